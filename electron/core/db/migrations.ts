@@ -1,0 +1,126 @@
+import type { Database } from 'better-sqlite3';
+import { INDICATORS } from '../../../shared/domain/indicators';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/**
+ * Ordered schema steps. Never edit a step that has shipped: add the next one. Each step runs
+ * inside the single transaction openDatabase wraps around all pending steps.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'meta, audit log, units, indicators',
+    up(db) {
+      db.exec(`
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE audit_log (
+          id INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          action TEXT NOT NULL,
+          entity TEXT NOT NULL,
+          entity_key TEXT,
+          summary TEXT NOT NULL,
+          details TEXT
+        );
+        CREATE INDEX audit_log_at ON audit_log(at);
+        CREATE TABLE units (
+          id INTEGER PRIMARY KEY,
+          code TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          name_key TEXT NOT NULL,
+          level TEXT NOT NULL CHECK (level IN ('province','district','commune','hamlet')),
+          kind TEXT,
+          parent_id INTEGER REFERENCES units(id),
+          valid_from TEXT,
+          valid_to TEXT,
+          is_demo INTEGER NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to),
+          CHECK (parent_id IS NULL OR parent_id <> id)
+        );
+        CREATE INDEX units_parent ON units(parent_id);
+        CREATE INDEX units_name_key ON units(name_key);
+        CREATE TABLE unit_links (
+          from_unit_id INTEGER NOT NULL REFERENCES units(id),
+          to_unit_id INTEGER NOT NULL REFERENCES units(id),
+          effective_date TEXT NOT NULL,
+          share REAL NOT NULL DEFAULT 1 CHECK (share > 0 AND share <= 1),
+          PRIMARY KEY (from_unit_id, to_unit_id),
+          CHECK (from_unit_id <> to_unit_id)
+        );
+        CREATE INDEX unit_links_to ON unit_links(to_unit_id);
+        CREATE TABLE indicators (
+          code TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          short_name TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('count','money','rate')),
+          unit_label TEXT NOT NULL,
+          numerators TEXT,
+          denominator TEXT,
+          description TEXT NOT NULL,
+          sort_order INTEGER NOT NULL
+        );
+      `);
+      const insert = db.prepare(
+        `INSERT INTO indicators (code, name, short_name, kind, unit_label, numerators, denominator, description, sort_order)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      INDICATORS.forEach((i, order) =>
+        insert.run(i.code, i.name, i.shortName, i.kind, i.unitLabel, i.numerators ? JSON.stringify(i.numerators) : null, i.denominator, i.description, order),
+      );
+    },
+  },
+  {
+    version: 2,
+    name: 'offices, yearly targets, dated results',
+    up(db) {
+      // Minimal shapes the demo needs; the targets/results issue extends them.
+      db.exec(`
+        CREATE TABLE offices (
+          id INTEGER PRIMARY KEY,
+          code TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          province_unit_id INTEGER NOT NULL REFERENCES units(id),
+          is_demo INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE office_units (
+          office_id INTEGER NOT NULL REFERENCES offices(id) ON DELETE CASCADE,
+          unit_id INTEGER NOT NULL REFERENCES units(id),
+          PRIMARY KEY (office_id, unit_id)
+        );
+        CREATE TABLE targets (
+          id INTEGER PRIMARY KEY,
+          unit_id INTEGER NOT NULL REFERENCES units(id),
+          indicator_code TEXT NOT NULL REFERENCES indicators(code),
+          year INTEGER NOT NULL,
+          value REAL NOT NULL,
+          is_rate INTEGER NOT NULL DEFAULT 0,
+          source TEXT NOT NULL CHECK (source IN ('GOV','BHXH_VN','UBND_TINH','BHXH_TINH','INTERNAL')),
+          decision_no TEXT,
+          decision_date TEXT,
+          revision INTEGER NOT NULL DEFAULT 0,
+          is_demo INTEGER NOT NULL DEFAULT 0,
+          UNIQUE (unit_id, indicator_code, year, source, revision)
+        );
+        CREATE TABLE results (
+          unit_id INTEGER NOT NULL REFERENCES units(id),
+          indicator_code TEXT NOT NULL REFERENCES indicators(code),
+          as_of TEXT NOT NULL,
+          value REAL NOT NULL CHECK (value >= 0),
+          is_demo INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (unit_id, indicator_code, as_of)
+        ) WITHOUT ROWID;
+        CREATE INDEX results_as_of ON results(as_of, indicator_code);
+      `);
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,46 @@
+/** What the first bytes say a file is, whatever its name claims. */
+export type DetectedFormat = 'zip' | 'cfb' | 'text' | 'pdf' | 'image' | 'empty' | 'binary';
+
+export function detectFormat(bytes: Uint8Array): DetectedFormat {
+  if (bytes.length === 0) return 'empty';
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'cfb';
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf';
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38) || starts(0x42, 0x4d)) return 'image';
+  const sample = bytes.subarray(0, 4096);
+  let control = 0;
+  for (const b of sample) if (b === 0 || (b < 9 && b !== 0)) control++;
+  return control === 0 ? 'text' : 'binary';
+}
+
+export const FORMAT_LABELS: Record<DetectedFormat, string> = {
+  zip: 'tệp nén (xlsx/ods)',
+  cfb: 'tệp Excel 97-2003',
+  text: 'tệp văn bản (csv/html)',
+  pdf: 'tệp PDF',
+  image: 'tệp hình ảnh',
+  empty: 'tệp rỗng',
+  binary: 'tệp nhị phân không rõ định dạng',
+};
+
+/**
+ * Sums the uncompressed sizes a zip's central directory declares, without inflating
+ * anything, so a zip bomb is refused before SheetJS touches it.
+ */
+export function zipDeclaredSize(bytes: Uint8Array): { entries: number; uncompressed: number } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(i + 10, true);
+    let offset = view.getUint32(i + 16, true);
+    let uncompressed = 0;
+    for (let n = 0; n < entries; n++) {
+      if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
+      uncompressed += view.getUint32(offset + 24, true);
+      offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    }
+    return { entries, uncompressed };
+  }
+  return null;
+}

@@ -1,0 +1,74 @@
+import * as XLSX from 'xlsx';
+import { AppError } from '../../../shared/contract';
+import { detectFormat, FORMAT_LABELS, zipDeclaredSize } from './detectFormat';
+
+export interface SheetGrid {
+  name: string;
+  /** Cell values by row; rows[i][j] sits at Excel row firstRow + i, column firstCol + j. */
+  rows: unknown[][];
+  firstRow: number;
+  firstCol: number;
+}
+
+export interface WorkbookData {
+  fileName: string;
+  sheets: SheetGrid[];
+}
+
+export const LIMITS = {
+  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxSheets: 200,
+  maxRows: 200_000,
+  maxCols: 400,
+};
+
+/** "Tệp X, trang tính Y, ô C7" and friends. */
+export function cellAddress(sheet: SheetGrid, rowIndex: number, colIndex: number): { row: number; column: string; cell: string } {
+  const column = XLSX.utils.encode_col(sheet.firstCol + colIndex);
+  const row = sheet.firstRow + rowIndex + 1;
+  return { row, column, cell: `${column}${row}` };
+}
+
+/**
+ * Opens a spreadsheet from bytes with limits checked before and after parsing. Every way a
+ * file can be wrong becomes a FILE_INVALID AppError with a Vietnamese message naming the file.
+ */
+export function readWorkbook(bytes: Buffer, fileName: string): WorkbookData {
+  const format = detectFormat(bytes);
+  const invalid = (why: string, details: Record<string, unknown> = {}) =>
+    new AppError('FILE_INVALID', `Tệp "${fileName}" ${why}`, { file: fileName, ...details });
+  if (format === 'empty') throw invalid('rỗng (0 byte).');
+  if (format === 'pdf' || format === 'image' || format === 'binary') {
+    throw invalid(`không phải bảng tính Excel: nội dung là ${FORMAT_LABELS[format]}. Hãy chọn tệp .xlsx, .xls, .ods hoặc .csv.`);
+  }
+  if (format === 'zip') {
+    const declared = zipDeclaredSize(bytes);
+    if (!declared) throw invalid('bị hỏng hoặc không tải về đầy đủ (tệp nén không đọc được).');
+    if (declared.uncompressed > LIMITS.maxUncompressedBytes) throw invalid('có nội dung giải nén quá lớn; không mở để bảo vệ máy.');
+  }
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: true, sheetRows: LIMITS.maxRows + 1, cellFormula: false, cellHTML: false });
+  } catch (error) {
+    const text = String((error as Error).message ?? error);
+    if (/password|encrypt/i.test(text)) throw invalid('được đặt mật khẩu. Hãy gỡ mật khẩu trong Excel rồi chọn lại.');
+    throw invalid('bị hỏng hoặc không phải bảng tính Excel hợp lệ.', { reason: text });
+  }
+  if (workbook.SheetNames.length === 0) throw invalid('không có trang tính nào.');
+  if (workbook.SheetNames.length > LIMITS.maxSheets) throw invalid(`có ${workbook.SheetNames.length} trang tính, vượt giới hạn ${LIMITS.maxSheets}.`);
+  const sheets: SheetGrid[] = [];
+  for (const name of workbook.SheetNames) {
+    const sheet = workbook.Sheets[name];
+    if (!sheet || !sheet['!ref']) {
+      sheets.push({ name, rows: [], firstRow: 0, firstCol: 0 });
+      continue;
+    }
+    const range = XLSX.utils.decode_range(sheet['!ref']);
+    if (range.e.c - range.s.c + 1 > LIMITS.maxCols) {
+      throw invalid(`có trang tính "${name}" rộng ${range.e.c - range.s.c + 1} cột, vượt giới hạn ${LIMITS.maxCols} cột.`, { sheet: name });
+    }
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
+    sheets.push({ name, rows, firstRow: range.s.r, firstCol: range.s.c });
+  }
+  return { fileName, sheets };
+}

@@ -1,0 +1,176 @@
+import type { CellIssue, UnitImportShape } from '../../../shared/contract';
+import { parseViDate } from '../../../shared/format/vi';
+import { foldText, toNfc } from '../../../shared/text/fold';
+import { cellAddress, type SheetGrid, type WorkbookData } from '../excel/readWorkbook';
+import { normaliseCode } from './rules';
+
+type Field =
+  | 'provinceCode' | 'provinceName' | 'districtCode' | 'districtName' | 'communeCode' | 'communeName' | 'kind'
+  | 'oldCode' | 'oldName' | 'newCode' | 'newName' | 'effectiveDate' | 'share';
+
+/** Folded header text → field. Lists from different years word their headers a little differently. */
+const HEADERS: Record<string, Field> = {
+  'ma tinh': 'provinceCode', 'ma tinh thanh pho': 'provinceCode', 'ma tinh tp': 'provinceCode',
+  'ten tinh': 'provinceName', 'ten tinh thanh pho': 'provinceName', 'ten tinh tp': 'provinceName', 'tinh thanh pho': 'provinceName',
+  'ma huyen': 'districtCode', 'ma quan huyen': 'districtCode', 'ma qh': 'districtCode',
+  'ten huyen': 'districtName', 'ten quan huyen': 'districtName', 'quan huyen': 'districtName',
+  'ma xa': 'communeCode', 'ma phuong xa': 'communeCode', 'ma xa phuong': 'communeCode', 'ma px': 'communeCode',
+  'ten xa': 'communeName', 'ten phuong xa': 'communeName', 'ten xa phuong': 'communeName', 'phuong xa': 'communeName',
+  'cap': 'kind', 'loai': 'kind',
+  'ma xa cu': 'oldCode', 'ma don vi cu': 'oldCode', 'ten xa cu': 'oldName', 'ten don vi cu': 'oldName',
+  'ma xa moi': 'newCode', 'ma don vi moi': 'newCode', 'ten xa moi': 'newName', 'ten don vi moi': 'newName',
+  'ngay hieu luc': 'effectiveDate', 'hieu luc tu ngay': 'effectiveDate', 'ngay sap nhap': 'effectiveDate',
+  'ty le': 'share', 'ty le chuyen': 'share',
+};
+
+const HEADER_SCAN_ROWS = 20;
+
+export interface ListRow {
+  row: number;
+  provinceCode: string;
+  provinceName: string;
+  districtCode: string | null;
+  districtName: string | null;
+  communeCode: string;
+  communeName: string;
+  kind: string | null;
+}
+
+export interface MergeRow {
+  row: number;
+  oldCode: string;
+  oldName: string | null;
+  newCode: string;
+  newName: string | null;
+  effectiveDate: string;
+  share: number | null;
+}
+
+export type ParsedUnitSheet =
+  | { shape: 'list-3-level' | 'list-2-level'; sheet: string; rows: ListRow[]; rowCount: number; errors: CellIssue[] }
+  | { shape: 'merges'; sheet: string; rows: MergeRow[]; rowCount: number; errors: CellIssue[] };
+
+interface HeaderHit {
+  sheet: SheetGrid;
+  headerIndex: number;
+  columns: Partial<Record<Field, number>>;
+  shape: UnitImportShape;
+}
+
+function findHeader(sheet: SheetGrid): HeaderHit | null {
+  for (let i = 0; i < Math.min(HEADER_SCAN_ROWS, sheet.rows.length); i++) {
+    const columns: Partial<Record<Field, number>> = {};
+    (sheet.rows[i] ?? []).forEach((value, j) => {
+      if (typeof value !== 'string') return;
+      const field = HEADERS[foldText(value)];
+      if (field && columns[field] === undefined) columns[field] = j;
+    });
+    if (columns.oldCode !== undefined && columns.newCode !== undefined) return { sheet, headerIndex: i, columns, shape: 'merges' };
+    if (columns.provinceCode !== undefined && columns.communeCode !== undefined && columns.communeName !== undefined) {
+      return { sheet, headerIndex: i, columns, shape: columns.districtCode !== undefined ? 'list-3-level' : 'list-2-level' };
+    }
+  }
+  return null;
+}
+
+export class UnitSheetNotFound extends Error {}
+
+/** Finds the first sheet shaped like a unit list or a merge table and reads its rows. */
+export function parseUnitWorkbook(workbook: WorkbookData): ParsedUnitSheet {
+  const hit = workbook.sheets.map(findHeader).find((h): h is HeaderHit => h !== null);
+  if (!hit) throw new UnitSheetNotFound();
+  return hit.shape === 'merges' ? readMerges(hit) : readList(hit);
+}
+
+function text(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const s = toNfc(value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+  return s === '' ? null : s;
+}
+
+function isBlank(row: unknown[] | undefined): boolean {
+  return !row || row.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+}
+
+function issue(hit: HeaderHit, rowIndex: number, field: Field | null, message: string): CellIssue {
+  const col = field === null ? null : hit.columns[field] ?? null;
+  if (col === null) return { sheet: hit.sheet.name, row: cellAddress(hit.sheet, rowIndex, 0).row, column: null, cell: null, message };
+  const at = cellAddress(hit.sheet, rowIndex, col);
+  return { sheet: hit.sheet.name, row: at.row, column: at.column, cell: at.cell, message };
+}
+
+function readList(hit: HeaderHit): ParsedUnitSheet {
+  const rows: ListRow[] = [];
+  const errors: CellIssue[] = [];
+  const threeLevel = hit.shape === 'list-3-level';
+  let rowCount = 0;
+  for (let i = hit.headerIndex + 1; i < hit.sheet.rows.length; i++) {
+    const raw = hit.sheet.rows[i];
+    if (isBlank(raw)) continue;
+    rowCount++;
+    const get = (f: Field) => (hit.columns[f] === undefined ? null : raw![hit.columns[f]!]);
+    const rowErrors: CellIssue[] = [];
+    const code = (f: Field, level: 'province' | 'district' | 'commune', label: string, digits: number) => {
+      const value = normaliseCode(get(f), level);
+      if (!value) rowErrors.push(issue(hit, i, f, `${label} "${text(get(f)) ?? ''}" không hợp lệ: cần ${digits} chữ số.`));
+      return value ?? '';
+    };
+    const name = (f: Field, label: string) => {
+      const value = text(get(f));
+      if (!value) rowErrors.push(issue(hit, i, f, `Thiếu ${label}.`));
+      return value ?? '';
+    };
+    const row: ListRow = {
+      row: cellAddress(hit.sheet, i, 0).row,
+      provinceCode: code('provinceCode', 'province', 'Mã tỉnh', 2),
+      provinceName: hit.columns.provinceName === undefined ? '' : name('provinceName', 'tên tỉnh'),
+      districtCode: threeLevel ? code('districtCode', 'district', 'Mã huyện', 3) : null,
+      districtName: threeLevel ? (hit.columns.districtName === undefined ? '' : name('districtName', 'tên huyện')) : null,
+      communeCode: code('communeCode', 'commune', 'Mã xã', 5),
+      communeName: name('communeName', 'tên xã'),
+      kind: text(get('kind')),
+    };
+    if (rowErrors.length) errors.push(...rowErrors);
+    else rows.push(row);
+  }
+  return { shape: hit.shape as 'list-3-level' | 'list-2-level', sheet: hit.sheet.name, rows, rowCount, errors };
+}
+
+function readMerges(hit: HeaderHit): ParsedUnitSheet {
+  const rows: MergeRow[] = [];
+  const errors: CellIssue[] = [];
+  let rowCount = 0;
+  for (let i = hit.headerIndex + 1; i < hit.sheet.rows.length; i++) {
+    const raw = hit.sheet.rows[i];
+    if (isBlank(raw)) continue;
+    rowCount++;
+    const get = (f: Field) => (hit.columns[f] === undefined ? null : raw![hit.columns[f]!]);
+    const rowErrors: CellIssue[] = [];
+    const oldCode = normaliseCode(get('oldCode'), 'commune');
+    if (!oldCode) rowErrors.push(issue(hit, i, 'oldCode', `Mã xã cũ "${text(get('oldCode')) ?? ''}" không hợp lệ: cần 5 chữ số.`));
+    const newCode = normaliseCode(get('newCode'), 'commune');
+    if (!newCode) rowErrors.push(issue(hit, i, 'newCode', `Mã xã mới "${text(get('newCode')) ?? ''}" không hợp lệ: cần 5 chữ số.`));
+    const dateCell = get('effectiveDate');
+    const effectiveDate =
+      dateCell instanceof Date ? localIso(dateCell) : typeof dateCell === 'string' ? parseViDate(dateCell) : hit.columns.effectiveDate === undefined ? '2025-07-01' : null;
+    if (!effectiveDate) rowErrors.push(issue(hit, i, 'effectiveDate', `Ngày hiệu lực "${text(dateCell) ?? ''}" không hợp lệ: cần dạng dd/mm/yyyy.`));
+    const shareCell = get('share');
+    let share: number | null = null;
+    if (shareCell !== null && shareCell !== undefined && shareCell !== '') {
+      share = typeof shareCell === 'number' ? shareCell : Number(String(shareCell).replace('%', '').replace(',', '.'));
+      if (typeof shareCell === 'string' && shareCell.includes('%')) share = share / 100;
+      if (!Number.isFinite(share) || share <= 0 || share > 1) {
+        rowErrors.push(issue(hit, i, 'share', `Tỷ lệ "${text(shareCell)}" không hợp lệ: cần số trong khoảng (0; 1] hoặc phần trăm.`));
+      }
+    }
+    if (rowErrors.length) errors.push(...rowErrors);
+    else rows.push({ row: cellAddress(hit.sheet, i, 0).row, oldCode: oldCode!, oldName: text(get('oldName')), newCode: newCode!, newName: text(get('newName')), effectiveDate: effectiveDate!, share });
+  }
+  return { shape: 'merges', sheet: hit.sheet.name, rows, rowCount, errors };
+}
+
+/** SheetJS gives dates at local midnight; read them back in local time, not UTC. */
+function localIso(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
+}

@@ -1,0 +1,117 @@
+import { AppError, type FileRef, type UnitImportOutcome, type UnitImportPreview } from '../../../shared/contract';
+import { toNfc, unitNameKey } from '../../../shared/text/fold';
+import { recordAudit } from '../audit/audit';
+import { createBackup } from '../backups/backups';
+import { isoNow, type CoreContext } from '../app/context';
+import type { PlanStore } from '../app/planStore';
+import { readWorkbook } from '../excel/readWorkbook';
+import { parseUnitWorkbook, UnitSheetNotFound } from './importParse';
+import { planUnitImport, unitsFingerprint, type UnitImportPlan } from './importPlan';
+import { UnitRepository } from './repository';
+import { closeEmptiedParents } from './service';
+
+export interface StoredUnitPlan {
+  plan: UnitImportPlan;
+  fileName: string;
+  fingerprint: string;
+}
+
+const SHAPE_HINT =
+  'Danh mục cần các cột "Mã tỉnh", "Tên tỉnh", ("Mã huyện", "Tên huyện"), "Mã xã", "Tên xã", "Cấp"; bảng sáp nhập cần "Mã xã cũ", "Mã xã mới", "Ngày hiệu lực".';
+
+/** Reads a unit list or merge table and works out every change, without writing anything. */
+export function previewUnitImport(ctx: CoreContext, plans: PlanStore<StoredUnitPlan>, file: FileRef, validFrom?: string | null): UnitImportPreview {
+  const { name, bytes } = ctx.files.read(file);
+  const workbook = readWorkbook(bytes, name);
+  let parsed;
+  try {
+    parsed = parseUnitWorkbook(workbook);
+  } catch (error) {
+    if (!(error instanceof UnitSheetNotFound)) throw error;
+    const empty = workbook.sheets.every((s) => s.rows.length === 0);
+    const sheets = workbook.sheets.map((s) => `"${s.name}"`).join(', ');
+    throw new AppError(
+      'FILE_INVALID',
+      empty
+        ? `Tệp "${name}" không có dữ liệu: mọi trang tính (${sheets}) đều trống.`
+        : `Tệp "${name}" không phải danh mục đơn vị hành chính: không tìm thấy dòng tiêu đề trong 20 dòng đầu của các trang tính ${sheets}. ${SHAPE_HINT}`,
+      { file: name, sheets: workbook.sheets.map((s) => s.name) },
+    );
+  }
+  if (parsed.rowCount === 0) {
+    throw new AppError('FILE_INVALID', `Tệp "${name}", trang tính "${parsed.sheet}": có dòng tiêu đề nhưng không có dòng dữ liệu nào.`, { file: name, sheet: parsed.sheet });
+  }
+  const plan = planUnitImport(ctx.db, parsed, validFrom);
+  const planId = plans.put({ plan, fileName: name, fingerprint: unitsFingerprint(ctx.db) });
+  return {
+    planId, fileName: name, sheetName: plan.sheet, shape: plan.shape, rowCount: plan.rowCount,
+    added: plan.added, updated: plan.updated, unchanged: plan.unchanged, linksAdded: plan.linksAdded,
+    errors: plan.errors, changes: plan.changes, validFrom: plan.validFrom,
+  };
+}
+
+/** Applies exactly the previewed plan, after a backup, in one transaction. */
+export async function commitUnitImport(ctx: CoreContext, plans: PlanStore<StoredUnitPlan>, planId: string): Promise<UnitImportOutcome> {
+  const stored = plans.take(planId);
+  if (!stored) throw new AppError('NOT_FOUND', 'Bản xem trước đã hết hạn hoặc đã được nhập; hãy chọn lại tệp.');
+  const { plan, fileName } = stored;
+  if (plan.errors.length > 0) {
+    throw new AppError('IMPORT_REJECTED', `Tệp "${fileName}" còn ${plan.errors.length} lỗi; hãy sửa trong tệp rồi nhập lại. Chưa có gì được ghi.`, { errors: plan.errors.slice(0, 50) });
+  }
+  if (unitsFingerprint(ctx.db) !== stored.fingerprint) {
+    throw new AppError('CONFLICT', 'Danh mục đơn vị đã thay đổi kể từ lúc xem trước; hãy xem trước lại.');
+  }
+  const outcome: UnitImportOutcome = { fileName, added: plan.added, updated: plan.updated, unchanged: plan.unchanged, linksAdded: plan.linksAdded, unitsClosed: 0, backupFile: null };
+  if (plan.ops.length === 0) return outcome;
+  const repo = new UnitRepository(ctx.db);
+  if (repo.count() > 0) outcome.backupFile = (await createBackup(ctx.db, ctx.dataDir, 'pre-import', ctx.now())).fileName;
+  ctx.db.transaction(() => {
+    const now = isoNow(ctx);
+    const idOf = (code: string) => {
+      const unit = repo.byCode(code);
+      if (!unit) throw new AppError('INTERNAL', `Không tìm thấy đơn vị ${code} khi ghi.`);
+      return unit.id;
+    };
+    const closedCodes: string[] = [];
+    for (const op of plan.ops) {
+      switch (op.op) {
+        case 'add': {
+          const name = toNfc(op.name);
+          repo.insert({ code: op.code, name, nameKey: unitNameKey(name), level: op.level, kind: op.kind, parentId: op.parentCode ? idOf(op.parentCode) : null, validFrom: op.validFrom, validTo: null }, now);
+          break;
+        }
+        case 'update': {
+          const current = repo.byCode(op.code)!;
+          const name = toNfc(op.name);
+          repo.update(current.id, { name, nameKey: unitNameKey(name), kind: op.kind, parentId: op.parentCode ? idOf(op.parentCode) : null, validFrom: current.validFrom, validTo: current.validTo }, now);
+          break;
+        }
+        case 'close':
+          repo.setValidTo(idOf(op.code), op.validTo, now);
+          closedCodes.push(op.code);
+          break;
+        case 'setValidFrom':
+          repo.setValidFrom(idOf(op.code), op.validFrom, now);
+          break;
+        case 'link':
+          repo.upsertLink(idOf(op.fromCode), idOf(op.toCode), op.effectiveDate, op.share);
+          break;
+      }
+    }
+    outcome.unitsClosed = closedCodes.length + closeEmptiedParents(repo, closedCodes.map((c) => repo.byCode(c)!), now);
+    recordAudit(
+      ctx.db,
+      ctx.actor,
+      {
+        action: 'import',
+        entity: 'unit',
+        entityKey: null,
+        summary: `Nhập "${fileName}": thêm ${plan.added}, cập nhật ${plan.updated}, liên kết sáp nhập ${plan.linksAdded}`,
+        details: { file: fileName, shape: plan.shape, ops: plan.ops.length },
+      },
+      ctx.now(),
+    );
+  })();
+  ctx.events.emit({ type: 'data-changed', area: 'units' });
+  return outcome;
+}

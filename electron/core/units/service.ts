@@ -1,0 +1,190 @@
+import { AppError } from '../../../shared/contract';
+import { dayBefore } from '../../../shared/format/vi';
+import { isValidOn, type Unit, type UnitDetail } from '../../../shared/domain/units';
+import { matchesFolded, toNfc, unitNameKey } from '../../../shared/text/fold';
+import { recordAudit } from '../audit/audit';
+import { isoNow, type CoreContext } from '../app/context';
+import { UnitRepository } from './repository';
+import { levelRank } from './rules';
+
+export function listUnits(ctx: CoreContext, filter: { asOf?: string | null; includeEnded?: boolean; query?: string; level?: Unit['level'] }): Unit[] {
+  const repo = new UnitRepository(ctx.db);
+  const units = repo.list({ asOf: filter.includeEnded ? null : filter.asOf ?? null, level: filter.level });
+  const query = filter.query?.trim();
+  if (!query) return units;
+  return units.filter((u) => u.code.startsWith(query) || matchesFolded(u.name, query));
+}
+
+export function getUnitDetail(ctx: CoreContext, code: string): UnitDetail {
+  const repo = new UnitRepository(ctx.db);
+  const unit = repo.byCode(code);
+  if (!unit) throw new AppError('NOT_FOUND', `Không có đơn vị mã "${code}" trong danh mục.`);
+  const parent = unit.parentId ? repo.byId(unit.parentId) : null;
+  return {
+    ...unit,
+    parentName: parent?.name ?? null,
+    childCount: repo.childCount(unit.id),
+    predecessors: repo.links('to', unit.id),
+    successors: repo.links('from', unit.id),
+  };
+}
+
+export function updateUnit(
+  ctx: CoreContext,
+  input: { code: string; name: string; kind: string | null; parentCode: string | null; validFrom: string | null; validTo: string | null },
+): UnitDetail {
+  const repo = new UnitRepository(ctx.db);
+  const unit = repo.byCode(input.code);
+  if (!unit) throw new AppError('NOT_FOUND', `Không có đơn vị mã "${input.code}" trong danh mục.`);
+  if (input.validFrom && input.validTo && input.validFrom > input.validTo) {
+    throw new AppError('VALIDATION', 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.', { field: 'validTo' });
+  }
+  let parentId: number | null = null;
+  if (input.parentCode) {
+    const parent = repo.byCode(input.parentCode);
+    if (!parent) throw new AppError('VALIDATION', `Không có đơn vị cấp trên mã "${input.parentCode}".`, { field: 'parentCode' });
+    if (levelRank(parent.level) >= levelRank(unit.level)) {
+      throw new AppError('VALIDATION', `"${parent.name}" không phải cấp trên của "${unit.name}".`, { field: 'parentCode' });
+    }
+    parentId = parent.id;
+  } else if (unit.level !== 'province') {
+    throw new AppError('VALIDATION', 'Đơn vị cấp xã/huyện phải có đơn vị cấp trên.', { field: 'parentCode' });
+  }
+  const name = toNfc(input.name);
+  const fields = { name, nameKey: unitNameKey(name), kind: input.kind ? toNfc(input.kind) : null, parentId, validFrom: input.validFrom, validTo: input.validTo };
+  const changes = describeChanges(unit, { ...fields, parentCode: input.parentCode });
+  if (changes.length > 0) {
+    ctx.db.transaction(() => {
+      repo.update(unit.id, fields, isoNow(ctx));
+      recordAudit(ctx.db, ctx.actor, { action: 'update', entity: 'unit', entityKey: unit.code, summary: `Sửa đơn vị ${unit.code} ${unit.name}: ${changes.join('; ')}` }, ctx.now());
+    })();
+    ctx.events.emit({ type: 'data-changed', area: 'units' });
+  }
+  return getUnitDetail(ctx, unit.code);
+}
+
+function describeChanges(before: Unit, after: { name: string; kind: string | null; parentCode: string | null; validFrom: string | null; validTo: string | null }): string[] {
+  const out: string[] = [];
+  const show = (v: string | null) => v ?? '—';
+  if (before.name !== after.name) out.push(`tên "${before.name}" → "${after.name}"`);
+  if (before.kind !== after.kind) out.push(`loại ${show(before.kind)} → ${show(after.kind)}`);
+  if (before.parentCode !== after.parentCode) out.push(`cấp trên ${show(before.parentCode)} → ${show(after.parentCode)}`);
+  if (before.validFrom !== after.validFrom) out.push(`hiệu lực từ ${show(before.validFrom)} → ${show(after.validFrom)}`);
+  if (before.validTo !== after.validTo) out.push(`hiệu lực đến ${show(before.validTo)} → ${show(after.validTo)}`);
+  return out;
+}
+
+export interface MergeInput {
+  fromCodes: string[];
+  toCode: string;
+  toName?: string;
+  toKind?: string;
+  toParentCode?: string;
+  effectiveDate: string;
+}
+
+/** Records "these units became that one on <date>": old units end the day before, links carry their data forward. */
+export function recordMerge(ctx: CoreContext, input: MergeInput): UnitDetail {
+  const repo = new UnitRepository(ctx.db);
+  const lastDay = dayBefore(input.effectiveDate);
+  const sources = [...new Set(input.fromCodes)].map((code) => {
+    const unit = repo.byCode(code);
+    if (!unit) throw new AppError('VALIDATION', `Không có đơn vị cũ mã "${code}" trong danh mục.`, { field: 'fromCodes' });
+    if (!isValidOn(unit, lastDay)) {
+      throw new AppError('VALIDATION', `Đơn vị "${unit.name}" (${code}) không còn hiệu lực vào ngày trước khi sáp nhập.`, { field: 'fromCodes' });
+    }
+    return unit;
+  });
+  if (sources.some((s) => s.code === input.toCode)) {
+    throw new AppError('VALIDATION', 'Đơn vị mới không được trùng với một đơn vị cũ.', { field: 'toCode' });
+  }
+  ctx.db.transaction(() => {
+    const now = isoNow(ctx);
+    let target = repo.byCode(input.toCode);
+    if (!target) {
+      if (!input.toName) throw new AppError('VALIDATION', `Đơn vị mới mã "${input.toCode}" chưa có; hãy nhập tên đơn vị mới.`, { field: 'toName' });
+      const parent = input.toParentCode ? repo.byCode(input.toParentCode) : null;
+      if (!parent) throw new AppError('VALIDATION', 'Hãy chọn đơn vị cấp trên của đơn vị mới.', { field: 'toParentCode' });
+      const name = toNfc(input.toName);
+      const level = sources[0]!.level;
+      if (levelRank(parent.level) >= levelRank(level)) throw new AppError('VALIDATION', `"${parent.name}" không thể là cấp trên của đơn vị mới.`, { field: 'toParentCode' });
+      const id = repo.insert({ code: input.toCode, name, nameKey: unitNameKey(name), level, kind: input.toKind ?? null, parentId: parent.id, validFrom: input.effectiveDate, validTo: null }, now);
+      target = repo.byId(id)!;
+    }
+    for (const source of sources) {
+      repo.upsertLink(source.id, target.id, input.effectiveDate, 1);
+      if (source.validTo === null || source.validTo > lastDay) repo.setValidTo(source.id, lastDay, now);
+    }
+    closeEmptiedParents(repo, sources, now);
+    recordAudit(
+      ctx.db,
+      ctx.actor,
+      {
+        action: 'merge',
+        entity: 'unit',
+        entityKey: target.code,
+        summary: `Sáp nhập ${sources.map((s) => `${s.name} (${s.code})`).join(', ')} vào ${target.name} (${target.code}) từ ${input.effectiveDate}`,
+      },
+      ctx.now(),
+    );
+  })();
+  ctx.events.emit({ type: 'data-changed', area: 'units' });
+  return getUnitDetail(ctx, input.toCode);
+}
+
+/**
+ * After communes end, a district (or province) whose every child has ended ends too, on the
+ * last child's day; if all of its communes went into units under one unit of its own level
+ * (province 95 → 96), that succession is recorded as well. Returns how many units it closed.
+ */
+export function closeEmptiedParents(repo: UnitRepository, changed: Unit[], now: string): number {
+  let closed = 0;
+  const seen = new Set<number>();
+  let frontier = changed.map((u) => u.parentId).filter((id): id is number => id !== null);
+  while (frontier.length) {
+    const next: number[] = [];
+    for (const parentId of frontier) {
+      if (seen.has(parentId)) continue;
+      seen.add(parentId);
+      const parent = repo.byId(parentId);
+      if (!parent || parent.validTo !== null) continue;
+      const children = repo.children(parentId);
+      if (children.length === 0 || children.some((c) => c.validTo === null)) continue;
+      const lastDay = children.map((c) => c.validTo!).sort().at(-1)!;
+      repo.setValidTo(parentId, lastDay, now);
+      closed++;
+      const heir = commonSuccessorAtLevel(repo, parent);
+      if (heir) repo.upsertLink(parent.id, heir.id, nextDay(lastDay), 1);
+      if (parent.parentId !== null) next.push(parent.parentId);
+    }
+    frontier = next;
+  }
+  return closed;
+}
+
+function nextDay(iso: string): string {
+  const d = new Date(iso + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function commonSuccessorAtLevel(repo: UnitRepository, parent: Unit): Unit | null {
+  const heirs = new Map<number, Unit>();
+  const stack = repo.children(parent.id);
+  while (stack.length) {
+    const unit = stack.pop()!;
+    const kids = repo.children(unit.id);
+    if (kids.length) {
+      stack.push(...kids);
+      continue;
+    }
+    for (const link of repo.links('from', unit.id)) {
+      let ancestor = repo.byCode(link.toCode);
+      while (ancestor && ancestor.level !== parent.level) ancestor = ancestor.parentId ? repo.byId(ancestor.parentId) : null;
+      if (!ancestor) return null;
+      heirs.set(ancestor.id, ancestor);
+    }
+  }
+  const [only, ...rest] = [...heirs.values()];
+  return only && rest.length === 0 && only.id !== parent.id ? only : null;
+}

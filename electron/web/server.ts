@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { AppError, fail, ok, type Result } from '../../shared/contract';
+import type { AppCore } from '../core/app/appCore';
+import { MAX_FILE_BYTES } from '../core/files/fileStore';
+import { isAllowedHost, isAllowedOrigin, TOKEN_HEADER, tokenMatches, WEB_CSP } from './security';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
+};
+
+const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Browser mode: the renderer build and the contract over HTTP on 127.0.0.1 only. Every API
+ * call needs the per-launch token; Host and Origin are checked on every request.
+ */
+export async function startWebServer(options: { core: AppCore; staticDir: string; port?: number; token?: string }): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const staticRoot = resolve(options.staticDir);
+  let port = 0;
+  const streams = new Set<ServerResponse>();
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', `Lỗi máy chủ: ${(error as Error).message}`));
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!isAllowedHost(req.headers.host, port)) return sendJson(res, 421, fail('UNAUTHORIZED', 'Tên máy không hợp lệ.'));
+    if (!isAllowedOrigin(req.headers.origin, port)) return sendJson(res, 403, fail('UNAUTHORIZED', 'Yêu cầu từ trang web khác bị từ chối.'));
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      if (!tokenMatches(req.headers[TOKEN_HEADER], token)) return sendJson(res, 401, fail('UNAUTHORIZED', 'Phiên làm việc không hợp lệ; hãy mở lại BHXH Desk.'));
+      if (req.method === 'POST' && url.pathname.startsWith('/api/invoke/')) return invoke(decodeURIComponent(url.pathname.slice('/api/invoke/'.length)), req, res);
+      if (req.method === 'POST' && url.pathname === '/api/files') return upload(req, res);
+      if (req.method === 'GET' && url.pathname === '/api/events') return eventStream(req, res);
+      return sendJson(res, 404, fail('UNKNOWN_CHANNEL', 'Không có chức năng này.'));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('VALIDATION', 'Phương thức không được hỗ trợ.'));
+    serveStatic(url.pathname, res);
+  }
+
+  async function invoke(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: unknown;
+    try {
+      const bytes = await readBody(req, MAX_JSON_BYTES);
+      body = bytes.length ? JSON.parse(bytes.toString('utf8')) : {};
+    } catch (error) {
+      return sendJson(res, 400, fail('VALIDATION', error instanceof AppError ? error.message : 'Dữ liệu gửi lên không phải JSON hợp lệ.'));
+    }
+    const result = await options.core.dispatch(channel, body);
+    sendJson(res, result.ok ? 200 : result.error.code === 'UNKNOWN_CHANNEL' ? 404 : 422, result);
+  }
+
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'tep-tai-len'));
+    try {
+      const bytes = await readBody(req, MAX_FILE_BYTES);
+      sendJson(res, 200, ok(options.core.files.registerBytes(bytes, name)));
+    } catch (error) {
+      sendJson(res, 413, error instanceof AppError ? { ok: false, error: error.toShape() } : fail('FILE_TOO_LARGE', `Tệp "${name}" quá lớn.`));
+    }
+  }
+
+  function eventStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    const unsubscribe = options.core.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    req.on('close', () => {
+      unsubscribe();
+      streams.delete(res);
+    });
+  }
+
+  function serveStatic(pathname: string, res: ServerResponse): void {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let file = resolve(staticRoot, relative || 'index.html');
+    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return sendJson(res, 403, fail('UNAUTHORIZED', 'Đường dẫn không hợp lệ.'));
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticRoot, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Chưa có bản dựng giao diện. Hãy chạy: npm run build:renderer');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': WEB_CSP,
+      'Cache-Control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#t=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((done) => {
+        for (const stream of streams) stream.end();
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new AppError('FILE_TOO_LARGE', `Dữ liệu gửi lên vượt giới hạn ${Math.round(limit / 1024 / 1024)} MB.`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

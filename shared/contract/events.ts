@@ -1,0 +1,15 @@
+/** Events core pushes to the renderer while long work runs. */
+export interface ProgressEvent {
+  type: 'progress';
+  taskId: string;
+  label: string;
+  done: number;
+  total: number;
+}
+
+export interface DataChangedEvent {
+  type: 'data-changed';
+  area: 'units' | 'backups' | 'demo' | 'all';
+}
+
+export type AppEvent = ProgressEvent | DataChangedEvent;

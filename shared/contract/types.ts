@@ -1,0 +1,109 @@
+import type { IndicatorDef } from '../domain/indicators';
+import type { Unit, UnitDetail } from '../domain/units';
+
+/** A file the user picked or uploaded; core resolves the token, the renderer never sends a path. */
+export interface FileRef {
+  token: string;
+  name: string;
+  size: number;
+}
+
+export type RunMode = 'electron' | 'browser' | 'cli';
+
+export interface AppInfo {
+  version: string;
+  mode: RunMode;
+  dataDir: string;
+  dbFile: string;
+  schemaVersion: number;
+  /** 'corrupt' when quick_check failed at start: the UI then offers only a restore. */
+  dbStatus: 'ok' | 'corrupt';
+  dbMessage: string | null;
+  demoLoaded: boolean;
+  unitCount: number;
+}
+
+/** A row-level problem, addressed the way Excel users find it. */
+export interface CellIssue {
+  sheet: string;
+  row: number;
+  column: string | null;
+  cell: string | null;
+  message: string;
+}
+
+export type UnitImportShape = 'list-3-level' | 'list-2-level' | 'merges';
+
+export interface UnitChange {
+  action: 'add' | 'update' | 'link';
+  code: string;
+  name: string;
+  level: string;
+  /** For updates: "Tên: A → B" style descriptions of what changes. */
+  changes: string[];
+}
+
+export interface UnitImportPreview {
+  planId: string;
+  fileName: string;
+  sheetName: string;
+  shape: UnitImportShape;
+  rowCount: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  linksAdded: number;
+  errors: CellIssue[];
+  changes: UnitChange[];
+  /** For lists without dates: the day the listed units start to exist (null = always). */
+  validFrom: string | null;
+}
+
+export interface UnitImportOutcome {
+  fileName: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  linksAdded: number;
+  unitsClosed: number;
+  backupFile: string | null;
+}
+
+export interface BackupInfo {
+  fileName: string;
+  createdAt: string;
+  sizeBytes: number;
+  reason: string;
+}
+
+export interface RestoreOutcome {
+  restoredFrom: string;
+  safetyBackup: string;
+}
+
+export interface DemoOutcome {
+  units: number;
+  results: number;
+  targets: number;
+  offices: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityKey: string | null;
+  summary: string;
+}
+
+export interface Office {
+  code: string;
+  name: string;
+  provinceCode: string;
+  communeCodes: string[];
+  isDemo: boolean;
+}
+
+export type { IndicatorDef, Unit, UnitDetail };

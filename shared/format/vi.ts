@@ -1,0 +1,61 @@
+/** vi-VN display: 1.052.062 người; 92,5%; 05/03/2024; 330.000 đ. */
+const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+export function formatCount(value: number | null | undefined): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '—' : integerFormat.format(value);
+}
+
+export function formatPercent(ratio: number | null | undefined, digits = 2): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
+  return (
+    new Intl.NumberFormat('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio * 100) + '%'
+  );
+}
+
+export function formatMoney(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : integerFormat.format(value) + ' đ';
+}
+
+/** ISO date (YYYY-MM-DD, or a full ISO timestamp) → dd/mm/yyyy. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** ISO timestamp → dd/mm/yyyy HH:mm in local time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd → ISO date, or null when it is not a real date. */
+export function parseViDate(text: string): string | null {
+  const s = text.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (match) {
+    d = Number(match[1]);
+    m = Number(match[2]);
+    y = Number(match[3]);
+  } else if ((match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) {
+    y = Number(match[1]);
+    m = Number(match[2]);
+    d = Number(match[3]);
+  } else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** The day before an ISO date (a unit merged on 01/07/2025 ends on 30/06/2025). */
+export function dayBefore(iso: string): string {
+  const date = new Date(iso + 'T00:00:00Z');
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+export const viCollator = new Intl.Collator('vi');
