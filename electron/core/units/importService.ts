@@ -67,17 +67,22 @@ export async function commitUnitImport(ctx: CoreContext, plans: PlanStore<Stored
   if (repo.count() > 0) outcome.backupFile = (await createBackup(ctx.db, ctx.dataDir, 'pre-import', ctx.now())).fileName;
   ctx.db.transaction(() => {
     const now = isoNow(ctx);
+    const ids = new Map([...repo.allByCode()].map(([code, unit]) => [code, unit.id]));
     const idOf = (code: string) => {
-      const unit = repo.byCode(code);
-      if (!unit) throw new AppError('INTERNAL', `Không tìm thấy đơn vị ${code} khi ghi.`);
-      return unit.id;
+      const id = ids.get(code);
+      if (id === undefined) throw new AppError('INTERNAL', `Không tìm thấy đơn vị ${code} khi ghi.`);
+      return id;
     };
     const closedCodes: string[] = [];
     for (const op of plan.ops) {
       switch (op.op) {
         case 'add': {
           const name = toNfc(op.name);
-          repo.insert({ code: op.code, name, nameKey: unitNameKey(name), level: op.level, kind: op.kind, parentId: op.parentCode ? idOf(op.parentCode) : null, validFrom: op.validFrom, validTo: null }, now);
+          const id = repo.insert(
+            { code: op.code, name, nameKey: unitNameKey(name), level: op.level, kind: op.kind, parentId: op.parentCode ? idOf(op.parentCode) : null, validFrom: op.validFrom, validTo: null },
+            now,
+          );
+          ids.set(op.code, id);
           break;
         }
         case 'update': {

@@ -1,4 +1,5 @@
 import type { Unit, UnitLevel, UnitLink } from '../../../shared/domain/units';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 
 interface UnitRow {
@@ -48,7 +49,18 @@ export interface NewUnit {
 }
 
 export class UnitRepository {
+  // Imports call these statements thousands of times; preparing once per repository matters.
+  private readonly statements = new Map<string, Statement>();
   constructor(private readonly db: Db) {}
+
+  private q(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   list(filter: { asOf?: string | null; level?: UnitLevel }): Unit[] {
     const where: string[] = [];
@@ -62,16 +74,16 @@ export class UnitRepository {
       params.level = filter.level;
     }
     const sql = `${SELECT_UNIT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${LEVEL_ORDER}, u.code`;
-    return (this.db.prepare(sql).all(params) as UnitRow[]).map(toUnit);
+    return (this.q(sql).all(params) as UnitRow[]).map(toUnit);
   }
 
   byCode(code: string): Unit | null {
-    const row = this.db.prepare(`${SELECT_UNIT} WHERE u.code = ?`).get(code) as UnitRow | undefined;
+    const row = this.q(`${SELECT_UNIT} WHERE u.code = ?`).get(code) as UnitRow | undefined;
     return row ? toUnit(row) : null;
   }
 
   byId(id: number): Unit | null {
-    const row = this.db.prepare(`${SELECT_UNIT} WHERE u.id = ?`).get(id) as UnitRow | undefined;
+    const row = this.q(`${SELECT_UNIT} WHERE u.id = ?`).get(id) as UnitRow | undefined;
     return row ? toUnit(row) : null;
   }
 
@@ -80,79 +92,83 @@ export class UnitRepository {
   }
 
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM units').get() as { n: number }).n;
+    return (this.q('SELECT COUNT(*) AS n FROM units').get() as { n: number }).n;
   }
 
   hasDemo(): boolean {
-    return this.db.prepare('SELECT 1 FROM units WHERE is_demo = 1 LIMIT 1').get() !== undefined;
+    return this.q('SELECT 1 FROM units WHERE is_demo = 1 LIMIT 1').get() !== undefined;
   }
 
   childCount(id: number): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM units WHERE parent_id = ?').get(id) as { n: number }).n;
+    return (this.q('SELECT COUNT(*) AS n FROM units WHERE parent_id = ?').get(id) as { n: number }).n;
   }
 
   children(id: number): Unit[] {
-    return (this.db.prepare(`${SELECT_UNIT} WHERE u.parent_id = ? ORDER BY u.code`).all(id) as UnitRow[]).map(toUnit);
+    return (this.q(`${SELECT_UNIT} WHERE u.parent_id = ? ORDER BY u.code`).all(id) as UnitRow[]).map(toUnit);
   }
 
   insert(unit: NewUnit, now: string): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO units (code, name, name_key, level, kind, parent_id, valid_from, valid_to, is_demo, created_at, updated_at)
+    const info = this.q(
+      `INSERT INTO units (code, name, name_key, level, kind, parent_id, valid_from, valid_to, is_demo, created_at, updated_at)
          VALUES (@code, @name, @nameKey, @level, @kind, @parentId, @validFrom, @validTo, @isDemo, @now, @now)`,
-      )
-      .run({ ...unit, isDemo: unit.isDemo ? 1 : 0, now });
+    ).run({ ...unit, isDemo: unit.isDemo ? 1 : 0, now });
     return Number(info.lastInsertRowid);
   }
 
-  update(id: number, fields: { name: string; nameKey: string; kind: string | null; parentId: number | null; validFrom: string | null; validTo: string | null }, now: string): void {
-    this.db
-      .prepare(
-        `UPDATE units SET name = @name, name_key = @nameKey, kind = @kind, parent_id = @parentId,
+  update(
+    id: number,
+    fields: {
+      name: string;
+      nameKey: string;
+      kind: string | null;
+      parentId: number | null;
+      validFrom: string | null;
+      validTo: string | null;
+    },
+    now: string,
+  ): void {
+    this.q(
+      `UPDATE units SET name = @name, name_key = @nameKey, kind = @kind, parent_id = @parentId,
            valid_from = @validFrom, valid_to = @validTo, updated_at = @now WHERE id = @id`,
-      )
-      .run({ ...fields, id, now });
+    ).run({ ...fields, id, now });
   }
 
   setValidTo(id: number, validTo: string | null, now: string): void {
-    this.db.prepare('UPDATE units SET valid_to = ?, updated_at = ? WHERE id = ?').run(validTo, now, id);
+    this.q('UPDATE units SET valid_to = ?, updated_at = ? WHERE id = ?').run(validTo, now, id);
   }
 
   setValidFrom(id: number, validFrom: string | null, now: string): void {
-    this.db.prepare('UPDATE units SET valid_from = ?, updated_at = ? WHERE id = ?').run(validFrom, now, id);
+    this.q('UPDATE units SET valid_from = ?, updated_at = ? WHERE id = ?').run(validFrom, now, id);
   }
 
   /** Links from or to a unit, with both ends' codes and names for display. */
   links(direction: 'from' | 'to', unitId: number): UnitLink[] {
     const column = direction === 'from' ? 'l.from_unit_id' : 'l.to_unit_id';
-    return this.db
-      .prepare(
-        `SELECT f.code AS fromCode, f.name AS fromName, t.code AS toCode, t.name AS toName,
+    return this.q(
+      `SELECT f.code AS fromCode, f.name AS fromName, t.code AS toCode, t.name AS toName,
                 l.effective_date AS effectiveDate, l.share AS share
          FROM unit_links l JOIN units f ON f.id = l.from_unit_id JOIN units t ON t.id = l.to_unit_id
          WHERE ${column} = ? ORDER BY f.code, t.code`,
-      )
-      .all(unitId) as UnitLink[];
+    ).all(unitId) as UnitLink[];
   }
 
   link(fromId: number, toId: number): { effectiveDate: string; share: number } | null {
     return (
-      (this.db
-        .prepare('SELECT effective_date AS effectiveDate, share FROM unit_links WHERE from_unit_id = ? AND to_unit_id = ?')
-        .get(fromId, toId) as { effectiveDate: string; share: number } | undefined) ?? null
+      (this.q('SELECT effective_date AS effectiveDate, share FROM unit_links WHERE from_unit_id = ? AND to_unit_id = ?').get(
+        fromId,
+        toId,
+      ) as { effectiveDate: string; share: number } | undefined) ?? null
     );
   }
 
   upsertLink(fromId: number, toId: number, effectiveDate: string, share: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO unit_links (from_unit_id, to_unit_id, effective_date, share) VALUES (?, ?, ?, ?)
+    this.q(
+      `INSERT INTO unit_links (from_unit_id, to_unit_id, effective_date, share) VALUES (?, ?, ?, ?)
          ON CONFLICT (from_unit_id, to_unit_id) DO UPDATE SET effective_date = excluded.effective_date, share = excluded.share`,
-      )
-      .run(fromId, toId, effectiveDate, share);
+    ).run(fromId, toId, effectiveDate, share);
   }
 
   allLinks(): { fromId: number; toId: number }[] {
-    return this.db.prepare('SELECT from_unit_id AS fromId, to_unit_id AS toId FROM unit_links').all() as { fromId: number; toId: number }[];
+    return this.q('SELECT from_unit_id AS fromId, to_unit_id AS toId FROM unit_links').all() as { fromId: number; toId: number }[];
   }
 }
