@@ -33,7 +33,13 @@ export function openRaw(dataDir: string): Db {
   assertLocalPath(dataDir);
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(dbPathIn(dataDir));
-  applyPragmas(db);
+  try {
+    applyPragmas(db);
+  } catch (error) {
+    // "file is not a database": do not leave the handle open (it would hold the file during a restore).
+    db.close();
+    throw error;
+  }
   return db;
 }
 
