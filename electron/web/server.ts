@@ -48,7 +48,7 @@ export async function startWebServer(options: { core: AppCore; staticDir: string
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
       if (!tokenMatches(req.headers[TOKEN_HEADER], token)) return sendJson(res, 401, fail('UNAUTHORIZED', 'Phiên làm việc không hợp lệ; hãy mở lại BHXH Desk.'));
-      if (req.method === 'POST' && url.pathname.startsWith('/api/invoke/')) return invoke(decodeURIComponent(url.pathname.slice('/api/invoke/'.length)), req, res);
+      if (req.method === 'POST' && url.pathname.startsWith('/api/invoke/')) return invoke(safeDecode(url.pathname.slice('/api/invoke/'.length)) ?? '', req, res);
       if (req.method === 'POST' && url.pathname === '/api/files') return upload(req, res);
       if (req.method === 'GET' && url.pathname === '/api/events') return eventStream(req, res);
       return sendJson(res, 404, fail('UNKNOWN_CHANNEL', 'Không có chức năng này.'));
@@ -70,7 +70,7 @@ export async function startWebServer(options: { core: AppCore; staticDir: string
   }
 
   async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'tep-tai-len'));
+    const name = safeDecode(String(req.headers['x-file-name'] ?? '')) || 'tep-tai-len';
     try {
       const bytes = await readBody(req, MAX_FILE_BYTES);
       sendJson(res, 200, ok(options.core.files.registerBytes(bytes, name)));
@@ -91,7 +91,9 @@ export async function startWebServer(options: { core: AppCore; staticDir: string
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const decoded = safeDecode(pathname);
+    if (decoded === null) return sendJson(res, 400, fail('VALIDATION', 'Đường dẫn không hợp lệ.'));
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     let file = resolve(staticRoot, relative || 'index.html');
     if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return sendJson(res, 403, fail('UNAUTHORIZED', 'Đường dẫn không hợp lệ.'));
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticRoot, 'index.html');
@@ -124,6 +126,14 @@ export async function startWebServer(options: { core: AppCore; staticDir: string
         server.close(() => done());
       }),
   };
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {

@@ -4,6 +4,9 @@ import type {
   UnitImportOutcome, UnitImportPreview,
 } from './types';
 
+// Messages zod writes itself (wrong type, too long…) reach users, so they are in Vietnamese too.
+z.config(z.locales.vi());
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 const unitCode = z.string().trim().regex(/^[0-9A-Za-z._-]{1,20}$/, 'Mã đơn vị chỉ gồm chữ số/chữ cái, tối đa 20 ký tự');
 const fileRef = z.object({ token: z.string().min(8).max(100), name: z.string().max(500), size: z.number().int().nonnegative() });

@@ -167,6 +167,25 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 3 on a version-2 database adds the units revision counter that every unit write bumps', async () => {
+    const dataDir = tempDataDir();
+    await buildVersion1Db(dataDir);
+    const db = openRaw(dataDir);
+    await migrate(db, { migrations: MIGRATIONS.slice(0, 2) });
+    const before = db.prepare('SELECT * FROM units ORDER BY id').all();
+    expect(await migrate(db, { migrations: MIGRATIONS.slice(0, 3) })).toBe(3);
+    expect(db.prepare('SELECT * FROM units ORDER BY id').all()).toEqual(before);
+    const revision = () => db.prepare("SELECT n FROM revisions WHERE area = 'units'").pluck().get() as number;
+    expect(revision()).toBe(0);
+    db.prepare("UPDATE units SET name = 'Thị trấn Ngan Dừa mới' WHERE code = '31006'").run();
+    expect(revision()).toBe(1);
+    const [a, b] = db.prepare('SELECT id FROM units ORDER BY id').pluck().all() as number[];
+    db.prepare("INSERT INTO unit_links (from_unit_id, to_unit_id, effective_date) VALUES (?, ?, '2025-07-01')").run(b, a);
+    db.prepare('DELETE FROM unit_links').run();
+    expect(revision()).toBe(3);
+    db.close();
+  });
+
   it('migration 1 seeds the indicator catalogue', async () => {
     const core = await openTestCore();
     const rows = dbOf(core).prepare('SELECT code FROM indicators ORDER BY sort_order').pluck().all();
@@ -267,11 +286,13 @@ describe('the database hash used by "nothing changed" assertions', () => {
     const h1 = hashDatabase(db);
     expect(h1).not.toBe(h0);
     db.prepare("UPDATE units SET name = 'Xã Ninh Hòa' WHERE code = '31015'").run();
-    expect(hashDatabase(db)).toBe(h0);
-    db.prepare("INSERT INTO meta (key, value) VALUES ('k', 'v')").run();
+    // The revision counter (migration 3) remembers that units were written, so the hash moves on.
     expect(hashDatabase(db)).not.toBe(h0);
+    const h2 = hashDatabase(db);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('k', 'v')").run();
+    expect(hashDatabase(db)).not.toBe(h2);
     db.prepare("DELETE FROM meta WHERE key = 'k'").run();
-    expect(hashDatabase(db)).toBe(h0);
+    expect(hashDatabase(db)).toBe(h2);
     await call(core, 'units:update', {
       code: '31015',
       name: 'Xã Ninh Hòa 2',
@@ -280,6 +301,6 @@ describe('the database hash used by "nothing changed" assertions', () => {
       validFrom: null,
       validTo: null,
     });
-    expect(hashDatabase(db)).not.toBe(h0);
+    expect(hashDatabase(db)).not.toBe(h2);
   });
 });

@@ -1,7 +1,8 @@
 import { userInfo } from 'node:os';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { AppError, channels, fail, isChannel, ok, type AppInfo, type Result, type RunMode } from '../../../shared/contract';
-import { createBackup, ensureDailyBackup, replaceDatabaseFile, resolveBackupFile } from '../backups/backups';
+import { createBackup, ensureDailyBackup, listBackups, replaceDatabaseFile, resolveBackupFile } from '../backups/backups';
 import { dbPathIn, migrate, openRaw, quickCheck, schemaVersion, type Db } from '../db/open';
 import { FileStore } from '../files/fileStore';
 import { UnitRepository } from '../units/repository';
@@ -105,6 +106,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
   };
 
   const restore = async ({ fileName }: { fileName: string }) => {
+    if (options.mode !== 'cli' && basename(fileName) !== fileName) throw new AppError('VALIDATION', 'Chỉ khôi phục được từ bản sao lưu trong thư mục sao lưu.');
     const source = resolveBackupFile(options.dataDir, fileName);
     // A damaged database may not be readable by the backup API; then there is nothing to keep.
     let safetyBackup = '';
@@ -118,7 +120,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     return { restoredFrom: fileName, safetyBackup };
   };
 
-  const handlers: Handlers = createHandlers(context, { info, restore });
+  const handlers: Handlers = createHandlers(context, { info, restore, listBackups: () => listBackups(options.dataDir) });
 
   return {
     dataDir: options.dataDir,
@@ -132,7 +134,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
       const parsed = channels[channel].request.safeParse(request ?? {});
       if (!parsed.success) {
         const first = parsed.error.issues[0];
-        return fail('VALIDATION', first?.message && !/^Invalid|^Expected/.test(first.message) ? first.message : 'Dữ liệu gửi lên không hợp lệ.', {
+        return fail('VALIDATION', first?.message ?? 'Dữ liệu gửi lên không hợp lệ.', {
           issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
         });
       }

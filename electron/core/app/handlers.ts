@@ -1,7 +1,7 @@
 import { AppError, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract';
 import { INDICATORS } from '../../../shared/domain/indicators';
 import { listAudit } from '../audit/audit';
-import { createBackup, listBackups } from '../backups/backups';
+import { createBackup } from '../backups/backups';
 import { loadDemo } from '../demo/loadDemo';
 import { OfficeRepository } from '../offices/repository';
 import { commitUnitImport, previewUnitImport, type StoredUnitPlan } from '../units/importService';
@@ -16,6 +16,7 @@ export type Handlers = { [C in Channel]: Handler<C> };
 export interface CoreHooks {
   info: Handler<'app:info'>;
   restore: Handler<'backups:restore'>;
+  listBackups: Handler<'backups:list'>;
 }
 
 /** Binds every channel of the contract to core; `satisfies` makes a missing channel a type error. */
@@ -31,7 +32,7 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'units:recordMerge': (req) => recordMerge(context(), req),
     'offices:list': () => new OfficeRepository(context().db).list(),
     'indicators:list': () => [...INDICATORS],
-    'backups:list': () => listBackups(context().dataDir),
+    'backups:list': hooks.listBackups,
     'backups:create': async () => {
       const ctx = context();
       const info = await createBackup(ctx.db, ctx.dataDir, 'manual', ctx.now());

@@ -35,16 +35,22 @@ function parseName(fileName: string): { createdAt: string; reason: string; day: 
   return { createdAt: local.toISOString(), reason, day: d };
 }
 
+function sortKey(fileName: string): string {
+  const m = NAME.exec(fileName)!;
+  return `${m[1]}${m[2]}${(m[3] ?? '1').padStart(6, '0')}`;
+}
+
 export function listBackups(dataDir: string): BackupInfo[] {
   const dir = backupsDir(dataDir);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .map((fileName) => {
       const parsed = parseName(fileName);
-      return parsed ? { fileName, createdAt: parsed.createdAt, reason: parsed.reason, sizeBytes: statSync(join(dir, fileName)).size } : null;
+      return parsed ? { fileName, createdAt: parsed.createdAt, reason: parsed.reason, sizeBytes: statSync(join(dir, fileName)).size, key: sortKey(fileName) } : null;
     })
-    .filter((b): b is BackupInfo => b !== null)
-    .sort((a, b) => (a.fileName < b.fileName ? 1 : -1));
+    .filter((b): b is BackupInfo & { key: string } => b !== null)
+    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+    .map(({ key: _key, ...b }) => b);
 }
 
 /** A consistent copy of a live database through SQLite's online backup API. */

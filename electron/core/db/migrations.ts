@@ -121,6 +121,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'revision counters for units',
+    up(db) {
+      // A preview is committed only if nothing changed the units since: a counter bumped by
+      // triggers catches every write, whatever the clock says.
+      db.exec(`
+        CREATE TABLE revisions (area TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0);
+        INSERT INTO revisions (area, n) VALUES ('units', 0);
+        CREATE TRIGGER units_rev_insert AFTER INSERT ON units BEGIN UPDATE revisions SET n = n + 1 WHERE area = 'units'; END;
+        CREATE TRIGGER units_rev_update AFTER UPDATE ON units BEGIN UPDATE revisions SET n = n + 1 WHERE area = 'units'; END;
+        CREATE TRIGGER units_rev_delete AFTER DELETE ON units BEGIN UPDATE revisions SET n = n + 1 WHERE area = 'units'; END;
+        CREATE TRIGGER unit_links_rev_insert AFTER INSERT ON unit_links BEGIN UPDATE revisions SET n = n + 1 WHERE area = 'units'; END;
+        CREATE TRIGGER unit_links_rev_update AFTER UPDATE ON unit_links BEGIN UPDATE revisions SET n = n + 1 WHERE area = 'units'; END;
+        CREATE TRIGGER unit_links_rev_delete AFTER DELETE ON unit_links BEGIN UPDATE revisions SET n = n + 1 WHERE area = 'units'; END;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

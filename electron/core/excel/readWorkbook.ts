@@ -48,7 +48,8 @@ export function readWorkbook(bytes: Buffer, fileName: string): WorkbookData {
   }
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: true, sheetRows: LIMITS.maxRows + 1, cellFormula: false, cellHTML: false });
+    const utf8 = format === 'text' ? decodeUtf8(bytes) : null;
+    workbook = XLSX.read(utf8 ?? bytes, { type: utf8 !== null ? 'string' : 'buffer', dense: true, cellDates: true, sheetRows: LIMITS.maxRows + 1, cellFormula: false, cellHTML: false });
   } catch (error) {
     const text = String((error as Error).message ?? error);
     if (/password|encrypt/i.test(text)) throw invalid('được đặt mật khẩu. Hãy gỡ mật khẩu trong Excel rồi chọn lại.');
@@ -71,4 +72,12 @@ export function readWorkbook(bytes: Buffer, fileName: string): WorkbookData {
     sheets.push({ name, rows, firstRow: range.s.r, firstCol: range.s.c });
   }
   return { fileName, sheets };
+}
+
+function decodeUtf8(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
 }

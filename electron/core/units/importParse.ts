@@ -34,6 +34,8 @@ export interface ListRow {
   communeCode: string;
   communeName: string;
   kind: string | null;
+  /** Column letters of the code cells, for addressing plan-level errors. */
+  codeColumns: { province: string; district: string | null; commune: string };
 }
 
 export interface MergeRow {
@@ -129,6 +131,11 @@ function readList(hit: HeaderHit): ParsedUnitSheet {
       communeCode: code('communeCode', 'commune', 'Mã xã', 5),
       communeName: name('communeName', 'tên xã'),
       kind: text(get('kind')),
+      codeColumns: {
+        province: cellAddress(hit.sheet, i, hit.columns.provinceCode!).column,
+        district: threeLevel ? cellAddress(hit.sheet, i, hit.columns.districtCode!).column : null,
+        commune: cellAddress(hit.sheet, i, hit.columns.communeCode!).column,
+      },
     };
     if (rowErrors.length) errors.push(...rowErrors);
     else rows.push(row);

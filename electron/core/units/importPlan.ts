@@ -27,12 +27,9 @@ export interface UnitImportPlan {
   linksAdded: number;
 }
 
-/** A cheap fingerprint of the unit tables: a commit refuses a plan made on another state. */
+/** The units revision counter (migration 3): a commit refuses a plan made on another state. */
 export function unitsFingerprint(db: Db): string {
-  const row = db
-    .prepare(`SELECT (SELECT COUNT(*) FROM units) AS n, (SELECT MAX(updated_at) FROM units) AS t, (SELECT COUNT(*) FROM unit_links) AS l, (SELECT COALESCE(SUM(share), 0) FROM unit_links) AS s`)
-    .get() as { n: number; t: string | null; l: number; s: number };
-  return `${row.n}|${row.t}|${row.l}|${row.s}`;
+  return String((db.prepare("SELECT n FROM revisions WHERE area = 'units'").get() as { n: number }).n);
 }
 
 export function planUnitImport(db: Db, parsed: ParsedUnitSheet, validFromOverride: string | null | undefined): UnitImportPlan {
@@ -70,11 +67,11 @@ function planList(rows: Extract<ParsedUnitSheet, { shape: 'list-3-level' | 'list
     }
   };
   for (const r of rows) {
-    want({ code: r.provinceCode, name: r.provinceName || `Tỉnh ${r.provinceCode}`, level: 'province', kind: kindFromName(r.provinceName, 'province'), parentCode: null, row: r.row, column: 'A' });
+    want({ code: r.provinceCode, name: r.provinceName || `Tỉnh ${r.provinceCode}`, level: 'province', kind: kindFromName(r.provinceName, 'province'), parentCode: null, row: r.row, column: r.codeColumns.province });
     if (r.districtCode) {
-      want({ code: r.districtCode, name: r.districtName || `Huyện ${r.districtCode}`, level: 'district', kind: kindFromName(r.districtName ?? '', 'district'), parentCode: r.provinceCode, row: r.row, column: 'C' });
+      want({ code: r.districtCode, name: r.districtName || `Huyện ${r.districtCode}`, level: 'district', kind: kindFromName(r.districtName ?? '', 'district'), parentCode: r.provinceCode, row: r.row, column: r.codeColumns.district ?? r.codeColumns.province });
     }
-    want({ code: r.communeCode, name: r.communeName, level: 'commune', kind: r.kind ?? kindFromName(r.communeName, 'commune'), parentCode: r.districtCode ?? r.provinceCode, row: r.row, column: r.districtCode ? 'E' : 'C' });
+    want({ code: r.communeCode, name: r.communeName, level: 'commune', kind: r.kind ?? kindFromName(r.communeName, 'commune'), parentCode: r.districtCode ?? r.provinceCode, row: r.row, column: r.codeColumns.commune });
   }
   for (const d of desired.values()) {
     const current = existing.get(d.code);

@@ -98,6 +98,10 @@ export function recordMerge(ctx: CoreContext, input: MergeInput): UnitDetail {
   if (sources.some((s) => s.code === input.toCode)) {
     throw new AppError('VALIDATION', 'Đơn vị mới không được trùng với một đơn vị cũ.', { field: 'toCode' });
   }
+  const existingTarget = repo.byCode(input.toCode);
+  if (existingTarget && !isValidOn(existingTarget, input.effectiveDate)) {
+    throw new AppError('VALIDATION', `Đơn vị "${existingTarget.name}" (${existingTarget.code}) không có hiệu lực vào ngày sáp nhập.`, { field: 'toCode' });
+  }
   ctx.db.transaction(() => {
     const now = isoNow(ctx);
     let target = repo.byCode(input.toCode);
