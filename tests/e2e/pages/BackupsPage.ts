@@ -23,7 +23,7 @@ export class BackupsPage {
   /** Restores a backup and confirms the dialog. */
   async restore(fileName: string): Promise<void> {
     await this.page.getByRole('button', { name: `Khôi phục ${fileName}` }).click();
-    const confirm = this.page.getByRole('dialog').filter({ hasText: 'Dữ liệu hiện tại sẽ được sao lưu trước' });
+    const confirm = this.page.getByRole('dialog').filter({ hasText: 'sẽ được' }).filter({ hasText: 'thay bằng bản sao lưu này' });
     await expect(confirm).toBeVisible();
     await confirm.getByRole('button', { name: 'Khôi phục', exact: true }).click();
     await expect(this.page.getByText('Đã khôi phục dữ liệu')).toBeVisible();

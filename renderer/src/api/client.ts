@@ -1,0 +1,24 @@
+import type { Api, Channel, RequestOf, ResponseOf, Result } from '../../../shared/contract';
+import { toErrorShape } from './errors';
+import { createHttpApi } from './httpClient';
+
+declare global {
+  interface Window {
+    /** Provided by the Electron preload; absent in browser mode. */
+    api?: Api;
+  }
+}
+
+/** The one way the renderer reaches data: Electron's preload API, or HTTP in browser mode. */
+export const api: Api = window.api ?? createHttpApi();
+
+export const isElectron = Boolean(window.api);
+
+/** `api.invoke` that never rejects: a thrown error becomes a failed Result. */
+export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+  try {
+    return await api.invoke(channel, request);
+  } catch (err) {
+    return { ok: false, error: toErrorShape(err) };
+  }
+}

@@ -1,0 +1,103 @@
+import { create } from 'zustand';
+import type { AppErrorShape, FileRef, Result, UnitImportOutcome, UnitImportPreview } from '../../../shared/contract';
+import { api, call } from '../api/client';
+import { toErrorShape } from '../api/errors';
+import { refreshAfterChange } from './refresh';
+import { useRoute, type AreaKey } from './route';
+
+export const UNIT_IMPORT_EXTENSIONS = ['xlsx', 'xls', 'ods', 'csv'];
+
+interface UnitImportState {
+  open: boolean;
+  /** Where to go once the import is committed (the first-run screen sends users to Danh mục). */
+  navigateTo: AreaKey | null;
+  file: FileRef | null;
+  picking: boolean;
+  previewing: boolean;
+  preview: UnitImportPreview | null;
+  error: AppErrorShape | null;
+  committing: boolean;
+  outcome: UnitImportOutcome | null;
+  openDialog: (options?: { navigateTo?: AreaKey }) => void;
+  close: () => void;
+  /** Opens the file dialog, uploads the file and previews it. */
+  pickFile: () => Promise<void>;
+  /** Re-runs the preview with another validity date (2-level lists). */
+  setValidFrom: (validFrom: string | null) => Promise<void>;
+  commit: () => Promise<Result<UnitImportOutcome> | null>;
+  startOver: () => void;
+}
+
+const initial = {
+  file: null,
+  picking: false,
+  previewing: false,
+  preview: null,
+  error: null,
+  committing: false,
+  outcome: null,
+};
+
+let previewSeq = 0;
+
+export const useUnitImportStore = create<UnitImportState>((set, get) => {
+  const runPreview = async (file: FileRef, validFrom?: string | null) => {
+    const seq = ++previewSeq;
+    set({ previewing: true, error: null });
+    const res = await call('units:previewImport', validFrom === undefined ? { file } : { file, validFrom });
+    if (seq !== previewSeq) return;
+    if (res.ok) set({ preview: res.value, previewing: false });
+    else set({ preview: null, previewing: false, error: res.error });
+  };
+
+  return {
+    open: false,
+    navigateTo: null,
+    ...initial,
+
+    openDialog: (options) => set({ open: true, navigateTo: options?.navigateTo ?? null, ...initial }),
+    close: () => {
+      previewSeq++;
+      set({ open: false, navigateTo: null, ...initial });
+    },
+    startOver: () => {
+      previewSeq++;
+      set({ ...initial });
+    },
+
+    pickFile: async () => {
+      set({ picking: true, error: null });
+      let file: FileRef | null;
+      try {
+        file = await api.pickFile({ title: 'Chọn tệp Excel danh mục đơn vị hành chính', extensions: UNIT_IMPORT_EXTENSIONS });
+      } catch (err) {
+        set({ picking: false, error: toErrorShape(err) });
+        return;
+      }
+      set({ picking: false });
+      if (!file) return;
+      set({ file, preview: null, outcome: null });
+      await runPreview(file);
+    },
+
+    setValidFrom: async (validFrom) => {
+      const { file } = get();
+      if (!file) return;
+      await runPreview(file, validFrom);
+    },
+
+    commit: async () => {
+      const { preview } = get();
+      if (!preview) return null;
+      set({ committing: true, error: null });
+      const res = await call('units:commitImport', { planId: preview.planId });
+      if (res.ok) {
+        set({ committing: false, outcome: res.value });
+        const target = get().navigateTo;
+        if (target) useRoute.getState().navigate(target);
+        await refreshAfterChange('units');
+      } else set({ committing: false, error: res.error });
+      return res;
+    },
+  };
+});

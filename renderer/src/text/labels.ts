@@ -1,0 +1,71 @@
+import type { IndicatorKind } from '../../../shared/domain/indicators';
+import type { UnitChange, UnitImportShape } from '../../../shared/contract';
+import { UNIT_LEVEL_LABELS, type UnitLevel } from '../../../shared/domain/units';
+
+/** Vietnamese labels for codes the contract carries. */
+export const BACKUP_REASON_LABELS: Record<string, string> = {
+  manual: 'Sao lưu thủ công',
+  daily: 'Sao lưu hằng ngày',
+  'pre-migration': 'Trước khi nâng cấp CSDL',
+  'pre-import': 'Trước khi nhập dữ liệu',
+  'pre-restore': 'Trước khi khôi phục',
+  'pre-demo': 'Trước khi nạp dữ liệu mẫu',
+};
+
+export function backupReasonLabel(reason: string): string {
+  return BACKUP_REASON_LABELS[reason] ?? reason;
+}
+
+export const IMPORT_SHAPE_LABELS: Record<UnitImportShape, string> = {
+  'list-3-level': 'Danh mục 3 cấp (trước 01/07/2025)',
+  'list-2-level': 'Danh mục 2 cấp (từ 01/07/2025)',
+  merges: 'Bảng sáp nhập đơn vị',
+};
+
+export const CHANGE_ACTION_LABELS: Record<UnitChange['action'], { label: string; color: string }> = {
+  add: { label: 'Thêm mới', color: 'green' },
+  update: { label: 'Cập nhật', color: 'blue' },
+  link: { label: 'Liên kết sáp nhập', color: 'purple' },
+};
+
+export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
+  count: 'Số người',
+  rate: 'Tỷ lệ',
+  money: 'Số tiền',
+};
+
+export function levelLabel(level: string | null | undefined): string {
+  if (!level) return '—';
+  return UNIT_LEVEL_LABELS[level as UnitLevel] ?? level;
+}
+
+/** What the unit lists call a unit ("Loại"), in the order the edit form offers them. */
+export const UNIT_KINDS = ['Xã', 'Phường', 'Thị trấn', 'Đặc khu', 'Huyện', 'Quận', 'Thị xã', 'Thành phố', 'Tỉnh'];
+
+/** Audit log actions (core writes `action` + `entity` codes); unknown ones are shown raw. */
+const AUDIT_LABELS: Record<string, string> = {
+  'import:unit': 'Nhập danh mục đơn vị',
+  'update:unit': 'Sửa đơn vị',
+  'merge:unit': 'Ghi nhận sáp nhập',
+  'add:unit': 'Thêm đơn vị',
+  'link:unit': 'Liên kết sáp nhập',
+  'demo:demo': 'Nạp dữ liệu mẫu',
+};
+
+const AUDIT_VERBS: Record<string, string> = {
+  add: 'Thêm',
+  create: 'Thêm',
+  update: 'Sửa',
+  delete: 'Xóa',
+  import: 'Nhập dữ liệu',
+  merge: 'Ghi nhận sáp nhập',
+  link: 'Liên kết sáp nhập',
+  backup: 'Sao lưu',
+  restore: 'Khôi phục',
+  demo: 'Nạp dữ liệu mẫu',
+  migrate: 'Nâng cấp CSDL',
+};
+
+export function auditActionLabel(action: string, entity: string): string {
+  return AUDIT_LABELS[`${action}:${entity}`] ?? AUDIT_VERBS[action] ?? (entity ? `${action} (${entity})` : action);
+}
