@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import type { BackupInfo, CellIssue, Unit, UnitImportPreview } from '../../shared/contract';
+import type { BackupInfo, CellIssue, RestoreOutcome, Unit, UnitImportPreview } from '../../shared/contract';
 import { UNIT_LEVEL_LABELS } from '../../shared/domain/units';
-import { formatDate, formatDateTime, parseViDate } from '../../shared/format/vi';
+import { formatBytes, formatCount, formatDate, formatDateTime, parseViDate } from '../../shared/format/vi';
 import type { AppCore } from '../core/app/appCore';
 import { CliFailure, table, unwrap } from './output';
 
@@ -83,20 +83,23 @@ export async function backup(core: AppCore, io: CliIo): Promise<number> {
 export async function backups(core: AppCore, io: CliIo): Promise<number> {
   const list = unwrap(await core.dispatch('backups:list', {})) as BackupInfo[];
   if (io.json) io.out(JSON.stringify(list, null, 2));
-  else io.out(list.length ? table(['Tệp', 'Thời điểm', 'Lý do', 'Dung lượng (KB)'], list.map((b) => [b.fileName, formatDateTime(b.createdAt), b.reason, Math.ceil(b.sizeBytes / 1024)])) : 'Chưa có bản sao lưu nào.');
+  else io.out(list.length ? table(['Tệp', 'Thời điểm', 'Lý do', 'Dung lượng'], list.map((b) => [b.fileName, formatDateTime(b.createdAt), b.reason, formatBytes(b.sizeBytes)])) : 'Chưa có bản sao lưu nào.');
   return 0;
 }
 
 export async function restore(core: AppCore, io: CliIo, file: string | undefined): Promise<number> {
   if (!file) throw new CliFailure('Thiếu tên bản sao lưu. Xem danh sách: npm run cli -- backups', 2);
   const target = file.includes('/') || file.includes('\\') ? resolve(file) : file;
-  const outcome = unwrap(await core.dispatch('backups:restore', { fileName: target }), 2) as { restoredFrom: string; safetyBackup: string };
-  io.out(io.json ? JSON.stringify(outcome, null, 2) : `Đã khôi phục từ ${file}. Dữ liệu trước đó được lưu trong ${outcome.safetyBackup || '(không sao lưu được vì CSDL hỏng)'}.`);
+  const outcome = unwrap(await core.dispatch('backups:restore', { fileName: target }), 2) as RestoreOutcome;
+  const kept = outcome.safetyBackup
+    ? `Dữ liệu trước đó được lưu trong bản sao lưu ${outcome.safetyBackup}.`
+    : `Tệp CSDL hỏng được giữ lại tại ${outcome.damagedCopy ?? '(không có)'}.`;
+  io.out(io.json ? JSON.stringify(outcome, null, 2) : `Đã khôi phục từ ${file}. ${kept}`);
   return 0;
 }
 
 export async function demo(core: AppCore, io: CliIo): Promise<number> {
   const outcome = unwrap(await core.dispatch('demo:load', {})) as { units: number; results: number; targets: number; offices: number };
-  io.out(io.json ? JSON.stringify(outcome, null, 2) : `Đã nạp DỮ LIỆU MẪU (tỉnh giả định): ${outcome.units} đơn vị, ${outcome.offices} cơ quan BHXH cơ sở, ${outcome.results} số liệu, ${outcome.targets} chỉ tiêu.`);
+  io.out(io.json ? JSON.stringify(outcome, null, 2) : `Đã nạp DỮ LIỆU MẪU (tỉnh giả định): ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.offices)} cơ quan BHXH cơ sở, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu.`);
   return 0;
 }

@@ -78,7 +78,10 @@ export interface BackupInfo {
 
 export interface RestoreOutcome {
   restoredFrom: string;
-  safetyBackup: string;
+  /** Backup of the data that was replaced; null when the database was too damaged to back up. */
+  safetyBackup: string | null;
+  /** Where the damaged file was kept for investigation (recovery mode only). */
+  damagedCopy: string | null;
 }
 
 export interface DemoOutcome {

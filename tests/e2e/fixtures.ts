@@ -15,7 +15,7 @@ export interface RunningApp {
   cli(...args: string[]): string;
 }
 
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'web', 'main.ts'), '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolveUrl, reject) => {
     let output = '';
@@ -52,7 +52,7 @@ export const test = base.extend<{ app: RunningApp; demoApp: RunningApp }>({
   },
 });
 
-function runCli(dataDir: string, args: string[]): string {
+export function runCli(dataDir: string, args: string[]): string {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'cli', 'main.ts'), ...args, '--data-dir', dataDir], { cwd: ROOT, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`CLI ${args.join(' ')} lỗi (${result.status}): ${result.stderr}`);
   return result.stdout;

@@ -85,7 +85,7 @@ describe('restore', () => {
     const safety = list.find((b) => b.fileName === outcome.safetyBackup);
     expect(safety?.reason).toBe('pre-restore');
     // The safety copy holds the renamed unit.
-    const copy = new Database(join(backupsDir(core.dataDir), outcome.safetyBackup), { readonly: true });
+    const copy = new Database(join(backupsDir(core.dataDir), outcome.safetyBackup!), { readonly: true });
     expect(copy.prepare("SELECT name FROM units WHERE code = '991'").pluck().get()).toBe('Thành phố Phú An Mới');
     copy.close();
     expect((await call(core, 'app:info', {})).dbStatus).toBe('ok');
@@ -288,8 +288,14 @@ describe('a damaged database', () => {
     expect((await callError(core, 'backups:create', {})).code).toBe('DB_CORRUPT');
     expect((await callError(core, 'demo:load', {})).code).toBe('DB_CORRUPT');
 
+    const damagedBytes = readFileSync(dbPathIn(core.dataDir));
     const outcome = await call(core, 'backups:restore', { fileName: good.fileName });
     expect(outcome.restoredFrom).toBe(good.fileName);
+    // Nothing to back up through SQLite, but the damaged file itself is kept for support staff.
+    expect(outcome.safetyBackup).toBeNull();
+    expect(outcome.damagedCopy).toMatch(/damaged\.sqlite$/);
+    expect(readFileSync(outcome.damagedCopy!).equals(damagedBytes)).toBe(true);
+    expect((await call(core, 'backups:list', {})).some((b) => b.fileName.includes('damaged'))).toBe(false);
     const after = await call(core, 'app:info', {});
     expect(after.dbStatus).toBe('ok');
     expect(after.dbMessage).toBeNull();

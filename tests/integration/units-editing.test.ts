@@ -95,6 +95,22 @@ describe('units:update', () => {
     expect([oneDay.validFrom, oneDay.validTo]).toEqual(['2025-06-30', '2025-06-30']);
   });
 
+  it('refuses ending a district while its communes are still valid after that day', async () => {
+    const core = await hongDan();
+    const before = hashDatabase(dbOf(core));
+    const district = await call(core, 'units:get', { code: '956' });
+    const err = await callError(core, 'units:update', edit(district, { validTo: '2025-06-30' }));
+    expect(err.code).toBe('VALIDATION');
+    expect(err.message).toContain('Huyện Hồng Dân');
+    expect(err.message).toContain('9 đơn vị trực thuộc');
+    expect(hashDatabase(dbOf(core))).toBe(before);
+    // Once every commune ends by then, the district may end too.
+    for (const code of ['31006', '31009', '31012', '31015', '31018', '31021', '31024', '31027', '31030']) {
+      await call(core, 'units:update', edit(await call(core, 'units:get', { code }), { validTo: '2025-06-30' }));
+    }
+    expect((await call(core, 'units:update', edit(district, { validTo: '2025-06-30' }))).validTo).toBe('2025-06-30');
+  });
+
   it('refuses malformed dates and too-short names through the schema', async () => {
     const core = await hongDan();
     const u = await call(core, 'units:get', { code: '31009' });

@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError, channels, fail, isChannel, ok, type AppInfo, type Result, type RunMode } from '../../../shared/contract';
-import { createBackup, ensureDailyBackup, listBackups, replaceDatabaseFile, resolveBackupFile } from '../backups/backups';
+import { createBackup, ensureDailyBackup, keepDamagedCopy, listBackups, replaceDatabaseFile, resolveBackupFile } from '../backups/backups';
 import { dbPathIn, migrate, openRaw, quickCheck, schemaVersion, type Db } from '../db/open';
 import { FileStore } from '../files/fileStore';
 import { UnitRepository } from '../units/repository';
@@ -109,15 +109,17 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     if (options.mode !== 'cli' && basename(fileName) !== fileName) throw new AppError('VALIDATION', 'Chỉ khôi phục được từ bản sao lưu trong thư mục sao lưu.');
     const source = resolveBackupFile(options.dataDir, fileName);
     // A damaged database may not be readable by the backup API; then there is nothing to keep.
-    let safetyBackup = '';
+    let safetyBackup: string | null = null;
+    let damagedCopy: string | null = null;
     if (state.db && state.status === 'ok') safetyBackup = (await createBackup(state.db, options.dataDir, 'pre-restore', now())).fileName;
+    else damagedCopy = keepDamagedCopy(options.dataDir, now());
     state.db?.close();
     state.db = null;
     replaceDatabaseFile(source, dbPathIn(options.dataDir));
     await open();
     if (state.status !== 'ok') throw corruptError(state.message);
     events.emit({ type: 'data-changed', area: 'all' });
-    return { restoredFrom: fileName, safetyBackup };
+    return { restoredFrom: fileName, safetyBackup, damagedCopy };
   };
 
   const handlers: Handlers = createHandlers(context, { info, restore, listBackups: () => listBackups(options.dataDir) });

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError, type BackupInfo } from '../../../shared/contract';
-import { LATEST_SCHEMA_VERSION, type Db } from '../db/open';
+import { DB_FILE_NAME, LATEST_SCHEMA_VERSION, type Db } from '../db/open';
 
 export type BackupReason = 'manual' | 'daily' | 'pre-migration' | 'pre-import' | 'pre-restore' | 'pre-demo';
 
@@ -103,6 +103,20 @@ export function resolveBackupFile(dataDir: string, nameOrPath: string): string {
     probe?.close();
   }
   return path;
+}
+
+/**
+ * A database that failed its check cannot go through the backup API; its raw file is kept
+ * apart (never listed as a backup) so support staff can still look at it.
+ */
+export function keepDamagedCopy(dataDir: string, now = new Date()): string | null {
+  const source = join(dataDir, DB_FILE_NAME);
+  if (!existsSync(source)) return null;
+  const dir = join(dataDir, 'damaged');
+  mkdirSync(dir, { recursive: true });
+  const target = join(dir, `bhxh-desk-${stamp(now)}-damaged.sqlite`);
+  copyFileSync(source, target);
+  return target;
 }
 
 /** Replaces the database file; the caller has closed its connection and reopens afterwards. */

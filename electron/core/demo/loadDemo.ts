@@ -1,5 +1,5 @@
 import { AppError, type DemoOutcome } from '../../../shared/contract';
-import { dayBefore } from '../../../shared/format/vi';
+import { dayBefore, formatCount } from '../../../shared/format/vi';
 import { unitNameKey } from '../../../shared/text/fold';
 import { DEMO_DISTRICTS, DEMO_MERGES, DEMO_OFFICES, DEMO_PROVINCE, REFORM_DATE } from '../../../resources/demo/demoProvince';
 import { recordAudit } from '../audit/audit';
@@ -120,7 +120,7 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
     new TargetRepository(ctx.db).insertMany(targets);
     outcome.targets = targets.length;
 
-    recordAudit(ctx.db, ctx.actor, { action: 'demo', entity: 'demo', summary: `Nạp dữ liệu mẫu: ${outcome.units} đơn vị, ${outcome.results} số liệu, ${outcome.targets} chỉ tiêu` }, ctx.now());
+    recordAudit(ctx.db, ctx.actor, { action: 'demo', entity: 'demo', summary: `Nạp dữ liệu mẫu: ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu` }, ctx.now());
   })();
   ctx.events.emit({ type: 'data-changed', area: 'all' });
   return outcome;

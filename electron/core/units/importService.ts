@@ -1,4 +1,5 @@
 import { AppError, type FileRef, type UnitImportOutcome, type UnitImportPreview } from '../../../shared/contract';
+import { formatCount } from '../../../shared/format/vi';
 import { toNfc, unitNameKey } from '../../../shared/text/fold';
 import { recordAudit } from '../audit/audit';
 import { createBackup } from '../backups/backups';
@@ -111,7 +112,7 @@ export async function commitUnitImport(ctx: CoreContext, plans: PlanStore<Stored
         action: 'import',
         entity: 'unit',
         entityKey: null,
-        summary: `Nhập "${fileName}": thêm ${plan.added}, cập nhật ${plan.updated}, liên kết sáp nhập ${plan.linksAdded}`,
+        summary: `Nhập "${fileName}": thêm ${formatCount(plan.added)}, cập nhật ${formatCount(plan.updated)}, liên kết sáp nhập ${formatCount(plan.linksAdded)}`,
         details: { file: fileName, shape: plan.shape, ops: plan.ops.length },
       },
       ctx.now(),

@@ -50,6 +50,16 @@ export function updateUnit(
   } else if (unit.level !== 'province') {
     throw new AppError('VALIDATION', 'Đơn vị cấp xã/huyện phải có đơn vị cấp trên.', { field: 'parentCode' });
   }
+  const outside = repo.children(unit.id).filter(
+    (c) => (input.validFrom !== null && (c.validFrom ?? '0000-01-01') < input.validFrom) || (input.validTo !== null && (c.validTo ?? '9999-12-31') > input.validTo),
+  );
+  if (outside.length > 0) {
+    throw new AppError(
+      'VALIDATION',
+      `"${unit.name}" còn ${outside.length} đơn vị trực thuộc có hiệu lực ngoài khoảng thời gian này (ví dụ ${outside[0]!.name}). Hãy sửa các đơn vị đó trước.`,
+      { field: input.validTo !== null ? 'validTo' : 'validFrom' },
+    );
+  }
   const name = toNfc(input.name);
   const fields = { name, nameKey: unitNameKey(name), kind: input.kind ? toNfc(input.kind) : null, parentId, validFrom: input.validFrom, validTo: input.validTo };
   const changes = describeChanges(unit, { ...fields, parentCode: input.parentCode });

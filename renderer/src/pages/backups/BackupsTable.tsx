@@ -4,7 +4,7 @@ import type { BackupInfo } from '../../../../shared/contract';
 import { formatDateTime } from '../../../../shared/format/vi';
 import { useBackupsStore } from '../../stores/backups';
 import { reloadEverything } from '../../stores/refresh';
-import { formatBytes } from '../../format/bytes';
+import { formatBytes } from '../../../../shared/format/vi';
 import { backupReasonLabel } from '../../text/labels';
 
 export const RESTORE_WARNING = 'Dữ liệu hiện tại sẽ được sao lưu trước, rồi thay bằng bản sao lưu này.';
