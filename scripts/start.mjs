@@ -2,22 +2,13 @@
 // app in browser mode on 127.0.0.1 (CI machines and offices where Electron cannot download).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installedElectron } from './electron-binary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-
-function electronBinary() {
-  try {
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 function newestMtime(dir) {
   let newest = 0;
@@ -37,7 +28,7 @@ const built = join(root, 'out', 'renderer', 'index.html');
 const stale = !existsSync(built) || Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'shared'))) > statSync(built).mtimeMs;
 if (stale) run('build:renderer');
 
-const electron = electronBinary();
+const electron = installedElectron(root);
 if (electron && !args.includes('--browser')) {
   run('build:electron');
   const child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit' });

@@ -1,20 +1,15 @@
 // npm run test:electron: the Electron smoke suite, or one line saying why it was skipped.
 // Never require('electron') here: its index.js tries to download the binary when it is missing.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinaryPath as electronBinaryPathIn } from '../../scripts/electron-binary.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Where node_modules/electron/index.js would point, without its download side effect. */
 export function electronBinaryPath() {
-  const pkgDir = join(root, 'node_modules', 'electron');
-  const pathFile = join(pkgDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) return join(override, relative || 'electron');
-  return relative ? join(pkgDir, 'dist', relative) : null;
+  return electronBinaryPathIn(root);
 }
 
 function isFile(path) {
