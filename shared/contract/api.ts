@@ -1,7 +1,7 @@
 import type { Channel, RequestOf, ResponseOf } from './channels';
 import type { AppEvent } from './events';
 import type { Result } from './result';
-import type { FileRef } from './types';
+import type { DownloadRef, FileRef } from './types';
 
 export interface PickFileOptions {
   title?: string;
@@ -17,6 +17,8 @@ export interface Api {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   pickFile(options?: PickFileOptions): Promise<FileRef | null>;
   onEvent(listener: (event: AppEvent) => void): () => void;
+  /** Lets the user save a file core produced (Excel export): a save dialog in Electron, a download in the browser. */
+  saveDownload(ref: DownloadRef): Promise<boolean>;
 }
 
 /** The IPC channel names the Electron adapter uses to carry contract calls. */
@@ -24,4 +26,5 @@ export const IPC = {
   invoke: 'bhxh:invoke',
   pickFile: 'bhxh:pick-file',
   event: 'bhxh:event',
+  saveDownload: 'bhxh:save-download',
 } as const;

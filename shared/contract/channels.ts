@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { BreakdownProposal, ComparisonTable, DashboardData, GridSaveOutcome, ResultGrid, Target } from './resultsTypes';
 import type {
-  AppInfo, AuditEntry, BackupInfo, DemoOutcome, IndicatorDef, Office, RestoreOutcome, Unit, UnitDetail,
+  AppInfo, AuditEntry, BackupInfo, DemoOutcome, DownloadRef, IndicatorDef, Office, RestoreOutcome, Unit, UnitDetail,
   UnitImportOutcome, UnitImportPreview,
 } from './types';
 
@@ -11,6 +12,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng
 const unitCode = z.string().trim().regex(/^[0-9A-Za-z._-]{1,20}$/, 'Mã đơn vị chỉ gồm chữ số/chữ cái, tối đa 20 ký tự');
 const fileRef = z.object({ token: z.string().min(8).max(100), name: z.string().max(500), size: z.number().int().nonnegative() });
 const empty = z.object({}).strict();
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kỳ báo cáo phải có dạng YYYY-MM');
+const period = z.object({ kind: z.enum(['month', 'quarter', 'year']), year: z.number().int().min(2000).max(2100), index: z.number().int().min(1).max(12) });
+const targetSource = z.enum(['GOV', 'BHXH_VN', 'UBND_TINH', 'BHXH_TINH', 'INTERNAL']);
+const indicatorCode = z.string().regex(/^[A-Z_]{2,20}$/, 'Mã chỉ tiêu không hợp lệ');
 
 /** Pairs a request schema with the response type, which exists only at compile time. */
 function channel<Res>() {
@@ -70,6 +75,64 @@ export const channels = {
   'audit:list': channel<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(1000).optional() })),
 
   'demo:load': channel<DemoOutcome>()(empty),
+
+  'targets:list': channel<Target[]>()(z.object({ year: z.number().int().min(2000).max(2100), unitCode: unitCode.optional(), indicatorCode: indicatorCode.optional() })),
+  'targets:set': channel<Target>()(
+    z.object({
+      unitCode,
+      indicatorCode,
+      year: z.number().int().min(2000).max(2100),
+      period: z.string().regex(/^(|Q[1-4]|M(0[1-9]|1[0-2]))$/).optional(),
+      value: z.number().nonnegative('Chỉ tiêu không được âm'),
+      source: targetSource,
+      decisionNo: z.string().trim().max(100).nullable().optional(),
+      decisionDate: isoDate.nullable().optional(),
+      /** true: a kế hoạch điều chỉnh that keeps the original; false: correct the latest revision in place. */
+      revise: z.boolean().optional(),
+      note: z.string().trim().max(1000).nullable().optional(),
+    }),
+  ),
+  'targets:breakdown': channel<BreakdownProposal>()(
+    z.object({
+      parentCode: unitCode,
+      indicatorCode,
+      year: z.number().int().min(2000).max(2100),
+      source: targetSource,
+      method: z.enum(['lastYear', 'population', 'labour', 'manual']),
+      manual: z.array(z.object({ code: unitCode, value: z.number().nonnegative() })).max(5000).optional(),
+      commit: z.boolean().optional(),
+      decisionNo: z.string().trim().max(100).nullable().optional(),
+      decisionDate: isoDate.nullable().optional(),
+    }),
+  ),
+
+  'results:grid': channel<ResultGrid>()(z.object({ month: yearMonth, parentCode: unitCode.nullable().optional() })),
+  'results:saveGrid': channel<GridSaveOutcome>()(
+    z.object({
+      month: yearMonth,
+      asOf: isoDate.optional(),
+      entries: z
+        .array(z.object({ unitCode, indicatorCode, value: z.number().nullable(), note: z.string().trim().max(1000).nullable().optional() }))
+        .min(1)
+        .max(100_000),
+    }),
+  ),
+  'results:set': channel<{ saved: number }>()(
+    z.object({ unitCode, indicatorCode, asOf: isoDate, value: z.number().nonnegative('Số liệu không được âm').nullable(), note: z.string().trim().max(1000).nullable().optional() }),
+  ),
+  'results:compare': channel<ComparisonTable>()(
+    z.object({ period, indicatorCode, unitCode: unitCode.nullable().optional(), source: targetSource.optional(), viewDate: isoDate.optional() }),
+  ),
+  'dashboard:get': channel<DashboardData>()(
+    z.object({ period, unitCode: unitCode.nullable().optional(), indicatorCode: indicatorCode.optional(), viewDate: isoDate.optional() }),
+  ),
+  'settings:get': channel<{ jumpThreshold: number }>()(empty),
+  'settings:set': channel<{ jumpThreshold: number }>()(z.object({ jumpThreshold: z.number().min(0.01).max(10) })),
+
+  /** Builds a formatted workbook of a table and returns it as a download. */
+  'exports:comparison': channel<DownloadRef>()(
+    z.object({ period, indicatorCode, unitCode: unitCode.nullable().optional(), source: targetSource.optional(), viewDate: isoDate.optional() }),
+  ),
 } as const;
 
 export type Channels = typeof channels;

@@ -3,3 +3,4 @@ export * from './channels';
 export * from './events';
 export * from './result';
 export * from './types';
+export * from './resultsTypes';

@@ -8,6 +8,13 @@ export interface FileRef {
   size: number;
 }
 
+/** A file core made for the user to save (an Excel export); fetched or saved by the adapter. */
+export interface DownloadRef {
+  token: string;
+  fileName: string;
+  size: number;
+}
+
 export type RunMode = 'electron' | 'browser' | 'cli';
 
 export interface AppInfo {

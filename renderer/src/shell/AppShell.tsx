@@ -16,6 +16,8 @@ import type { ReactNode } from 'react';
 import { AREAS, useRoute, type AreaKey } from '../stores/route';
 import { useAppStore } from '../stores/app';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { ResultsPage } from '../pages/results/ResultsPage';
 import { CatalogsPage } from '../pages/catalogs/CatalogsPage';
 import { BackupsPage } from '../pages/backups/BackupsPage';
 
@@ -90,6 +92,10 @@ export function AppHeader() {
 
 function AreaContent({ area }: { area: AreaKey }) {
   switch (area) {
+    case 'overview':
+      return <DashboardPage />;
+    case 'targets':
+      return <ResultsPage />;
     case 'catalogs':
       return <CatalogsPage />;
     case 'backups':

@@ -1,0 +1,56 @@
+/**
+ * Reporting periods. A period is represented by the figure of its last month (a month's
+ * figure is the last as-of date in it); an ongoing quarter or year uses its latest month.
+ */
+export type PeriodKind = 'month' | 'quarter' | 'year';
+
+export interface Period {
+  kind: PeriodKind;
+  year: number;
+  /** Month 1–12, quarter 1–4; ignored for a year. */
+  index: number;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+export function ym(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+export function parseYm(text: string): { year: number; month: number } | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : null;
+}
+
+export function addMonths(yearMonth: string, delta: number): string {
+  const p = parseYm(yearMonth)!;
+  const total = p.year * 12 + (p.month - 1) + delta;
+  return ym(Math.floor(total / 12), (total % 12) + 1);
+}
+
+/** The month whose figure stands for the period, never later than `currentMonth`. */
+export function periodEndMonth(period: Period, currentMonth?: string): string {
+  const last = period.kind === 'month' ? period.index : period.kind === 'quarter' ? period.index * 3 : 12;
+  const end = ym(period.year, last);
+  return currentMonth && end > currentMonth && currentMonth.startsWith(String(period.year)) ? currentMonth : end;
+}
+
+export function periodLabel(period: Period): string {
+  if (period.kind === 'month') return `Tháng ${String(period.index).padStart(2, '0')}/${period.year}`;
+  if (period.kind === 'quarter') return `Quý ${ROMAN[period.index - 1] ?? period.index}/${period.year}`;
+  return `Năm ${period.year}`;
+}
+
+export function monthLabel(yearMonth: string): string {
+  const p = parseYm(yearMonth);
+  return p ? `${String(p.month).padStart(2, '0')}/${p.year}` : yearMonth;
+}
+
+/** First and last ISO day of a month. */
+export function monthBounds(yearMonth: string): { from: string; to: string } {
+  const p = parseYm(yearMonth)!;
+  const last = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+  return { from: `${yearMonth}-01`, to: `${yearMonth}-${String(last).padStart(2, '0')}` };
+}
