@@ -8,6 +8,7 @@ import { isTrustedUrl } from './security';
 export interface IpcCore {
   dispatch(channel: string, request: unknown): Promise<Result<unknown>>;
   files: { registerPath(path: string): FileRef };
+  downloads: { take(token: string): { fileName: string; bytes: Buffer } };
   events: { subscribe(listener: (event: AppEvent) => void): () => void };
 }
 
@@ -25,6 +26,9 @@ export interface IpcDeps<E extends SenderEvent> {
   core: IpcCore;
   /** Shows the native dialog parented to the window that asked. */
   showOpenDialog(event: E, options: OpenDialogOptions): Promise<OpenDialogResult>;
+  /** Native save dialog; resolves the chosen path or null when cancelled. */
+  showSaveDialog(event: E, defaultName: string): Promise<string | null>;
+  writeFile(path: string, bytes: Buffer): void;
 }
 
 export const DEFAULT_PICK_TITLE = 'Chọn tệp';
@@ -77,6 +81,16 @@ export function createIpcHandlers<E extends SenderEvent>(deps: IpcDeps<E>) {
       }
     },
 
+    async saveDownload(event: E, ref: unknown): Promise<boolean> {
+      if (!isTrustedSender(event)) return false;
+      const token = typeof ref === 'object' && ref !== null ? String((ref as { token?: unknown }).token ?? '') : '';
+      const download = deps.core.downloads.take(token);
+      const path = await deps.showSaveDialog(event, download.fileName);
+      if (!path) return false;
+      deps.writeFile(path, download.bytes);
+      return true;
+    },
+
     async pickFile(event: E, options: unknown): Promise<FileRef | null> {
       if (!isTrustedSender(event)) return null;
       const result = await deps.showOpenDialog(event, buildOpenDialogOptions(options));
@@ -96,7 +110,9 @@ export function registerIpc(
 ): () => void {
   ipcMain.handle(IPC.invoke, (event, channel: unknown, request: unknown) => handlers.invoke(event, channel, request));
   ipcMain.handle(IPC.pickFile, (event, options: unknown) => handlers.pickFile(event, options));
+  ipcMain.handle(IPC.saveDownload, (event, ref: unknown) => handlers.saveDownload(event, ref));
   return () => {
+    ipcMain.removeHandler(IPC.saveDownload);
     ipcMain.removeHandler(IPC.invoke);
     ipcMain.removeHandler(IPC.pickFile);
   };

@@ -87,6 +87,13 @@ async function start(): Promise<void> {
         const owner = BrowserWindow.fromWebContents(event.sender);
         return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options);
       },
+      showSaveDialog: async (event, defaultName) => {
+        const owner = BrowserWindow.fromWebContents(event.sender);
+        const options = { title: 'Lưu tệp', defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
+        const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      writeFile: (path, bytes) => writeFileSync(path, bytes),
     }),
   );
   forwardEvents(appCore.events, () => mainWindow?.webContents ?? null);

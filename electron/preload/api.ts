@@ -31,6 +31,10 @@ export function createApi(ipc: IpcRendererLike, channelNames: readonly string[])
     pickFile(options) {
       return ipc.invoke(IPC.pickFile, plainPickOptions(options)) as ReturnType<Api['pickFile']>;
     },
+    saveDownload(ref) {
+      const plain = { token: String(ref?.token ?? ''), fileName: String(ref?.fileName ?? ''), size: Number(ref?.size ?? 0) };
+      return ipc.invoke(IPC.saveDownload, plain) as ReturnType<Api['saveDownload']>;
+    },
     onEvent(listener) {
       if (typeof listener !== 'function') throw new TypeError('onEvent cần một hàm lắng nghe.');
       // The IpcRendererEvent stays here: handing it over would leak event.sender (ipcRenderer).

@@ -51,6 +51,7 @@ export async function startWebServer(options: { core: AppCore; staticDir: string
       if (req.method === 'POST' && url.pathname.startsWith('/api/invoke/')) return invoke(safeDecode(url.pathname.slice('/api/invoke/'.length)) ?? '', req, res);
       if (req.method === 'POST' && url.pathname === '/api/files') return upload(req, res);
       if (req.method === 'GET' && url.pathname === '/api/events') return eventStream(req, res);
+      if (req.method === 'GET' && url.pathname.startsWith('/api/downloads/')) return download(url.pathname.slice('/api/downloads/'.length), res);
       return sendJson(res, 404, fail('UNKNOWN_CHANNEL', 'Không có chức năng này.'));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('VALIDATION', 'Phương thức không được hỗ trợ.'));
@@ -76,6 +77,21 @@ export async function startWebServer(options: { core: AppCore; staticDir: string
       sendJson(res, 200, ok(options.core.files.registerBytes(bytes, name)));
     } catch (error) {
       sendJson(res, 413, error instanceof AppError ? { ok: false, error: error.toShape() } : fail('FILE_TOO_LARGE', `Tệp "${name}" quá lớn.`));
+    }
+  }
+
+  function download(token: string, res: ServerResponse): void {
+    try {
+      const file = options.core.downloads.take(token);
+      res.writeHead(200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'Content-Length': file.bytes.length,
+        'Cache-Control': 'no-store',
+      });
+      res.end(file.bytes);
+    } catch (error) {
+      sendJson(res, 404, error instanceof AppError ? { ok: false, error: error.toShape() } : fail('NOT_FOUND', 'Không tìm thấy tệp.'));
     }
   }
 

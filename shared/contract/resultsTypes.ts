@@ -123,6 +123,8 @@ export interface ResultGrid {
   asOf: string;
   parentCode: string | null;
   parentName: string;
+  /** Units whose communes can be entered (provinces, districts), for the parent picker. */
+  parents: { code: string; name: string; level: UnitLevel }[];
   indicators: { code: string; name: string }[];
   rows: GridRow[];
   /** The parent's own figures, for the "child above parent" check. */

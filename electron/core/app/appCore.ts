@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { AppError, channels, fail, isChannel, ok, type AppInfo, type Result, type RunMode } from '../../../shared/contract';
 import { createBackup, ensureDailyBackup, keepDamagedCopy, listBackups, replaceDatabaseFile, resolveBackupFile } from '../backups/backups';
 import { dbPathIn, migrate, openRaw, quickCheck, schemaVersion, type Db } from '../db/open';
+import { DownloadStore } from '../files/downloadStore';
 import { FileStore } from '../files/fileStore';
 import { UnitRepository } from '../units/repository';
 import type { CoreContext } from './context';
@@ -25,6 +26,7 @@ export interface AppCore {
   readonly dataDir: string;
   readonly mode: RunMode;
   readonly files: FileStore;
+  readonly downloads: DownloadStore;
   readonly events: EventHub;
   /** Validates the request with the channel's zod schema and runs its handler. Never throws. */
   dispatch(channel: string, request: unknown): Promise<Result<unknown>>;
@@ -56,6 +58,7 @@ function readVersion(): string {
  */
 export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
   const files = new FileStore();
+  const downloads = new DownloadStore();
   const events = new EventHub();
   const actor = options.actor ?? safeUserName();
   const now = options.now ?? (() => new Date());
@@ -122,12 +125,13 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     return { restoredFrom: fileName, safetyBackup, damagedCopy };
   };
 
-  const handlers: Handlers = createHandlers(context, { info, restore, listBackups: () => listBackups(options.dataDir) });
+  const handlers: Handlers = createHandlers(context, { downloads, info, restore, listBackups: () => listBackups(options.dataDir) });
 
   return {
     dataDir: options.dataDir,
     mode: options.mode,
     files,
+    downloads,
     events,
     database: () => (state.status === 'ok' ? state.db : null),
     async dispatch(channel, request) {

@@ -4,6 +4,16 @@ import { listAudit } from '../audit/audit';
 import { createBackup } from '../backups/backups';
 import { loadDemo } from '../demo/loadDemo';
 import { OfficeRepository } from '../offices/repository';
+import { buildComparisonWorkbook } from '../exports/comparisonWorkbook';
+import { exportFileName } from '../exports/fileNames';
+import { comparisonTable } from '../results/compare';
+import { dashboard } from '../results/dashboard';
+import { resultGrid, saveGrid } from '../results/grid';
+import { setResult } from '../results/setResult';
+import { breakdownTargets, listTargets, setTarget } from '../targets/service';
+import { readSettings, writeSetting } from './settings';
+import type { DownloadStore } from '../files/downloadStore';
+import { UnitRepository } from '../units/repository';
 import { commitUnitImport, previewUnitImport, type StoredUnitPlan } from '../units/importService';
 import { getUnitDetail, listUnits, recordMerge, updateUnit } from '../units/service';
 import type { CoreContext } from './context';
@@ -14,6 +24,7 @@ export type Handlers = { [C in Channel]: Handler<C> };
 
 /** Hooks the app core owns itself (info and restore touch the connection, not just the data). */
 export interface CoreHooks {
+  downloads: DownloadStore;
   info: Handler<'app:info'>;
   restore: Handler<'backups:restore'>;
   listBackups: Handler<'backups:list'>;
@@ -42,6 +53,29 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'backups:restore': hooks.restore,
     'audit:list': (req) => listAudit(context().db, req.limit ?? 200),
     'demo:load': () => loadDemo(context()),
+    'targets:list': (req) => listTargets(context(), req),
+    'targets:set': (req) => setTarget(context(), req),
+    'targets:breakdown': (req) => breakdownTargets(context(), req),
+    'results:grid': (req) => resultGrid(context(), req),
+    'results:saveGrid': (req) => saveGrid(context(), req),
+    'results:set': (req) => setResult(context(), { ...req, note: req.note ?? null }),
+    'results:compare': (req) => comparisonTable(context(), req),
+    'dashboard:get': (req) => dashboard(context(), req),
+    'settings:get': () => readSettings(context().db),
+    'settings:set': (req) => {
+      const ctx = context();
+      writeSetting(ctx.db, 'jumpThreshold', req.jumpThreshold);
+      return readSettings(ctx.db);
+    },
+    'exports:comparison': async (req) => {
+      const ctx = context();
+      const table = comparisonTable(ctx, req);
+      const units = new UnitRepository(ctx.db);
+      const province = table.unitCode ? rootOf(units, table.unitCode) : null;
+      const issuer = `BẢO HIỂM XÃ HỘI ${(province?.name ?? table.unitName).replace(/\s*\(.*\)$/, '').toLocaleUpperCase('vi')}`;
+      const bytes = await buildComparisonWorkbook(table, { issuer, generatedAt: ctx.now(), isDemo: units.hasDemo() });
+      return hooks.downloads.put(bytes, exportFileName('progress', [table.indicatorCode, table.unitCode, table.month]));
+    },
   } satisfies Handlers;
 }
 
@@ -50,4 +84,10 @@ export const RECOVERY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['app:in
 
 export function corruptError(message: string | null): AppError {
   return new AppError('DB_CORRUPT', `Cơ sở dữ liệu bị hỏng (${message ?? 'không rõ lỗi'}). Hãy khôi phục từ một bản sao lưu.`);
+}
+
+function rootOf(units: UnitRepository, code: string) {
+  let unit = units.byCode(code);
+  while (unit && unit.parentId !== null) unit = units.byId(unit.parentId);
+  return unit;
 }

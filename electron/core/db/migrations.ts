@@ -139,6 +139,50 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'target periods and notes, result notes, settings, revision counters for results and targets',
+    up(db) {
+      // SQLite cannot change a UNIQUE constraint in place: rebuild targets with the period in it.
+      db.exec(`
+        CREATE TABLE targets_v4 (
+          id INTEGER PRIMARY KEY,
+          unit_id INTEGER NOT NULL REFERENCES units(id),
+          indicator_code TEXT NOT NULL REFERENCES indicators(code),
+          year INTEGER NOT NULL,
+          period TEXT NOT NULL DEFAULT '' CHECK (period IN ('', 'Q1', 'Q2', 'Q3', 'Q4', 'M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08', 'M09', 'M10', 'M11', 'M12')),
+          value REAL NOT NULL CHECK (value >= 0),
+          is_rate INTEGER NOT NULL DEFAULT 0,
+          source TEXT NOT NULL CHECK (source IN ('GOV','BHXH_VN','UBND_TINH','BHXH_TINH','INTERNAL')),
+          decision_no TEXT,
+          decision_date TEXT,
+          revision INTEGER NOT NULL DEFAULT 0,
+          note TEXT,
+          is_demo INTEGER NOT NULL DEFAULT 0,
+          updated_at TEXT,
+          UNIQUE (unit_id, indicator_code, year, period, source, revision)
+        );
+        INSERT INTO targets_v4 (id, unit_id, indicator_code, year, period, value, is_rate, source, decision_no, decision_date, revision, is_demo)
+          SELECT id, unit_id, indicator_code, year, '', value, is_rate, source, decision_no, decision_date, revision, is_demo FROM targets;
+        DROP TABLE targets;
+        ALTER TABLE targets_v4 RENAME TO targets;
+        CREATE INDEX targets_year ON targets(year, indicator_code);
+
+        ALTER TABLE results ADD COLUMN note TEXT;
+        ALTER TABLE results ADD COLUMN updated_at TEXT;
+
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        INSERT INTO revisions (area, n) VALUES ('results', 0), ('targets', 0);
+        CREATE TRIGGER results_rev_insert AFTER INSERT ON results BEGIN UPDATE revisions SET n = n + 1 WHERE area = 'results'; END;
+        CREATE TRIGGER results_rev_update AFTER UPDATE ON results BEGIN UPDATE revisions SET n = n + 1 WHERE area = 'results'; END;
+        CREATE TRIGGER results_rev_delete AFTER DELETE ON results BEGIN UPDATE revisions SET n = n + 1 WHERE area = 'results'; END;
+        CREATE TRIGGER targets_rev_insert AFTER INSERT ON targets BEGIN UPDATE revisions SET n = n + 1 WHERE area = 'targets'; END;
+        CREATE TRIGGER targets_rev_update AFTER UPDATE ON targets BEGIN UPDATE revisions SET n = n + 1 WHERE area = 'targets'; END;
+        CREATE TRIGGER targets_rev_delete AFTER DELETE ON targets BEGIN UPDATE revisions SET n = n + 1 WHERE area = 'targets'; END;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -103,7 +103,8 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
         : newCommunes.map((n) => ({ id: n.id, start: sumStocks(n.from.map((c) => c.series[startIndex]!)) }));
       const provinceTotals: Partial<Record<keyof Stock, number>> = {};
       for (const unit of unitsThatYear) {
-        const ambition = 1 + random() * 0.06;
+        // Most plans stretch a little; about one unit in four gets a plan it will not reach.
+        const ambition = random() < 0.25 ? 1.12 + random() * 0.2 : 0.99 + random() * 0.08;
         for (const code of TARGETED) {
           const value = Math.round(unit.start[code] * (1 + PLANNED_GROWTH[code]) * ambition);
           provinceTotals[code] = (provinceTotals[code] ?? 0) + value;

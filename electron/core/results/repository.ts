@@ -5,7 +5,16 @@ export interface ResultRow {
   indicatorCode: string;
   asOf: string;
   value: number;
+  note?: string | null;
   isDemo?: boolean;
+}
+
+export interface StoredResult {
+  unitId: number;
+  indicatorCode: string;
+  asOf: string;
+  value: number;
+  note: string | null;
 }
 
 export class ResultRepository {
@@ -13,17 +22,32 @@ export class ResultRepository {
 
   insertMany(rows: ResultRow[]): void {
     const insert = this.db.prepare(
-      `INSERT INTO results (unit_id, indicator_code, as_of, value, is_demo) VALUES (@unitId, @indicatorCode, @asOf, @value, @isDemo)
-       ON CONFLICT (unit_id, indicator_code, as_of) DO UPDATE SET value = excluded.value`,
+      `INSERT INTO results (unit_id, indicator_code, as_of, value, note, is_demo, updated_at) VALUES (@unitId, @indicatorCode, @asOf, @value, @note, @isDemo, @updatedAt)
+       ON CONFLICT (unit_id, indicator_code, as_of) DO UPDATE SET value = excluded.value, note = excluded.note, updated_at = excluded.updated_at`,
     );
-    for (const row of rows) insert.run({ ...row, isDemo: row.isDemo ? 1 : 0 });
+    const updatedAt = new Date().toISOString();
+    for (const row of rows) insert.run({ ...row, note: row.note ?? null, isDemo: row.isDemo ? 1 : 0, updatedAt });
+  }
+
+  /** The figure of each unit × indicator in [from, to]: the row with the last as-of date. */
+  lastInRange(unitIds: number[], from: string, to: string): StoredResult[] {
+    if (unitIds.length === 0) return [];
+    const rows: StoredResult[] = [];
+    const statement = this.db.prepare(
+      `SELECT r.unit_id AS unitId, r.indicator_code AS indicatorCode, r.as_of AS asOf, r.value, r.note
+       FROM results r
+       WHERE r.unit_id = ? AND r.as_of BETWEEN ? AND ?
+         AND r.as_of = (SELECT MAX(as_of) FROM results x WHERE x.unit_id = r.unit_id AND x.indicator_code = r.indicator_code AND x.as_of BETWEEN ? AND ?)`,
+    );
+    for (const id of unitIds) rows.push(...(statement.all(id, from, to, from, to) as StoredResult[]));
+    return rows;
+  }
+
+  delete(unitId: number, indicatorCode: string, asOf: string): number {
+    return this.db.prepare('DELETE FROM results WHERE unit_id = ? AND indicator_code = ? AND as_of = ?').run(unitId, indicatorCode, asOf).changes;
   }
 
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM results').get() as { n: number }).n;
-  }
-
-  deleteDemo(): void {
-    this.db.prepare('DELETE FROM results WHERE is_demo = 1').run();
   }
 }

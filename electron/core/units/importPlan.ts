@@ -2,6 +2,7 @@ import type { CellIssue, UnitChange, UnitImportShape } from '../../../shared/con
 import { dayBefore, formatDate } from '../../../shared/format/vi';
 import type { Unit, UnitLevel } from '../../../shared/domain/units';
 import type { Db } from '../db/open';
+import { revision } from '../db/revisions';
 import type { ParsedUnitSheet } from './importParse';
 import { UnitRepository } from './repository';
 import { kindFromName } from './rules';
@@ -29,7 +30,7 @@ export interface UnitImportPlan {
 
 /** The units revision counter (migration 3): a commit refuses a plan made on another state. */
 export function unitsFingerprint(db: Db): string {
-  return String((db.prepare("SELECT n FROM revisions WHERE area = 'units'").get() as { n: number }).n);
+  return String(revision(db, 'units'));
 }
 
 export function planUnitImport(db: Db, parsed: ParsedUnitSheet, validFromOverride: string | null | undefined): UnitImportPlan {

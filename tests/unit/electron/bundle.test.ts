@@ -67,7 +67,7 @@ describe('preload bundle', () => {
 
     expect([...exposed.keys()]).toEqual(['api']);
     const api = exposed.get('api') as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'onEvent', 'pickFile']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onEvent', 'pickFile', 'saveDownload']);
     await api.invoke!('app:info', {});
     expect(invoke).toHaveBeenCalledWith(IPC.invoke, 'app:info', {});
     const refused = (await api.invoke!('fs:readFile', { path: 'C:/' })) as { ok: boolean; error: { code: string } };
@@ -155,7 +155,7 @@ describe('main process wiring (built main.cjs against a fake electron module)', 
 
   it('answers contract calls from the app origin with the data folder from APP_DATA_DIR', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-    expect(run.ipcChannels).toEqual([IPC.invoke, IPC.pickFile].sort());
+    expect(run.ipcChannels).toEqual([IPC.invoke, IPC.pickFile, IPC.saveDownload].sort());
     expect(run.appInfo).toMatchObject({ ok: true, value: { mode: 'electron', dataDir, version: pkg.version } });
     const info = run.appInfo as { value: { dbFile: string } };
     expect(existsSync(info.value.dbFile)).toBe(true);

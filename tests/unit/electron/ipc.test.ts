@@ -17,6 +17,7 @@ function fakeCore() {
   const core = {
     dispatch: vi.fn(async (channel: string): Promise<Result<unknown>> => ok({ channel })),
     files: { registerPath: vi.fn((path: string) => ({ token: `tok-${path.length}-xxxxxxxx`, name: 'a.xlsx', size: 3 })) },
+    downloads: { take: vi.fn((token: string) => ({ fileName: `tien-do-${token}.xlsx`, bytes: Buffer.from('PK') })) },
     events: {
       subscribe: vi.fn((listener: (event: AppEvent) => void) => {
         listeners.add(listener);
@@ -30,8 +31,10 @@ function fakeCore() {
 function setup(dialogResult = { canceled: false, filePaths: ['C:\\Users\\cb\\Downloads\\danh sách.xlsx'] }) {
   const { core, emit, listeners } = fakeCore();
   const showOpenDialog = vi.fn(async () => dialogResult);
-  const handlers = createIpcHandlers<SenderEvent>({ core, showOpenDialog });
-  return { core, emit, listeners, showOpenDialog, handlers };
+  const showSaveDialog = vi.fn(async (_event: SenderEvent, name: string): Promise<string | null> => `C:\\Users\\cb\\Documents\\${name}`);
+  const writeFile = vi.fn();
+  const handlers = createIpcHandlers<SenderEvent>({ core, showOpenDialog, showSaveDialog, writeFile });
+  return { core, emit, listeners, showOpenDialog, showSaveDialog, writeFile, handlers };
 }
 
 describe('invoke handler', () => {
@@ -141,7 +144,7 @@ describe('registerIpc', () => {
       removeHandler: vi.fn((name: string) => registered.delete(name)),
     };
     const dispose = registerIpc(ipcMain as never, handlers as never);
-    expect([...registered.keys()].sort()).toEqual([IPC.pickFile, IPC.invoke].sort());
+    expect([...registered.keys()].sort()).toEqual([IPC.pickFile, IPC.invoke, IPC.saveDownload].sort());
     const result = await registered.get(IPC.invoke)!(trusted, 'app:info', {});
     expect(result).toEqual({ ok: true, value: { channel: 'app:info' } });
     expect(core.dispatch).toHaveBeenCalledWith('app:info', {});
@@ -171,5 +174,24 @@ describe('forwardEvents', () => {
     const { core, emit } = setup();
     forwardEvents(core.events, () => null);
     expect(() => emit({ type: 'data-changed', area: 'units' })).not.toThrow();
+  });
+});
+
+describe('saveDownload handler', () => {
+  it('asks where to save and writes the export there', async () => {
+    const { core, handlers, showSaveDialog, writeFile } = setup();
+    expect(await handlers.saveDownload(trusted, { token: 'abc', fileName: 'x', size: 2 })).toBe(true);
+    expect(core.downloads.take).toHaveBeenCalledWith('abc');
+    expect(showSaveDialog).toHaveBeenCalledWith(trusted, 'tien-do-abc.xlsx');
+    expect(writeFile).toHaveBeenCalledWith('C:\\Users\\cb\\Documents\\tien-do-abc.xlsx', Buffer.from('PK'));
+  });
+
+  it('writes nothing when the user cancels, and refuses an untrusted sender', async () => {
+    const { core, handlers, showSaveDialog, writeFile } = setup();
+    showSaveDialog.mockResolvedValueOnce(null);
+    expect(await handlers.saveDownload(trusted, { token: 'abc' })).toBe(false);
+    expect(writeFile).not.toHaveBeenCalled();
+    expect(await handlers.saveDownload({ senderFrame: { url: 'https://evil.example/' } }, { token: 'abc' })).toBe(false);
+    expect(core.downloads.take).toHaveBeenCalledTimes(1);
   });
 });

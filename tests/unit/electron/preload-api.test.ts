@@ -16,7 +16,7 @@ function fakeIpc() {
 describe('createApi (what the preload exposes as window.api)', () => {
   it('has exactly the Api members and is frozen', () => {
     const api = createApi(fakeIpc().ipc, CHANNEL_NAMES);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'onEvent', 'pickFile']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onEvent', 'pickFile', 'saveDownload']);
     expect(Object.isFrozen(api)).toBe(true);
     // Compile-time check: the object satisfies the contract interface.
     const typed: Api = api;

@@ -1,0 +1,165 @@
+import { AppError, type Comparison, type ComparisonTable, type TargetSource } from '../../../shared/contract';
+import { coverage, delta, monthlyPaceNeeded, peopleNeededForRate, progress, remaining } from '../../../shared/calc/progress';
+import { indicatorByCode, type IndicatorDef } from '../../../shared/domain/indicators';
+import { addMonths, parseYm, periodEndMonth, periodLabel, ym, type Period } from '../../../shared/domain/periods';
+import { localToday, type CoreContext } from '../app/context';
+import { TargetRepository, type StoredTarget } from '../targets/repository';
+import { resolveTargets, type ResolvedTarget } from '../targets/resolve';
+import { viewTree, type ViewNode, type ViewTree } from '../units/viewTree';
+import { aggregate, type Aggregated } from './aggregate';
+import { monthSnapshot } from './snapshots';
+
+/** A virtual node standing for every root when the tree has several (two provinces, say). */
+export const ALL_ROOTS = -1;
+
+/**
+ * Figures for one period on one view tree, computed lazily and memoised per month and
+ * indicator: a dashboard asks for the same numbers from several angles.
+ */
+export class Figures {
+  readonly tree: ViewTree;
+  readonly month: string;
+  private aggregates = new Map<string, Map<number, Aggregated>>();
+  private targetsByYear = new Map<number, StoredTarget[]>();
+  private resolved = new Map<string, Map<number, ResolvedTarget>>();
+
+  constructor(
+    private readonly ctx: CoreContext,
+    readonly period: Period,
+    viewDate?: string,
+  ) {
+    const today = localToday(ctx.now());
+    this.tree = viewTree(ctx.db, viewDate ?? today);
+    this.month = periodEndMonth(period, today.slice(0, 7));
+  }
+
+  /** Aggregated count of an indicator at a month for a node (ALL_ROOTS sums the roots). */
+  count(indicator: string, month: string, id: number): Aggregated {
+    const key = `${indicator}|${month}`;
+    let agg = this.aggregates.get(key);
+    if (!agg) {
+      agg = aggregate(this.tree, monthSnapshot(this.ctx.db, month).get(indicator));
+      this.aggregates.set(key, agg);
+    }
+    if (id !== ALL_ROOTS) return agg.get(id) ?? { value: null, missing: 1 };
+    let value: number | null = null;
+    let missing = 0;
+    for (const root of this.tree.roots) {
+      const a = agg.get(root)!;
+      if (a.value !== null) value = (value ?? 0) + a.value;
+      missing += a.missing;
+    }
+    return { value, missing };
+  }
+
+  /** A rate recomputed from summed numerators and denominator, never averaged. */
+  rate(def: IndicatorDef, month: string, id: number): { rate: number | null; numerator: number | null; denominator: number | null; missing: number } {
+    const parts = (def.numerators ?? []).map((code) => this.count(code, month, id));
+    const denom = this.count(def.denominator!, month, id);
+    const numerator = parts.some((p) => p.value === null) ? null : parts.reduce((s, p) => s + p.value!, 0);
+    return { rate: coverage(parts.map((p) => p.value), denom.value), numerator, denominator: denom.value, missing: Math.max(denom.missing, ...parts.map((p) => p.missing)) };
+  }
+
+  target(def: IndicatorDef, year: number, id: number, source?: TargetSource): ResolvedTarget {
+    const key = `${def.code}|${year}|${source ?? ''}`;
+    let map = this.resolved.get(key);
+    if (!map) {
+      let targets = this.targetsByYear.get(year);
+      if (!targets) this.targetsByYear.set(year, (targets = new TargetRepository(this.ctx.db).forYear(year)));
+      map = resolveTargets(this.tree, targets, def.code, source, def.kind === 'rate');
+      this.resolved.set(key, map);
+    }
+    if (id !== ALL_ROOTS) return map.get(id) ?? { original: null, revised: null, source: null };
+    if (def.kind === 'rate') return this.tree.roots.length === 1 ? map.get(this.tree.roots[0]!)! : { original: null, revised: null, source: null };
+    const parts = this.tree.roots.map((r) => map!.get(r)!);
+    const any = parts.some((p) => p.original !== null);
+    return {
+      original: any ? parts.reduce((s, p) => s + (p.original ?? 0), 0) : null,
+      revised: parts.some((p) => p.revised !== null) ? parts.reduce((s, p) => s + (p.revised ?? p.original ?? 0), 0) : null,
+      source: parts.find((p) => p.source)?.source ?? null,
+    };
+  }
+
+  node(id: number): Pick<ViewNode, 'code' | 'name' | 'level'> & { hasChildren: boolean } {
+    if (id === ALL_ROOTS) return { code: '', name: 'Toàn bộ', level: 'province', hasChildren: this.tree.roots.length > 0 };
+    const n = this.tree.nodes.get(id)!;
+    return { code: n.code, name: n.name, level: n.level, hasChildren: n.children.length > 0 };
+  }
+
+  /** Every comparison of DOMAIN.md for one node and indicator. */
+  compare(def: IndicatorDef, id: number, source?: TargetSource): Comparison {
+    const { year, month } = parseYm(this.month)!;
+    const lastYearSame = addMonths(this.month, -12);
+    const lastDecember = ym(year - 1, 12);
+    const target = this.target(def, year, id, source);
+    const node = this.node(id);
+    const base = { code: node.code, name: node.name, level: node.level, hasChildren: node.hasChildren, targetSource: target.source };
+    if (def.kind === 'rate') {
+      const now = this.rate(def, this.month, id);
+      const before = this.rate(def, lastYearSame, id);
+      const dec = this.rate(def, lastDecember, id);
+      const needed = peopleNeededForRate(target.original, now.denominator, now.numerator);
+      const d = delta(now.rate, before.rate);
+      return {
+        ...base, actual: now.rate, rate: now.rate, missingUnits: now.missing, target: target.original,
+        progress: progress(now.rate, target.original), revisedTarget: target.revised, revisedProgress: progress(now.rate, target.revised),
+        sameLastYear: before.rate, deltaSameLastYear: d?.people ?? null, deltaSameLastYearRatio: d?.ratio ?? null,
+        endLastYear: dec.rate, deltaEndLastYear: delta(now.rate, dec.rate)?.people ?? null,
+        remaining: needed, monthlyPace: needed === null ? null : needed / Math.max(1, 12 - month),
+      };
+    }
+    const now = this.count(def.code, this.month, id);
+    const before = this.count(def.code, lastYearSame, id);
+    const dec = this.count(def.code, lastDecember, id);
+    const d = delta(now.value, before.value);
+    const goal = target.revised ?? target.original;
+    const denominatorCode = def.denominator;
+    const rate = denominatorCode ? coverage([now.value], this.count(denominatorCode, this.month, id).value) : null;
+    return {
+      ...base, actual: now.value, rate, missingUnits: now.missing, target: target.original,
+      progress: progress(now.value, target.original), revisedTarget: target.revised, revisedProgress: progress(now.value, target.revised),
+      sameLastYear: before.value, deltaSameLastYear: d?.people ?? null, deltaSameLastYearRatio: d?.ratio ?? null,
+      endLastYear: dec.value, deltaEndLastYear: delta(now.value, dec.value)?.people ?? null,
+      remaining: remaining(now.value, goal), monthlyPace: monthlyPaceNeeded(now.value, goal, month),
+    };
+  }
+
+  /** The node for a unit code (null = the province, or all roots when there are several). */
+  focus(unitCode: string | null | undefined): number {
+    if (unitCode) {
+      const id = this.tree.byCode.get(unitCode);
+      if (id === undefined) throw new AppError('NOT_FOUND', `Đơn vị mã "${unitCode}" không có trên cây đơn vị ngày ${this.tree.date.split('-').reverse().join('/')}.`);
+      return id;
+    }
+    return this.tree.roots.length === 1 ? this.tree.roots[0]! : ALL_ROOTS;
+  }
+
+  childrenOf(id: number): number[] {
+    return id === ALL_ROOTS ? this.tree.roots : this.tree.nodes.get(id)!.children;
+  }
+}
+
+export function indicatorOrThrow(code: string): IndicatorDef {
+  const def = indicatorByCode(code);
+  if (!def) throw new AppError('VALIDATION', `Không có chỉ tiêu mã "${code}".`);
+  return def;
+}
+
+export function comparisonTable(ctx: CoreContext, req: { period: Period; indicatorCode: string; unitCode?: string | null; source?: TargetSource; viewDate?: string }, figures = new Figures(ctx, req.period, req.viewDate)): ComparisonTable {
+  const def = indicatorOrThrow(req.indicatorCode);
+  const focus = figures.focus(req.unitCode);
+  const rows = figures.childrenOf(focus).map((id) => figures.compare(def, id, req.source));
+  const node = figures.node(focus);
+  return {
+    period: req.period,
+    periodLabel: periodLabel(req.period),
+    month: figures.month,
+    indicatorCode: def.code,
+    indicatorName: def.name,
+    unitCode: focus === ALL_ROOTS ? null : node.code,
+    unitName: node.name,
+    viewDate: figures.tree.date,
+    rows,
+    total: figures.compare(def, focus, req.source),
+  };
+}

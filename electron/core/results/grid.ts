@@ -1,0 +1,169 @@
+import { AppError, type GridIssue, type GridSaveOutcome, type ResultGrid } from '../../../shared/contract';
+import { COUNT_INDICATOR_CODES, indicatorByCode } from '../../../shared/domain/indicators';
+import { addMonths, monthBounds, monthLabel } from '../../../shared/domain/periods';
+import { formatCount, formatPercent } from '../../../shared/format/vi';
+import { recordAudit } from '../audit/audit';
+import { localToday, type CoreContext } from '../app/context';
+import { readSettings } from '../app/settings';
+import { viewTree, type ViewTree } from '../units/viewTree';
+import { ResultRepository, type StoredResult } from './repository';
+
+/** The reporting cut-off: data to the 25th, December to the 31st, never a day in the future. */
+export function defaultAsOf(month: string, today: string): string {
+  const { from, to } = monthBounds(month);
+  if (from > today) throw new AppError('VALIDATION', `Tháng ${monthLabel(month)} chưa đến; chưa nhập được số liệu.`);
+  const cutoff = month.endsWith('-12') ? to : `${month}-25`;
+  return cutoff < today ? cutoff : today;
+}
+
+function gridTree(ctx: CoreContext, month: string): ViewTree {
+  const { to } = monthBounds(month);
+  const today = localToday(ctx.now());
+  return viewTree(ctx.db, to < today ? to : today);
+}
+
+function valuesOf(rows: StoredResult[], unitId: number): Record<string, StoredResult> {
+  return Object.fromEntries(rows.filter((r) => r.unitId === unitId).map((r) => [r.indicatorCode, r]));
+}
+
+export function resultGrid(ctx: CoreContext, req: { month: string; parentCode?: string | null }): ResultGrid {
+  const today = localToday(ctx.now());
+  const asOf = defaultAsOf(req.month, today);
+  const tree = gridTree(ctx, req.month);
+  const parentId = req.parentCode ? tree.byCode.get(req.parentCode) : tree.roots[0];
+  if (parentId === undefined) {
+    if (req.parentCode) throw new AppError('NOT_FOUND', `Đơn vị "${req.parentCode}" không có hiệu lực trong tháng ${monthLabel(req.month)}.`);
+    return { month: req.month, asOf, parentCode: null, parentName: '', parents: [], indicators: [], rows: [], parentValues: {}, jumpThreshold: readSettings(ctx.db).jumpThreshold };
+  }
+  const parent = tree.nodes.get(parentId)!;
+  const rowIds = tree.leaves(parentId).filter((id) => id !== parentId || parent.children.length === 0);
+  const repo = new ResultRepository(ctx.db);
+  const current = repo.lastInRange([...rowIds, parentId], monthBounds(req.month).from, monthBounds(req.month).to);
+  const prevMonth = addMonths(req.month, -1);
+  const previous = repo.lastInRange(rowIds, monthBounds(prevMonth).from, monthBounds(prevMonth).to);
+  const pick = (values: Record<string, StoredResult>, f: (r: StoredResult) => number | string | null) =>
+    Object.fromEntries(COUNT_INDICATOR_CODES.map((code) => [code, values[code] ? f(values[code]!) : null]));
+  const parents = [...tree.nodes.values()]
+    .filter((n) => n.children.length > 0)
+    .map((n) => ({ code: n.code, name: n.name, level: n.level }));
+  return {
+    month: req.month,
+    asOf,
+    parentCode: parent.code,
+    parentName: parent.name,
+    parents,
+    indicators: COUNT_INDICATOR_CODES.map((code) => ({ code, name: indicatorByCode(code)!.shortName })),
+    rows: rowIds.map((id) => {
+      const node = tree.nodes.get(id)!;
+      const mine = valuesOf(current, id);
+      const before = valuesOf(previous, id);
+      return {
+        code: node.code,
+        name: node.name,
+        level: node.level,
+        values: pick(mine, (r) => r.value) as Record<string, number | null>,
+        previous: pick(before, (r) => r.value) as Record<string, number | null>,
+        notes: pick(mine, (r) => r.note) as Record<string, string | null>,
+      };
+    }),
+    parentValues: pick(valuesOf(current, parentId), (r) => r.value) as Record<string, number | null>,
+    jumpThreshold: readSettings(ctx.db).jumpThreshold,
+  };
+}
+
+interface Entry {
+  unitCode: string;
+  indicatorCode: string;
+  value: number | null;
+  note?: string | null;
+}
+
+/** Parts that cannot exceed their whole (blocking) and pairs that rarely do (flagged). */
+const PART_RULES: { part: string[]; whole: string; blocking: boolean; label: string }[] = [
+  { part: ['BHYT_HGD'], whole: 'BHYT', blocking: true, label: 'BHYT hộ gia đình lớn hơn tổng số người tham gia BHYT' },
+  { part: ['BHYT_NSHT'], whole: 'BHYT', blocking: true, label: 'BHYT NSNN hỗ trợ lớn hơn tổng số người tham gia BHYT' },
+  { part: ['BHYT'], whole: 'POP', blocking: false, label: 'số người tham gia BHYT lớn hơn dân số' },
+  { part: ['BHXH_BB', 'BHXH_TN'], whole: 'LABOUR', blocking: false, label: 'tổng người tham gia BHXH lớn hơn lực lượng lao động' },
+  { part: ['BHTN'], whole: 'BHXH_BB', blocking: false, label: 'BHTN lớn hơn BHXH bắt buộc' },
+];
+
+/**
+ * Validates a month of entries and, when nothing blocks and every flagged value carries a
+ * note, writes them in one transaction. Nothing is written otherwise.
+ */
+export function saveGrid(ctx: CoreContext, req: { month: string; asOf?: string; entries: Entry[] }): GridSaveOutcome {
+  const today = localToday(ctx.now());
+  const fallbackAsOf = req.asOf ?? defaultAsOf(req.month, today);
+  const { from, to } = monthBounds(req.month);
+  if (req.asOf && (req.asOf < from || req.asOf > to)) throw new AppError('VALIDATION', `Ngày số liệu ${req.asOf} không thuộc tháng ${monthLabel(req.month)}.`);
+  const tree = gridTree(ctx, req.month);
+  const ids = req.entries.map((e) => {
+    const id = tree.byCode.get(e.unitCode);
+    if (id === undefined) throw new AppError('VALIDATION', `Đơn vị "${e.unitCode}" không có hiệu lực trong tháng ${monthLabel(req.month)}.`);
+    if (!indicatorByCode(e.indicatorCode) || indicatorByCode(e.indicatorCode)!.kind !== 'count') throw new AppError('VALIDATION', `Chỉ tiêu "${e.indicatorCode}" không nhập trực tiếp được.`);
+    return id;
+  });
+  const repo = new ResultRepository(ctx.db);
+  const parentIds = ids.map((id) => tree.nodes.get(id)!.parentId).filter((p): p is number => p !== null);
+  const involved = [...new Set([...ids, ...parentIds])];
+  const current = repo.lastInRange(involved, from, to);
+  const prev = monthBounds(addMonths(req.month, -1));
+  const previous = repo.lastInRange([...new Set(ids)], prev.from, prev.to);
+  const threshold = readSettings(ctx.db).jumpThreshold;
+
+  // Values after the save, to check rules that span two indicators.
+  const after = new Map<string, number | null>();
+  for (const r of current) after.set(`${r.unitId}|${r.indicatorCode}`, r.value);
+  req.entries.forEach((e, i) => after.set(`${ids[i]}|${e.indicatorCode}`, e.value));
+
+  const issues: GridIssue[] = [];
+  const flaggedWithoutNote = new Set<number>();
+  req.entries.forEach((e, i) => {
+    const id = ids[i]!;
+    const node = tree.nodes.get(id)!;
+    const def = indicatorByCode(e.indicatorCode)!;
+    const add = (kind: GridIssue['kind'], message: string, blocking: boolean) => {
+      issues.push({ unitCode: e.unitCode, indicatorCode: e.indicatorCode, kind, message: `${node.name} — ${def.shortName}: ${message}`, blocking });
+      if (!blocking && !e.note?.trim()) flaggedWithoutNote.add(i);
+    };
+    if (e.value === null) return;
+    if (e.value < 0) return add('negative', 'số liệu không được âm.', true);
+    if (!Number.isInteger(e.value)) return add('notWhole', 'số người phải là số nguyên.', true);
+    const before = previous.find((p) => p.unitId === id && p.indicatorCode === e.indicatorCode)?.value;
+    if (before !== undefined && before > 0 && Math.abs(e.value - before) / before > threshold) {
+      add('jump', `thay đổi ${formatPercent((e.value - before) / before, 1)} so với tháng trước (${formatCount(before)} → ${formatCount(e.value)}), vượt ngưỡng ${formatPercent(threshold, 0)}; cần ghi chú giải trình.`, false);
+    }
+    const parentValue = node.parentId === null ? null : after.get(`${node.parentId}|${e.indicatorCode}`);
+    if (parentValue !== null && parentValue !== undefined && e.value > parentValue) {
+      add('childAboveParent', `lớn hơn số của đơn vị cấp trên (${formatCount(parentValue)}).`, false);
+    }
+    for (const rule of PART_RULES) {
+      if (![...rule.part, rule.whole].includes(e.indicatorCode)) continue;
+      const parts = rule.part.map((c) => after.get(`${id}|${c}`));
+      const whole = after.get(`${id}|${rule.whole}`);
+      if (parts.some((p) => p === null || p === undefined) || whole === null || whole === undefined) continue;
+      const sum = (parts as number[]).reduce((a, b) => a + b, 0);
+      if (sum > whole) add('partAboveTotal', `${rule.label} (${formatCount(sum)} > ${formatCount(whole)}).`, rule.blocking);
+    }
+  });
+
+  const blocked = issues.some((i) => i.blocking) || flaggedWithoutNote.size > 0;
+  const outcome: GridSaveOutcome = { saved: 0, cleared: 0, issues, committed: !blocked };
+  if (blocked) return outcome;
+
+  ctx.db.transaction(() => {
+    for (const [i, e] of req.entries.entries()) {
+      const id = ids[i]!;
+      const existing = current.find((r) => r.unitId === id && r.indicatorCode === e.indicatorCode);
+      if (e.value === null) {
+        if (existing) outcome.cleared += repo.delete(id, e.indicatorCode, existing.asOf);
+        continue;
+      }
+      repo.insertMany([{ unitId: id, indicatorCode: e.indicatorCode, asOf: req.asOf ?? existing?.asOf ?? fallbackAsOf, value: e.value, note: e.note?.trim() || existing?.note || null }]);
+      outcome.saved++;
+    }
+    recordAudit(ctx.db, ctx.actor, { action: 'results', entity: 'result', entityKey: req.month, summary: `Nhập kết quả tháng ${monthLabel(req.month)}: ${formatCount(outcome.saved)} ô, xóa ${formatCount(outcome.cleared)} ô` }, ctx.now());
+  })();
+  ctx.events.emit({ type: 'data-changed', area: 'results' });
+  return outcome;
+}

@@ -1,0 +1,133 @@
+import { AppError, TARGET_SOURCE_LABELS, type BreakdownProposal, type Target, type TargetSource } from '../../../shared/contract';
+import { indicatorByCode } from '../../../shared/domain/indicators';
+import { ym } from '../../../shared/domain/periods';
+import { formatCount, formatPercent } from '../../../shared/format/vi';
+import { recordAudit } from '../audit/audit';
+import { localToday, type CoreContext } from '../app/context';
+import { Figures } from '../results/compare';
+import { UnitRepository } from '../units/repository';
+import { viewTree } from '../units/viewTree';
+import { TargetRepository } from './repository';
+
+export function listTargets(ctx: CoreContext, req: { year: number; unitCode?: string; indicatorCode?: string }): Target[] {
+  const unitId = req.unitCode ? new UnitRepository(ctx.db).byCode(req.unitCode)?.id : undefined;
+  if (req.unitCode && unitId === undefined) throw new AppError('NOT_FOUND', `Không có đơn vị mã "${req.unitCode}".`);
+  return new TargetRepository(ctx.db).forYear(req.year, { unitId, indicatorCode: req.indicatorCode }).map(({ unitId: _unitId, ...t }) => t);
+}
+
+export interface SetTargetInput {
+  unitCode: string;
+  indicatorCode: string;
+  year: number;
+  period?: string;
+  value: number;
+  source: TargetSource;
+  decisionNo?: string | null;
+  decisionDate?: string | null;
+  revise?: boolean;
+  note?: string | null;
+}
+
+function describe(value: number, isRate: boolean): string {
+  return isRate ? formatPercent(value) : formatCount(value);
+}
+
+/**
+ * Sets a target. `revise` records a kế hoạch điều chỉnh as a new revision, keeping the
+ * original; otherwise the latest revision is corrected in place (or the first one created).
+ */
+export function setTarget(ctx: CoreContext, req: SetTargetInput): Target {
+  const unit = new UnitRepository(ctx.db).byCode(req.unitCode);
+  if (!unit) throw new AppError('NOT_FOUND', `Không có đơn vị mã "${req.unitCode}".`);
+  const def = indicatorByCode(req.indicatorCode);
+  if (!def) throw new AppError('VALIDATION', `Không có chỉ tiêu mã "${req.indicatorCode}".`);
+  const isRate = def.kind === 'rate';
+  if (isRate && req.value > 1) throw new AppError('VALIDATION', 'Chỉ tiêu tỷ lệ nhập dạng số thập phân (92,25% là 0,9225).');
+  if (!isRate && !Number.isInteger(req.value)) throw new AppError('VALIDATION', 'Chỉ tiêu số người phải là số nguyên.');
+  const repo = new TargetRepository(ctx.db);
+  const key = { unitId: unit.id, indicatorCode: def.code, year: req.year, period: req.period ?? '', source: req.source };
+  const latest = repo.latest(key);
+  let id = 0;
+  ctx.db.transaction(() => {
+    const fields = { value: req.value, decisionNo: req.decisionNo ?? null, decisionDate: req.decisionDate ?? null, note: req.note ?? null };
+    if (latest && !req.revise) {
+      repo.updateValue(latest.id, fields);
+      id = latest.id;
+    } else {
+      if (req.revise && !latest) throw new AppError('VALIDATION', 'Chưa có kế hoạch gốc để điều chỉnh; hãy giao chỉ tiêu trước.');
+      repo.insertMany([{ ...key, ...fields, isRate, revision: latest ? latest.revision + 1 : 0 }]);
+      id = repo.latest(key)!.id;
+    }
+    const what = req.revise ? `Điều chỉnh kế hoạch (lần ${latest!.revision + 1})` : latest ? 'Sửa chỉ tiêu' : 'Giao chỉ tiêu';
+    recordAudit(ctx.db, ctx.actor, {
+      action: 'target', entity: 'target', entityKey: `${unit.code}|${def.code}|${req.year}`,
+      summary: `${what} ${def.shortName} năm ${req.year} cho ${unit.name} (${TARGET_SOURCE_LABELS[req.source]}): ${latest ? describe(latest.value, isRate) + ' → ' : ''}${describe(req.value, isRate)}`,
+    }, ctx.now());
+  })();
+  ctx.events.emit({ type: 'data-changed', area: 'targets' });
+  const { unitId: _unitId, ...target } = repo.byId(id)!;
+  return target;
+}
+
+/** Largest-remainder rounding so the children's whole numbers add up to the parent's exactly. */
+export function apportion(total: number, bases: number[]): number[] {
+  const sum = bases.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return bases.map(() => 0);
+  const raw = bases.map((b) => (total * b) / sum);
+  const floors = raw.map(Math.floor);
+  let left = Math.round(total - floors.reduce((a, b) => a + b, 0));
+  const order = raw.map((r, i) => ({ i, frac: r - Math.floor(r) })).sort((a, b) => b.frac - a.frac);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i]!++;
+    left--;
+  }
+  return floors;
+}
+
+export function breakdownTargets(
+  ctx: CoreContext,
+  req: { parentCode: string; indicatorCode: string; year: number; source: TargetSource; method: BreakdownProposal['method']; manual?: { code: string; value: number }[]; commit?: boolean; decisionNo?: string | null; decisionDate?: string | null },
+): BreakdownProposal {
+  const def = indicatorByCode(req.indicatorCode);
+  if (!def || def.kind !== 'count') throw new AppError('VALIDATION', 'Chỉ phân bổ được chỉ tiêu số người.');
+  const today = localToday(ctx.now());
+  const viewDate = String(req.year) === today.slice(0, 4) ? today : `${req.year}-01-01`;
+  const tree = viewTree(ctx.db, viewDate);
+  const parentId = tree.byCode.get(req.parentCode);
+  if (parentId === undefined) throw new AppError('NOT_FOUND', `Đơn vị "${req.parentCode}" không có hiệu lực năm ${req.year}.`);
+  const children = tree.nodes.get(parentId)!.children;
+  if (children.length === 0) throw new AppError('VALIDATION', 'Đơn vị này không có đơn vị cấp dưới để phân bổ.');
+  const figures = new Figures(ctx, { kind: 'month', year: req.year - 1, index: 12 }, viewDate);
+  const parentTarget = figures.target(def, req.year, parentId, req.source);
+  const parentValue = parentTarget.revised ?? parentTarget.original;
+  const basisCode = req.method === 'population' ? 'POP' : req.method === 'labour' ? 'LABOUR' : def.code;
+  const bases = children.map((id) => (req.method === 'manual' ? null : figures.count(basisCode, ym(req.year - 1, 12), id).value));
+  let values: number[];
+  if (req.method === 'manual') {
+    const given = new Map((req.manual ?? []).map((m) => [m.code, m.value]));
+    values = children.map((id) => given.get(tree.nodes.get(id)!.code) ?? 0);
+  } else {
+    if (parentValue === null) throw new AppError('VALIDATION', `Chưa có chỉ tiêu ${def.shortName} năm ${req.year} của ${tree.nodes.get(parentId)!.name} (${TARGET_SOURCE_LABELS[req.source]}) để phân bổ.`);
+    if (bases.some((b) => b === null)) {
+      const missing = children.filter((_, i) => bases[i] === null).map((id) => tree.nodes.get(id)!.name);
+      throw new AppError('VALIDATION', `Thiếu số liệu tháng 12/${req.year - 1} làm căn cứ phân bổ cho: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}.`);
+    }
+    values = apportion(parentValue, bases as number[]);
+  }
+  const sum = values.reduce((a, b) => a + b, 0);
+  const proposal: BreakdownProposal = {
+    parentCode: req.parentCode, indicatorCode: def.code, year: req.year, method: req.method, parentTarget: parentValue,
+    rows: children.map((id, i) => ({ code: tree.nodes.get(id)!.code, name: tree.nodes.get(id)!.name, basis: bases[i] ?? null, value: values[i]! })),
+    sum, difference: parentValue === null ? null : parentValue - sum, committed: false,
+  };
+  if (req.commit) {
+    ctx.db.transaction(() => {
+      for (const row of proposal.rows) {
+        setTarget(ctx, { unitCode: row.code, indicatorCode: def.code, year: req.year, value: row.value, source: req.source, decisionNo: req.decisionNo ?? null, decisionDate: req.decisionDate ?? null });
+      }
+    })();
+    proposal.committed = true;
+  }
+  return proposal;
+}
