@@ -19,6 +19,11 @@ Lệnh:
   backups                                                   Liệt kê các bản sao lưu
   restore <tệp>                                             Khôi phục từ bản sao lưu (tên hoặc đường dẫn)
   demo                                                      Nạp dữ liệu mẫu (tỉnh giả định)
+  results --period YYYY-MM --indicator MÃ [--unit MÃ] [--source NGUỒN]  Tiến độ thực hiện của các đơn vị cấp dưới và tổng
+  results set --unit MÃ --indicator MÃ --as-of dd/mm/yyyy --value SỐ    Ghi một số liệu (--value null để xóa)
+  targets set --unit MÃ --indicator MÃ --year NĂM --value SỐ --source NGUỒN [--decision-no SỐ] [--decision-date dd/mm/yyyy] [--revise]
+                                                            Giao chỉ tiêu (--revise: kế hoạch điều chỉnh, giữ kế hoạch gốc)
+                                                            NGUỒN: GOV, BHXH_VN, UBND_TINH, BHXH_TINH, INTERNAL
 
 Tùy chọn chung:
   --data-dir <thư mục>   Thư mục dữ liệu (mặc định: thư mục dữ liệu của ứng dụng)

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/contract';
 import { openAppCore } from '../core/app/appCore';
 import { defaultDataDir } from '../core/app/dataDir';
 import * as commands from './commands';
+import * as resultsCommands from './resultsCommands';
 import { CliFailure } from './output';
 
 /** `npm run cli -- <command>`: the same handlers the app uses, for scripts and for support staff. */
@@ -15,6 +16,8 @@ export async function runCli(argv: string[], out = (t: string) => console.log(t)
       options: {
         'data-dir': { type: 'string' }, json: { type: 'boolean' }, 'valid-from': { type: 'string' },
         'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' }, query: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        period: { type: 'string' }, indicator: { type: 'string' }, unit: { type: 'string' }, year: { type: 'string' }, value: { type: 'string' },
+        source: { type: 'string' }, 'decision-no': { type: 'string' }, 'decision-date': { type: 'string' }, revise: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -36,7 +39,15 @@ export async function runCli(argv: string[], out = (t: string) => console.log(t)
     return 1;
   }
   try {
-    switch (`${command}${command === 'units' ? ' ' + (sub ?? '') : ''}`) {
+    const grouped = command === 'units' || command === 'targets' || (command === 'results' && sub === 'set');
+    switch (`${command}${grouped ? ' ' + (sub ?? '') : ''}`) {
+      case 'results': return await resultsCommands.results(core, io, { period: values.period, indicator: values.indicator, unit: values.unit, source: values.source });
+      case 'results set': return await resultsCommands.resultsSet(core, io, { unit: values.unit, indicator: values.indicator, asOf: values['as-of'], value: values.value });
+      case 'targets set':
+        return await resultsCommands.targetsSet(core, io, {
+          unit: values.unit, indicator: values.indicator, year: values.year, value: values.value, source: values.source,
+          decisionNo: values['decision-no'], decisionDate: values['decision-date'], revise: values.revise,
+        });
       case 'units import': return await commands.unitsImport(core, io, arg, { validFrom: values['valid-from'], dryRun: values['dry-run'] });
       case 'units list': return await commands.unitsList(core, io, { asOf: values['as-of'], query: values.query });
       case 'backup': return await commands.backup(core, io);
