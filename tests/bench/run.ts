@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { openAppCore } from '../../electron/core/app/appCore';
+import { benchDashboard } from './dashboard';
 
 async function time<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
   const start = performance.now();
@@ -50,6 +51,10 @@ async function main(): Promise<void> {
     const rss = process.memoryUsage().rss / 1024 / 1024;
     console.log(`${'Peak RSS (approx., end of run)'.padEnd(58)} ${rss.toFixed(0).padStart(9)} MB`);
     core.close();
+    console.log('\nDashboard (issue 3; target: under 100 ms per period change)');
+    await benchDashboard(dir, (label, ms) => console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms`));
+    const rssAfter = process.memoryUsage().rss / 1024 / 1024;
+    console.log(`${'RSS after the dashboard bench'.padEnd(58)} ${rssAfter.toFixed(0).padStart(9)} MB`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,8 @@ import { coverage, delta, monthlyPaceNeeded, peopleNeededForRate, progress, rema
 import { indicatorByCode, type IndicatorDef } from '../../../shared/domain/indicators';
 import { addMonths, parseYm, periodEndMonth, periodLabel, ym, type Period } from '../../../shared/domain/periods';
 import { localToday, type CoreContext } from '../app/context';
-import { TargetRepository, type StoredTarget } from '../targets/repository';
+import { revision } from '../db/revisions';
+import { TargetRepository, type TargetFact } from '../targets/repository';
 import { resolveTargets, type ResolvedTarget } from '../targets/resolve';
 import { viewTree, type ViewNode, type ViewTree } from '../units/viewTree';
 import { aggregate, type Aggregated } from './aggregate';
@@ -19,9 +20,9 @@ export const ALL_ROOTS = -1;
 export class Figures {
   readonly tree: ViewTree;
   readonly month: string;
-  private aggregates = new Map<string, Map<number, Aggregated>>();
-  private targetsByYear = new Map<number, StoredTarget[]>();
-  private resolved = new Map<string, Map<number, ResolvedTarget>>();
+  private aggregates: Map<string, Map<number, Aggregated>>;
+  private resolved: Map<string, Map<number, ResolvedTarget>>;
+  private targetsByYear: Map<number, TargetFact[]>;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -31,6 +32,10 @@ export class Figures {
     const today = localToday(ctx.now());
     this.tree = viewTree(ctx.db, viewDate ?? today);
     this.month = periodEndMonth(period, today.slice(0, 7));
+    const memo = treeMemo(ctx.db, this.tree);
+    this.aggregates = memo.aggregates;
+    this.resolved = memo.resolved;
+    this.targetsByYear = memo.targetsByYear;
   }
 
   /** Aggregated count of an indicator at a month for a node (ALL_ROOTS sums the roots). */
@@ -65,7 +70,7 @@ export class Figures {
     let map = this.resolved.get(key);
     if (!map) {
       let targets = this.targetsByYear.get(year);
-      if (!targets) this.targetsByYear.set(year, (targets = new TargetRepository(this.ctx.db).forYear(year)));
+      if (!targets) this.targetsByYear.set(year, (targets = new TargetRepository(this.ctx.db).forResolution(year)));
       map = resolveTargets(this.tree, targets, def.code, source, def.kind === 'rate');
       this.resolved.set(key, map);
     }
@@ -137,6 +142,38 @@ export class Figures {
   childrenOf(id: number): number[] {
     return id === ALL_ROOTS ? this.tree.roots : this.tree.nodes.get(id)!.children;
   }
+}
+
+interface TreeMemo {
+  resultsRevision: number;
+  targetsRevision: number;
+  aggregates: Map<string, Map<number, Aggregated>>;
+  resolved: Map<string, Map<number, ResolvedTarget>>;
+  targetsByYear: Map<number, TargetFact[]>;
+}
+
+const memos = new WeakMap<ViewTree, TreeMemo>();
+
+/**
+ * Aggregates and resolved targets outlive a request: flipping back to a period already seen
+ * costs map lookups only. They are dropped when results or targets change (revision counters)
+ * and with the tree itself when units change.
+ */
+function treeMemo(db: CoreContext['db'], tree: ViewTree): TreeMemo {
+  const resultsRevision = revision(db, 'results');
+  const targetsRevision = revision(db, 'targets');
+  let memo = memos.get(tree);
+  if (!memo) memos.set(tree, (memo = { resultsRevision, targetsRevision, aggregates: new Map(), resolved: new Map(), targetsByYear: new Map() }));
+  if (memo.resultsRevision !== resultsRevision || memo.aggregates.size > 2000) {
+    memo.aggregates = new Map();
+    memo.resultsRevision = resultsRevision;
+  }
+  if (memo.targetsRevision !== targetsRevision || memo.resolved.size > 500) {
+    memo.resolved = new Map();
+    memo.targetsByYear = new Map();
+    memo.targetsRevision = targetsRevision;
+  }
+  return memo;
 }
 
 export function indicatorOrThrow(code: string): IndicatorDef {

@@ -26,13 +26,10 @@ export function monthSnapshot(db: Db, yearMonth: string): MonthSnapshot {
 
 function loadMonth(db: Db, yearMonth: string): MonthSnapshot {
   const { from, to } = monthBounds(yearMonth);
+  // One index range scan in as-of order: a later row of the same unit and indicator simply
+  // overwrites an earlier one, which leaves the month's last figure without a GROUP BY.
   const rows = db
-    .prepare(
-      `SELECT r.unit_id AS unitId, r.indicator_code AS code, r.value AS value
-       FROM results r
-       JOIN (SELECT unit_id, indicator_code, MAX(as_of) AS as_of FROM results WHERE as_of BETWEEN ? AND ? GROUP BY unit_id, indicator_code) last
-         ON last.unit_id = r.unit_id AND last.indicator_code = r.indicator_code AND last.as_of = r.as_of`,
-    )
+    .prepare('SELECT unit_id, indicator_code, value FROM results WHERE as_of BETWEEN ? AND ? ORDER BY as_of')
     .raw()
     .all(from, to) as [number, string, number][];
   const snapshot: MonthSnapshot = new Map();

@@ -26,6 +26,8 @@ const SELECT = `
 
 export type StoredTarget = Target & { unitId: number };
 
+export type TargetFact = Pick<StoredTarget, 'unitId' | 'indicatorCode' | 'period' | 'value' | 'source' | 'revision'>;
+
 function toTarget(row: Record<string, unknown>): StoredTarget {
   return { ...(row as unknown as StoredTarget), isRate: row.isRate === 1, isDemo: row.isDemo === 1 };
 }
@@ -49,6 +51,13 @@ export class TargetRepository {
     if (filter.unitId !== undefined) where.push('t.unit_id = @unitId');
     if (filter.indicatorCode) where.push('t.indicator_code = @indicatorCode');
     return (this.db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY u.code, t.indicator_code, t.source, t.period, t.revision`).all({ year, ...filter }) as Record<string, unknown>[]).map(toTarget);
+  }
+
+  /** Just what target resolution reads, without the join and sort the screens need. */
+  forResolution(year: number): TargetFact[] {
+    return this.db
+      .prepare('SELECT unit_id AS unitId, indicator_code AS indicatorCode, period, value, source, revision FROM targets WHERE year = ?')
+      .all(year) as TargetFact[];
   }
 
   byId(id: number): StoredTarget | null {

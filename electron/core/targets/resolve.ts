@@ -1,6 +1,6 @@
 import { TARGET_SOURCE_ORDER, type TargetSource } from '../../../shared/contract';
 import type { ViewTree } from '../units/viewTree';
-import type { StoredTarget } from './repository';
+import type { TargetFact } from './repository';
 
 export interface ResolvedTarget {
   original: number | null;
@@ -15,7 +15,7 @@ const NONE: ResolvedTarget = { original: null, revised: null, source: null };
  * into their successors), from the requested authority or the first available in
  * TARGET_SOURCE_ORDER; else, for counts, the sum of its children's. Rates never sum.
  */
-export function resolveTargets(tree: ViewTree, targets: StoredTarget[], indicatorCode: string, source: TargetSource | undefined, isRate: boolean): Map<number, ResolvedTarget> {
+export function resolveTargets(tree: ViewTree, targets: TargetFact[], indicatorCode: string, source: TargetSource | undefined, isRate: boolean): Map<number, ResolvedTarget> {
   // view unit → source → { original, revised } summed over recorded units mapped onto it
   const own = new Map<number, Map<TargetSource, { original: number; revised: number; revisedSet: boolean }>>();
   const latestRevision = new Map<string, number>();
