@@ -13,12 +13,19 @@ function required(value: string | undefined, flag: string, example: string): str
   return value;
 }
 
-/** "3.285" and "3285" are both three thousand two hundred eighty-five people. */
-function numberOption(value: string, flag: string): number {
-  const text = value.trim().replace(/[\s.]/g, '').replace(',', '.');
+/**
+ * "3.285", "3 285" and "3285" are three thousand two hundred eighty-five people; "92,25%",
+ * "0,9225" and "0.9225" are the same rate.
+ */
+export function numberOption(value: string, flag: string): number {
+  let text = value.trim().replace(/\s/g, '');
+  const percent = text.endsWith('%');
+  if (percent) text = text.slice(0, -1);
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) text = text.replace(/\./g, '');
+  text = text.replace(',', '.');
   const n = Number(text);
   if (text === '' || !Number.isFinite(n)) throw new CliFailure(`Giá trị ${flag} "${value}" không phải số.`, 2);
-  return n;
+  return percent ? n / 100 : n;
 }
 
 function show(value: number | null, isRate: boolean): string {

@@ -13,7 +13,9 @@ const unitCode = z.string().trim().regex(/^[0-9A-Za-z._-]{1,20}$/, 'Mã đơn v�
 const fileRef = z.object({ token: z.string().min(8).max(100), name: z.string().max(500), size: z.number().int().nonnegative() });
 const empty = z.object({}).strict();
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kỳ báo cáo phải có dạng YYYY-MM');
-const period = z.object({ kind: z.enum(['month', 'quarter', 'year']), year: z.number().int().min(2000).max(2100), index: z.number().int().min(1).max(12) });
+const period = z
+  .object({ kind: z.enum(['month', 'quarter', 'year']), year: z.number().int().min(2000).max(2100), index: z.number().int().min(1).max(12) })
+  .refine((p) => p.kind !== 'quarter' || p.index <= 4, { message: 'Quý phải từ 1 đến 4.', path: ['index'] });
 const targetSource = z.enum(['GOV', 'BHXH_VN', 'UBND_TINH', 'BHXH_TINH', 'INTERNAL']);
 const indicatorCode = z.string().regex(/^[A-Z_]{2,20}$/, 'Mã chỉ tiêu không hợp lệ');
 

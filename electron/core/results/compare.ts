@@ -31,6 +31,7 @@ export class Figures {
   ) {
     const today = localToday(ctx.now());
     this.tree = viewTree(ctx.db, viewDate ?? today);
+    if (period.kind === 'quarter' && period.index > 4) throw new AppError('VALIDATION', 'Quý phải từ 1 đến 4.');
     this.month = periodEndMonth(period, today.slice(0, 7));
     const memo = treeMemo(ctx.db, this.tree);
     this.aggregates = memo.aggregates;
@@ -103,7 +104,7 @@ export class Figures {
       const now = this.rate(def, this.month, id);
       const before = this.rate(def, lastYearSame, id);
       const dec = this.rate(def, lastDecember, id);
-      const needed = peopleNeededForRate(target.original, now.denominator, now.numerator);
+      const needed = peopleNeededForRate(target.revised ?? target.original, now.denominator, now.numerator);
       const d = delta(now.rate, before.rate);
       return {
         ...base, actual: now.rate, rate: now.rate, missingUnits: now.missing, target: target.original,

@@ -1,4 +1,4 @@
-import { AppError, type Comparison, type DashboardData, type Kpi, type TargetSource, type TrendPoint } from '../../../shared/contract';
+import { type Comparison, type DashboardData, type Kpi, type TargetSource, type TrendPoint } from '../../../shared/contract';
 import { indicatorByCode } from '../../../shared/domain/indicators';
 import { parseYm, ym, type Period } from '../../../shared/domain/periods';
 import type { CoreContext } from '../app/context';
@@ -8,7 +8,6 @@ import { ALL_ROOTS, comparisonTable, Figures, indicatorOrThrow } from './compare
 export const KPI_CODES = ['BHXH_TN', 'BHYT_HGD', 'BHXH_BB', 'BHYT', 'COV_BHYT', 'COV_BHXH'];
 
 export function dashboard(ctx: CoreContext, req: { period: Period; unitCode?: string | null; indicatorCode?: string; viewDate?: string; source?: TargetSource }): DashboardData {
-  if (req.period.kind === 'quarter' && req.period.index > 4) throw new AppError('VALIDATION', 'Quý phải từ 1 đến 4.');
   const figures = new Figures(ctx, req.period, req.viewDate);
   const indicatorCode = req.indicatorCode ?? 'BHXH_TN';
   const def = indicatorOrThrow(indicatorCode);

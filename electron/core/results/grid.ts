@@ -156,7 +156,8 @@ export function saveGrid(ctx: CoreContext, req: { month: string; asOf?: string; 
       const id = ids[i]!;
       const existing = current.find((r) => r.unitId === id && r.indicatorCode === e.indicatorCode);
       if (e.value === null) {
-        if (existing) outcome.cleared += repo.delete(id, e.indicatorCode, existing.asOf);
+        // An emptied cell empties the month: an earlier figure of the same month must not take its place.
+        if (existing && repo.deleteInRange(id, e.indicatorCode, from, to) > 0) outcome.cleared++;
         continue;
       }
       repo.insertMany([{ unitId: id, indicatorCode: e.indicatorCode, asOf: req.asOf ?? existing?.asOf ?? fallbackAsOf, value: e.value, note: e.note?.trim() || existing?.note || null }]);

@@ -47,6 +47,11 @@ export class ResultRepository {
     return this.db.prepare('DELETE FROM results WHERE unit_id = ? AND indicator_code = ? AND as_of = ?').run(unitId, indicatorCode, asOf).changes;
   }
 
+  /** Removes every figure of a unit × indicator dated in [from, to] (a whole month when a grid cell is emptied). */
+  deleteInRange(unitId: number, indicatorCode: string, from: string, to: string): number {
+    return this.db.prepare('DELETE FROM results WHERE unit_id = ? AND indicator_code = ? AND as_of BETWEEN ? AND ?').run(unitId, indicatorCode, from, to).changes;
+  }
+
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM results').get() as { n: number }).n;
   }

@@ -3,7 +3,7 @@ import { indicatorByCode } from '../../../shared/domain/indicators';
 import { isValidOn } from '../../../shared/domain/units';
 import { formatCount, formatDate } from '../../../shared/format/vi';
 import { recordAudit } from '../audit/audit';
-import type { CoreContext } from '../app/context';
+import { localToday, type CoreContext } from '../app/context';
 import { UnitRepository } from '../units/repository';
 import { ResultRepository } from './repository';
 
@@ -11,6 +11,7 @@ import { ResultRepository } from './repository';
 export function setResult(ctx: CoreContext, req: { unitCode: string; indicatorCode: string; asOf: string; value: number | null; note?: string | null }): { saved: number } {
   const unit = new UnitRepository(ctx.db).byCode(req.unitCode);
   if (!unit) throw new AppError('NOT_FOUND', `Không có đơn vị mã "${req.unitCode}".`);
+  if (req.asOf > localToday(ctx.now())) throw new AppError('VALIDATION', `Ngày số liệu ${formatDate(req.asOf)} chưa đến; không ghi số liệu cho ngày tương lai.`);
   if (!isValidOn(unit, req.asOf)) throw new AppError('VALIDATION', `Đơn vị "${unit.name}" không có hiệu lực ngày ${formatDate(req.asOf)}.`);
   const def = indicatorByCode(req.indicatorCode);
   if (!def || def.kind !== 'count') throw new AppError('VALIDATION', `Chỉ tiêu "${req.indicatorCode}" không nhập trực tiếp được (tỷ lệ được tính tự động).`);
