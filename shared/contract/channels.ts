@@ -131,10 +131,13 @@ export const channels = {
   'settings:get': channel<{ jumpThreshold: number }>()(empty),
   'settings:set': channel<{ jumpThreshold: number }>()(z.object({ jumpThreshold: z.number().min(0.01).max(10) })),
 
-  /** Builds a formatted workbook of a table and returns it as a download. */
+  /** Each builds a formatted workbook of a table and returns it as a download. */
   'exports:comparison': channel<DownloadRef>()(
     z.object({ period, indicatorCode, unitCode: unitCode.nullable().optional(), source: targetSource.optional(), viewDate: isoDate.optional() }),
   ),
+  'exports:coverage': channel<DownloadRef>()(z.object({ period, unitCode: unitCode.nullable().optional(), viewDate: isoDate.optional() })),
+  'exports:grid': channel<DownloadRef>()(z.object({ month: yearMonth, parentCode: unitCode.nullable().optional() })),
+  'exports:targets': channel<DownloadRef>()(z.object({ year: z.number().int().min(2000).max(2100), indicatorCode: indicatorCode.optional() })),
 } as const;
 
 export type Channels = typeof channels;

@@ -402,3 +402,32 @@ describe('exportFileName', () => {
     expect(name).not.toMatch(/-\.xlsx$/);
   });
 });
+
+describe('app exports over the contract (demo data)', () => {
+  it('coverage, grid and targets tables come back as bordered workbooks with the demo line', async () => {
+    const { openTestCore, call } = await import('../helpers/core');
+    const XLSXmod = await import('xlsx');
+    const core = await openTestCore();
+    await call(core, 'demo:load', {});
+    const read = (token: string) => {
+      const { bytes } = core.downloads.take(token);
+      const wb = XLSXmod.read(bytes, { type: 'buffer' });
+      return XLSXmod.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, defval: null }).map((r) => r.join('|')).join('\n');
+    };
+    const coverage = await call(core, 'exports:coverage', { period: { kind: 'month', year: 2026, index: 10 } });
+    expect(coverage.fileName).toMatch(/\.xlsx$/);
+    const coverageText = read(coverage.token);
+    expect(coverageText).toContain('TỶ LỆ BAO PHỦ BHXH, BHYT, BHTN');
+    expect(coverageText).toContain('DỮ LIỆU MẪU');
+    expect(coverageText).toContain('Phường Phú An');
+    const grid = await call(core, 'exports:grid', { month: '2026-10' });
+    const gridText = read(grid.token);
+    expect(gridText).toContain('KẾT QUẢ THỰC HIỆN THÁNG 10/2026');
+    expect(gridText).toContain('Tổng cộng');
+    const targets = await call(core, 'exports:targets', { year: 2026, indicatorCode: 'BHXH_TN' });
+    const targetsText = read(targets.token);
+    expect(targetsText).toContain('CHỈ TIÊU KẾ HOẠCH NĂM 2026');
+    expect(targetsText).toContain('BHXH Việt Nam');
+    expect(() => core.downloads.take(targets.token)).toThrow();
+  });
+});

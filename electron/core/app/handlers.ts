@@ -4,8 +4,7 @@ import { listAudit } from '../audit/audit';
 import { createBackup } from '../backups/backups';
 import { loadDemo } from '../demo/loadDemo';
 import { OfficeRepository } from '../offices/repository';
-import { buildComparisonWorkbook } from '../exports/comparisonWorkbook';
-import { exportFileName } from '../exports/fileNames';
+import { exportComparison, exportCoverage, exportGrid, exportTargets } from '../exports/appExports';
 import { comparisonTable } from '../results/compare';
 import { dashboard } from '../results/dashboard';
 import { resultGrid, saveGrid } from '../results/grid';
@@ -13,7 +12,6 @@ import { setResult } from '../results/setResult';
 import { breakdownTargets, listTargets, setTarget } from '../targets/service';
 import { readSettings, writeSetting } from './settings';
 import type { DownloadStore } from '../files/downloadStore';
-import { UnitRepository } from '../units/repository';
 import { commitUnitImport, previewUnitImport, type StoredUnitPlan } from '../units/importService';
 import { getUnitDetail, listUnits, recordMerge, updateUnit } from '../units/service';
 import type { CoreContext } from './context';
@@ -67,15 +65,10 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
       writeSetting(ctx.db, 'jumpThreshold', req.jumpThreshold);
       return readSettings(ctx.db);
     },
-    'exports:comparison': async (req) => {
-      const ctx = context();
-      const table = comparisonTable(ctx, req);
-      const units = new UnitRepository(ctx.db);
-      const province = table.unitCode ? rootOf(units, table.unitCode) : null;
-      const issuer = `BẢO HIỂM XÃ HỘI ${(province?.name ?? table.unitName).replace(/\s*\(.*\)$/, '').toLocaleUpperCase('vi')}`;
-      const bytes = await buildComparisonWorkbook(table, { issuer, generatedAt: ctx.now(), isDemo: units.hasDemo() });
-      return hooks.downloads.put(bytes, exportFileName('progress', [table.indicatorCode, table.unitCode, table.month]));
-    },
+    'exports:comparison': (req) => exportComparison(context(), hooks.downloads, req),
+    'exports:coverage': (req) => exportCoverage(context(), hooks.downloads, req),
+    'exports:grid': (req) => exportGrid(context(), hooks.downloads, req),
+    'exports:targets': (req) => exportTargets(context(), hooks.downloads, req),
   } satisfies Handlers;
 }
 
@@ -86,8 +79,3 @@ export function corruptError(message: string | null): AppError {
   return new AppError('DB_CORRUPT', `Cơ sở dữ liệu bị hỏng (${message ?? 'không rõ lỗi'}). Hãy khôi phục từ một bản sao lưu.`);
 }
 
-function rootOf(units: UnitRepository, code: string) {
-  let unit = units.byCode(code);
-  while (unit && unit.parentId !== null) unit = units.byId(unit.parentId);
-  return unit;
-}
