@@ -1,4 +1,4 @@
-import type { Api, Channel, RequestOf, ResponseOf, Result } from '../../../shared/contract';
+import type { Api, Channel, DownloadRef, RequestOf, ResponseOf, Result } from '../../../shared/contract';
 import { toErrorShape } from './errors';
 import { createHttpApi } from './httpClient';
 
@@ -18,6 +18,18 @@ export const isElectron = Boolean(window.api);
 export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
   try {
     return await api.invoke(channel, request);
+  } catch (err) {
+    return { ok: false, error: toErrorShape(err) };
+  }
+}
+
+/**
+ * Saves a file core produced: a save dialog in Electron (false when the user cancels), a
+ * browser download otherwise. Never rejects: a failure becomes a failed Result.
+ */
+export async function saveDownload(ref: DownloadRef): Promise<Result<boolean>> {
+  try {
+    return { ok: true, value: await api.saveDownload(ref) };
   } catch (err) {
     return { ok: false, error: toErrorShape(err) };
   }

@@ -1,4 +1,4 @@
-import type { Api, AppEvent, Channel, FileRef, PickFileOptions, RequestOf, ResponseOf, Result } from '../../../shared/contract';
+import type { Api, AppEvent, Channel, DownloadRef, FileRef, PickFileOptions, RequestOf, ResponseOf, Result } from '../../../shared/contract';
 import { ApiError, NETWORK_ERROR_MESSAGE, isResult, networkError } from './errors';
 
 /**
@@ -77,6 +77,35 @@ function chooseFile(extensions: string[] | undefined): Promise<File | null> {
     document.body.appendChild(input);
     input.click();
   });
+}
+
+/** The file name a Content-Disposition header carries (RFC 5987 `filename*` first). */
+export function fileNameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!.trim());
+    } catch {
+      /* fall back to the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain ? plain[1]!.trim() : null;
+}
+
+/** Hands bytes to the browser as a download named `fileName` (a temporary Blob URL and <a download>). */
+function triggerDownload(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start reading the Blob before it is released.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function createHttpApi(): Api {
@@ -182,6 +211,27 @@ export function createHttpApi(): Api {
       const result = await readResult<FileRef>(res);
       if (!result.ok) throw new ApiError(result.error);
       return result.value;
+    },
+
+    async saveDownload(ref: DownloadRef): Promise<boolean> {
+      let res: Response;
+      try {
+        res = await fetch(`/api/downloads/${encodeURIComponent(ref.token)}`, {
+          headers: { 'X-BHXH-Token': token() },
+          cache: 'no-store',
+        });
+      } catch {
+        throw new ApiError({ code: 'INTERNAL', message: NETWORK_ERROR_MESSAGE });
+      }
+      if (!res.ok) {
+        const result = await readResult<never>(res);
+        throw new ApiError(
+          result.ok ? { code: 'INTERNAL', message: `Không tải được tệp "${ref.fileName}".` } : result.error,
+        );
+      }
+      const blob = await res.blob();
+      triggerDownload(blob, ref.fileName || fileNameFromDisposition(res.headers.get('Content-Disposition')) || 'bhxh-desk.xlsx');
+      return true;
     },
 
     onEvent(listener: (event: AppEvent) => void): () => void {
