@@ -141,6 +141,22 @@ test('Xuất Excel downloads the comparison workbook with its title, units and t
   }
 });
 
+test('the coverage table exports its own workbook', async ({ page, demoApp }) => {
+  const dashboard = await openDashboard(page, demoApp.url);
+  const [download] = await Promise.all([page.waitForEvent('download'), dashboard.coverageExportButton.click()]);
+  const dir = mkdtempSync(join(tmpdir(), 'bhxh-cov-'));
+  try {
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const wb = XLSX.read(readFileSync(file));
+    const cells = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, blankrows: false }).flat().map((c) => String(c ?? ''));
+    expect(cells).toContain('TỶ LỆ BAO PHỦ BHXH, BHYT, BHTN');
+    expect(cells).toContain('Xã Long Điền');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the dashboard reloads by itself when core reports changed data', async ({ page, demoApp }) => {
   await openDashboard(page, demoApp.url);
   const reloaded = page.waitForRequest((req) => req.url().endsWith('/api/invoke/dashboard:get'), { timeout: 30_000 });

@@ -49,6 +49,7 @@ interface DashboardState {
   /** Shows the children of `code` (null = back to the whole province). */
   drillTo: (code: string | null) => Promise<void>;
   exportComparison: () => Promise<Result<ExportOutcome>>;
+  exportCoverage: () => Promise<Result<ExportOutcome>>;
   /** Reloads when core reports changed data; returns the unsubscribe function. */
   watchDataChanges: () => () => void;
 }
@@ -97,18 +98,14 @@ export const useDashboardStore = create<DashboardState>((set, get) => ({
     await get().load();
   },
 
-  exportComparison: async () => {
+  exportComparison: () => {
     const { period, indicatorCode, unitCode, treeMode } = get();
-    set({ exporting: true });
-    try {
-      const made: Result<DownloadRef> = await call('exports:comparison', { period, indicatorCode, unitCode, viewDate: viewDateFor(period, treeMode) });
-      if (!made.ok) return made;
-      const saved = await saveDownload(made.value);
-      if (!saved.ok) return saved;
-      return { ok: true, value: { fileName: saved.value ? made.value.fileName : null } };
-    } finally {
-      set({ exporting: false });
-    }
+    return exportWith(() => call('exports:comparison', { period, indicatorCode, unitCode, viewDate: viewDateFor(period, treeMode) }));
+  },
+
+  exportCoverage: () => {
+    const { period, unitCode, treeMode } = get();
+    return exportWith(() => call('exports:coverage', { period, unitCode, viewDate: viewDateFor(period, treeMode) }));
   },
 
   watchDataChanges: () =>
@@ -131,5 +128,19 @@ async function loadOrGoUp(): Promise<void> {
     const name = data?.path.find((p) => p.code === unitCode)?.name ?? (data?.table.unitCode === unitCode ? data.table.unitName : unitCode);
     store.setState({ unitCode: null, notice: `${name} không có trên cây đơn vị của kỳ đã chọn; đang xem toàn tỉnh.` });
     await store.getState().load();
+  }
+}
+
+/** Builds a workbook in core, then lets the user save it; `exporting` drives the buttons' spinners. */
+async function exportWith(make: () => Promise<Result<DownloadRef>>): Promise<Result<ExportOutcome>> {
+  useDashboardStore.setState({ exporting: true });
+  try {
+    const made = await make();
+    if (!made.ok) return made;
+    const saved = await saveDownload(made.value);
+    if (!saved.ok) return saved;
+    return { ok: true, value: { fileName: saved.value ? made.value.fileName : null } };
+  } finally {
+    useDashboardStore.setState({ exporting: false });
   }
 }

@@ -19,6 +19,7 @@ export class DashboardPage {
   readonly worst: Locator;
   readonly notice: Locator;
   readonly exportButton: Locator;
+  readonly coverageExportButton: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('dashboard-page');
@@ -37,7 +38,8 @@ export class DashboardPage {
     this.best = page.getByTestId('best-units');
     this.worst = page.getByTestId('worst-units');
     this.notice = page.getByTestId('dashboard-notice');
-    this.exportButton = page.getByRole('button', { name: 'Xuất Excel' });
+    this.exportButton = page.getByRole('toolbar', { name: 'Điều kiện xem' }).getByRole('button', { name: 'Xuất Excel' });
+    this.coverageExportButton = page.locator('.dash-card-coverage').getByRole('button', { name: 'Xuất Excel' });
   }
 
   /** Waits until figures are on screen and no request is running. */

@@ -1,7 +1,9 @@
-import { Table } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { CoverageRow } from '../../../../shared/contract';
 import { formatPercent, viCollator } from '../../../../shared/format/vi';
+import { useDashboardStore } from '../../stores/dashboard';
 
 const byRate = (key: keyof Omit<CoverageRow, 'code' | 'name'>) => (a: CoverageRow, b: CoverageRow) => (a[key] ?? -1) - (b[key] ?? -1);
 
@@ -35,5 +37,21 @@ export function CoverageTable({ rows, height }: { rows: CoverageRow[]; height: n
       data-testid="coverage-table"
       locale={{ emptyText: 'Chưa có số liệu bao phủ' }}
     />
+  );
+}
+
+export function CoverageExportButton() {
+  const { message } = App.useApp();
+  const exporting = useDashboardStore((s) => s.exporting);
+  const exportCoverage = useDashboardStore((s) => s.exportCoverage);
+  const onClick = async () => {
+    const res = await exportCoverage();
+    if (!res.ok) void message.error(res.error.message);
+    else if (res.value.fileName) void message.success(`Đã xuất tệp ${res.value.fileName}`);
+  };
+  return (
+    <Button size="small" icon={<FileExcelOutlined aria-hidden />} loading={exporting} onClick={() => void onClick()}>
+      Xuất Excel
+    </Button>
   );
 }

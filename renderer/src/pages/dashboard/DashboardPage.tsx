@@ -9,7 +9,7 @@ import { useDashboardStore } from '../../stores/dashboard';
 import './chartSetup';
 import './dashboard.css';
 import { ComparisonTable } from './ComparisonTable';
-import { CoverageTable } from './CoverageTable';
+import { CoverageExportButton, CoverageTable } from './CoverageTable';
 import { DashboardToolbar, TreeModeSwitch } from './DashboardToolbar';
 import { DrillBreadcrumb } from './DrillBreadcrumb';
 import { KpiCards } from './KpiCards';
@@ -100,7 +100,7 @@ export function DashboardPage() {
             <Card size="small" title="Đơn vị cần đôn đốc" className="dash-card">
               <RankingList rows={rankings.worst} testId="worst-units" onDrill={drill} />
             </Card>
-            <Card size="small" title="Tỷ lệ bao phủ" className="dash-card dash-card-coverage">
+            <Card size="small" title="Tỷ lệ bao phủ" className="dash-card dash-card-coverage" extra={<CoverageExportButton />}>
               <CoverageTable rows={data.coverage} height={330} />
             </Card>
           </div>
