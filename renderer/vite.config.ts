@@ -15,6 +15,9 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [react()],
+  // react-datasheet-grid pulls react-resize-detector@7, whose peer range stops at React 18, so npm
+  // nests a react-dom 18 under it that crashes beside React 19: bundle one React for everyone.
+  resolve: { dedupe: ['react', 'react-dom'] },
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

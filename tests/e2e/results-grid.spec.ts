@@ -1,0 +1,162 @@
+import { expect, shot, test } from './fixtures';
+import { AppShell } from './pages';
+import { ResultsPage } from './pages/ResultsPage';
+import type { Page } from '@playwright/test';
+
+/** December 2023: before the demo's first figures, on the old (district → commune) tree: an empty sheet. */
+const EMPTY_MONTH = '12/2023';
+
+async function openResults(page: Page, url: string): Promise<ResultsPage> {
+  const shell = new AppShell(page);
+  await shell.open(url);
+  await shell.navigate('Chỉ tiêu & kết quả');
+  const results = new ResultsPage(page);
+  await results.waitForGrid();
+  return results;
+}
+
+test('a month typed and pasted the Vietnamese way ("3.285", a block from Excel) is saved', async ({ page, demoApp }) => {
+  const results = await openResults(page, demoApp.url);
+  await shot(page, '30-results-grid');
+
+  await results.setMonth(EMPTY_MONTH);
+  await expect(results.summary).toContainText('40 đơn vị');
+  const [first, second, third] = (await results.rowCodes()) as [string, string, string];
+  await expect(results.cellInput(first, 'BHXH_TN')).toHaveValue('');
+
+  // Typing: "3.285" is three thousand two hundred eighty-five people.
+  await results.typeInto(first, 'BHXH_TN', '3.285');
+  await expect(results.cellInput(first, 'BHXH_TN')).toHaveValue('3.285');
+  await expect(results.cell(first, 'BHXH_TN')).toHaveAttribute('data-state', 'changed');
+  await expect(results.dirty).toHaveText('1 ô đã sửa, chưa lưu');
+
+  // Tab moves right, like Excel.
+  await results.typeInto(first, 'BHTN', '12 345', 'Tab');
+  await expect(results.cellInput(first, 'BHTN')).toHaveValue('12.345');
+
+  // Pasting a block copied from Excel (tab-separated, dots as thousand separators) at the next two rows.
+  await results.pasteAt(second, 'BHXH_BB', '1.234\t567\n2.345\t678');
+  await expect(results.cellInput(second, 'BHXH_BB')).toHaveValue('1.234');
+  await expect(results.cellInput(second, 'BHXH_TN')).toHaveValue('567');
+  await expect(results.cellInput(third, 'BHXH_BB')).toHaveValue('2.345');
+  await expect(results.cellInput(third, 'BHXH_TN')).toHaveValue('678');
+  await expect(results.dirty).toHaveText('6 ô đã sửa, chưa lưu');
+  await shot(page, '31-results-typed-and-pasted');
+
+  await results.save.click();
+  await expect(page.locator('.ant-message').getByText('Đã lưu 6 số liệu tháng 12/2023')).toBeVisible();
+  await expect(results.dirty).toHaveText('Không có thay đổi chưa lưu');
+
+  // Persisted: a fresh page shows the figures again.
+  await page.reload();
+  const again = await openResults(page, demoApp.url);
+  await again.setMonth(EMPTY_MONTH);
+  await expect(again.cellInput(first, 'BHXH_TN')).toHaveValue('3.285');
+  await expect(again.cellInput(first, 'BHTN')).toHaveValue('12.345');
+  await expect(again.cellInput(second, 'BHXH_BB')).toHaveValue('1.234');
+  await expect(again.cellInput(third, 'BHXH_TN')).toHaveValue('678');
+  await expect(again.cell(first, 'BHXH_TN')).not.toHaveAttribute('data-state', /.+/);
+});
+
+test('negative and non-whole values are refused with a Vietnamese message; core refuses a part above its total', async ({ page, demoApp }) => {
+  const results = await openResults(page, demoApp.url);
+  await results.setMonth(EMPTY_MONTH);
+  const unit = (await results.rowCodes())[0]!;
+
+  await results.typeInto(unit, 'BHXH_BB', '-5');
+  await expect(page.locator('.ant-message')).toContainText('số liệu không được âm');
+  await expect(results.cell(unit, 'BHXH_BB')).toHaveAttribute('data-state', 'invalid');
+
+  await results.typeInto(unit, 'BHXH_TN', '12,5');
+  await expect(page.locator('.ant-message')).toContainText('không phải số nguyên');
+  await expect(results.cell(unit, 'BHXH_TN')).toHaveAttribute('data-state', 'invalid');
+  await expect(results.issues).toContainText('2 lỗi phải sửa');
+  await expect(results.issues).toContainText('số người phải là số nguyên');
+
+  await results.save.click();
+  await expect(page.locator('.ant-message')).toContainText('Còn 2 ô nhập chưa đúng');
+  await shot(page, '32-results-invalid');
+
+  // Correct them; then a household BHYT figure above the BHYT total is refused by core on saving.
+  await results.typeInto(unit, 'BHXH_BB', '1.200');
+  await results.typeInto(unit, 'BHXH_TN', '300');
+  await results.typeInto(unit, 'BHYT', '1.000');
+  await results.typeInto(unit, 'BHYT_HGD', '2.000');
+  await results.save.click();
+  await expect(page.locator('.ant-message')).toContainText(/Chưa lưu: có \d+ lỗi phải sửa/);
+  await expect(results.cell(unit, 'BHYT_HGD')).toHaveAttribute('data-state', 'blocking');
+  await expect(results.issues).toContainText('BHYT hộ gia đình lớn hơn tổng số người tham gia BHYT');
+  await shot(page, '33-results-blocked-by-core');
+
+  await results.typeInto(unit, 'BHYT_HGD', '400');
+  await results.save.click();
+  await expect(page.locator('.ant-message').getByText('Đã lưu 4 số liệu tháng 12/2023')).toBeVisible();
+  await expect(results.cellInput(unit, 'BHYT_HGD')).toHaveValue('400');
+});
+
+test('a large jump against last month asks for a note (Ghi chú giải trình) and saves with it', async ({ page, demoApp }) => {
+  const results = await openResults(page, demoApp.url);
+  const first = (await results.rowCodes())[0]!;
+
+  // The threshold is a setting: 30% here.
+  await results.setThreshold(30);
+  await expect(page.locator('.ant-message')).toContainText('Đã đặt ngưỡng cảnh báo biến động: 30%');
+
+  const previous = await results.previousValue(first, 'BHXH_TN');
+  expect(previous).not.toBeNull();
+  const doubled = previous! * 2;
+  await results.typeInto(first, 'BHXH_TN', String(doubled));
+  await results.save.click();
+
+  await expect(results.notesDialog).toBeVisible();
+  await expect(results.notesDialog).toContainText('so với tháng trước');
+  await expect(results.notesDialog).toContainText('vượt ngưỡng 30%');
+  await expect(results.cell(first, 'BHXH_TN')).toHaveAttribute('data-state', 'flagged');
+  await shot(page, '34-results-jump-note');
+
+  // Saving without a note is not possible.
+  await results.notesDialog.getByRole('button', { name: 'Lưu kèm ghi chú' }).click();
+  await expect(results.notesDialog).toContainText('Cần nhập ghi chú giải trình');
+
+  await results.notesDialog.getByRole('textbox', { name: /^Ghi chú giải trình/ }).fill('Tháng cao điểm: đại lý bưu điện phát triển thêm người tham gia');
+  await results.notesDialog.getByRole('button', { name: 'Lưu kèm ghi chú' }).click();
+  await expect(results.notesDialog).toBeHidden();
+  await expect(page.locator('.ant-message').getByText(/Đã lưu 1 số liệu tháng/)).toBeVisible();
+
+  // Saved with its note; the threshold was kept.
+  await page.reload();
+  const again = await openResults(page, demoApp.url);
+  await expect(again.cellInput(first, 'BHXH_TN')).toHaveValue(new Intl.NumberFormat('vi-VN').format(doubled));
+  await expect(again.cell(first, 'BHXH_TN')).toHaveAttribute('title', /Ghi chú: Tháng cao điểm/);
+  await expect(again.threshold).toHaveValue('30');
+  const month = JSON.parse(demoApp.cli('results', '--period', new Date().toISOString().slice(0, 7), '--indicator', 'BHXH_TN', '--json')) as {
+    rows: { code: string; actual: number | null }[];
+  };
+  expect(month.rows.find((r) => r.code === first)?.actual).toBe(doubled);
+});
+
+test('undo (Hoàn tác, Ctrl+Z) restores the previous values, a pasted block in one step', async ({ page, demoApp }) => {
+  const results = await openResults(page, demoApp.url);
+  const [first, second] = await results.rowCodes();
+  const before = await results.cellInput(first!, 'BHYT').inputValue();
+  const beforeSecond = await results.cellInput(second!, 'BHYT').inputValue();
+  expect(before).not.toBe('');
+
+  await results.typeInto(first!, 'BHYT', '1');
+  await expect(results.cellInput(first!, 'BHYT')).toHaveValue('1');
+  await results.pasteAt(first!, 'BHYT', '7\n8');
+  await expect(results.cellInput(first!, 'BHYT')).toHaveValue('7');
+  await expect(results.cellInput(second!, 'BHYT')).toHaveValue('8');
+  await expect(results.dirty).toHaveText('2 ô đã sửa, chưa lưu');
+
+  // Ctrl+Z undoes the paste (both cells) …
+  await results.pressUndo();
+  await expect(results.cellInput(first!, 'BHYT')).toHaveValue('1');
+  await expect(results.cellInput(second!, 'BHYT')).toHaveValue(beforeSecond);
+
+  // … and the button undoes the typing.
+  await results.undo.click();
+  await expect(results.cellInput(first!, 'BHYT')).toHaveValue(before);
+  await expect(results.dirty).toHaveText('Không có thay đổi chưa lưu');
+  await expect(results.undo).toBeDisabled();
+});
