@@ -160,3 +160,17 @@ test('undo (Hoàn tác, Ctrl+Z) restores the previous values, a pasted block in 
   await expect(results.dirty).toHaveText('Không có thay đổi chưa lưu');
   await expect(results.undo).toBeDisabled();
 });
+
+test('the month shown exports to Excel with its units and a totals row', async ({ page, demoApp }) => {
+  await openResults(page, demoApp.url);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.rg-toolbar').getByRole('button', { name: 'Xuất Excel' }).click()]);
+  const { readFileSync } = await import('node:fs');
+  const XLSX = await import('xlsx');
+  const path = await download.path();
+  const wb = XLSX.read(readFileSync(path));
+  const cells = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, blankrows: false }).flat().map((c) => String(c ?? ''));
+  expect(cells.some((c) => c.startsWith('KẾT QUẢ THỰC HIỆN THÁNG'))).toBe(true);
+  expect(cells).toContain('Phường Phú An');
+  expect(cells).toContain('Tổng cộng');
+  await expect(page.locator('.ant-message').getByText(/Đã xuất tệp ket-qua/)).toBeVisible();
+});

@@ -34,3 +34,17 @@ export async function saveDownload(ref: DownloadRef): Promise<Result<boolean>> {
     return { ok: false, error: toErrorShape(err) };
   }
 }
+
+type ExportChannel = 'exports:comparison' | 'exports:coverage' | 'exports:grid' | 'exports:targets';
+
+/** Has core build a workbook, then saves it; fileName is null when the user cancelled the save. */
+export async function exportTable<C extends ExportChannel>(
+  channel: C,
+  request: RequestOf<C>,
+): Promise<Result<{ fileName: string | null }>> {
+  const made = (await call(channel, request)) as Result<DownloadRef>;
+  if (!made.ok) return made;
+  const saved = await saveDownload(made.value);
+  if (!saved.ok) return saved;
+  return { ok: true, value: { fileName: saved.value ? made.value.fileName : null } };
+}

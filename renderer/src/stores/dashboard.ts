@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { AppErrorShape, DashboardData, DownloadRef, Result } from '../../../shared/contract';
+import type { AppErrorShape, DashboardData, Result } from '../../../shared/contract';
 import { monthBounds, periodEndMonth, ym, type Period } from '../../../shared/domain/periods';
-import { api, call, saveDownload } from '../api/client';
+import { api, call, exportTable } from '../api/client';
 
 export const DEFAULT_DASHBOARD_INDICATOR = 'BHXH_TN';
 
@@ -100,12 +100,14 @@ export const useDashboardStore = create<DashboardState>((set, get) => ({
 
   exportComparison: () => {
     const { period, indicatorCode, unitCode, treeMode } = get();
-    return exportWith(() => call('exports:comparison', { period, indicatorCode, unitCode, viewDate: viewDateFor(period, treeMode) }));
+    return exportWith(() =>
+      exportTable('exports:comparison', { period, indicatorCode, unitCode, viewDate: viewDateFor(period, treeMode) }),
+    );
   },
 
   exportCoverage: () => {
     const { period, unitCode, treeMode } = get();
-    return exportWith(() => call('exports:coverage', { period, unitCode, viewDate: viewDateFor(period, treeMode) }));
+    return exportWith(() => exportTable('exports:coverage', { period, unitCode, viewDate: viewDateFor(period, treeMode) }));
   },
 
   watchDataChanges: () =>
@@ -131,15 +133,11 @@ async function loadOrGoUp(): Promise<void> {
   }
 }
 
-/** Builds a workbook in core, then lets the user save it; `exporting` drives the buttons' spinners. */
-async function exportWith(make: () => Promise<Result<DownloadRef>>): Promise<Result<ExportOutcome>> {
+/** `exporting` drives the export buttons' spinners while core builds the workbook. */
+async function exportWith(make: () => Promise<Result<ExportOutcome>>): Promise<Result<ExportOutcome>> {
   useDashboardStore.setState({ exporting: true });
   try {
-    const made = await make();
-    if (!made.ok) return made;
-    const saved = await saveDownload(made.value);
-    if (!saved.ok) return saved;
-    return { ok: true, value: { fileName: saved.value ? made.value.fileName : null } };
+    return await make();
   } finally {
     useDashboardStore.setState({ exporting: false });
   }

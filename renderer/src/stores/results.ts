@@ -3,7 +3,7 @@ import type { AppErrorShape, Result } from '../../../shared/contract';
 import type { GridIssue, GridSaveOutcome, ResultGrid } from '../../../shared/contract/resultsTypes';
 import type { UnitLevel } from '../../../shared/domain/units';
 import dayjs from 'dayjs';
-import { call } from '../api/client';
+import { call, exportTable } from '../api/client';
 
 /** What the user typed but could not be read as a count; kept so it can be corrected in place. */
 export interface InvalidInput {
@@ -66,6 +66,8 @@ interface ResultsState {
   settingsSaving: boolean;
 
   load: (opts?: { month?: string; parentCode?: string | null }) => Promise<void>;
+  /** The saved figures of the month shown (not unsaved edits) as a formatted workbook. */
+  exportGrid: () => Promise<Result<{ fileName: string | null }>>;
   /** The grid changed (typing, paste, delete): remember the previous state for undo. */
   setRows: (rows: EditRow[]) => void;
   undo: () => boolean;
@@ -123,6 +125,8 @@ export const useResultsStore = create<ResultsState>((set, get) => ({
   jumpThreshold: null,
   settingsSaving: false,
 
+  exportGrid: () => exportTable('exports:grid', { month: get().month, parentCode: get().parentCode }),
+
   load: async (opts) => {
     const month = opts?.month ?? get().month;
     const parentCode = opts && 'parentCode' in opts ? (opts.parentCode ?? null) : get().parentCode;
@@ -156,7 +160,8 @@ export const useResultsStore = create<ResultsState>((set, get) => ({
     rows.forEach((row, i) => {
       const old = previous[i];
       if (!old || old === row) return;
-      for (const ind of grid?.indicators ?? []) if (!sameValue(old.values[ind.code], row.values[ind.code])) touched.add(cellKey(row.code, ind.code));
+      for (const ind of grid?.indicators ?? [])
+        if (!sameValue(old.values[ind.code], row.values[ind.code])) touched.add(cellKey(row.code, ind.code));
     });
     if (touched.size === 0) return;
     set({

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorShape, RequestOf, Result } from '../../../shared/contract';
 import type { BreakdownProposal, Target, TargetSource } from '../../../shared/contract/resultsTypes';
-import { call } from '../api/client';
+import { call, exportTable } from '../api/client';
 
 export type BreakdownRequest = RequestOf<'targets:breakdown'>;
 
@@ -42,6 +42,7 @@ interface TargetsState {
 
   setFilters: (filters: Partial<Pick<TargetsState, 'year' | 'indicatorCode' | 'source' | 'unitCode'>>) => void;
   load: () => Promise<void>;
+  exportTargets: () => Promise<Result<{ fileName: string | null }>>;
   setTarget: (request: RequestOf<'targets:set'>) => Promise<Result<Target>>;
   previewBreakdown: (request: BreakdownRequest) => Promise<Result<BreakdownProposal>>;
   commitBreakdown: (request: BreakdownRequest) => Promise<Result<BreakdownProposal>>;
@@ -96,6 +97,9 @@ export const useTargetsStore = create<TargetsState>((set, get) => ({
     )
       void get().load();
   },
+
+  exportTargets: () =>
+    exportTable('exports:targets', { year: get().year, ...(get().indicatorCode ? { indicatorCode: get().indicatorCode! } : {}) }),
 
   load: async () => {
     const { year, indicatorCode, unitCode } = get();

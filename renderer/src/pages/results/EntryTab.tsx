@@ -1,3 +1,4 @@
+import { ExportButton } from '../../components/ExportButton';
 import { App, Alert, Button, DatePicker, InputNumber, Select, Spin, Tooltip } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -41,6 +42,7 @@ export function EntryTab() {
   const month = useResultsStore((s) => s.month);
   const parentCode = useResultsStore((s) => s.parentCode);
   const grid = useResultsStore((s) => s.grid);
+  const exportGrid = useResultsStore((s) => s.exportGrid);
   const rows = useResultsStore((s) => s.rows);
   const undoDepth = useResultsStore((s) => s.undoStack.length);
   const loading = useResultsStore((s) => s.loading);
@@ -56,7 +58,6 @@ export function EntryTab() {
   const save = useResultsStore((s) => s.save);
   const loadSettings = useResultsStore((s) => s.loadSettings);
   const setJumpThreshold = useResultsStore((s) => s.setJumpThreshold);
-
 
   const gridRef = useRef<DataSheetGridRef>(null);
   const gridBox = useRef<HTMLDivElement>(null);
@@ -169,7 +170,9 @@ export function EntryTab() {
       case 'saved': {
         const { saved, cleared } = status.outcome;
         setNotesOpen(false);
-        message.success(`Đã lưu ${formatCount(saved)} số liệu${cleared ? `, xóa ${formatCount(cleared)} số liệu` : ''} tháng ${dayjs(month + '-01').format('MM/YYYY')}`);
+        message.success(
+          `Đã lưu ${formatCount(saved)} số liệu${cleared ? `, xóa ${formatCount(cleared)} số liệu` : ''} tháng ${dayjs(month + '-01').format('MM/YYYY')}`,
+        );
         break;
       }
       case 'error':
@@ -184,7 +187,17 @@ export function EntryTab() {
     const list: IssueItem[] = [];
     for (const c of changed) {
       if (isInvalid(c.after))
-        list.push({ key: `local|${c.unitCode}|${c.indicatorCode}`, unitCode: c.unitCode, unitName: c.unitName, indicatorCode: c.indicatorCode, indicatorName: names.get(c.indicatorCode) ?? c.indicatorCode, value: c.after.raw, message: c.after.message, severity: 'blocking', source: 'local' });
+        list.push({
+          key: `local|${c.unitCode}|${c.indicatorCode}`,
+          unitCode: c.unitCode,
+          unitName: c.unitName,
+          indicatorCode: c.indicatorCode,
+          indicatorName: names.get(c.indicatorCode) ?? c.indicatorCode,
+          value: c.after.raw,
+          message: c.after.message,
+          severity: 'blocking',
+          source: 'local',
+        });
     }
     issues.forEach((issue, k) => {
       const row = rows[rowIndex.get(issue.unitCode) ?? -1];
@@ -215,7 +228,11 @@ export function EntryTab() {
   const gridHeight = useAvailableHeight(gridBox, items.length > 0 ? 230 : 24);
   const parentOptions = useMemo(
     () =>
-      (grid?.parents ?? []).map((p) => ({ value: p.code, label: `${p.name} (${p.code}) — ${levelLabel(p.level)}`, search: `${p.name} ${p.code}` })),
+      (grid?.parents ?? []).map((p) => ({
+        value: p.code,
+        label: `${p.name} (${p.code}) — ${levelLabel(p.level)}`,
+        search: `${p.name} ${p.code}`,
+      })),
     [grid],
   );
 
@@ -270,6 +287,7 @@ export function EntryTab() {
         <span data-testid="results-dirty" className={dirty ? 'rg-dirty' : 'rg-clean'}>
           {dirty ? `${formatCount(changed.length)} ô đã sửa, chưa lưu` : 'Không có thay đổi chưa lưu'}
         </span>
+        <ExportButton onExport={exportGrid} disabled={!grid} />
         <Tooltip title="Hoàn tác thao tác sửa gần nhất (Ctrl+Z)">
           <Button icon={<UndoOutlined aria-hidden />} onClick={doUndo} disabled={undoDepth === 0}>
             Hoàn tác
@@ -332,7 +350,15 @@ export function EntryTab() {
                 {grid.rows.length === 0 ? (
                   <Alert type="info" showIcon title="Không có đơn vị nào để nhập số liệu trong tháng này." />
                 ) : (
-                  <EntryGrid grid={grid} rows={rows} issues={issues} notes={notes} height={gridHeight} onChange={onGridChange} gridRef={gridRef} />
+                  <EntryGrid
+                    grid={grid}
+                    rows={rows}
+                    issues={issues}
+                    notes={notes}
+                    height={gridHeight}
+                    onChange={onGridChange}
+                    gridRef={gridRef}
+                  />
                 )}
               </Spin>
             </Suspense>

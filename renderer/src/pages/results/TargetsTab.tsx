@@ -1,3 +1,4 @@
+import { ExportButton } from '../../components/ExportButton';
 import { Button, DatePicker, Select, Table, Tag, Tooltip } from 'antd';
 import { ApartmentOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -67,8 +68,8 @@ function RevisionCell({ line }: { line: TargetLine }) {
       <span className="tg-revision" data-testid="target-revision">
         {original ? (
           <>
-            KH gốc <span className="tg-value">{formatTargetValue(original)}</span> → điều chỉnh{latest.revision > 1 ? ` lần ${latest.revision}` : ''}{' '}
-            <strong className="tg-value">{formatTargetValue(latest)}</strong>
+            KH gốc <span className="tg-value">{formatTargetValue(original)}</span> → điều chỉnh
+            {latest.revision > 1 ? ` lần ${latest.revision}` : ''} <strong className="tg-value">{formatTargetValue(latest)}</strong>
           </>
         ) : (
           <>Điều chỉnh lần {latest.revision}</>
@@ -82,8 +83,10 @@ function RevisionCell({ line }: { line: TargetLine }) {
 export function TargetsTabActions() {
   const openForm = useTargetsStore((s) => s.openForm);
   const setBreakdownOpen = useTargetsStore((s) => s.setBreakdownOpen);
+  const exportTargets = useTargetsStore((s) => s.exportTargets);
   return (
     <div className="tab-actions">
+      <ExportButton onExport={exportTargets} />
       <Button icon={<ApartmentOutlined aria-hidden />} onClick={() => setBreakdownOpen(true)}>
         Phân bổ xuống đơn vị cấp dưới
       </Button>
