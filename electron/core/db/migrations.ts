@@ -168,10 +168,10 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE targets_v4 RENAME TO targets;
         CREATE INDEX targets_year ON targets(year, indicator_code);
 
-        -- Month snapshots scan results by as-of date; with value in the index (and the primary
-        -- key implied) the scan never touches the table.
+        -- Month figures are read per indicator and as-of range; with value in the index (and
+        -- the primary key implied) the scan never touches the table.
         DROP INDEX results_as_of;
-        CREATE INDEX results_month ON results(as_of, indicator_code, value);
+        CREATE INDEX results_month ON results(indicator_code, as_of, value);
         ALTER TABLE results ADD COLUMN note TEXT;
         ALTER TABLE results ADD COLUMN updated_at TEXT;
 

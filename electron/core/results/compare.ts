@@ -8,7 +8,7 @@ import { TargetRepository, type TargetFact } from '../targets/repository';
 import { resolveTargets, type ResolvedTarget } from '../targets/resolve';
 import { viewTree, type ViewNode, type ViewTree } from '../units/viewTree';
 import { aggregate, type Aggregated } from './aggregate';
-import { monthSnapshot } from './snapshots';
+import { monthFigures } from './snapshots';
 
 /** A virtual node standing for every root when the tree has several (two provinces, say). */
 export const ALL_ROOTS = -1;
@@ -44,7 +44,7 @@ export class Figures {
     const key = `${indicator}|${month}`;
     let agg = this.aggregates.get(key);
     if (!agg) {
-      agg = aggregate(this.tree, monthSnapshot(this.ctx.db, month).get(indicator));
+      agg = aggregate(this.tree, monthFigures(this.ctx.db, month, indicator));
       this.aggregates.set(key, agg);
     }
     if (id !== ALL_ROOTS) return agg.get(id) ?? { value: null, missing: 1 };
