@@ -3,6 +3,7 @@ import { AppError } from '../../shared/contract';
 import { openAppCore } from '../core/app/appCore';
 import { defaultDataDir } from '../core/app/dataDir';
 import * as commands from './commands';
+import * as importCommands from './importCommands';
 import * as resultsCommands from './resultsCommands';
 import { CliFailure } from './output';
 
@@ -39,8 +40,11 @@ export async function runCli(argv: string[], out = (t: string) => console.log(t)
     return 1;
   }
   try {
-    const grouped = command === 'units' || command === 'targets' || (command === 'results' && sub === 'set');
+    const grouped = command === 'units' || command === 'targets' || command === 'imports' || (command === 'results' && sub === 'set');
     switch (`${command}${grouped ? ' ' + (sub ?? '') : ''}`) {
+      case 'import': return await importCommands.importReport(core, io, sub, { period: values.period, dryRun: values['dry-run'] });
+      case 'imports list': return await importCommands.importsList(core, io);
+      case 'imports undo': return await importCommands.importsUndo(core, io, arg);
       case 'results': return await resultsCommands.results(core, io, { period: values.period, indicator: values.indicator, unit: values.unit, source: values.source });
       case 'results set': return await resultsCommands.resultsSet(core, io, { unit: values.unit, indicator: values.indicator, asOf: values['as-of'], value: values.value });
       case 'targets set':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ImportBatch, ImportCommitOutcome, ImportPreview } from './importTypes';
 import type { BreakdownProposal, ComparisonTable, DashboardData, GridSaveOutcome, ResultGrid, Target } from './resultsTypes';
 import type {
   AppInfo, AuditEntry, BackupInfo, DemoOutcome, DownloadRef, IndicatorDef, Office, RestoreOutcome, Unit, UnitDetail,
@@ -128,6 +129,20 @@ export const channels = {
   'dashboard:get': channel<DashboardData>()(
     z.object({ period, unitCode: unitCode.nullable().optional(), indicatorCode: indicatorCode.optional(), viewDate: isoDate.optional() }),
   ),
+  /** District report import: preview (re-run with corrections), commit exactly that preview, history, undo. */
+  'imports:preview': channel<ImportPreview>()(
+    z.object({
+      file: fileRef,
+      sheet: z.string().max(200).optional(),
+      period: yearMonth.optional(),
+      columns: z.array(z.object({ column: z.string().regex(/^[A-Z]{1,3}$/), role: z.enum(['name', 'code', 'result', 'target', 'ignore']), indicatorCode: indicatorCode.nullable() })).max(400).optional(),
+      unitChoices: z.array(z.object({ typedName: z.string().max(300), unitCode })).max(5000).optional(),
+    }),
+  ),
+  'imports:commit': channel<ImportCommitOutcome>()(z.object({ sessionId: z.string().min(8).max(100) })),
+  'imports:list': channel<ImportBatch[]>()(empty),
+  'imports:undo': channel<{ restored: number }>()(z.object({ batchId: z.number().int().positive() })),
+  'imports:errorsWorkbook': channel<DownloadRef>()(z.object({ sessionId: z.string().min(8).max(100) })),
   'settings:get': channel<{ jumpThreshold: number }>()(empty),
   'settings:set': channel<{ jumpThreshold: number }>()(z.object({ jumpThreshold: z.number().min(0.01).max(10) })),
 

@@ -4,3 +4,4 @@ export * from './events';
 export * from './result';
 export * from './types';
 export * from './resultsTypes';
+export * from './importTypes';

@@ -4,6 +4,8 @@ import { listAudit } from '../audit/audit';
 import { createBackup } from '../backups/backups';
 import { loadDemo } from '../demo/loadDemo';
 import { OfficeRepository } from '../offices/repository';
+import { commitImport, errorsWorkbook, listImports, undoImport } from '../imports/commit';
+import { buildPreview, type ImportSession } from '../imports/preview';
 import { exportComparison, exportCoverage, exportGrid, exportTargets } from '../exports/appExports';
 import { comparisonTable } from '../results/compare';
 import { dashboard } from '../results/dashboard';
@@ -31,6 +33,7 @@ export interface CoreHooks {
 /** Binds every channel of the contract to core; `satisfies` makes a missing channel a type error. */
 export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Handlers {
   const unitPlans = new PlanStore<StoredUnitPlan>();
+  const importSessions = new PlanStore<ImportSession>();
   return {
     'app:info': hooks.info,
     'units:list': (req) => listUnits(context(), req),
@@ -59,6 +62,16 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'results:set': (req) => setResult(context(), { ...req, note: req.note ?? null }),
     'results:compare': (req) => comparisonTable(context(), req),
     'dashboard:get': (req) => dashboard(context(), req),
+    'imports:preview': (req) => {
+      const session = buildPreview(context(), req);
+      // Kept until committed; the id travels in the preview so the commit finds exactly it.
+      session.preview.sessionId = importSessions.put(session);
+      return session.preview;
+    },
+    'imports:commit': (req) => commitImport(context(), importSessions, req.sessionId),
+    'imports:list': () => listImports(context()),
+    'imports:undo': (req) => undoImport(context(), req.batchId),
+    'imports:errorsWorkbook': (req) => errorsWorkbook(context(), importSessions, hooks.downloads, req.sessionId),
     'settings:get': () => readSettings(context().db),
     'settings:set': (req) => {
       const ctx = context();

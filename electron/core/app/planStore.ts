@@ -22,6 +22,12 @@ export class PlanStore<T> {
     return entry?.plan ?? null;
   }
 
+  /** Reads a plan without consuming it (exports of a preview). */
+  peek(id: string): T | null {
+    this.sweep();
+    return this.plans.get(id)?.plan ?? null;
+  }
+
   private sweep(): void {
     const now = Date.now();
     for (const [id, entry] of this.plans) if (now - entry.at > this.ttlMs) this.plans.delete(id);

@@ -187,6 +187,51 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'import batches with the values they replaced, name aliases, remembered column mappings',
+    up(db) {
+      db.exec(`
+        CREATE TABLE import_batches (
+          id INTEGER PRIMARY KEY,
+          file_name TEXT NOT NULL,
+          sheet TEXT NOT NULL,
+          period TEXT NOT NULL,
+          office_name TEXT,
+          source_key TEXT NOT NULL,
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          written INTEGER NOT NULL,
+          replaced INTEGER NOT NULL,
+          undone_at TEXT
+        );
+        -- What each batch wrote and what it replaced, so any batch can be undone exactly.
+        CREATE TABLE import_batch_items (
+          batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+          kind TEXT NOT NULL CHECK (kind IN ('result', 'target')),
+          unit_id INTEGER NOT NULL REFERENCES units(id),
+          indicator_code TEXT NOT NULL REFERENCES indicators(code),
+          as_of TEXT,
+          year INTEGER,
+          old_rows TEXT,
+          new_value REAL NOT NULL
+        );
+        CREATE INDEX import_batch_items_batch ON import_batch_items(batch_id);
+        CREATE TABLE import_aliases (
+          scope_key TEXT NOT NULL,
+          typed_key TEXT NOT NULL,
+          unit_id INTEGER NOT NULL REFERENCES units(id),
+          PRIMARY KEY (scope_key, typed_key)
+        );
+        CREATE TABLE import_mappings (
+          source_key TEXT NOT NULL,
+          header_signature TEXT NOT NULL,
+          columns TEXT NOT NULL,
+          PRIMARY KEY (source_key, header_signature)
+        );
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -8,6 +8,8 @@ export interface SheetGrid {
   rows: unknown[][];
   firstRow: number;
   firstCol: number;
+  /** Merged ranges, in grid indexes (row/col relative to firstRow/firstCol). */
+  merges: { top: number; left: number; bottom: number; right: number }[];
 }
 
 export interface WorkbookData {
@@ -61,7 +63,7 @@ export function readWorkbook(bytes: Buffer, fileName: string): WorkbookData {
   for (const name of workbook.SheetNames) {
     const sheet = workbook.Sheets[name];
     if (!sheet || !sheet['!ref']) {
-      sheets.push({ name, rows: [], firstRow: 0, firstCol: 0 });
+      sheets.push({ name, rows: [], firstRow: 0, firstCol: 0, merges: [] });
       continue;
     }
     const range = XLSX.utils.decode_range(sheet['!ref']);
@@ -69,7 +71,8 @@ export function readWorkbook(bytes: Buffer, fileName: string): WorkbookData {
       throw invalid(`có trang tính "${name}" rộng ${range.e.c - range.s.c + 1} cột, vượt giới hạn ${LIMITS.maxCols} cột.`, { sheet: name });
     }
     const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
-    sheets.push({ name, rows, firstRow: range.s.r, firstCol: range.s.c });
+    const merges = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r - range.s.r, left: m.s.c - range.s.c, bottom: m.e.r - range.s.r, right: m.e.c - range.s.c }));
+    sheets.push({ name, rows, firstRow: range.s.r, firstCol: range.s.c, merges });
   }
   return { fileName, sheets };
 }

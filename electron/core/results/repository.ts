@@ -48,6 +48,13 @@ export class ResultRepository {
   }
 
   /** Removes every figure of a unit × indicator dated in [from, to] (a whole month when a grid cell is emptied). */
+  /** Every row of one unit and indicator in [from, to], as an import replaces them. */
+  rowsInRange(unitId: number, indicatorCode: string, from: string, to: string): Pick<StoredResult, 'asOf' | 'value' | 'note'>[] {
+    return this.db
+      .prepare('SELECT as_of AS asOf, value, note FROM results WHERE unit_id = ? AND indicator_code = ? AND as_of BETWEEN ? AND ? ORDER BY as_of')
+      .all(unitId, indicatorCode, from, to) as Pick<StoredResult, 'asOf' | 'value' | 'note'>[];
+  }
+
   deleteInRange(unitId: number, indicatorCode: string, from: string, to: string): number {
     return this.db.prepare('DELETE FROM results WHERE unit_id = ? AND indicator_code = ? AND as_of BETWEEN ? AND ?').run(unitId, indicatorCode, from, to).changes;
   }

@@ -78,6 +78,10 @@ export class TargetRepository {
       .run({ ...fields, id, updatedAt: new Date().toISOString() });
   }
 
+  delete(id: number): void {
+    this.db.prepare('DELETE FROM targets WHERE id = ?').run(id);
+  }
+
   count(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM targets').get() as { n: number }).n;
   }

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import type { ImportBatch, ImportCommitOutcome, ImportPreview } from '../../shared/contract';
+import { monthLabel, parseYm } from '../../shared/domain/periods';
+import { formatCount, formatDateTime } from '../../shared/format/vi';
+import type { AppCore } from '../core/app/appCore';
+import type { CliIo } from './commands';
+import { CliFailure, table, unwrap } from './output';
+
+/** `import <file>`: the same preview and commit as the screen; exit 2 when rejected. */
+export async function importReport(core: AppCore, io: CliIo, file: string | undefined, flags: { period?: string; dryRun?: boolean }): Promise<number> {
+  if (!file) throw new CliFailure('Thiếu đường dẫn tệp báo cáo. Ví dụ: npm run cli -- import bao-cao-thang-9.xlsx', 2);
+  if (flags.period && !parseYm(flags.period)) throw new CliFailure(`Kỳ "${flags.period}" không hợp lệ: cần dạng YYYY-MM.`, 2);
+  let ref;
+  try {
+    ref = core.files.registerPath(resolve(file));
+  } catch {
+    throw new CliFailure(`Không mở được tệp "${file}".`, 2);
+  }
+  const preview = unwrap(await core.dispatch('imports:preview', { file: ref, ...(flags.period ? { period: flags.period } : {}) }), 2) as ImportPreview;
+  const rejected = preview.errors.length > 0 || !preview.period;
+  let outcome: ImportCommitOutcome | null = null;
+  if (!rejected && !flags.dryRun && preview.canCommit) outcome = unwrap(await core.dispatch('imports:commit', { sessionId: preview.sessionId }), 2) as ImportCommitOutcome;
+  const summary = {
+    status: rejected ? 'rejected' : flags.dryRun ? 'dry-run' : 'committed',
+    file: preview.fileName,
+    sheet: preview.sheet,
+    period: preview.period,
+    office: preview.officeName,
+    rows: preview.rows.length,
+    rowsMatched: preview.rows.filter((r) => r.unitCode !== null).length,
+    valuesWritten: outcome?.written ?? 0,
+    valuesChanged: preview.changes.length,
+    replaced: outcome?.replaced ?? 0,
+    batchId: outcome?.batchId ?? null,
+    backupFile: outcome?.backupFile ?? null,
+    legacyEncoding: preview.legacyEncoding,
+    errors: preview.errors.map((e) => ({ sheet: e.sheet, row: e.row, cell: e.cell, message: e.message })),
+    warnings: preview.warnings,
+    totals: preview.totals,
+  };
+  if (io.json) io.out(JSON.stringify(summary, null, 2));
+  else {
+    const verb = rejected ? 'Từ chối' : flags.dryRun ? 'Chạy thử (chưa ghi)' : 'Đã nhập';
+    io.out(`${verb} "${preview.fileName}" (trang "${preview.sheet}", kỳ ${preview.period ? monthLabel(preview.period) : '?'}${preview.officeName ? `, ${preview.officeName}` : ''}): ${summary.rowsMatched}/${summary.rows} dòng khớp đơn vị, ${formatCount(preview.changes.length)} số liệu thay đổi.`);
+    if (outcome) io.out(`Lần nhập số ${outcome.batchId}: ghi ${formatCount(outcome.written)}, thay thế ${formatCount(outcome.replaced)}. Sao lưu trước khi nhập: ${outcome.backupFile}`);
+    for (const w of preview.warnings) io.out(`Cảnh báo: ${w}`);
+    if (preview.errors.length) io.out(`Có ${preview.errors.length} lỗi, chưa ghi gì:\n${preview.errors.slice(0, 50).map((e) => `  - Trang "${e.sheet}"${e.cell ? `, ô ${e.cell}` : `, dòng ${e.row}`}: ${e.message}`).join('\n')}`);
+  }
+  return rejected ? 2 : 0;
+}
+
+export async function importsList(core: AppCore, io: CliIo): Promise<number> {
+  const batches = unwrap(await core.dispatch('imports:list', {})) as ImportBatch[];
+  if (io.json) io.out(JSON.stringify(batches, null, 2));
+  else if (!batches.length) io.out('Chưa có lần nhập nào.');
+  else {
+    io.out(table(['Số', 'Thời điểm', 'Tệp', 'Kỳ', 'Đơn vị gửi', 'Ghi', 'Thay thế', 'Trạng thái'], batches.map((b) => [
+      b.id, formatDateTime(b.at), b.fileName, monthLabel(b.period), b.officeName, formatCount(b.written), formatCount(b.replaced), b.undoneAt ? `đã hoàn tác ${formatDateTime(b.undoneAt)}` : 'hiệu lực',
+    ])));
+  }
+  return 0;
+}
+
+export async function importsUndo(core: AppCore, io: CliIo, batch: string | undefined): Promise<number> {
+  const batchId = Number(batch);
+  if (!batch || !Number.isInteger(batchId) || batchId <= 0) throw new CliFailure('Thiếu số lần nhập. Xem danh sách: npm run cli -- imports list', 2);
+  const outcome = unwrap(await core.dispatch('imports:undo', { batchId }), 2) as { restored: number };
+  io.out(io.json ? JSON.stringify(outcome, null, 2) : `Đã hoàn tác lần nhập số ${batchId}: khôi phục ${formatCount(outcome.restored)} số liệu.`);
+  return 0;
+}

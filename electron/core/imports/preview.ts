@@ -1,0 +1,232 @@
+import { AppError, type CellIssue, type ColumnRole, type FileRef, type ImportChange, type ImportPreview, type ImportPreviewRow, type TotalsCheck } from '../../../shared/contract';
+import { indicatorByCode } from '../../../shared/domain/indicators';
+import { monthBounds, monthLabel } from '../../../shared/domain/periods';
+import { formatCount } from '../../../shared/format/vi';
+import { foldText, unitNameKey } from '../../../shared/text/fold';
+import { localToday, type CoreContext } from '../app/context';
+import { cellAddress, readWorkbook, type SheetGrid } from '../excel/readWorkbook';
+import { defaultAsOf } from '../results/grid';
+import { ResultRepository } from '../results/repository';
+import { TargetRepository } from '../targets/repository';
+import { viewTree } from '../units/viewTree';
+import { parseCount } from './cellNumbers';
+import { looksLikeTcvn3, tcvn3ToUnicode } from './legacyText';
+import { findReportTable } from './reportTable';
+import { periodFromTitle } from './reportPeriod';
+import { ImportRepository } from './repository';
+import { candidatesFor, suggestions, type Candidate } from './unitMatch';
+
+export interface PreviewRequest {
+  file: FileRef;
+  sheet?: string;
+  period?: string;
+  columns?: Pick<ColumnRole, 'column' | 'role' | 'indicatorCode'>[];
+  unitChoices?: { typedName: string; unitCode: string }[];
+}
+
+/** A value the commit will write, with the unit id it goes to. */
+export interface PlannedValue {
+  unitId: number;
+  kind: 'result' | 'target';
+  indicatorCode: string;
+  value: number;
+}
+
+export interface ImportSession {
+  preview: ImportPreview;
+  planned: PlannedValue[];
+  asOf: string;
+  sourceKey: string;
+  headerSignature: string;
+  columnsOverridden: boolean;
+  aliases: { typedKey: string; unitId: number }[];
+}
+
+/** The target authority a district report's "Kế hoạch" columns are recorded under. */
+export const IMPORTED_TARGET_SOURCE = 'BHXH_TINH' as const;
+
+function legacyConvert(sheet: SheetGrid): SheetGrid {
+  return { ...sheet, rows: sheet.rows.map((r) => (r ?? []).map((v) => (typeof v === 'string' ? tcvn3ToUnicode(v) : v))) };
+}
+
+/**
+ * Reads a district report and works out, without writing anything, exactly what importing it
+ * would change. The commit later writes this plan and nothing else.
+ */
+export function buildPreview(ctx: CoreContext, req: PreviewRequest): ImportSession {
+  const { name: fileName, bytes } = ctx.files.read(req.file);
+  const workbook = readWorkbook(bytes, fileName);
+  const sheetNames = workbook.sheets.map((s) => s.name);
+  let sheet = req.sheet ? workbook.sheets.find((s) => s.name === req.sheet) : undefined;
+  if (req.sheet && !sheet) throw new AppError('VALIDATION', `Tệp "${fileName}" không có trang tính "${req.sheet}".`);
+  const samples = (s: SheetGrid) => s.rows.slice(0, 40).flatMap((r) => (r ?? []).filter((v): v is string => typeof v === 'string'));
+  const readable = (s: SheetGrid) => (looksLikeTcvn3(samples(s)) ? legacyConvert(s) : s);
+  let table = null;
+  if (sheet) table = findReportTable(readable(sheet));
+  else {
+    for (const candidate of workbook.sheets) {
+      table = findReportTable(readable(candidate));
+      if (table) {
+        sheet = candidate;
+        break;
+      }
+    }
+  }
+  if (!sheet || !table) {
+    throw new AppError(
+      'FILE_INVALID',
+      `Tệp "${fileName}" không có bảng báo cáo nhận ra được: không tìm thấy dòng tiêu đề có cột "Đơn vị"/"Tên xã" trong 30 dòng đầu của ${req.sheet ? `trang tính "${req.sheet}"` : `các trang tính ${sheetNames.map((n) => `"${n}"`).join(', ')}`}.`,
+      { file: fileName, sheets: sheetNames },
+    );
+  }
+  const legacy = looksLikeTcvn3(samples(sheet)) ? ('tcvn3' as const) : null;
+  const grid = legacy ? legacyConvert(sheet) : sheet;
+
+  const fromTitle = periodFromTitle(table.titleLines);
+  const period = req.period ?? fromTitle.period;
+  const periodSource = req.period ? ('override' as const) : fromTitle.period ? ('title' as const) : null;
+  const today = localToday(ctx.now());
+  const errors: CellIssue[] = [];
+  const warnings: string[] = [];
+  let asOf: string | null = null;
+  if (period) {
+    try {
+      asOf = req.period || !fromTitle.asOf ? defaultAsOf(period, today) : fromTitle.asOf;
+    } catch (error) {
+      errors.push({ sheet: sheet.name, row: 1, column: null, cell: null, message: (error as Error).message });
+    }
+  } else {
+    errors.push({ sheet: sheet.name, row: 1, column: null, cell: null, message: 'Không đọc được kỳ báo cáo từ tiêu đề; hãy chọn tháng báo cáo.' });
+  }
+  const treeDate = asOf ?? (period ? monthBounds(period).to : today);
+  const tree = viewTree(ctx.db, treeDate < today ? treeDate : today);
+  const { candidates, office } = candidatesFor(tree, table.titleLines);
+  const sourceKey = office ? `unit:${tree.nodes.get(office.id)!.code}` : `file:${foldText(table.titleLines[0] ?? fileName)}`;
+  const headerSignature = table.columns.map((c) => foldText(c.header)).join('|');
+
+  // Columns: detected, then the office's remembered mapping, then what the user chose now.
+  const imports = new ImportRepository(ctx.db);
+  const remembered = imports.mapping(sourceKey, headerSignature);
+  const overrides = req.columns ?? (remembered ? (JSON.parse(remembered) as PreviewRequest['columns']) : undefined);
+  const columns = table.columns.map((c) => {
+    const o = overrides?.find((x) => x.column === c.column);
+    return o ? { ...c, role: o.role, indicatorCode: o.role === 'result' || o.role === 'target' ? o.indicatorCode : null } : c;
+  });
+  const valueColumns = columns.filter((c) => (c.role === 'result' || c.role === 'target') && c.indicatorCode && indicatorByCode(c.indicatorCode)?.kind === 'count');
+  const codeColumn = columns.find((c) => c.role === 'code');
+  const nameColumn = columns.find((c) => c.role === 'name') ?? { index: table.nameColumn };
+  if (valueColumns.length === 0) {
+    errors.push({ sheet: sheet.name, row: cellAddress(grid, table.headerTop, 0).row, column: null, cell: null, message: 'Không nhận ra cột số liệu nào (Kế hoạch, Thực hiện, Số người tham gia, Dân số …); hãy chọn nội dung cho các cột.' });
+  }
+
+  const choices = new Map((req.unitChoices ?? []).map((c) => [unitNameKey(c.typedName), c.unitCode]));
+  const byKey = new Map<string, Candidate[]>();
+  for (const c of candidates) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
+  const byCode = new Map(candidates.map((c) => [c.code, c]));
+  const aliases: ImportSession['aliases'] = [];
+  const seenUnits = new Map<number, number>();
+  const rows: ImportPreviewRow[] = [];
+  const planned: PlannedValue[] = [];
+  for (let r = table.firstData; r <= table.lastData; r++) {
+    const raw = grid.rows[r] ?? [];
+    const excelRow = cellAddress(grid, r, 0).row;
+    const typedName = String(raw[nameColumn.index] ?? '').trim();
+    const issues: CellIssue[] = [];
+    const at = (col: number, message: string): CellIssue => ({ sheet: sheet!.name, row: excelRow, ...pick(cellAddress(grid, r, col)), message });
+    let unit: Candidate | null = null;
+    let suggested: Candidate[] = [];
+    const typedKey = unitNameKey(typedName);
+    const chosen = choices.get(typedKey);
+    const typedCode = codeColumn ? String(raw[codeColumn.index] ?? '').trim() : '';
+    if (chosen) {
+      unit = byCode.get(chosen) ?? null;
+      if (!unit) issues.push(at(nameColumn.index, `Đơn vị mã ${chosen} không thuộc phạm vi báo cáo.`));
+      else aliases.push({ typedKey, unitId: unit.id });
+    } else if (typedCode) {
+      unit = byCode.get(typedCode) ?? null;
+      if (!unit) issues.push(at(codeColumn!.index, `Mã đơn vị "${typedCode}" không có trong danh mục ${monthLabel(period ?? today.slice(0, 7))}.`));
+    } else {
+      const aliasId = imports.alias(sourceKey, typedKey);
+      const hits = aliasId !== null ? candidates.filter((c) => c.id === aliasId) : (byKey.get(typedKey) ?? []);
+      if (hits.length === 1) unit = hits[0]!;
+      else {
+        suggested = hits.length > 1 ? hits : suggestions(typedName, candidates);
+        issues.push(at(nameColumn.index, hits.length > 1 ? `Tên "${typedName}" trùng với ${hits.length} đơn vị; hãy chọn đúng đơn vị.` : `Không tìm thấy đơn vị "${typedName}" trong danh mục; hãy chọn đơn vị.`));
+      }
+    }
+    if (unit && seenUnits.has(unit.id)) issues.push(at(nameColumn.index, `${unit.name} đã có ở dòng ${seenUnits.get(unit.id)}.`));
+    if (unit) seenUnits.set(unit.id, excelRow);
+    const values: Record<string, number | null> = {};
+    for (const c of valueColumns) {
+      const parsed = parseCount(raw[c.index]);
+      const key = `${c.role}:${c.indicatorCode}`;
+      if (!parsed.ok) {
+        issues.push(at(c.index, `${c.header}: ${parsed.message}.`));
+        values[key] = null;
+      } else values[key] = parsed.value;
+    }
+    const status = !unit ? 'unmatched' : issues.length ? 'error' : 'ok';
+    if (status === 'ok') {
+      for (const c of valueColumns) {
+        const value = values[`${c.role}:${c.indicatorCode}`];
+        if (value !== null && value !== undefined) planned.push({ unitId: unit!.id, kind: c.role as 'result' | 'target', indicatorCode: c.indicatorCode!, value });
+      }
+    }
+    rows.push({ row: excelRow, typedName, unitCode: unit?.code ?? null, unitName: unit?.name ?? null, status, values, issues, suggestions: suggested.map((s) => ({ code: s.code, name: s.name })) });
+  }
+  if (rows.length === 0) errors.push({ sheet: sheet.name, row: cellAddress(grid, table.firstData, 0).row, column: null, cell: null, message: 'Bảng không có dòng số liệu nào.' });
+
+  const totals: TotalsCheck[] = [];
+  if (table.totalsRow !== null) {
+    for (const c of valueColumns) {
+      const parsed = parseCount(grid.rows[table.totalsRow]?.[c.index]);
+      const key = `${c.role}:${c.indicatorCode}`;
+      const sum = rows.reduce((s, row) => s + (row.values[key] ?? 0), 0);
+      const fileTotal = parsed.ok ? parsed.value : null;
+      const matches = fileTotal === null || fileTotal === sum;
+      const cell = cellAddress(grid, table.totalsRow, c.index).cell;
+      totals.push({ key, label: c.header, fileTotal, sumOfRows: sum, matches, cell });
+      if (!matches) warnings.push(`Dòng tổng cộng (ô ${cell}) ghi ${formatCount(fileTotal)} nhưng tổng các dòng là ${formatCount(sum)} — ${c.header}.`);
+    }
+  }
+
+  const { changes, changed } = asOf && period ? diff(ctx, planned, period, tree) : { changes: [], changed: [] };
+  const rowIssues = rows.flatMap((r) => r.issues);
+  const preview: ImportPreview = {
+    sessionId: '',
+    fileName, sheets: sheetNames, sheet: sheet.name, period, periodSource, asOf, officeName: office?.line ?? null,
+    headerRows: [cellAddress(grid, table.headerTop, 0).row, cellAddress(grid, table.headerBottom, 0).row],
+    firstDataRow: cellAddress(grid, table.firstData, 0).row, lastDataRow: cellAddress(grid, table.lastData, 0).row,
+    columns: columns.map(({ index: _index, ...c }) => c), rows, totals, changes, legacyEncoding: legacy,
+    errors: [...errors, ...rowIssues], warnings,
+    canCommit: errors.length === 0 && rowIssues.length === 0 && rows.every((r) => r.status === 'ok') && changes.length > 0,
+  };
+  if (legacy) warnings.unshift('Tệp dùng phông chữ cũ TCVN3 (.VnTime); nội dung đã được chuyển sang Unicode.');
+  return { preview, planned: changed, asOf: asOf ?? '', sourceKey, headerSignature, columnsOverridden: Boolean(req.columns), aliases };
+}
+
+function pick(a: { row: number; column: string; cell: string }): { column: string; cell: string } {
+  return { column: a.column, cell: a.cell };
+}
+
+/** Old → new for every planned value that differs from what the database holds. */
+function diff(ctx: CoreContext, planned: PlannedValue[], period: string, tree: ReturnType<typeof viewTree>): { changes: ImportChange[]; changed: PlannedValue[] } {
+  const { from, to } = monthBounds(period);
+  const unitIds = [...new Set(planned.filter((p) => p.kind === 'result').map((p) => p.unitId))];
+  const current = new ResultRepository(ctx.db).lastInRange(unitIds, from, to);
+  const targets = new TargetRepository(ctx.db);
+  const year = Number(period.slice(0, 4));
+  const out: ImportChange[] = [];
+  const changed: PlannedValue[] = [];
+  for (const p of planned) {
+    const node = tree.nodes.get(p.unitId)!;
+    const old =
+      p.kind === 'result'
+        ? (current.find((c) => c.unitId === p.unitId && c.indicatorCode === p.indicatorCode)?.value ?? null)
+        : (targets.latest({ unitId: p.unitId, indicatorCode: p.indicatorCode, year, period: '', source: IMPORTED_TARGET_SOURCE })?.value ?? null);
+    if (old === p.value) continue;
+    out.push({ unitCode: node.code, unitName: node.name, kind: p.kind, indicatorCode: p.indicatorCode, oldValue: old, newValue: p.value });
+    changed.push(p);
+  }
+  return { changes: out, changed };
+}
