@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
+import type { ImportPreview } from '../../shared/contract';
 import { call, callError, dbOf, importFile, openTestCore, tickingClock } from '../helpers/core';
 import { hashDatabase } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
@@ -80,7 +81,6 @@ describe('re-import, undo and history', () => {
     const core = await hongDan();
     const first = await preview(core, fixturePath('district-report-hong-dan-2020-09.xlsx'));
     expect(first.changes.every((c) => c.oldValue === null)).toBe(true);
-    const before = hashDatabase(dbOf(core));
     const b1 = await call(core, 'imports:commit', { sessionId: first.sessionId });
     expect(b1.written).toBe(54);
     // Same figures again: nothing to change.
@@ -110,7 +110,6 @@ describe('re-import, undo and history', () => {
     expect((await callError(core, 'imports:undo', { batchId: b1.batchId })).code).toBe('CONFLICT');
     // Results and targets are back to what they were (batches and audit entries remain as history).
     const data = (h: AppCore) => JSON.stringify(dbOf(h).prepare('SELECT * FROM results ORDER BY 1, 2, 3').all()) + JSON.stringify(dbOf(h).prepare('SELECT unit_id, indicator_code, year, value FROM targets ORDER BY 1, 2, 3').all());
-    void before;
     expect(data(core)).toBe('[][]');
   });
 
@@ -175,8 +174,9 @@ describe('hostile and broken files are refused with the database unchanged', () 
     const before = hashDatabase(dbOf(core));
     const result = await core.dispatch('imports:preview', { file: core.files.registerPath(path) });
     if (result.ok) {
-      expect(result.value.canCommit).toBe(false);
-      expect((await callError(core, 'imports:commit', { sessionId: result.value.sessionId })).code).toBe('IMPORT_REJECTED');
+      const value = result.value as ImportPreview;
+      expect(value.canCommit).toBe(false);
+      expect((await callError(core, 'imports:commit', { sessionId: value.sessionId })).code).toBe('IMPORT_REJECTED');
     } else {
       expect(['FILE_INVALID', 'FILE_TOO_LARGE']).toContain(result.error.code);
       expect(result.error.message).toContain('bao-cao.xlsx');
