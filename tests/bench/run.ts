@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { openAppCore } from '../../electron/core/app/appCore';
 import { benchDashboard } from './dashboard';
+import { benchImports } from './imports';
 
 async function time<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
   const start = performance.now();
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
     const rss = process.memoryUsage().rss / 1024 / 1024;
     console.log(`${'Peak RSS (approx., end of run)'.padEnd(58)} ${rss.toFixed(0).padStart(9)} MB`);
     core.close();
+    console.log('\nDistrict report import (issue 4; targets: preview under 2 s, commit under 1 s)');
+    await benchImports(dir, (label, ms) => console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms`));
     console.log('\nDashboard (issue 3; target: under 100 ms per period change)');
     await benchDashboard(dir, (label, ms) => console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms`));
     const rssAfter = process.memoryUsage().rss / 1024 / 1024;
