@@ -7,7 +7,7 @@ import type { ImportPreview } from '../../shared/contract';
 import { call, callError, dbOf, importFile, openTestCore, tickingClock } from '../helpers/core';
 import { hashDatabase } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
-import { writeWorkbook } from '../helpers/workbooks';
+import { rawZip, writeWorkbook } from '../helpers/workbooks';
 
 interface Expected {
   period: string;
@@ -166,6 +166,24 @@ describe('hostile and broken files are refused with the database unchanged', () 
       XLSX.utils.book_append_sheet(wb, ws, 'Rộng');
       writeFileSync(p, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
     }],
+    ['a zip bomb (declares gigabytes when inflated)', (p) => {
+      const bytes = Buffer.from(readFileSync(fixturePath('district-report-hong-dan-2020-09.xlsx')));
+      // Patch every central-directory entry to claim 1 GB uncompressed: refused before inflating.
+      for (let i = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); i >= 0; i = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)) bytes.writeUInt32LE(1_000_000_000, i + 24);
+      writeFileSync(p, bytes);
+    }],
+    ['5,000 sheets', (p) => {
+      // A zip with 5,000 worksheet parts, refused from its directory before anything is parsed.
+      const parts = Array.from({ length: 5000 }, (_, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: Buffer.from('<worksheet/>') }));
+      writeFileSync(p, rawZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, ...parts]));
+    }],
+    ['a password-protected workbook', (p) => {
+      const CFB = (XLSX as unknown as { CFB: { utils: { cfb_new(): unknown; cfb_add(c: unknown, n: string, b: Buffer): void }; write(c: unknown, o: object): Buffer } }).CFB;
+      const container = CFB.utils.cfb_new();
+      CFB.utils.cfb_add(container, '/EncryptionInfo', Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]));
+      CFB.utils.cfb_add(container, '/EncryptedPackage', Buffer.alloc(64, 1));
+      writeFileSync(p, CFB.write(container, { type: 'buffer' }));
+    }],
   ];
   it.each(cases)('%s', async (_label, make) => {
     const core = await hongDan();
@@ -182,5 +200,23 @@ describe('hostile and broken files are refused with the database unchanged', () 
       expect(result.error.message).toContain('bao-cao.xlsx');
     }
     expect(hashDatabase(dbOf(core))).toBe(before);
+  });
+});
+
+describe('formula cells and external links', () => {
+  it('formula cells use their cached values, even when they point into another workbook', async () => {
+    const core = await hongDan();
+    const dir = tempDataDir('bhxh-import-');
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(fixturePath('district-report-hong-dan-2020-09.xlsx'))).Sheets['T9-2020']!, { header: 1, defval: null });
+    const ws = XLSX.utils.aoa_to_sheet(rows);
+    ws['D10'] = { t: 'n', v: 148, f: "'[1]Tổng hợp'!D10" };
+    ws['G10'] = { t: 'n', v: 2991, f: 'SUM(G11:G11)-130' };
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'T9-2020');
+    const file = join(dir, 'cong-thuc.xlsx');
+    writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const p = await preview(core, file);
+    expect(p.rows[0]!.values['result:BHXH_TN']).toBe(148);
+    expect(p.rows[0]!.values['result:BHYT_HGD']).toBe(2991);
   });
 });

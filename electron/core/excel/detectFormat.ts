@@ -28,19 +28,23 @@ export const FORMAT_LABELS: Record<DetectedFormat, string> = {
  * Sums the uncompressed sizes a zip's central directory declares, without inflating
  * anything, so a zip bomb is refused before SheetJS touches it.
  */
-export function zipDeclaredSize(bytes: Uint8Array): { entries: number; uncompressed: number } | null {
+export function zipDeclaredSize(bytes: Uint8Array): { entries: number; uncompressed: number; worksheets: number } | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
     if (view.getUint32(i, true) !== 0x06054b50) continue;
     const entries = view.getUint16(i + 10, true);
     let offset = view.getUint32(i + 16, true);
     let uncompressed = 0;
+    let worksheets = 0;
     for (let n = 0; n < entries; n++) {
       if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
       uncompressed += view.getUint32(offset + 24, true);
+      const nameLength = view.getUint16(offset + 28, true);
+      const name = new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
+      if (/^(xl\/worksheets\/[^/]+\.xml|content\.xml)$/.test(name)) worksheets++;
       offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
     }
-    return { entries, uncompressed };
+    return { entries, uncompressed, worksheets };
   }
   return null;
 }

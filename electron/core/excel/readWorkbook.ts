@@ -47,6 +47,7 @@ export function readWorkbook(bytes: Buffer, fileName: string): WorkbookData {
     const declared = zipDeclaredSize(bytes);
     if (!declared) throw invalid('bị hỏng hoặc không tải về đầy đủ (tệp nén không đọc được).');
     if (declared.uncompressed > LIMITS.maxUncompressedBytes) throw invalid('có nội dung giải nén quá lớn; không mở để bảo vệ máy.');
+    if (declared.worksheets > LIMITS.maxSheets) throw invalid(`có ${declared.worksheets} trang tính, vượt giới hạn ${LIMITS.maxSheets}.`);
   }
   let workbook: XLSX.WorkBook;
   try {
