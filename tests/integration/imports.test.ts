@@ -46,7 +46,11 @@ describe('district reports import to exactly their true figures', () => {
     expect(p.rows.map((r) => r.unitCode)).toEqual(expected.units.map((u) => u.code));
     expect(p.rows.every((r) => r.status === 'ok')).toBe(true);
     expect(p.canCommit).toBe(true);
-    if (file.includes('tcvn3')) expect(p.legacyEncoding).toBe('tcvn3');
+    if (file.includes('tcvn3')) {
+      expect(p.legacyEncoding).toBe('tcvn3');
+      expect(p.officeName).toBe('BẢO HIỂM XÃ HỘI HUYỆN HỒNG DÂN');
+      expect(p.columns[0]!.header).toBe('STT');
+    }
     await call(core, 'imports:commit', { sessionId: p.sessionId });
 
     const tn = await compare(core, 'BHXH_TN');
@@ -100,6 +104,10 @@ describe('re-import, undo and history', () => {
     expect(count).toBe(1);
     expect((await compare(core, 'BHXH_TN')).rows.find((r) => r.code === '31006')!.actual).toBe(150);
 
+    // The older batch cannot be undone under the newer one that overwrote its figure.
+    const conflict = await callError(core, 'imports:undo', { batchId: b1.batchId });
+    expect(conflict.code).toBe('CONFLICT');
+    expect(conflict.message).toContain(`số ${b2.batchId}`);
     await call(core, 'imports:undo', { batchId: b2.batchId });
     expect((await compare(core, 'BHXH_TN')).rows.find((r) => r.code === '31006')!.actual).toBe(148);
     await call(core, 'imports:undo', { batchId: b1.batchId });

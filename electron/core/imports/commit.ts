@@ -80,12 +80,22 @@ export function undoImport(ctx: CoreContext, batchId: number): { restored: numbe
   const batch = imports.byId(batchId);
   if (!batch) throw new AppError('NOT_FOUND', `Không có lần nhập số ${batchId}.`);
   if (batch.undoneAt) throw new AppError('CONFLICT', `Lần nhập số ${batchId} đã được hoàn tác.`);
+  // Undoing an older batch under a newer one that wrote the same figures would bring back
+  // stale values over the newer ones: undo the newer batch first.
+  const mine = imports.items(batchId);
+  const cellKey = (i: BatchItem) => `${i.kind}|${i.unitId}|${i.indicatorCode}`;
+  const touched = new Set(mine.map(cellKey));
+  const later = imports.list().filter((b) => b.id > batchId && !b.undoneAt && (b.period === batch.period || b.period.slice(0, 4) === batch.period.slice(0, 4)));
+  const blocking = later.find((b) => imports.items(b.id).some((i) => touched.has(cellKey(i)) && (i.kind === 'target' || b.period === batch.period)));
+  if (blocking) {
+    throw new AppError('CONFLICT', `Lần nhập số ${blocking.id} ("${blocking.fileName}") sau đó đã ghi đè một phần số liệu của lần nhập này; hãy hoàn tác lần nhập số ${blocking.id} trước.`);
+  }
   const results = new ResultRepository(ctx.db);
   const targets = new TargetRepository(ctx.db);
   const { from, to } = monthBounds(batch.period);
   let restored = 0;
   ctx.db.transaction(() => {
-    for (const item of imports.items(batchId).reverse()) {
+    for (const item of [...mine].reverse()) {
       if (item.kind === 'result') {
         results.deleteInRange(item.unitId, item.indicatorCode, from, to);
         const old = JSON.parse(item.oldRows ?? '[]') as { asOf: string; value: number; note: string | null }[];

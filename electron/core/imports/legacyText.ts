@@ -37,3 +37,11 @@ export function tcvn3ToUnicode(text: string): string {
   for (const ch of text) out += TCVN3[ch] ?? ch;
   return out.normalize('NFC');
 }
+
+/**
+ * .VnTimeH draws capitals from lower-case codes, so a converted heading ("bảo hiểm xã hội
+ * huyện hồng dân", "stt") arrives all lower-case: headings and titles are upper-cased back.
+ */
+export function restoreHeadingCase(text: string): string {
+  return /\p{Ll}/u.test(text) && !/\p{Lu}/u.test(text) ? text.toLocaleUpperCase('vi') : text;
+}

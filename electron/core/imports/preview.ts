@@ -10,7 +10,7 @@ import { ResultRepository } from '../results/repository';
 import { TargetRepository } from '../targets/repository';
 import { viewTree } from '../units/viewTree';
 import { parseCount } from './cellNumbers';
-import { looksLikeTcvn3, tcvn3ToUnicode } from './legacyText';
+import { looksLikeTcvn3, restoreHeadingCase, tcvn3ToUnicode } from './legacyText';
 import { findReportTable } from './reportTable';
 import { periodFromTitle } from './reportPeriod';
 import { ImportRepository } from './repository';
@@ -81,6 +81,10 @@ export function buildPreview(ctx: CoreContext, req: PreviewRequest): ImportSessi
   }
   const legacy = looksLikeTcvn3(samples(sheet)) ? ('tcvn3' as const) : null;
   const grid = legacy ? legacyConvert(sheet) : sheet;
+  if (legacy) {
+    table.titleLines = table.titleLines.map(restoreHeadingCase);
+    for (const c of table.columns) c.header = restoreHeadingCase(c.header);
+  }
 
   const fromTitle = periodFromTitle(table.titleLines);
   const period = req.period ?? fromTitle.period;

@@ -20,6 +20,7 @@ import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { ResultsPage } from '../pages/results/ResultsPage';
 import { CatalogsPage } from '../pages/catalogs/CatalogsPage';
 import { BackupsPage } from '../pages/backups/BackupsPage';
+import { ImportsPage } from '../pages/imports/ImportsPage';
 
 const ICONS: Record<AreaKey, ReactNode> = {
   overview: <DashboardOutlined aria-hidden />,
@@ -100,6 +101,8 @@ function AreaContent({ area }: { area: AreaKey }) {
       return <CatalogsPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'imports':
+      return <ImportsPage />;
     default: {
       const def = AREAS.find((a) => a.key === area)!;
       return <PlaceholderPage title={def.label} areaKey={area} />;

@@ -1,0 +1,118 @@
+import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
+import { ReloadOutlined, UndoOutlined } from '@ant-design/icons';
+import { useEffect } from 'react';
+import type { ImportBatch } from '../../../../shared/contract';
+import { monthLabel } from '../../../../shared/domain/periods';
+import { formatCount, formatDate, formatDateTime } from '../../../../shared/format/vi';
+import { ErrorAlert } from '../../components/ErrorResult';
+import { useImportsStore } from '../../stores/imports';
+
+function UndoButton({ batch }: { batch: ImportBatch }) {
+  const { message } = App.useApp();
+  const undo = useImportsStore((s) => s.undo);
+  const undoingId = useImportsStore((s) => s.undoingId);
+  const confirm = async () => {
+    const res = await undo(batch.id);
+    if (res.ok)
+      void message.success(
+        `Đã hoàn tác lần nhập tệp ${batch.fileName}: trả lại ${formatCount(res.value.restored)} số liệu về giá trị trước khi nhập.`,
+      );
+    else void message.error(res.error.message);
+  };
+  return (
+    <Popconfirm
+      title="Hoàn tác lần nhập này?"
+      description={
+        <div className="imports-popconfirm">
+          Các số liệu kỳ {monthLabel(batch.period)} do tệp {batch.fileName} ghi sẽ được trả về giá trị trước khi nhập (số liệu mới thêm sẽ
+          bị xóa).
+        </div>
+      }
+      okText="Hoàn tác"
+      cancelText="Không"
+      okButtonProps={{ danger: true }}
+      onConfirm={() => confirm()}
+    >
+      <Button
+        size="small"
+        icon={<UndoOutlined aria-hidden />}
+        loading={undoingId === batch.id}
+        disabled={undoingId !== null && undoingId !== batch.id}
+        aria-label={`Hoàn tác lần nhập tệp ${batch.fileName} lúc ${formatDateTime(batch.at)}`}
+      >
+        Hoàn tác
+      </Button>
+    </Popconfirm>
+  );
+}
+
+const columns = [
+  { title: 'Thời điểm', dataIndex: 'at', width: 140, render: (v: string) => formatDateTime(v) },
+  {
+    title: 'Tệp',
+    key: 'file',
+    render: (_: unknown, b: ImportBatch) => (
+      <>
+        <div className="imports-file-name">{b.fileName}</div>
+        <Typography.Text type="secondary" className="imports-sub">
+          Trang tính {b.sheet}
+        </Typography.Text>
+      </>
+    ),
+  },
+  { title: 'Kỳ', dataIndex: 'period', width: 86, render: (v: string) => monthLabel(v) },
+  { title: 'Đơn vị gửi', dataIndex: 'officeName', width: 200, render: (v: string | null) => v ?? '—' },
+  { title: 'Số ô ghi', dataIndex: 'written', width: 86, align: 'right' as const, render: (v: number) => formatCount(v) },
+  { title: 'Thay thế', dataIndex: 'replaced', width: 86, align: 'right' as const, render: (v: number) => formatCount(v) },
+  { title: 'Người nhập', dataIndex: 'actor', width: 120 },
+  {
+    title: 'Trạng thái',
+    key: 'status',
+    width: 170,
+    render: (_: unknown, b: ImportBatch) =>
+      b.undoneAt ? <Tag color="default">Đã hoàn tác {formatDate(b.undoneAt)}</Tag> : <UndoButton batch={b} />,
+  },
+];
+
+/** Lịch sử nhập: every committed report, newest first, each undoable once. */
+export function HistoryTab() {
+  const active = useImportsStore((s) => s.tab === 'history');
+  const history = useImportsStore((s) => s.history);
+  const loading = useImportsStore((s) => s.historyLoading);
+  const error = useImportsStore((s) => s.historyError);
+  const loadHistory = useImportsStore((s) => s.loadHistory);
+
+  useEffect(() => {
+    if (active) void loadHistory();
+  }, [active, loadHistory]);
+
+  return (
+    <Card
+      size="small"
+      className="section-card"
+      title="Các lần nhập báo cáo"
+      extra={
+        <Button size="small" icon={<ReloadOutlined aria-hidden />} onClick={() => void loadHistory()} loading={loading}>
+          Tải lại
+        </Button>
+      }
+    >
+      {error ? (
+        <div style={{ padding: 12 }}>
+          <ErrorAlert error={error} />
+        </div>
+      ) : null}
+      <Table<ImportBatch>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={history}
+        loading={loading && history.length === 0}
+        rowClassName={(b) => (b.undoneAt ? 'imports-batch-undone' : '')}
+        pagination={history.length > 15 ? { pageSize: 15, showSizeChanger: false } : false}
+        locale={{ emptyText: 'Chưa có lần nhập báo cáo nào' }}
+        data-testid="imports-history"
+      />
+    </Card>
+  );
+}

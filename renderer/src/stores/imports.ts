@@ -1,0 +1,248 @@
+import { create } from 'zustand';
+import type {
+  AppErrorShape,
+  ColumnRole,
+  FileRef,
+  ImportBatch,
+  ImportCommitOutcome,
+  ImportPreview,
+  RequestOf,
+  Result,
+  Unit,
+} from '../../../shared/contract';
+import { parseYm } from '../../../shared/domain/periods';
+import { api, call, saveDownload } from '../api/client';
+import { toErrorShape } from '../api/errors';
+import { useDashboardStore } from './dashboard';
+import { useRoute } from './route';
+
+export const REPORT_IMPORT_EXTENSIONS = ['xlsx', 'xls', 'ods', 'csv'];
+
+export type ImportsTab = 'import' | 'history';
+
+/** A column role as the preview request carries it (the header stays in the file). */
+export type ColumnChoice = Pick<ColumnRole, 'column' | 'role' | 'indicatorCode'>;
+
+/** What the user corrected on top of the detection; sent again with every re-preview. */
+export interface ImportCorrections {
+  sheet?: string;
+  period?: string;
+  columns?: ColumnChoice[];
+  unitChoices: { typedName: string; unitCode: string }[];
+}
+
+/** The preview that was committed, kept for the success screen. */
+export interface CommittedImport {
+  outcome: ImportCommitOutcome;
+  fileName: string;
+  period: string | null;
+  officeName: string | null;
+}
+
+interface ImportsState {
+  tab: ImportsTab;
+
+  file: FileRef | null;
+  picking: boolean;
+  previewing: boolean;
+  preview: ImportPreview | null;
+  /** The corrections the preview on screen was computed with. */
+  corrections: ImportCorrections;
+  /** A failed pick or preview (the previous preview, if any, stays on screen). */
+  error: AppErrorShape | null;
+  committing: boolean;
+  committed: CommittedImport | null;
+
+  /** Units found by the search of an unmatched row's picker. */
+  unitSearch: { query: string; units: Unit[]; loading: boolean };
+
+  history: ImportBatch[];
+  historyLoaded: boolean;
+  historyLoading: boolean;
+  historyError: AppErrorShape | null;
+  undoingId: number | null;
+
+  setTab: (tab: ImportsTab) => void;
+  /** Opens the file dialog, uploads the file and previews it with no corrections. */
+  pickFile: () => Promise<void>;
+  setSheet: (sheet: string) => Promise<void>;
+  /** 'YYYY-MM', or null to go back to the period read from the title. */
+  setPeriod: (period: string | null) => Promise<void>;
+  setColumnRole: (column: string, role: ColumnRole['role'], indicatorCode: string | null) => Promise<void>;
+  chooseUnit: (typedName: string, unitCode: string) => Promise<void>;
+  searchUnits: (query: string) => Promise<void>;
+  commit: () => Promise<Result<ImportCommitOutcome> | null>;
+  /** Builds the workbook of the rows with errors and saves it; fileName null when the save was cancelled. */
+  exportErrors: () => Promise<Result<{ fileName: string | null }>>;
+  startOver: () => void;
+  /** Opens Tổng quan on the month just imported. */
+  showOnDashboard: () => void;
+
+  loadHistory: () => Promise<void>;
+  undo: (batchId: number) => Promise<Result<{ restored: number }>>;
+}
+
+const NO_CORRECTIONS: ImportCorrections = { unitChoices: [] };
+
+const initialSession = {
+  file: null,
+  picking: false,
+  previewing: false,
+  preview: null,
+  corrections: NO_CORRECTIONS,
+  error: null,
+  committing: false,
+  committed: null,
+};
+
+let previewSeq = 0;
+let searchSeq = 0;
+
+function previewRequest(file: FileRef, c: ImportCorrections): RequestOf<'imports:preview'> {
+  return {
+    file,
+    ...(c.sheet ? { sheet: c.sheet } : {}),
+    ...(c.period ? { period: c.period } : {}),
+    ...(c.columns ? { columns: c.columns } : {}),
+    ...(c.unitChoices.length ? { unitChoices: c.unitChoices } : {}),
+  };
+}
+
+export const useImportsStore = create<ImportsState>((set, get) => {
+  /**
+   * Previews the file with these corrections. Only the latest request may write its answer;
+   * on failure the preview on screen and its corrections stay, with the error above them.
+   */
+  const runPreview = async (corrections: ImportCorrections): Promise<void> => {
+    const { file } = get();
+    if (!file) return;
+    const seq = ++previewSeq;
+    set({ previewing: true, error: null });
+    const res = await call('imports:preview', previewRequest(file, corrections));
+    if (seq !== previewSeq) return;
+    if (res.ok) set({ preview: res.value, corrections, previewing: false });
+    else set({ previewing: false, error: res.error });
+  };
+
+  return {
+    tab: 'import',
+    ...initialSession,
+    unitSearch: { query: '', units: [], loading: false },
+    history: [],
+    historyLoaded: false,
+    historyLoading: false,
+    historyError: null,
+    undoingId: null,
+
+    setTab: (tab) => set({ tab }),
+
+    pickFile: async () => {
+      set({ picking: true, error: null });
+      let file: FileRef | null;
+      try {
+        file = await api.pickFile({ title: 'Chọn tệp Excel báo cáo của BHXH cơ sở', extensions: REPORT_IMPORT_EXTENSIONS });
+      } catch (err) {
+        set({ picking: false, error: toErrorShape(err) });
+        return;
+      }
+      set({ picking: false });
+      if (!file) return;
+      previewSeq++;
+      set({ ...initialSession, file });
+      await runPreview(NO_CORRECTIONS);
+    },
+
+    setSheet: async (sheet) => {
+      // Another sheet has its own layout: the column corrections of this one do not apply.
+      const { columns: _columns, ...rest } = get().corrections;
+      await runPreview({ ...rest, sheet });
+    },
+
+    setPeriod: async (period) => {
+      const { period: _period, ...rest } = get().corrections;
+      await runPreview(period ? { ...rest, period } : rest);
+    },
+
+    setColumnRole: async (column, role, indicatorCode) => {
+      const { preview, corrections } = get();
+      if (!preview) return;
+      // The whole mapping is sent, so the other columns keep what is on screen.
+      const columns = preview.columns.map((c) =>
+        c.column === column ? { column, role, indicatorCode } : { column: c.column, role: c.role, indicatorCode: c.indicatorCode },
+      );
+      await runPreview({ ...corrections, columns });
+    },
+
+    chooseUnit: async (typedName, unitCode) => {
+      const { corrections } = get();
+      const unitChoices = [...corrections.unitChoices.filter((u) => u.typedName !== typedName), { typedName, unitCode }];
+      await runPreview({ ...corrections, unitChoices });
+    },
+
+    searchUnits: async (query) => {
+      const q = query.trim();
+      const seq = ++searchSeq;
+      if (q.length < 2) {
+        set({ unitSearch: { query: q, units: [], loading: false } });
+        return;
+      }
+      set((s) => ({ unitSearch: { ...s.unitSearch, query: q, loading: true } }));
+      const res = await call('units:list', { query: q, includeEnded: true, asOf: null });
+      if (seq !== searchSeq) return;
+      set({ unitSearch: { query: q, units: res.ok ? res.value.slice(0, 50) : [], loading: false } });
+    },
+
+    commit: async () => {
+      const { preview } = get();
+      if (!preview || !preview.canCommit) return null;
+      set({ committing: true, error: null });
+      const res = await call('imports:commit', { sessionId: preview.sessionId });
+      if (res.ok) {
+        set({
+          committing: false,
+          committed: { outcome: res.value, fileName: preview.fileName, period: preview.period, officeName: preview.officeName },
+        });
+        if (get().historyLoaded) void get().loadHistory();
+      } else set({ committing: false, error: res.error });
+      return res;
+    },
+
+    exportErrors: async () => {
+      const { preview } = get();
+      if (!preview) return { ok: true, value: { fileName: null } };
+      const made = await call('imports:errorsWorkbook', { sessionId: preview.sessionId });
+      if (!made.ok) return made;
+      const saved = await saveDownload(made.value);
+      if (!saved.ok) return saved;
+      return { ok: true, value: { fileName: saved.value ? made.value.fileName : null } };
+    },
+
+    startOver: () => {
+      previewSeq++;
+      set({ ...initialSession });
+    },
+
+    showOnDashboard: () => {
+      const period = get().committed?.period;
+      const p = period ? parseYm(period) : null;
+      // Tổng quan loads itself when it opens; the district imported sits below the roots, so start from the top.
+      if (p) useDashboardStore.setState({ period: { kind: 'month', year: p.year, index: p.month }, unitCode: null, notice: null });
+      useRoute.getState().navigate('overview');
+    },
+
+    loadHistory: async () => {
+      set({ historyLoading: true, historyError: null });
+      const res = await call('imports:list', {});
+      if (res.ok) set({ history: res.value, historyLoaded: true, historyLoading: false });
+      else set({ historyLoaded: true, historyLoading: false, historyError: res.error });
+    },
+
+    undo: async (batchId) => {
+      set({ undoingId: batchId });
+      const res = await call('imports:undo', { batchId });
+      set({ undoingId: null });
+      await get().loadHistory();
+      return res;
+    },
+  };
+});
