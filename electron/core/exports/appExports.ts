@@ -2,7 +2,7 @@ import { TARGET_SOURCE_LABELS, type DownloadRef, type TargetSource } from '../..
 import { indicatorByCode } from '../../../shared/domain/indicators';
 import { monthLabel, periodLabel, type Period } from '../../../shared/domain/periods';
 import { formatDate } from '../../../shared/format/vi';
-import type { CoreContext } from '../app/context';
+import { localToday, type CoreContext } from '../app/context';
 import type { DownloadStore } from '../files/downloadStore';
 import { comparisonTable } from '../results/compare';
 import { dashboard } from '../results/dashboard';
@@ -19,7 +19,7 @@ export function issuerFor(ctx: CoreContext, unitCode: string | null): string {
   let unit = unitCode ? units.byCode(unitCode) : null;
   while (unit && unit.parentId !== null) unit = units.byId(unit.parentId);
   if (!unit) {
-    const provinces = units.list({ level: 'province', asOf: new Date().toISOString().slice(0, 10) });
+    const provinces = units.list({ level: 'province', asOf: localToday(ctx.now()) });
     unit = provinces.length === 1 ? provinces[0]! : null;
   }
   const name = unit ? unit.name.replace(/\s*\(.*\)$/, '') : 'TỈNH';
