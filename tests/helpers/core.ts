@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { AppErrorShape, Channel, RequestOf, ResponseOf, UnitImportOutcome, UnitImportPreview } from '../../shared/contract';
 import { openAppCore, type AppCore, type AppCoreOptions } from '../../electron/core/app/appCore';
 import type { Db } from '../../electron/core/db/open';
-import { onCleanup, tempDataDir } from './fixtures';
+import { FIXTURE, fixturePath, onCleanup, tempDataDir } from './fixtures';
 
 /** A fixed local clock: 22/11/2026 10:00. */
 export const FIXED_NOW = new Date('2026-11-22T10:00:00');
@@ -73,4 +73,18 @@ export function expectVietnamese(message: string): void {
   expect(message, `"${message}" looks like an English library message`).not.toMatch(
     /^(Invalid|Expected|Too (small|big)|Unrecognized|Required)\b/,
   );
+}
+
+/** Hồng Dân before the 2025 reform (95 → 956 → 9 communes) merged on 01/07/2025 into 96 → 4 communes. */
+export async function reformCore(options: TestCoreOptions = {}): Promise<AppCore> {
+  const core = await openTestCore(options);
+  await importFile(core, fixturePath(FIXTURE.unitsHongDan));
+  await importFile(core, fixturePath(FIXTURE.unitsTwoLevel));
+  await importFile(core, fixturePath(FIXTURE.merges));
+  return core;
+}
+
+/** One figure through the contract (`results:set`); null removes it. */
+export async function setResult(core: AppCore, unitCode: string, indicatorCode: string, asOf: string, value: number | null): Promise<void> {
+  await call(core, 'results:set', { unitCode, indicatorCode, asOf, value });
 }

@@ -1,26 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AppCore } from '../../electron/core/app/appCore';
 import type { Comparison, ComparisonTable } from '../../shared/contract';
-import { call, callError, expectVietnamese, importFile, openTestCore } from '../helpers/core';
+import { call, callError, expectVietnamese, importFile, openTestCore, reformCore, setResult } from '../helpers/core';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 import { writeWorkbook } from '../helpers/workbooks';
-
-/**
- * Hồng Dân before the 2025 reform (95 → 956 → 9 communes) and after it (96 → 4 communes),
- * linked by the merge table: 31006 + 31015 + 31018 → 32104, 31009 + 31012 → 32101, …
- */
-async function reformCore(): Promise<AppCore> {
-  const core = await openTestCore();
-  await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-  await importFile(core, fixturePath(FIXTURE.unitsTwoLevel));
-  await importFile(core, fixturePath(FIXTURE.merges));
-  return core;
-}
-
-async function setResult(core: AppCore, unitCode: string, indicatorCode: string, asOf: string, value: number | null): Promise<void> {
-  await call(core, 'results:set', { unitCode, indicatorCode, asOf, value });
-}
 
 function month(year: number, index: number) {
   return { kind: 'month' as const, year, index };

@@ -2,22 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
 import type { GridRow, ResultGrid } from '../../shared/contract';
 import { COUNT_INDICATOR_CODES } from '../../shared/domain/indicators';
-import { call, callError, dbOf, expectVietnamese, importFile, openTestCore } from '../helpers/core';
+import { call, callError, dbOf, expectVietnamese, reformCore, setResult } from '../helpers/core';
 import { hashDatabase } from '../helpers/dbHash';
-import { FIXTURE, fixturePath } from '../helpers/fixtures';
-
-/** Old Hồng Dân (95 → 956 → 9 communes) merged on 01/07/2025 into 96 → 4 communes. Clock: 22/11/2026. */
-async function reformCore(): Promise<AppCore> {
-  const core = await openTestCore();
-  await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-  await importFile(core, fixturePath(FIXTURE.unitsTwoLevel));
-  await importFile(core, fixturePath(FIXTURE.merges));
-  return core;
-}
-
-async function setResult(core: AppCore, unitCode: string, indicatorCode: string, asOf: string, value: number | null): Promise<void> {
-  await call(core, 'results:set', { unitCode, indicatorCode, asOf, value });
-}
 
 function gridRow(grid: ResultGrid, code: string): GridRow {
   const hit = grid.rows.find((r) => r.code === code);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
 import type { BreakdownProposal, Comparison, ComparisonTable } from '../../shared/contract';
-import { call, callError, dbOf, expectVietnamese, importFile, openTestCore } from '../helpers/core';
+import { call, callError, dbOf, expectVietnamese, reformCore, setResult } from '../helpers/core';
 import { hashDatabase } from '../helpers/dbHash';
 import { FIXTURE, fixturePath } from '../helpers/fixtures';
 
@@ -15,15 +15,7 @@ interface ExpectedUnit {
 const expected = JSON.parse(readFileSync(fixturePath(FIXTURE.expectedHongDan), 'utf8')) as { units: ExpectedUnit[] };
 const byCode = new Map(expected.units.map((u) => [u.code, u]));
 
-/** Old Hồng Dân (95 → 956 → 9 communes) merged on 01/07/2025 into 96 → 32101, 32104, 32107, 32110. */
-async function reformCore(): Promise<AppCore> {
-  const core = await openTestCore();
-  await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-  await importFile(core, fixturePath(FIXTURE.unitsTwoLevel));
-  await importFile(core, fixturePath(FIXTURE.merges));
-  return core;
-}
-
+/** The communes of new province 96 after the merge of 01/07/2025 (see reformCore). */
 const NEW_COMMUNES = ['32101', '32104', '32107', '32110'];
 /** Population of each new commune: the sum of the old communes that formed it. */
 const NEW_POP: Record<string, number> = {
@@ -32,10 +24,6 @@ const NEW_POP: Record<string, number> = {
   '32107': 31270 + 13289,
   '32110': 6123 + 25948,
 };
-
-async function setResult(core: AppCore, unitCode: string, indicatorCode: string, asOf: string, value: number | null): Promise<void> {
-  await call(core, 'results:set', { unitCode, indicatorCode, asOf, value });
-}
 
 async function compare(core: AppCore, indicatorCode: string, year: number, index: number, extra: { unitCode?: string; source?: 'BHXH_VN' | 'UBND_TINH' | 'BHXH_TINH' | 'GOV'; viewDate?: string } = {}): Promise<ComparisonTable> {
   return call(core, 'results:compare', { period: { kind: 'month', year, index }, indicatorCode, ...extra });
