@@ -48,6 +48,18 @@ export class ResultRepository {
   }
 
   /** Removes every figure of a unit × indicator dated in [from, to] (a whole month when a grid cell is emptied). */
+  /**
+   * One indicator's rows in [from, to] as [unit id, value], in as-of order: a later row of a
+   * unit overwrites an earlier one when read into a map, leaving the period's last figure.
+   * The (indicator_code, as_of, value) index covers this scan.
+   */
+  valuesInRange(indicatorCode: string, from: string, to: string): [number, number][] {
+    return this.db
+      .prepare('SELECT unit_id, value FROM results WHERE indicator_code = ? AND as_of BETWEEN ? AND ? ORDER BY as_of')
+      .raw()
+      .all(indicatorCode, from, to) as [number, number][];
+  }
+
   /** Every row of one unit and indicator in [from, to], as an import replaces them. */
   rowsInRange(unitId: number, indicatorCode: string, from: string, to: string): Pick<StoredResult, 'asOf' | 'value' | 'note'>[] {
     return this.db

@@ -1,6 +1,7 @@
 import { monthBounds } from '../../../shared/domain/periods';
 import type { Db } from '../db/open';
 import { revision } from '../db/revisions';
+import { ResultRepository } from './repository';
 
 /** Recorded unit id → the month's figure (its last as-of date in the month) of one indicator. */
 export type MonthFigures = Map<number, number>;
@@ -28,13 +29,5 @@ export function monthFigures(db: Db, yearMonth: string, indicatorCode: string): 
 
 function loadMonth(db: Db, yearMonth: string, indicatorCode: string): MonthFigures {
   const { from, to } = monthBounds(yearMonth);
-  // One covering-index range scan in as-of order: a later row of the same unit simply
-  // overwrites an earlier one, which leaves the month's last figure without a GROUP BY.
-  const rows = db
-    .prepare('SELECT unit_id, value FROM results WHERE indicator_code = ? AND as_of BETWEEN ? AND ? ORDER BY as_of')
-    .raw()
-    .all(indicatorCode, from, to) as [number, number][];
-  const figures: MonthFigures = new Map();
-  for (const [unitId, value] of rows) figures.set(unitId, value);
-  return figures;
+  return new Map(new ResultRepository(db).valuesInRange(indicatorCode, from, to));
 }

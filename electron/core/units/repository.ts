@@ -36,6 +36,16 @@ function toUnit(row: UnitRow): Unit {
   };
 }
 
+export interface TreeRow {
+  id: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  parent_id: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
 export interface NewUnit {
   code: string;
   name: string;
@@ -168,7 +178,13 @@ export class UnitRepository {
     ).run(fromId, toId, effectiveDate, share);
   }
 
-  allLinks(): { fromId: number; toId: number }[] {
-    return this.q('SELECT from_unit_id AS fromId, to_unit_id AS toId FROM unit_links').all() as { fromId: number; toId: number }[];
+  /** Every link with its share, for building view trees. */
+  allLinks(): { fromId: number; toId: number; share: number }[] {
+    return this.q('SELECT from_unit_id AS fromId, to_unit_id AS toId, share FROM unit_links').all() as { fromId: number; toId: number; share: number }[];
+  }
+
+  /** Every unit as plain rows, without the parent join, for building view trees. */
+  treeRows(): TreeRow[] {
+    return this.q('SELECT id, code, name, level, parent_id, valid_from, valid_to FROM units').all() as TreeRow[];
   }
 }

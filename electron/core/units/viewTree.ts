@@ -2,6 +2,7 @@ import type { UnitLevel } from '../../../shared/domain/units';
 import { viCollator } from '../../../shared/format/vi';
 import type { Db } from '../db/open';
 import { revision } from '../db/revisions';
+import { UnitRepository, type TreeRow } from './repository';
 
 export interface ViewNode {
   id: number;
@@ -28,16 +29,6 @@ export interface ViewTree {
   leaves(id: number): number[];
 }
 
-interface UnitRow {
-  id: number;
-  code: string;
-  name: string;
-  level: UnitLevel;
-  parent_id: number | null;
-  valid_from: string | null;
-  valid_to: string | null;
-}
-
 const cache = new WeakMap<Db, Map<string, ViewTree>>();
 
 export function viewTree(db: Db, date: string): ViewTree {
@@ -54,9 +45,10 @@ export function viewTree(db: Db, date: string): ViewTree {
 }
 
 function buildViewTree(db: Db, date: string): ViewTree {
-  const units = db.prepare('SELECT id, code, name, level, parent_id, valid_from, valid_to FROM units').all() as UnitRow[];
-  const links = db.prepare('SELECT from_unit_id AS fromId, to_unit_id AS toId, share FROM unit_links').all() as { fromId: number; toId: number; share: number }[];
-  const valid = (u: UnitRow) => (u.valid_from === null || u.valid_from <= date) && (u.valid_to === null || u.valid_to >= date);
+  const repo = new UnitRepository(db);
+  const units = repo.treeRows();
+  const links = repo.allLinks();
+  const valid = (u: TreeRow) => (u.valid_from === null || u.valid_from <= date) && (u.valid_to === null || u.valid_to >= date);
 
   const nodes = new Map<number, ViewNode>();
   for (const u of units) if (valid(u)) nodes.set(u.id, { id: u.id, code: u.code, name: u.name, level: u.level, parentId: u.parent_id, children: [] });
