@@ -12,7 +12,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
-  retries: 0,
+  // One retry on CI only: targets.spec failed once in six clean runs under load (see the session note); a retry is reported as flaky, not hidden.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['html', { outputFolder: '../../playwright-report', open: 'never' }]],
   use: {
     viewport: { width: 1366, height: 768 },
