@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ImportBatch, ImportCommitOutcome, ImportPreview } from './importTypes';
+import type { ReportDefinition, ReportDocument, ReportSectionInfo, SavedReport, SavedReportSummary } from './reportTypes';
 import type { BreakdownProposal, ComparisonTable, DashboardData, GridSaveOutcome, ResultGrid, Target } from './resultsTypes';
 import type {
   AppInfo, AuditEntry, BackupInfo, DemoOutcome, DownloadRef, IndicatorDef, Office, RestoreOutcome, Unit, UnitDetail,
@@ -19,6 +20,27 @@ const period = z
   .refine((p) => p.kind !== 'quarter' || p.index <= 4, { message: 'Quý phải từ 1 đến 4.', path: ['index'] });
 const targetSource = z.enum(['GOV', 'BHXH_VN', 'UBND_TINH', 'BHXH_TINH', 'INTERNAL']);
 const indicatorCode = z.string().regex(/^[A-Z_]{2,20}$/, 'Mã chỉ tiêu không hợp lệ');
+
+const shortText = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự`);
+const reportDefinition = z.object({
+  period: yearMonth,
+  scopeCode: unitCode.nullable(),
+  groupBy: z.enum(['unit', 'office']),
+  sort: z.enum(['progress-desc', 'progress-asc', 'actual-desc', 'name', 'code']),
+  indicatorCodes: z.array(indicatorCode).min(1, 'Chọn ít nhất một chỉ tiêu').max(8),
+  sections: z
+    .array(z.object({ id: z.string().regex(/^[a-zA-Z]{2,40}$/), text: z.string().max(20_000, 'Nội dung quá dài (tối đa 20.000 ký tự)').optional() }))
+    .min(1, 'Chọn ít nhất một phần của báo cáo')
+    .max(30),
+  docNumber: shortText(100),
+  place: shortText(100),
+  issueDate: isoDate.nullable(),
+  subject: shortText(300),
+  recipients: z.array(shortText(200)).max(30),
+  signerAuthority: shortText(100),
+  signerTitle: shortText(100),
+  signerName: shortText(100),
+});
 
 /** Pairs a request schema with the response type, which exists only at compile time. */
 function channel<Res>() {
@@ -145,6 +167,20 @@ export const channels = {
   'imports:errorsWorkbook': channel<DownloadRef>()(z.object({ sessionId: z.string().min(8).max(100) })),
   'settings:get': channel<{ jumpThreshold: number }>()(empty),
   'settings:set': channel<{ jumpThreshold: number }>()(z.object({ jumpThreshold: z.number().min(0.01).max(10) })),
+
+  /** Steering-committee reports: catalogue, defaults, live preview, saved reports, PDF and Excel. */
+  'reports:sections': channel<ReportSectionInfo[]>()(empty),
+  'reports:defaults': channel<ReportDefinition>()(z.object({ period: yearMonth.optional(), scopeCode: unitCode.nullable().optional() })),
+  'reports:build': channel<ReportDocument>()(z.object({ definition: reportDefinition })),
+  'reports:list': channel<SavedReportSummary[]>()(empty),
+  'reports:get': channel<SavedReport>()(z.object({ id: z.number().int().positive() })),
+  /** Saves the definition with the document built now (a reprint shows these figures). */
+  'reports:save': channel<SavedReport>()(z.object({ id: z.number().int().positive().nullable().optional(), definition: reportDefinition })),
+  'reports:delete': channel<{ deleted: number }>()(z.object({ id: z.number().int().positive() })),
+  'reports:pdf': channel<DownloadRef>()(z.object({ id: z.number().int().positive() })),
+  'reports:excel': channel<DownloadRef>()(z.object({ id: z.number().int().positive() })),
+  /** Electron: the system print dialog for a saved report. Browser mode answers UNAVAILABLE (the page prints itself). */
+  'reports:print': channel<{ printed: boolean }>()(z.object({ id: z.number().int().positive() })),
 
   /** Each builds a formatted workbook of a table and returns it as a download. */
   'exports:comparison': channel<DownloadRef>()(

@@ -5,3 +5,4 @@ export * from './result';
 export * from './types';
 export * from './resultsTypes';
 export * from './importTypes';
+export * from './reportTypes';
