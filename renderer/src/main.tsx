@@ -6,16 +6,18 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { App } from './App';
+import { PrintReportPage } from './print/PrintReportPage';
+import { printRequestFrom } from './print/printMode';
 import './styles.css';
 
 dayjs.extend(customParseFormat);
 dayjs.locale('vi');
 
+// `?print=report&id=N`: only the report, no app shell (core's PDF renderer and the "In" button open it).
+const printRequest = printRequestFrom(window.location.search);
+
 const container = document.getElementById('root');
 if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  if (printRequest) document.documentElement.classList.add('report-print-mode');
+  createRoot(container).render(<StrictMode>{printRequest ? <PrintReportPage request={printRequest} /> : <App />}</StrictMode>);
 }

@@ -1,0 +1,80 @@
+import type { ReportBlock, ReportColumn } from '../../../shared/contract/reportTypes';
+import { formatCell, isNumericFormat } from './formatCell';
+
+type TableBlock = Extract<ReportBlock, { kind: 'table' }>;
+
+interface HeaderCell {
+  key: string;
+  label: string;
+  colSpan: number;
+  rowSpan: number;
+}
+
+/**
+ * Two header rows when some columns share a group caption: the caption spans its consecutive
+ * columns on the first row, their own labels sit on the second; ungrouped columns span both.
+ */
+export function headerRows(columns: ReportColumn[]): HeaderCell[][] {
+  const grouped = columns.some((c) => c.group);
+  if (!grouped) return [columns.map((c) => ({ key: c.key, label: c.label, colSpan: 1, rowSpan: 1 }))];
+  const top: HeaderCell[] = [];
+  const bottom: HeaderCell[] = [];
+  for (let i = 0; i < columns.length; i++) {
+    const col = columns[i]!;
+    if (!col.group) {
+      top.push({ key: col.key, label: col.label, colSpan: 1, rowSpan: 2 });
+      continue;
+    }
+    let span = 1;
+    while (columns[i + span]?.group === col.group) span++;
+    top.push({ key: `group-${col.key}`, label: col.group, colSpan: span, rowSpan: 1 });
+    for (let j = i; j < i + span; j++) bottom.push({ key: columns[j]!.key, label: columns[j]!.label, colSpan: 1, rowSpan: 1 });
+    i += span - 1;
+  }
+  return [top, bottom];
+}
+
+/** A bordered table as printed: repeated header on every page, rows never split across pages. */
+export function ReportTable({ block }: { block: TableBlock }) {
+  const totalWidth = block.columns.reduce((sum, c) => sum + (c.width > 0 ? c.width : 1), 0) || 1;
+  const rows = headerRows(block.columns);
+  return (
+    <div className="report-table-block">
+      {block.caption ? <p className="report-table-caption">{block.caption}</p> : null}
+      <table className="report-table" data-testid="report-table">
+        <colgroup>
+          {block.columns.map((c) => (
+            <col key={c.key} style={{ width: `${(((c.width > 0 ? c.width : 1) / totalWidth) * 100).toFixed(2)}%` }} />
+          ))}
+        </colgroup>
+        <thead>
+          {rows.map((cells, r) => (
+            <tr key={r}>
+              {cells.map((cell) => (
+                <th key={cell.key} colSpan={cell.colSpan > 1 ? cell.colSpan : undefined} rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined} scope="col">
+                  {cell.label}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {block.rows.map((row, r) => (
+            <tr key={r} className={row.emphasis ? `report-row-${row.emphasis}` : undefined}>
+              {block.columns.map((c) => (
+                <td key={c.key} className={isNumericFormat(c.format) ? 'num' : undefined}>
+                  {formatCell(row.cells[c.key], c.format)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {block.notes.map((note, i) => (
+        <p key={i} className="report-table-note">
+          {note}
+        </p>
+      ))}
+    </div>
+  );
+}
