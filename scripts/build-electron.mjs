@@ -106,8 +106,23 @@ export async function buildElectron({ outDir = join(root, 'out', 'electron') } =
     logLevel: 'warning',
   });
 
-  await Promise.all([main, preload]);
-  return { main: join(outDir, 'main.cjs'), preload: join(outDir, 'preload.cjs') };
+  // Spreadsheets are parsed in a worker thread; readInWorker.ts finds this file beside main.cjs.
+  const workbookWorker = build({
+    entryPoints: [join(root, 'electron', 'core', 'excel', 'workbookWorker.ts')],
+    outfile: join(outDir, 'workbookWorker.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron', 'better-sqlite3', ...runtimeDeps],
+    sourcemap: true,
+    banner: { js: SOURCE_URL_HELPER },
+    plugins: [sourceLocationPlugin()],
+    logLevel: 'warning',
+  });
+
+  await Promise.all([main, preload, workbookWorker]);
+  return { main: join(outDir, 'main.cjs'), preload: join(outDir, 'preload.cjs'), workbookWorker: join(outDir, 'workbookWorker.cjs') };
 }
 
 function parseArgs(argv) {

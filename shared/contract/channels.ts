@@ -159,8 +159,11 @@ export const channels = {
       period: yearMonth.optional(),
       columns: z.array(z.object({ column: z.string().regex(/^[A-Z]{1,3}$/), role: z.enum(['name', 'code', 'result', 'target', 'ignore']), indicatorCode: indicatorCode.nullable() })).max(400).optional(),
       unitChoices: z.array(z.object({ typedName: z.string().max(300), unitCode })).max(5000).optional(),
+      /** Lets the caller cancel this preview ('imports:cancel') and follow its progress events. */
+      operationId: z.string().min(8).max(100).optional(),
     }),
   ),
+  'imports:cancel': channel<{ cancelled: boolean }>()(z.object({ operationId: z.string().min(8).max(100) })),
   'imports:commit': channel<ImportCommitOutcome>()(z.object({ sessionId: z.string().min(8).max(100) })),
   'imports:list': channel<ImportBatch[]>()(empty),
   'imports:undo': channel<{ restored: number }>()(z.object({ batchId: z.number().int().positive() })),

@@ -5,7 +5,8 @@ import { createBackup } from '../backups/backups';
 import { loadDemo } from '../demo/loadDemo';
 import { OfficeRepository } from '../offices/repository';
 import { commitImport, errorsWorkbook, listImports, undoImport } from '../imports/commit';
-import { buildPreview, type ImportSession } from '../imports/preview';
+import type { ImportSession } from '../imports/preview';
+import { cancelImport, previewImport } from '../imports/previewImport';
 import { exportComparison, exportCoverage, exportGrid, exportTargets } from '../exports/appExports';
 import { comparisonTable } from '../results/compare';
 import { dashboard } from '../results/dashboard';
@@ -62,12 +63,8 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'results:set': (req) => setResult(context(), { ...req, note: req.note ?? null }),
     'results:compare': (req) => comparisonTable(context(), req),
     'dashboard:get': (req) => dashboard(context(), req),
-    'imports:preview': (req) => {
-      const session = buildPreview(context(), req);
-      // Kept until committed; the id travels in the preview so the commit finds exactly it.
-      session.preview.sessionId = importSessions.put(session);
-      return session.preview;
-    },
+    'imports:preview': (req) => previewImport(context(), importSessions, req),
+    'imports:cancel': (req) => cancelImport(req.operationId),
     'imports:commit': (req) => commitImport(context(), importSessions, req.sessionId),
     'imports:list': () => listImports(context()),
     'imports:undo': (req) => undoImport(context(), req.batchId),

@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import { AppError } from '../../../shared/contract';
+import { AppError } from '../../../shared/contract/result';
 import { detectFormat, FORMAT_LABELS, zipDeclaredSize } from './detectFormat';
 
 export interface SheetGrid {
@@ -31,14 +31,20 @@ export function cellAddress(sheet: SheetGrid, rowIndex: number, colIndex: number
   return { row, column, cell: `${column}${row}` };
 }
 
+/** Reports how far reading has got: a Vietnamese stage and, for sheets, how many are done. */
+export type ReadProgress = (stage: { label: string; done: number; total: number }) => void;
+
+function invalidFile(fileName: string) {
+  return (why: string, details: Record<string, unknown> = {}) => new AppError('FILE_INVALID', `Tệp "${fileName}" ${why}`, { file: fileName, ...details });
+}
+
 /**
- * Opens a spreadsheet from bytes with limits checked before and after parsing. Every way a
- * file can be wrong becomes a FILE_INVALID AppError with a Vietnamese message naming the file.
+ * The checks that need no parsing (what the bytes are, what a zip declares), run before any
+ * parser sees the file so a bomb or a renamed PDF never reaches SheetJS.
  */
-export function readWorkbook(bytes: Buffer, fileName: string): WorkbookData {
+export function checkBeforeParse(bytes: Uint8Array, fileName: string): void {
   const format = detectFormat(bytes);
-  const invalid = (why: string, details: Record<string, unknown> = {}) =>
-    new AppError('FILE_INVALID', `Tệp "${fileName}" ${why}`, { file: fileName, ...details });
+  const invalid = invalidFile(fileName);
   if (format === 'empty') throw invalid('rỗng (0 byte).');
   if (format === 'pdf' || format === 'image' || format === 'binary') {
     throw invalid(`không phải bảng tính Excel: nội dung là ${FORMAT_LABELS[format]}. Hãy chọn tệp .xlsx, .xls, .ods hoặc .csv.`);
@@ -49,10 +55,19 @@ export function readWorkbook(bytes: Buffer, fileName: string): WorkbookData {
     if (declared.uncompressed > LIMITS.maxUncompressedBytes) throw invalid('có nội dung giải nén quá lớn; không mở để bảo vệ máy.');
     if (declared.worksheets > LIMITS.maxSheets) throw invalid(`có ${declared.worksheets} trang tính, vượt giới hạn ${LIMITS.maxSheets}.`);
   }
+}
+
+/**
+ * Parses a spreadsheet already past checkBeforeParse. Every way a file can be wrong becomes a
+ * FILE_INVALID AppError with a Vietnamese message naming the file.
+ */
+export function parseWorkbook(bytes: Uint8Array, fileName: string, progress: ReadProgress = () => {}): WorkbookData {
+  const invalid = invalidFile(fileName);
   let workbook: XLSX.WorkBook;
+  progress({ label: 'Đang đọc tệp…', done: 0, total: 0 });
   try {
-    const utf8 = format === 'text' ? decodeUtf8(bytes) : null;
-    workbook = XLSX.read(utf8 ?? bytes, { type: utf8 !== null ? 'string' : 'buffer', dense: true, cellDates: true, sheetRows: LIMITS.maxRows + 1, cellFormula: false, cellHTML: false });
+    const text = detectFormat(bytes) === 'text' ? decodeText(bytes) : null;
+    workbook = XLSX.read(text ?? bytes, { type: text !== null ? 'string' : 'buffer', dense: true, cellDates: true, sheetRows: LIMITS.maxRows + 1, cellFormula: false, cellHTML: false });
   } catch (error) {
     const text = String((error as Error).message ?? error);
     if (/password|encrypt/i.test(text)) throw invalid('được đặt mật khẩu. Hãy gỡ mật khẩu trong Excel rồi chọn lại.');
@@ -61,7 +76,9 @@ export function readWorkbook(bytes: Buffer, fileName: string): WorkbookData {
   if (workbook.SheetNames.length === 0) throw invalid('không có trang tính nào.');
   if (workbook.SheetNames.length > LIMITS.maxSheets) throw invalid(`có ${workbook.SheetNames.length} trang tính, vượt giới hạn ${LIMITS.maxSheets}.`);
   const sheets: SheetGrid[] = [];
-  for (const name of workbook.SheetNames) {
+  const total = workbook.SheetNames.length;
+  for (const [i, name] of workbook.SheetNames.entries()) {
+    progress({ label: `Đang phân tích trang tính ${i + 1}/${total}…`, done: i, total });
     const sheet = workbook.Sheets[name];
     if (!sheet || !sheet['!ref']) {
       sheets.push({ name, rows: [], firstRow: 0, firstCol: 0, merges: [] });
@@ -78,7 +95,13 @@ export function readWorkbook(bytes: Buffer, fileName: string): WorkbookData {
   return { fileName, sheets };
 }
 
-function decodeUtf8(bytes: Buffer): string | null {
+/** Opens a spreadsheet from bytes on the caller's thread: checks, then parses. */
+export function readWorkbook(bytes: Buffer, fileName: string): WorkbookData {
+  checkBeforeParse(bytes, fileName);
+  return parseWorkbook(bytes, fileName);
+}
+
+function decodeText(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -4,13 +4,15 @@ import { monthBounds, monthLabel } from '../../../shared/domain/periods';
 import { formatCount } from '../../../shared/format/vi';
 import { foldText, unitNameKey } from '../../../shared/text/fold';
 import { localToday, type CoreContext } from '../app/context';
-import { cellAddress, readWorkbook, type SheetGrid } from '../excel/readWorkbook';
+import { cancelledError, readWorkbookInWorker } from '../excel/readInWorker';
+import { cellAddress, type SheetGrid } from '../excel/readWorkbook';
 import { defaultAsOf } from '../results/grid';
 import { ResultRepository } from '../results/repository';
 import { TargetRepository } from '../targets/repository';
 import { viewTree } from '../units/viewTree';
 import { parseCount } from './cellNumbers';
 import { looksLikeTcvn3, restoreHeadingCase, tcvn3ToUnicode } from './legacyText';
+import type { ImportOperation } from './operations';
 import { findReportTable } from './reportTable';
 import { periodFromTitle } from './reportPeriod';
 import { ImportRepository } from './repository';
@@ -22,6 +24,8 @@ export interface PreviewRequest {
   period?: string;
   columns?: Pick<ColumnRole, 'column' | 'role' | 'indicatorCode'>[];
   unitChoices?: { typedName: string; unitCode: string }[];
+  /** Chosen by the caller so it can cancel this preview and follow its progress events. */
+  operationId?: string;
 }
 
 /** A value the commit will write, with the unit id it goes to. */
@@ -53,9 +57,13 @@ function legacyConvert(sheet: SheetGrid): SheetGrid {
  * Reads a district report and works out, without writing anything, exactly what importing it
  * would change. The commit later writes this plan and nothing else.
  */
-export function buildPreview(ctx: CoreContext, req: PreviewRequest): ImportSession {
+export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: ImportOperation): Promise<ImportSession> {
   const { name: fileName, bytes } = ctx.files.read(req.file);
-  const workbook = readWorkbook(bytes, fileName);
+  op.progress('Đang đọc tệp…', 0, 1);
+  const workbook = await readWorkbookInWorker(bytes, fileName, { signal: op.signal, onProgress: (p) => op.progress(p.label, p.done, p.total + 1) });
+  // The worker may finish just as a cancel arrives: the cancel still wins, before any lookup.
+  if (op.signal.aborted) throw cancelledError(fileName);
+  op.progress('Đang đối chiếu đơn vị…', workbook.sheets.length, workbook.sheets.length + 1);
   const sheetNames = workbook.sheets.map((s) => s.name);
   let sheet = req.sheet ? workbook.sheets.find((s) => s.name === req.sheet) : undefined;
   if (req.sheet && !sheet) throw new AppError('VALIDATION', `Tệp "${fileName}" không có trang tính "${req.sheet}".`);

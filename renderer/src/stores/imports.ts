@@ -45,6 +45,10 @@ interface ImportsState {
   file: FileRef | null;
   picking: boolean;
   previewing: boolean;
+  /** Id of the preview running now: its progress events carry it and "Hủy" sends it. */
+  operationId: string | null;
+  /** Set when the user stopped the last preview (the previous preview, if any, stays). */
+  cancelled: string | null;
   preview: ImportPreview | null;
   /** The corrections the preview on screen was computed with. */
   corrections: ImportCorrections;
@@ -71,6 +75,8 @@ interface ImportsState {
   setColumnRole: (column: string, role: ColumnRole['role'], indicatorCode: string | null) => Promise<void>;
   chooseUnit: (typedName: string, unitCode: string) => Promise<void>;
   searchUnits: (query: string) => Promise<void>;
+  /** Stops the running preview ("Hủy"); the worker reading the file is terminated. */
+  cancelPreview: () => Promise<void>;
   commit: () => Promise<Result<ImportCommitOutcome> | null>;
   /** Builds the workbook of the rows with errors and saves it; fileName null when the save was cancelled. */
   exportErrors: () => Promise<Result<{ fileName: string | null }>>;
@@ -88,6 +94,8 @@ const initialSession = {
   file: null,
   picking: false,
   previewing: false,
+  operationId: null,
+  cancelled: null,
   preview: null,
   corrections: NO_CORRECTIONS,
   error: null,
@@ -98,9 +106,14 @@ const initialSession = {
 let previewSeq = 0;
 let searchSeq = 0;
 
-function previewRequest(file: FileRef, c: ImportCorrections): RequestOf<'imports:preview'> {
+function newOperationId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `xem-truoc-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+function previewRequest(file: FileRef, c: ImportCorrections, operationId: string): RequestOf<'imports:preview'> {
   return {
     file,
+    operationId,
     ...(c.sheet ? { sheet: c.sheet } : {}),
     ...(c.period ? { period: c.period } : {}),
     ...(c.columns ? { columns: c.columns } : {}),
@@ -117,11 +130,15 @@ export const useImportsStore = create<ImportsState>((set, get) => {
     const { file } = get();
     if (!file) return;
     const seq = ++previewSeq;
-    set({ previewing: true, error: null });
-    const res = await call('imports:preview', previewRequest(file, corrections));
+    const operationId = newOperationId();
+    set({ previewing: true, error: null, cancelled: null, operationId });
+    const res = await call('imports:preview', previewRequest(file, corrections, operationId));
     if (seq !== previewSeq) return;
-    if (res.ok) set({ preview: res.value, corrections, previewing: false });
-    else set({ previewing: false, error: res.error });
+    if (res.ok) set({ preview: res.value, corrections, previewing: false, operationId: null });
+    else if (res.error.code === 'CANCELLED') {
+      // Nothing was read: a first preview goes back to choosing a file, a re-preview keeps the last one.
+      set((s) => ({ previewing: false, operationId: null, cancelled: res.error.message, file: s.preview ? s.file : null }));
+    } else set({ previewing: false, operationId: null, error: res.error });
   };
 
   return {
@@ -190,6 +207,11 @@ export const useImportsStore = create<ImportsState>((set, get) => {
       const res = await call('units:list', { query: q, includeEnded: true, asOf: null });
       if (seq !== searchSeq) return;
       set({ unitSearch: { query: q, units: res.ok ? res.value.slice(0, 50) : [], loading: false } });
+    },
+
+    cancelPreview: async () => {
+      const { operationId } = get();
+      if (operationId) await call('imports:cancel', { operationId });
     },
 
     commit: async () => {

@@ -26,6 +26,9 @@ export class ImportsPage {
   readonly outcome: Locator;
   readonly backup: Locator;
   readonly history: Locator;
+  readonly progress: Locator;
+  readonly progressStage: Locator;
+  readonly cancelled: Locator;
 
   constructor(readonly page: Page) {
     this.intro = page.getByTestId('imports-intro');
@@ -50,6 +53,9 @@ export class ImportsPage {
     this.outcome = page.getByTestId('imports-outcome');
     this.backup = page.getByTestId('imports-backup');
     this.history = page.getByTestId('imports-history');
+    this.progress = page.getByTestId('imports-progress');
+    this.progressStage = page.getByTestId('imports-progress-stage');
+    this.cancelled = page.getByTestId('imports-cancelled');
   }
 
   async openTab(tab: ImportsTab): Promise<void> {
@@ -63,6 +69,13 @@ export class ImportsPage {
     await chooser.setFiles(path);
     await expect(this.preview.or(this.pickError)).toBeVisible();
     await this.waitIdle();
+  }
+
+  /** Answers the file dialog and returns at once, while the preview is still being read. */
+  async startChoosing(path: string): Promise<void> {
+    const button = this.page.getByRole('button', { name: /^Chọn tệp (Excel|khác)$/ });
+    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), button.click()]);
+    await chooser.setFiles(path);
   }
 
   /** Waits until no re-preview or commit is running. */

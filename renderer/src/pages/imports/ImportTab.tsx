@@ -17,6 +17,7 @@ import { ChangesTable } from './ChangesTable';
 import { ColumnMapping } from './ColumnMapping';
 import { PreviewChecks, TotalsAlerts } from './PreviewChecks';
 import { PreviewHeader } from './PreviewHeader';
+import { PreviewProgress } from './PreviewProgress';
 import { PreviewRows } from './PreviewRows';
 import { fileErrors, otherWarnings } from './importText';
 
@@ -158,61 +159,77 @@ function ActionBar({ preview }: { preview: ImportPreview }) {
 
 function Preview({ preview }: { preview: ImportPreview }) {
   const error = useImportsStore((s) => s.error);
+  const cancelled = useImportsStore((s) => s.cancelled);
   const previewing = useImportsStore((s) => s.previewing);
   const committing = useImportsStore((s) => s.committing);
   const warnings = otherWarnings(preview);
   const errors = fileErrors(preview);
   return (
-    <Spin spinning={previewing || committing} description={committing ? 'Đang ghi vào cơ sở dữ liệu…' : 'Đang đọc lại tệp…'}>
-      <div className="imports-preview" data-testid="imports-preview" data-session={preview.sessionId}>
-        {error ? (
-          <div data-testid="imports-repreview-error">
-            <ErrorAlert error={error} title="Không áp dụng được thay đổi vừa chọn; bản xem trước bên dưới vẫn là bản trước đó." />
-          </div>
-        ) : null}
-        <PreviewHeader preview={preview} />
-        {errors.length > 0 ? (
-          <Alert
-            type="error"
-            showIcon
-            title={`Tệp có ${formatCount(errors.length)} lỗi`}
-            description={
-              <ul className="imports-issues-plain">
-                {errors.map((e, i) => (
-                  <li key={i}>{e.cell ? `Ô ${e.cell}: ${e.message}` : e.row ? `Dòng ${formatCount(e.row)}: ${e.message}` : e.message}</li>
-                ))}
-              </ul>
-            }
-            data-testid="imports-errors"
-          />
-        ) : null}
-        <TotalsAlerts preview={preview} />
-        {warnings.length > 0 ? (
-          <Alert
-            type="warning"
-            showIcon
-            title={warnings.length === 1 ? warnings[0] : 'Lưu ý'}
-            description={
-              warnings.length > 1 ? (
+    <>
+      {previewing ? (
+        <Card className="imports-progress-card">
+          <PreviewProgress fileName={preview.fileName} />
+        </Card>
+      ) : null}
+      <Spin spinning={previewing || committing} description={committing ? 'Đang ghi vào cơ sở dữ liệu…' : 'Đang đọc lại tệp…'}>
+        <div className="imports-preview" data-testid="imports-preview" data-session={preview.sessionId}>
+          {cancelled ? (
+            <Alert
+              type="info"
+              showIcon
+              title={`${cancelled} Bản xem trước bên dưới vẫn là bản trước đó.`}
+              data-testid="imports-cancelled"
+            />
+          ) : null}
+          {error ? (
+            <div data-testid="imports-repreview-error">
+              <ErrorAlert error={error} title="Không áp dụng được thay đổi vừa chọn; bản xem trước bên dưới vẫn là bản trước đó." />
+            </div>
+          ) : null}
+          <PreviewHeader preview={preview} />
+          {errors.length > 0 ? (
+            <Alert
+              type="error"
+              showIcon
+              title={`Tệp có ${formatCount(errors.length)} lỗi`}
+              description={
                 <ul className="imports-issues-plain">
-                  {warnings.map((w, i) => (
-                    <li key={i}>{w}</li>
+                  {errors.map((e, i) => (
+                    <li key={i}>{e.cell ? `Ô ${e.cell}: ${e.message}` : e.row ? `Dòng ${formatCount(e.row)}: ${e.message}` : e.message}</li>
                   ))}
                 </ul>
-              ) : undefined
-            }
-            data-testid="imports-warnings"
-          />
-        ) : null}
-        <div className="imports-grid">
-          <ColumnMapping preview={preview} />
-          <PreviewChecks preview={preview} />
+              }
+              data-testid="imports-errors"
+            />
+          ) : null}
+          <TotalsAlerts preview={preview} />
+          {warnings.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={warnings.length === 1 ? warnings[0] : 'Lưu ý'}
+              description={
+                warnings.length > 1 ? (
+                  <ul className="imports-issues-plain">
+                    {warnings.map((w, i) => (
+                      <li key={i}>{w}</li>
+                    ))}
+                  </ul>
+                ) : undefined
+              }
+              data-testid="imports-warnings"
+            />
+          ) : null}
+          <div className="imports-grid">
+            <ColumnMapping preview={preview} />
+            <PreviewChecks preview={preview} />
+          </div>
+          <PreviewRows preview={preview} />
+          <ChangesTable preview={preview} />
+          <ActionBar preview={preview} />
         </div>
-        <PreviewRows preview={preview} />
-        <ChangesTable preview={preview} />
-        <ActionBar preview={preview} />
-      </div>
-    </Spin>
+      </Spin>
+    </>
   );
 }
 
@@ -223,6 +240,7 @@ export function ImportTab() {
   const error = useImportsStore((s) => s.error);
   const file = useImportsStore((s) => s.file);
   const committed = useImportsStore((s) => s.committed);
+  const cancelled = useImportsStore((s) => s.cancelled);
 
   const step = committed ? 2 : preview ? 1 : 0;
   let body;
@@ -232,13 +250,14 @@ export function ImportTab() {
     body = (
       <Card>
         <div className="imports-loading">
-          <Spin size="large" description={`Đang đọc tệp ${file?.name ?? ''}…`} />
+          <PreviewProgress fileName={file?.name ?? null} />
         </div>
       </Card>
     );
   else
     body = (
       <>
+        {cancelled ? <Alert type="info" showIcon title={cancelled} data-testid="imports-cancelled" className="imports-cancelled" /> : null}
         {error ? (
           <div data-testid="imports-pick-error">
             <ErrorAlert error={error} title={file ? `Không đọc được tệp ${file.name}` : undefined} />
