@@ -26,6 +26,8 @@ Lệnh:
   targets set --unit MÃ --indicator MÃ --year NĂM --value SỐ --source NGUỒN [--decision-no SỐ] [--decision-date dd/mm/yyyy] [--revise]
                                                             Giao chỉ tiêu (--revise: kế hoạch điều chỉnh, giữ kế hoạch gốc)
                                                             NGUỒN: GOV, BHXH_VN, UBND_TINH, BHXH_TINH, INTERNAL
+  report --period YYYY-MM [--scope MÃ] --out tệp.pdf|tệp.xlsx [--sections headline,unitTable,…] [--sort progress-desc|progress-asc|actual-desc|name|code] [--group-by unit|office]
+                                                            Lập và lưu báo cáo Ban Chỉ đạo, ghi ra PDF hoặc Excel (MÃ: đơn vị hoặc BHXH cơ sở)
 
 Tùy chọn chung:
   --data-dir <thư mục>   Thư mục dữ liệu (mặc định: thư mục dữ liệu của ứng dụng)

@@ -4,6 +4,7 @@ import { openAppCore } from '../core/app/appCore';
 import { defaultDataDir } from '../core/app/dataDir';
 import * as commands from './commands';
 import * as importCommands from './importCommands';
+import * as reportCommands from './reportCommands';
 import * as resultsCommands from './resultsCommands';
 import { CliFailure } from './output';
 
@@ -18,6 +19,7 @@ export async function runCli(argv: string[], out = (t: string) => console.log(t)
         'data-dir': { type: 'string' }, json: { type: 'boolean' }, 'valid-from': { type: 'string' },
         'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' }, query: { type: 'string' }, help: { type: 'boolean', short: 'h' },
         period: { type: 'string' }, indicator: { type: 'string' }, unit: { type: 'string' }, year: { type: 'string' }, value: { type: 'string' },
+        scope: { type: 'string' }, out: { type: 'string' }, sections: { type: 'string' }, sort: { type: 'string' }, 'group-by': { type: 'string' },
         source: { type: 'string' }, 'decision-no': { type: 'string' }, 'decision-date': { type: 'string' }, revise: { type: 'boolean' },
       },
     });
@@ -58,6 +60,8 @@ export async function runCli(argv: string[], out = (t: string) => console.log(t)
       case 'backups': return await commands.backups(core, io);
       case 'restore': return await commands.restore(core, io, sub);
       case 'demo': return await commands.demo(core, io);
+      case 'report':
+        return await reportCommands.report(core, io, { period: values.period, scope: values.scope, out: values.out, sections: values.sections, sort: values.sort, groupBy: values['group-by'] });
       default:
         err(`Không có lệnh "${positionals.join(' ')}".\n\n${commands.USAGE}`);
         return 2;

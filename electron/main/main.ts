@@ -5,6 +5,7 @@ import { openAppCore, type AppCore } from '../core/app/appCore';
 import { createIpcHandlers, forwardEvents, registerIpc } from './ipc';
 import { aboutDetail, buildMenuTemplate } from './menu';
 import { denyAllPermissions, hardenWebContents } from './navigation';
+import { createElectronPrinter } from './printing';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { APP_ORIGIN, APP_TITLE, buildWindowOptions, loadWindowState, serializeWindowState } from './security';
 
@@ -78,6 +79,7 @@ async function start(): Promise<void> {
   handleAppProtocol(protocol, join(app.getAppPath(), 'out', 'renderer'));
   const appCore = await openAppCore({ dataDir, mode: 'electron' });
   core = appCore;
+  appCore.setReportPrinter(createElectronPrinter(join(app.getAppPath(), 'out', 'electron', 'preload.cjs')));
 
   registerIpc(
     ipcMain,
@@ -89,7 +91,8 @@ async function start(): Promise<void> {
       },
       showSaveDialog: async (event, defaultName) => {
         const owner = BrowserWindow.fromWebContents(event.sender);
-        const options = { title: 'Lưu tệp', defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
+        const filters = defaultName.toLowerCase().endsWith('.pdf') ? [{ name: 'PDF', extensions: ['pdf'] }] : [{ name: 'Excel', extensions: ['xlsx'] }];
+        const options = { title: 'Lưu tệp', defaultPath: join(app.getPath('documents'), defaultName), filters };
         const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },

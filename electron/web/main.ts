@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/contract';
 import { openAppCore } from '../core/app/appCore';
 import { defaultDataDir } from '../core/app/dataDir';
+import { attachChromiumPrinter } from './chromiumPrinter';
 import { startWebServer } from './server';
 
 /** Browser mode entry: `npm run dev:web -- [--data-dir DIR] [--port N] [--open]`. */
@@ -15,10 +16,12 @@ async function main(): Promise<void> {
   const core = await openAppCore({ dataDir, mode: 'browser' });
   const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
   const server = await startWebServer({ core, staticDir, port: values.port ? Number(values.port) : 0 });
+  const printer = attachChromiumPrinter(core, server);
   console.log(`BHXH Desk: ${server.url}`);
   console.log(`Thư mục dữ liệu: ${dataDir}`);
   if (values.open) openBrowser(server.url);
   const stop = async () => {
+    await printer?.close?.();
     await server.close();
     core.close();
     process.exit(0);

@@ -14,6 +14,11 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
 };
 
+const DOWNLOAD_TYPES: Record<string, string> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pdf': 'application/pdf',
+};
+
 const MAX_JSON_BYTES = 2 * 1024 * 1024;
 
 export interface WebServer {
@@ -84,7 +89,7 @@ export async function startWebServer(options: { core: AppCore; staticDir: string
     try {
       const file = options.core.downloads.take(token);
       res.writeHead(200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Type': DOWNLOAD_TYPES[extname(file.fileName).toLowerCase()] ?? 'application/octet-stream',
         'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         'Content-Length': file.bytes.length,
         'Cache-Control': 'no-store',

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'UNAUTHORIZED'
   | 'UNKNOWN_CHANNEL'
   | 'CANCELLED'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export interface AppErrorShape {

@@ -6,6 +6,7 @@ import { createBackup, ensureDailyBackup, keepDamagedCopy, listBackups, replaceD
 import { dbPathIn, migrate, openRaw, quickCheck, schemaVersion, type Db } from '../db/open';
 import { DownloadStore } from '../files/downloadStore';
 import { FileStore } from '../files/fileStore';
+import type { ReportPrinter } from '../reports/printer';
 import { UnitRepository } from '../units/repository';
 import type { CoreContext } from './context';
 import { EventHub } from './events';
@@ -30,6 +31,8 @@ export interface AppCore {
   readonly events: EventHub;
   /** Validates the request with the channel's zod schema and runs its handler. Never throws. */
   dispatch(channel: string, request: unknown): Promise<Result<unknown>>;
+  /** Where PDFs and prints of reports come from; the adapter that can render pages sets it. */
+  setReportPrinter(printer: ReportPrinter | null): void;
   /** The open connection, for tests and benchmarks; null while the database is unusable. */
   database(): Db | null;
   close(): void;
@@ -125,7 +128,8 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     return { restoredFrom: fileName, safetyBackup, damagedCopy };
   };
 
-  const handlers: Handlers = createHandlers(context, { downloads, info, restore, listBackups: () => listBackups(options.dataDir) });
+  let printer: ReportPrinter | null = null;
+  const handlers: Handlers = createHandlers(context, { downloads, info, restore, listBackups: () => listBackups(options.dataDir), printer: () => printer });
 
   return {
     dataDir: options.dataDir,
@@ -134,6 +138,9 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     downloads,
     events,
     database: () => (state.status === 'ok' ? state.db : null),
+    setReportPrinter(next) {
+      printer = next;
+    },
     async dispatch(channel, request) {
       if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `Không có chức năng "${String(channel)}".`);
       if (state.status !== 'ok' && !RECOVERY_CHANNELS.has(channel)) return { ok: false, error: corruptError(state.message).toShape() };

@@ -14,6 +14,12 @@ import { resultGrid, saveGrid } from '../results/grid';
 import { setResult } from '../results/setResult';
 import { breakdownTargets, listTargets, setTarget } from '../targets/service';
 import { readSettings, writeSetting } from './settings';
+import { buildReport } from '../reports/build';
+import { defaultDefinition } from '../reports/defaults';
+import { printReport, reportExcel, reportPdf } from '../reports/outputs';
+import type { ReportPrinter } from '../reports/printer';
+import { sectionCatalogue } from '../reports/sections';
+import { deleteReport, getReport, listReports, saveReport } from '../reports/service';
 import type { DownloadStore } from '../files/downloadStore';
 import { commitUnitImport, previewUnitImport, type StoredUnitPlan } from '../units/importService';
 import { getUnitDetail, listUnits, recordMerge, updateUnit } from '../units/service';
@@ -29,6 +35,8 @@ export interface CoreHooks {
   info: Handler<'app:info'>;
   restore: Handler<'backups:restore'>;
   listBackups: Handler<'backups:list'>;
+  /** Set by the adapter that can render pages (Electron window, headless Chromium); null until then. */
+  printer: () => ReportPrinter | null;
 }
 
 /** Binds every channel of the contract to core; `satisfies` makes a missing channel a type error. */
@@ -75,6 +83,16 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
       writeSetting(ctx.db, 'jumpThreshold', req.jumpThreshold);
       return readSettings(ctx.db);
     },
+    'reports:sections': () => sectionCatalogue(),
+    'reports:defaults': (req) => defaultDefinition(context(), req),
+    'reports:build': (req) => buildReport(context(), req.definition),
+    'reports:list': () => listReports(context()),
+    'reports:get': (req) => getReport(context(), req.id),
+    'reports:save': (req) => saveReport(context(), req),
+    'reports:delete': (req) => deleteReport(context(), req.id),
+    'reports:pdf': (req) => reportPdf(context(), hooks.downloads, hooks.printer(), req.id),
+    'reports:excel': (req) => reportExcel(context(), hooks.downloads, req.id),
+    'reports:print': (req) => printReport(context(), hooks.printer(), req.id),
     'exports:comparison': (req) => exportComparison(context(), hooks.downloads, req),
     'exports:coverage': (req) => exportCoverage(context(), hooks.downloads, req),
     'exports:grid': (req) => exportGrid(context(), hooks.downloads, req),

@@ -232,6 +232,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'saved steering-committee reports with the document as built',
+    up(db) {
+      db.exec(`
+        -- The document JSON is the snapshot a reprint shows; the definition rebuilds it.
+        CREATE TABLE reports (
+          id INTEGER PRIMARY KEY,
+          title TEXT NOT NULL,
+          period TEXT NOT NULL,
+          scope_code TEXT,
+          scope_name TEXT NOT NULL,
+          definition TEXT NOT NULL,
+          document TEXT NOT NULL,
+          data_stamp TEXT NOT NULL,
+          is_demo INTEGER NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        CREATE INDEX reports_period ON reports(period);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,7 +3,7 @@ import { formatDateTime } from '../../../shared/format/vi';
 import { font, NUM_FMT } from './excelStyles';
 import { applyBorders, mergeWrite, setA4Page, textRowHeight, writeNote, writeNumber, writeTableHeader, writeText, writeTitleBlock, type HeaderColumn } from './sheetLayout';
 
-export type CellFormat = 'text' | 'count' | 'ratio' | 'signedCount';
+export type CellFormat = 'text' | 'count' | 'ratio' | 'signedCount' | 'signedRatio';
 
 export interface TableColumn {
   header: string;
@@ -36,6 +36,12 @@ export async function buildTableWorkbook(spec: TableSpec): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'BHXH Desk';
   wb.created = spec.generatedAt;
+  addTableSheet(wb, spec);
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** One table as a sheet of `wb` (a report workbook has several). */
+export function addTableSheet(wb: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(spec.sheetName);
   const columns: HeaderColumn[] = [
     { header: 'STT', number: 'A', width: 5 },
@@ -73,7 +79,7 @@ export async function buildTableWorkbook(spec: TableSpec): Promise<Buffer> {
   writeNote(ws, footerRow, width, `Ngày xuất: ${formatDateTime(spec.generatedAt.toISOString())}`, { horizontal: 'right' });
   setA4Page(ws, { printTitleRows: [header.firstRow, header.lastRow], printArea: { top: 1, left: 1, bottom: footerRow, right: width } });
   ws.views = [{ state: 'frozen', ySplit: header.lastRow }];
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return ws;
 }
 
 /** The column-number row of Vietnamese reports: letters over text columns, 1, 2, 3 … over figures. */

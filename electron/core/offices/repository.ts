@@ -15,6 +15,14 @@ export class OfficeRepository {
     return rows.map((r) => ({ code: r.code, name: r.name, provinceCode: r.provinceCode, isDemo: r.isDemo === 1, communeCodes: r.codes ? r.codes.split(',').sort() : [] }));
   }
 
+  /** An office with the ids of every unit it serves (old and current communes alike). */
+  byCode(code: string): { code: string; name: string; unitIds: number[] } | null {
+    const office = this.db.prepare('SELECT id, code, name FROM offices WHERE code = ?').get(code) as { id: number; code: string; name: string } | undefined;
+    if (!office) return null;
+    const ids = this.db.prepare('SELECT unit_id AS id FROM office_units WHERE office_id = ?').all(office.id) as { id: number }[];
+    return { code: office.code, name: office.name, unitIds: ids.map((r) => r.id) };
+  }
+
   insert(office: { code: string; name: string; provinceUnitId: number; unitIds: number[]; isDemo: boolean }): void {
     const info = this.db
       .prepare('INSERT INTO offices (code, name, province_unit_id, is_demo) VALUES (?, ?, ?, ?)')

@@ -23,6 +23,8 @@ export class Figures {
   private aggregates: Map<string, Map<number, Aggregated>>;
   private resolved: Map<string, Map<number, ResolvedTarget>>;
   private targetsByYear: Map<number, TargetFact[]>;
+  /** Virtual nodes (negative ids) that sum a set of real ones: every root, or an office's communes. */
+  private groups = new Map<number, { members: number[]; code: string; name: string }>();
 
   constructor(
     private readonly ctx: CoreContext,
@@ -37,6 +39,14 @@ export class Figures {
     this.aggregates = memo.aggregates;
     this.resolved = memo.resolved;
     this.targetsByYear = memo.targetsByYear;
+    this.groups.set(ALL_ROOTS, { members: this.tree.roots, code: '', name: 'Toàn bộ' });
+  }
+
+  /** A virtual node summing `members` (an office's communes, say); returns its id for count/compare. */
+  group(members: number[], code: string, name: string): number {
+    const id = -1 - this.groups.size;
+    this.groups.set(id, { members, code, name });
+    return id;
   }
 
   /** Aggregated count of an indicator at a month for a node (ALL_ROOTS sums the roots). */
@@ -47,11 +57,12 @@ export class Figures {
       agg = aggregate(this.tree, monthFigures(this.ctx.db, month, indicator));
       this.aggregates.set(key, agg);
     }
-    if (id !== ALL_ROOTS) return agg.get(id) ?? { value: null, missing: 1 };
+    const group = this.groups.get(id);
+    if (!group) return agg.get(id) ?? { value: null, missing: 1 };
     let value: number | null = null;
     let missing = 0;
-    for (const root of this.tree.roots) {
-      const a = agg.get(root)!;
+    for (const member of group.members) {
+      const a = agg.get(member) ?? { value: null, missing: 1 };
       if (a.value !== null) value = (value ?? 0) + a.value;
       missing += a.missing;
     }
@@ -75,9 +86,11 @@ export class Figures {
       map = resolveTargets(this.tree, targets, def.code, source, def.kind === 'rate');
       this.resolved.set(key, map);
     }
-    if (id !== ALL_ROOTS) return map.get(id) ?? { original: null, revised: null, source: null };
-    if (def.kind === 'rate') return this.tree.roots.length === 1 ? map.get(this.tree.roots[0]!)! : { original: null, revised: null, source: null };
-    const parts = this.tree.roots.map((r) => map!.get(r)!);
+    const group = this.groups.get(id);
+    if (!group) return map.get(id) ?? { original: null, revised: null, source: null };
+    const none = { original: null, revised: null, source: null };
+    if (def.kind === 'rate') return group.members.length === 1 ? (map.get(group.members[0]!) ?? none) : none;
+    const parts = group.members.map((r) => map!.get(r) ?? none);
     const any = parts.some((p) => p.original !== null);
     return {
       original: any ? parts.reduce((s, p) => s + (p.original ?? 0), 0) : null,
@@ -87,7 +100,8 @@ export class Figures {
   }
 
   node(id: number): Pick<ViewNode, 'code' | 'name' | 'level'> & { hasChildren: boolean } {
-    if (id === ALL_ROOTS) return { code: '', name: 'Toàn bộ', level: 'province', hasChildren: this.tree.roots.length > 0 };
+    const group = this.groups.get(id);
+    if (group) return { code: group.code, name: group.name, level: 'province', hasChildren: group.members.length > 0 };
     const n = this.tree.nodes.get(id)!;
     return { code: n.code, name: n.name, level: n.level, hasChildren: n.children.length > 0 };
   }
@@ -141,7 +155,7 @@ export class Figures {
   }
 
   childrenOf(id: number): number[] {
-    return id === ALL_ROOTS ? this.tree.roots : this.tree.nodes.get(id)!.children;
+    return this.groups.get(id)?.members ?? this.tree.nodes.get(id)!.children;
   }
 }
 

@@ -1,0 +1,95 @@
+import { AppError, type ReportDefinition, type ReportDocument, type ReportSection } from '../../../shared/contract';
+import { indicatorByCode } from '../../../shared/domain/indicators';
+import { monthBounds, parseYm } from '../../../shared/domain/periods';
+import { localToday, type CoreContext } from '../app/context';
+import { revision } from '../db/revisions';
+import { issuerFor } from '../exports/appExports';
+import { Figures } from '../results/compare';
+import { UnitRepository } from '../units/repository';
+import { resolveScope } from './scope';
+import { sectionById } from './sections';
+import { cutoffLabel } from './sections/headline';
+import type { SectionContext } from './sections/types';
+
+const NBSP4 = '\u00a0'.repeat(4);
+
+export function romanNumeral(n: number): string {
+  const table: [number, string][] = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [value, letters] of table) {
+    while (n >= value) {
+      out += letters;
+      n -= value;
+    }
+  }
+  return out;
+}
+
+/** The month's cut-off as ISO: the 25th, or 31/12 for December (DOMAIN.md). */
+export function cutoffDate(month: string): string {
+  return month.endsWith('-12') ? `${month.slice(0, 4)}-12-31` : `${month}-25`;
+}
+
+/** Results, targets and units revisions: a saved report whose stamp differs shows "data changed". */
+export function dataStamp(ctx: CoreContext): string {
+  return `${revision(ctx.db, 'results')}.${revision(ctx.db, 'targets')}.${revision(ctx.db, 'units')}`;
+}
+
+/**
+ * Builds the whole document from the data now. Sections run in the order chosen; a section
+ * id the catalogue does not know is refused rather than silently dropped.
+ */
+export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocument {
+  const ym = parseYm(def.period)!;
+  const today = localToday(ctx.now());
+  const monthEnd = monthBounds(def.period).to;
+  const figures = new Figures(ctx, { kind: 'month', year: ym.year, index: ym.month }, monthEnd < today ? monthEnd : today);
+  const scope = resolveScope(ctx, figures, def);
+  const indicators = def.indicatorCodes.map((code) => {
+    const d = indicatorByCode(code);
+    if (!d || d.kind !== 'count') throw new AppError('VALIDATION', `Chỉ tiêu "${code}" không dùng được cho bảng theo đơn vị (chỉ chọn chỉ tiêu đếm số người).`);
+    return d;
+  });
+  const sc: SectionContext = {
+    ctx, def, figures, scope, indicators,
+    month: figures.month, year: ym.year, monthIndex: Number(figures.month.slice(5)),
+    endLastYearLabel: `31/12/${ym.year - 1}`,
+  };
+  const sections: ReportSection[] = def.sections.map((choice, i) => {
+    const section = sectionById(choice.id);
+    if (!section) throw new AppError('VALIDATION', `Báo cáo không có phần "${choice.id}".`);
+    const body = section.build(sc, choice);
+    return { id: choice.id, heading: `${romanNumeral(i + 1)}. ${body.title}`, orientation: body.orientation, blocks: body.blocks };
+  });
+
+  const isProvince = scope.focus === figures.focus(null);
+  const cutoff = cutoffDate(sc.month);
+  const [y, m, d] = (def.issueDate ?? '').split('-');
+  const placeDate = def.issueDate ? `${def.place}, ngày ${d} tháng ${m} năm ${y}` : `${def.place}, ngày${NBSP4}tháng${NBSP4}năm ${today.slice(0, 4)}`;
+  const subtitle = def.subject || `Kết quả thực hiện công tác phát triển người tham gia BHXH, BHYT tháng ${sc.month.slice(5)} năm ${sc.year}${isProvince ? '' : ` — ${scope.name}`}`;
+  const unitScope = def.scopeCode && figures.tree.byCode.has(def.scopeCode) ? def.scopeCode : null;
+  return {
+    definition: def,
+    header: {
+      issuerParent: 'BẢO HIỂM XÃ HỘI VIỆT NAM',
+      issuer: issuerFor(ctx, unitScope),
+      motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      mottoSub: 'Độc lập - Tự do - Hạnh phúc',
+      // "Số:      /BC-BHXH": the number is written in by the clerk who registers the document.
+      docNumber: def.docNumber.startsWith('/') ? `Số:${NBSP4}${NBSP4}${def.docNumber}` : `Số: ${def.docNumber}`,
+      placeDate,
+      title: 'BÁO CÁO',
+      subtitle,
+      cutoff: `(Số liệu tính đến ngày ${cutoffLabel(sc)})`,
+    },
+    scopeName: scope.name,
+    month: sc.month,
+    cutoffDate: cutoff,
+    sections,
+    recipients: def.recipients.filter((r) => r.trim() !== ''),
+    signature: { authority: def.signerAuthority, title: def.signerTitle, name: def.signerName },
+    isDemo: new UnitRepository(ctx.db).hasDemo(),
+    builtAt: ctx.now().toISOString(),
+    dataStamp: dataStamp(ctx),
+  };
+}

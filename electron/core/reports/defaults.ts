@@ -1,0 +1,42 @@
+import type { ReportDefinition } from '../../../shared/contract';
+import { addMonths } from '../../../shared/domain/periods';
+import { localToday, type CoreContext } from '../app/context';
+import { UnitRepository } from '../units/repository';
+import { cleanName } from './scope';
+import { SECTIONS } from './sections';
+
+export const DEFAULT_RECIPIENTS = [
+  'Ban Chỉ đạo tỉnh (để báo cáo);',
+  'BHXH Việt Nam (để báo cáo);',
+  'UBND tỉnh (để báo cáo);',
+  'Giám đốc, các Phó Giám đốc;',
+  'BHXH cơ sở;',
+  'Lưu: VT, QLT.',
+];
+
+/**
+ * A new report: the last month whose data is cut off (the 25th; before it, last month),
+ * every default section, the province's name as the place.
+ */
+export function defaultDefinition(ctx: CoreContext, req: { period?: string; scopeCode?: string | null }): ReportDefinition {
+  const today = localToday(ctx.now());
+  const period = req.period ?? (Number(today.slice(8)) >= 25 ? today.slice(0, 7) : addMonths(today.slice(0, 7), -1));
+  const provinces = new UnitRepository(ctx.db).list({ level: 'province', asOf: today });
+  const place = provinces.length === 1 ? cleanName(provinces[0]!.name).replace(/^(Tỉnh|Thành phố)\s+/i, '') : '';
+  return {
+    period,
+    scopeCode: req.scopeCode ?? null,
+    groupBy: 'unit',
+    sort: 'progress-desc',
+    indicatorCodes: ['BHXH_TN', 'BHYT_HGD'],
+    sections: SECTIONS.filter((s) => s.info.defaultOn).map((s) => (s.info.editable ? { id: s.info.id, text: '' } : { id: s.info.id })),
+    docNumber: '/BC-BHXH',
+    place,
+    issueDate: null,
+    subject: '',
+    recipients: DEFAULT_RECIPIENTS,
+    signerAuthority: 'KT. GIÁM ĐỐC',
+    signerTitle: 'PHÓ GIÁM ĐỐC',
+    signerName: '',
+  };
+}

@@ -1,0 +1,30 @@
+import { AppError, type DownloadRef } from '../../../shared/contract';
+import type { CoreContext } from '../app/context';
+import { exportFileName } from '../exports/fileNames';
+import type { DownloadStore } from '../files/downloadStore';
+import type { ReportPrinter } from './printer';
+import { getReport } from './service';
+import { buildReportWorkbook } from './workbook';
+
+function fileBase(doc: { month: string; definition: { scopeCode: string | null } }): (string | null)[] {
+  return [doc.definition.scopeCode, doc.month];
+}
+
+export async function reportPdf(ctx: CoreContext, downloads: DownloadStore, printer: ReportPrinter | null, id: number): Promise<DownloadRef> {
+  const saved = getReport(ctx, id);
+  if (!printer) throw new AppError('UNAVAILABLE', 'Không tạo được PDF: máy chưa có trình duyệt Chromium hoặc Microsoft Edge để in báo cáo.');
+  const bytes = await printer.pdf(id);
+  return downloads.put(bytes, exportFileName('Báo cáo', fileBase(saved.document), 'pdf'));
+}
+
+export async function reportExcel(ctx: CoreContext, downloads: DownloadStore, id: number): Promise<DownloadRef> {
+  const saved = getReport(ctx, id);
+  const bytes = await buildReportWorkbook(saved.document, ctx.now());
+  return downloads.put(bytes, exportFileName('Báo cáo', fileBase(saved.document)));
+}
+
+export async function printReport(ctx: CoreContext, printer: ReportPrinter | null, id: number): Promise<{ printed: boolean }> {
+  getReport(ctx, id);
+  if (!printer?.print) throw new AppError('UNAVAILABLE', 'In trực tiếp chỉ có trong ứng dụng BHXH Desk; trong trình duyệt, trang in sẽ tự mở hộp thoại In.');
+  return { printed: await printer.print(id) };
+}

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { AppError } from '../../shared/contract';
+import type { AppCore } from '../core/app/appCore';
+import { PRINT_TIMEOUT_MS, printPagePath, type ReportPrinter } from '../core/reports/printer';
+import type { WebServer } from './server';
+
+/**
+ * Browser mode and the CLI print with a headless Chromium (Debian's chromium, or Edge/Chrome
+ * on Windows) driven by playwright-core: the same print page Electron prints, so the PDF is
+ * identical whichever way it was made.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  const fromEnv = env.BHXH_CHROMIUM ?? env.CHROME_PATH;
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  const candidates =
+    process.platform === 'win32'
+      ? [
+          join(env['ProgramFiles(x86)'] ?? 'C:\\Program Files (x86)', 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+          join(env.ProgramFiles ?? 'C:\\Program Files', 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+          join(env.ProgramFiles ?? 'C:\\Program Files', 'Google', 'Chrome', 'Application', 'chrome.exe'),
+        ]
+      : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+  return candidates.find((c) => existsSync(c)) ?? null;
+}
+
+export function createChromiumPrinter(options: { baseUrl: string; token: string; executablePath: string }): ReportPrinter {
+  let browser: Promise<Browser> | null = null;
+  const launch = async () => {
+    const { chromium } = await import('playwright-core');
+    return chromium.launch({ executablePath: options.executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  };
+  return {
+    async pdf(reportId) {
+      browser ??= launch().catch((error: unknown) => {
+        browser = null;
+        throw new AppError('UNAVAILABLE', `Không mở được trình duyệt để in PDF (${options.executablePath}): ${(error as Error).message}`);
+      });
+      const page = await (await browser).newPage();
+      try {
+        await page.goto(`${options.baseUrl}/${printPagePath(reportId)}#t=${options.token}`);
+        await page.waitForSelector('html[data-report-ready="1"], html[data-report-error]', { state: 'attached', timeout: PRINT_TIMEOUT_MS });
+        const problem = await page.evaluate(() => document.documentElement.dataset.reportError ?? null);
+        if (problem) throw new AppError('INTERNAL', `Trang in báo cáo báo lỗi: ${problem}`);
+        await page.emulateMedia({ media: 'print' });
+        return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    },
+    async close() {
+      const open = browser;
+      browser = null;
+      if (open) await (await open).close().catch(() => undefined);
+    },
+  };
+}
+
+/** Gives a core served by `server` a printer, when a browser engine is on this machine. */
+export function attachChromiumPrinter(core: AppCore, server: Pick<WebServer, 'port' | 'token'>): ReportPrinter | null {
+  const executablePath = findChromium();
+  if (!executablePath) return null;
+  const printer = createChromiumPrinter({ baseUrl: `http://127.0.0.1:${server.port}`, token: server.token, executablePath });
+  core.setReportPrinter(printer);
+  return printer;
+}
