@@ -15,6 +15,8 @@ export interface SheetGrid {
 export interface WorkbookData {
   fileName: string;
   sheets: SheetGrid[];
+  /** Names in the workbook's font table (.xlsx only): a hint to legacy encodings like VNI-Times. */
+  fonts: string[];
 }
 
 export const LIMITS = {
@@ -92,7 +94,12 @@ export function parseWorkbook(bytes: Uint8Array, fileName: string, progress: Rea
     const merges = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r - range.s.r, left: m.s.c - range.s.c, bottom: m.e.r - range.s.r, right: m.e.c - range.s.c }));
     sheets.push({ name, rows, firstRow: range.s.r, firstCol: range.s.c, merges });
   }
-  return { fileName, sheets };
+  return { fileName, sheets, fonts: fontNames(workbook) };
+}
+
+function fontNames(workbook: XLSX.WorkBook): string[] {
+  const fonts = (workbook as { Styles?: { Fonts?: { name?: unknown }[] } }).Styles?.Fonts ?? [];
+  return [...new Set(fonts.map((f) => (typeof f.name === 'string' ? f.name : '')).filter(Boolean))];
 }
 
 /** Opens a spreadsheet from bytes on the caller's thread: checks, then parses. */

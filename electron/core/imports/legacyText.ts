@@ -1,3 +1,5 @@
+import { vniSignals } from './vniText';
+
 /**
  * TCVN3 (ABC) text stored in single-byte fonts (.VnTime; .VnTimeH keeps capitals in the
  * lower-case codes). Each code point below maps to the Unicode letter it draws.
@@ -31,8 +33,29 @@ export function looksLikeTcvn3(samples: string[]): boolean {
   return legacy >= 5 && legacy > vietnameseUnicode * 2;
 }
 
+/**
+ * Which legacy font encoding text read from a sheet is in, if any. VNI uses only bytes from
+ * 0xC0 up, TCVN3 mostly 0xA1–0xBF (ă â ê ô ơ ư đ and the tones of a), and neither has letters
+ * beyond Latin-1, so counting each kind tells them apart. The workbook's font names (SheetJS
+ * exposes the font table of .xlsx, not which cell uses which font) lower the bar when they
+ * agree: a file set in VNI-Times with only a few accented words is still recognised.
+ */
+export function detectLegacyEncoding(samples: string[], fonts: string[] = []): 'tcvn3' | 'vni' | null {
+  const text = samples.join('\n');
+  const unicode = text.match(/[\u0100-\u1eff]/g)?.length ?? 0;
+  const tcvnLow = [...text].filter((ch) => ch >= '\u00a1' && ch <= '\u00bf' && TCVN3_ONLY.has(ch)).length;
+  const vni = vniSignals(text);
+  const vniFont = fonts.some((f) => /^vni[- ]/i.test(f.trim()));
+  const tcvnFont = fonts.some((f) => /^\.vn/i.test(f.trim()));
+  if (vni >= (vniFont ? 1 : 5) && vni > tcvnLow * 2 && vni > unicode * 2) return 'vni';
+  if (looksLikeTcvn3(samples) || (tcvnFont && tcvnLow >= 1 && tcvnLow > unicode * 2)) return 'tcvn3';
+  return null;
+}
+
 /** TCVN3 → Unicode NFC. Titles typed in .VnTimeH come out lower-case; they are upper-cased where the whole cell is a heading. */
 export function tcvn3ToUnicode(text: string): string {
+  // Beyond Latin-1 it is already Unicode (a cell retyped in a newer font).
+  if (/[\u0100-\uffff]/.test(text)) return text;
   let out = '';
   for (const ch of text) out += TCVN3[ch] ?? ch;
   return out.normalize('NFC');

@@ -11,7 +11,8 @@ import { ResultRepository } from '../results/repository';
 import { TargetRepository } from '../targets/repository';
 import { viewTree } from '../units/viewTree';
 import { parseCount } from './cellNumbers';
-import { looksLikeTcvn3, restoreHeadingCase, tcvn3ToUnicode } from './legacyText';
+import { detectLegacyEncoding, restoreHeadingCase, tcvn3ToUnicode } from './legacyText';
+import { vniToUnicode } from './vniText';
 import type { ImportOperation } from './operations';
 import { findReportTable } from './reportTable';
 import { periodFromTitle } from './reportPeriod';
@@ -49,8 +50,19 @@ export interface ImportSession {
 /** The target authority a district report's "Kế hoạch" columns are recorded under. */
 export const IMPORTED_TARGET_SOURCE = 'BHXH_TINH' as const;
 
-function legacyConvert(sheet: SheetGrid): SheetGrid {
-  return { ...sheet, rows: sheet.rows.map((r) => (r ?? []).map((v) => (typeof v === 'string' ? tcvn3ToUnicode(v) : v))) };
+type LegacyEncoding = 'tcvn3' | 'vni';
+
+const TO_UNICODE: Record<LegacyEncoding, (text: string) => string> = { tcvn3: tcvn3ToUnicode, vni: vniToUnicode };
+
+const LEGACY_WARNINGS: Record<LegacyEncoding, string> = {
+  tcvn3: 'Tệp dùng phông chữ cũ TCVN3 (.VnTime); nội dung đã được chuyển sang Unicode.',
+  vni: 'Tệp dùng phông chữ cũ VNI (VNI-Times); nội dung đã được chuyển sang Unicode.',
+};
+
+function legacyConvert(sheet: SheetGrid, encoding: LegacyEncoding | null): SheetGrid {
+  if (!encoding) return sheet;
+  const convert = TO_UNICODE[encoding];
+  return { ...sheet, rows: sheet.rows.map((r) => (r ?? []).map((v) => (typeof v === 'string' ? convert(v) : v))) };
 }
 
 /**
@@ -68,7 +80,8 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
   let sheet = req.sheet ? workbook.sheets.find((s) => s.name === req.sheet) : undefined;
   if (req.sheet && !sheet) throw new AppError('VALIDATION', `Tệp "${fileName}" không có trang tính "${req.sheet}".`);
   const samples = (s: SheetGrid) => s.rows.slice(0, 40).flatMap((r) => (r ?? []).filter((v): v is string => typeof v === 'string'));
-  const readable = (s: SheetGrid) => (looksLikeTcvn3(samples(s)) ? legacyConvert(s) : s);
+  const encodingOf = (s: SheetGrid) => detectLegacyEncoding(samples(s), workbook.fonts);
+  const readable = (s: SheetGrid) => legacyConvert(s, encodingOf(s));
   let table = null;
   if (sheet) table = findReportTable(readable(sheet));
   else {
@@ -87,9 +100,10 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
       { file: fileName, sheets: sheetNames },
     );
   }
-  const legacy = looksLikeTcvn3(samples(sheet)) ? ('tcvn3' as const) : null;
-  const grid = legacy ? legacyConvert(sheet) : sheet;
-  if (legacy) {
+  const legacy = encodingOf(sheet);
+  const grid = legacyConvert(sheet, legacy);
+  // Only .VnTimeH stores capitals as lower-case codes; VNI has capitals of its own.
+  if (legacy === 'tcvn3') {
     table.titleLines = table.titleLines.map(restoreHeadingCase);
     for (const c of table.columns) c.header = restoreHeadingCase(c.header);
   }
@@ -213,7 +227,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
     errors: [...errors, ...rowIssues], warnings,
     canCommit: errors.length === 0 && rowIssues.length === 0 && rows.every((r) => r.status === 'ok') && changes.length > 0,
   };
-  if (legacy) warnings.unshift('Tệp dùng phông chữ cũ TCVN3 (.VnTime); nội dung đã được chuyển sang Unicode.');
+  if (legacy) warnings.unshift(LEGACY_WARNINGS[legacy]);
   return { preview, planned: changed, asOf: asOf ?? '', sourceKey, headerSignature, columnsOverridden: Boolean(req.columns), aliases };
 }
 
