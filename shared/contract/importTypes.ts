@@ -7,6 +7,11 @@ export interface ColumnRole {
   header: string;
   role: 'name' | 'code' | 'result' | 'target' | 'ignore';
   indicatorCode: string | null;
+  /**
+   * For a plan column whose header names its year ("Kế hoạch năm 2021", "KH 2021"): the year its
+   * targets are recorded for, instead of the report's year. null otherwise.
+   */
+  year: number | null;
 }
 
 export type ImportRowStatus = 'ok' | 'error' | 'unmatched';
@@ -37,6 +42,8 @@ export interface ImportChange {
   unitName: string;
   kind: 'result' | 'target';
   indicatorCode: string;
+  /** The plan year a target goes to (the report's year unless the column header names another); null for results. */
+  year: number | null;
   oldValue: number | null;
   newValue: number;
 }

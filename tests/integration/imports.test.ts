@@ -97,7 +97,7 @@ describe('re-import, undo and history', () => {
     rows[9]![3] = 150;
     const corrected = writeWorkbook(join(dir, 'bao-cao-sua.xlsx'), [{ name: 'T9-2020', rows }]);
     const second = await preview(core, corrected);
-    expect(second.changes).toEqual([{ unitCode: '31006', unitName: 'Thị trấn Ngan Dừa', kind: 'result', indicatorCode: 'BHXH_TN', oldValue: 148, newValue: 150 }]);
+    expect(second.changes).toEqual([{ unitCode: '31006', unitName: 'Thị trấn Ngan Dừa', kind: 'result', indicatorCode: 'BHXH_TN', year: null, oldValue: 148, newValue: 150 }]);
     const b2 = await call(core, 'imports:commit', { sessionId: second.sessionId });
     expect(b2.replaced).toBe(1);
     const count = dbOf(core).prepare("SELECT COUNT(*) FROM results r JOIN units u ON u.id = r.unit_id WHERE u.code = '31006' AND r.indicator_code = 'BHXH_TN'").pluck().get();

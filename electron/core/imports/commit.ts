@@ -48,13 +48,13 @@ export async function commitImport(ctx: CoreContext, sessions: PlanStore<ImportS
         results.insertMany([{ unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: session.asOf, value: p.value, note: null }]);
         items.push({ kind: 'result', unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: session.asOf, year: null, oldRows: JSON.stringify(old), newValue: p.value });
       } else {
-        const key = { unitId: p.unitId, indicatorCode: p.indicatorCode, year, period: '', source: IMPORTED_TARGET_SOURCE };
+        const key = { unitId: p.unitId, indicatorCode: p.indicatorCode, year: p.year ?? year, period: '', source: IMPORTED_TARGET_SOURCE };
         const latest = targets.latest(key);
         if (latest) {
           replaced++;
           targets.updateValue(latest.id, { value: p.value, decisionNo: latest.decisionNo, decisionDate: latest.decisionDate, note: latest.note });
         } else targets.insertMany([{ ...key, value: p.value, isRate: false, decisionNo: null, decisionDate: null }]);
-        items.push({ kind: 'target', unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: null, year, oldRows: latest ? JSON.stringify({ id: latest.id, value: latest.value }) : null, newValue: p.value });
+        items.push({ kind: 'target', unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: null, year: key.year, oldRows: latest ? JSON.stringify({ id: latest.id, value: latest.value }) : null, newValue: p.value });
       }
     }
     const id = imports.insertBatch({

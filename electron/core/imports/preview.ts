@@ -14,7 +14,7 @@ import { parseCount } from './cellNumbers';
 import { detectLegacyEncoding, restoreHeadingCase, tcvn3ToUnicode } from './legacyText';
 import { vniToUnicode } from './vniText';
 import type { ImportOperation } from './operations';
-import { findReportTable } from './reportTable';
+import { findReportTable, planYearFromHeader } from './reportTable';
 import { periodFromTitle } from './reportPeriod';
 import { ImportRepository } from './repository';
 import { candidatesFor, suggestions, type Candidate } from './unitMatch';
@@ -35,6 +35,8 @@ export interface PlannedValue {
   kind: 'result' | 'target';
   indicatorCode: string;
   value: number;
+  /** Plan year of a target (from the column header, else the report's); null for results. */
+  year: number | null;
 }
 
 export interface ImportSession {
@@ -136,8 +138,10 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
   const overrides = req.columns ?? (remembered ? (JSON.parse(remembered) as PreviewRequest['columns']) : undefined);
   const columns = table.columns.map((c) => {
     const o = overrides?.find((x) => x.column === c.column);
-    return o ? { ...c, role: o.role, indicatorCode: o.role === 'result' || o.role === 'target' ? o.indicatorCode : null } : c;
+    if (!o) return c;
+    return { ...c, role: o.role, indicatorCode: o.role === 'result' || o.role === 'target' ? o.indicatorCode : null, year: o.role === 'target' ? planYearFromHeader(c.header) : null };
   });
+  const reportYear = period ? Number(period.slice(0, 4)) : null;
   const valueColumns = columns.filter((c) => (c.role === 'result' || c.role === 'target') && c.indicatorCode && indicatorByCode(c.indicatorCode)?.kind === 'count');
   const codeColumn = columns.find((c) => c.role === 'code');
   const nameColumn = columns.find((c) => c.role === 'name') ?? { index: table.nameColumn };
@@ -195,7 +199,9 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
     if (status === 'ok') {
       for (const c of valueColumns) {
         const value = values[`${c.role}:${c.indicatorCode}`];
-        if (value !== null && value !== undefined) planned.push({ unitId: unit!.id, kind: c.role as 'result' | 'target', indicatorCode: c.indicatorCode!, value });
+        if (value !== null && value !== undefined) {
+          planned.push({ unitId: unit!.id, kind: c.role as 'result' | 'target', indicatorCode: c.indicatorCode!, value, year: c.role === 'target' ? (c.year ?? reportYear) : null });
+        }
       }
     }
     rows.push({ row: excelRow, typedName, unitCode: unit?.code ?? null, unitName: unit?.name ?? null, status, values, issues, suggestions: suggested.map((s) => ({ code: s.code, name: s.name })) });
@@ -241,7 +247,6 @@ function diff(ctx: CoreContext, planned: PlannedValue[], period: string, tree: R
   const unitIds = [...new Set(planned.filter((p) => p.kind === 'result').map((p) => p.unitId))];
   const current = new ResultRepository(ctx.db).lastInRange(unitIds, from, to);
   const targets = new TargetRepository(ctx.db);
-  const year = Number(period.slice(0, 4));
   const out: ImportChange[] = [];
   const changed: PlannedValue[] = [];
   for (const p of planned) {
@@ -249,9 +254,9 @@ function diff(ctx: CoreContext, planned: PlannedValue[], period: string, tree: R
     const old =
       p.kind === 'result'
         ? (current.find((c) => c.unitId === p.unitId && c.indicatorCode === p.indicatorCode)?.value ?? null)
-        : (targets.latest({ unitId: p.unitId, indicatorCode: p.indicatorCode, year, period: '', source: IMPORTED_TARGET_SOURCE })?.value ?? null);
+        : (targets.latest({ unitId: p.unitId, indicatorCode: p.indicatorCode, year: p.year!, period: '', source: IMPORTED_TARGET_SOURCE })?.value ?? null);
     if (old === p.value) continue;
-    out.push({ unitCode: node.code, unitName: node.name, kind: p.kind, indicatorCode: p.indicatorCode, oldValue: old, newValue: p.value });
+    out.push({ unitCode: node.code, unitName: node.name, kind: p.kind, indicatorCode: p.indicatorCode, year: p.year, oldValue: old, newValue: p.value });
     changed.push(p);
   }
   return { changes: out, changed };

@@ -105,7 +105,7 @@ function describeColumns(sheet: SheetGrid, top: number, bottom: number, nameColu
     const header = sub && sub !== group ? `${group} — ${sub}`.replace(/^ — /, '') : group;
     if (!header) continue;
     const role = col === nameColumn ? { role: 'name' as const, indicatorCode: null } : roleFromHeader(group, sub);
-    out.push({ index: col, column: cellAddress(sheet, 0, col).column, header, ...role });
+    out.push({ index: col, column: cellAddress(sheet, 0, col).column, header, ...role, year: role.role === 'target' ? planYearFromHeader(header) : null });
   }
   return out;
 }
@@ -132,4 +132,15 @@ export function roleFromHeader(group: string, sub: string): Pick<ColumnRole, 'ro
   if (!hit) return { role: 'ignore', indicatorCode: null };
   const target = /ke hoach|\bkh\b|chi tieu/.test(own) || (/ke hoach|\bkh\b|chi tieu/.test(all) && !/thuc hien|luy ke|so nguoi/.test(own));
   return { role: target ? 'target' : 'result', indicatorCode: hit[1] };
+}
+
+/**
+ * The year a plan column's header names: "Kế hoạch năm 2020", "KH 2021", "KH2021", "Chỉ tiêu
+ * giao năm 2021". Only a year right after a plan word or "năm" counts, so a decision date in
+ * the caption ("QĐ số 12 ngày 05/01/2021") does not move the targets.
+ */
+export function planYearFromHeader(header: string): number | null {
+  const match = /(?:\bnam|ke hoach|\bkh|chi tieu(?: giao)?)\s*(\d{4})\b/.exec(foldText(header));
+  const year = match ? Number(match[1]) : NaN;
+  return year >= 2000 && year <= 2100 ? year : null;
 }

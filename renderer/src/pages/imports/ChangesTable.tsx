@@ -41,7 +41,12 @@ export function ChangesTable({ preview }: { preview: ImportPreview }) {
             ),
           },
           { title: 'Chỉ tiêu', dataIndex: 'indicatorCode', width: 190, render: (code: string) => indicatorShortName(code) },
-          { title: 'Loại', dataIndex: 'kind', width: 110, render: (k: ImportChange['kind']) => KIND_LABELS[k] },
+          {
+            title: 'Loại',
+            key: 'kind',
+            width: 130,
+            render: (_: unknown, c: ImportChange) => (c.kind === 'target' && c.year ? `${KIND_LABELS.target} năm ${c.year}` : KIND_LABELS[c.kind]),
+          },
           {
             title: 'Giá trị cũ → mới',
             key: 'values',

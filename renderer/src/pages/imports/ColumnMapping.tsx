@@ -1,4 +1,4 @@
-import { Card, Select, Table, Typography } from 'antd';
+import { Card, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnRole, ImportPreview } from '../../../../shared/contract';
 import { useImportsStore } from '../../stores/imports';
 import { ROLE_OPTIONS, parseRoleValue, roleLabel, roleValue } from './importText';
@@ -53,7 +53,21 @@ export function ColumnMapping({ preview }: { preview: ImportPreview }) {
             ellipsis: { showTitle: true },
             render: (h: string) => (h ? h : <Typography.Text type="secondary">(không có tiêu đề)</Typography.Text>),
           },
-          { title: 'Nội dung', key: 'role', width: 252, render: (_: unknown, c) => <RolePicker column={c} /> },
+          {
+            title: 'Nội dung',
+            key: 'role',
+            width: 252,
+            render: (_: unknown, c) => (
+              <>
+                <RolePicker column={c} />
+                {c.role === 'target' && c.year ? (
+                  <Tag className="imports-plan-year" title="Tiêu đề cột ghi năm kế hoạch: chỉ tiêu được ghi cho năm này" data-testid="imports-plan-year">
+                    năm {c.year}
+                  </Tag>
+                ) : null}
+              </>
+            ),
+          },
         ]}
       />
     </Card>
