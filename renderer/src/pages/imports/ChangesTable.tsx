@@ -45,7 +45,8 @@ export function ChangesTable({ preview }: { preview: ImportPreview }) {
             title: 'Loại',
             key: 'kind',
             width: 130,
-            render: (_: unknown, c: ImportChange) => (c.kind === 'target' && c.year ? `${KIND_LABELS.target} năm ${c.year}` : KIND_LABELS[c.kind]),
+            render: (_: unknown, c: ImportChange) =>
+              c.kind === 'target' && c.year ? `${KIND_LABELS.target} năm ${c.year}` : KIND_LABELS[c.kind],
           },
           {
             title: 'Giá trị cũ → mới',

@@ -61,7 +61,11 @@ export function ColumnMapping({ preview }: { preview: ImportPreview }) {
               <>
                 <RolePicker column={c} />
                 {c.role === 'target' && c.year ? (
-                  <Tag className="imports-plan-year" title="Tiêu đề cột ghi năm kế hoạch: chỉ tiêu được ghi cho năm này" data-testid="imports-plan-year">
+                  <Tag
+                    className="imports-plan-year"
+                    title="Tiêu đề cột ghi năm kế hoạch: chỉ tiêu được ghi cho năm này"
+                    data-testid="imports-plan-year"
+                  >
                     năm {c.year}
                   </Tag>
                 ) : null}
