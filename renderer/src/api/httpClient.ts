@@ -40,6 +40,11 @@ function token(): string {
   }
 }
 
+/** The browser-mode token, for addresses that open another window of the app (the report print page). */
+export function currentToken(): string | null {
+  return token() || null;
+}
+
 async function readResult<T>(res: Response): Promise<Result<T>> {
   let body: unknown;
   try {

@@ -23,7 +23,7 @@ export function chartSizeMm(block: ChartBlock, orientation: Orientation): { widt
   const width = orientation === 'landscape' ? 240 : 160;
   if (block.chart === 'progressBars') {
     // One row per unit, never squashed: every name stays legible.
-    const perRow = orientation === 'landscape' ? 6 : 6.5;
+    const perRow = 5.5;
     return { width, height: Math.min(orientation === 'landscape' ? 160 : 220, Math.max(60, 20 + block.labels.length * perRow)) };
   }
   return { width, height: orientation === 'landscape' ? 100 : 80 };
@@ -50,9 +50,14 @@ function barValuesPlugin(block: ChartBlock): Plugin<'bar'> {
         const value = values[i];
         const { x, y } = bar.getProps(['x', 'y'], true) as { x: number; y: number };
         ctx.font = value === null || value === undefined ? `italic 10px ${REPORT_FONT}` : `bold 10px ${REPORT_FONT}`;
-        ctx.fillStyle = INK;
         const text = value === null || value === undefined ? 'chưa có số liệu' : formatValue(value, block.valueFormat, 1);
         const at = value === null || value === undefined ? chartArea.left + 4 : Math.min(x + 4, chartArea.right - ctx.measureText(text).width);
+        // A white halo keeps the figure legible where it crosses the reference line.
+        ctx.strokeStyle = '#ffffff';
+        ctx.lineWidth = 3;
+        ctx.lineJoin = 'round';
+        ctx.strokeText(text, at, y);
+        ctx.fillStyle = INK;
         ctx.fillText(text, at, y);
       });
       ctx.restore();
@@ -75,7 +80,7 @@ function progressOptions(block: ChartBlock): ChartOptions<'bar'> {
         grid: { color: GRID },
         border: { color: INK },
       },
-      y: { ticks: { autoSkip: false, color: INK, font: { family: REPORT_FONT, size: 10.5 } }, grid: { display: false }, border: { color: INK } },
+      y: { ticks: { autoSkip: false, color: INK, font: { family: REPORT_FONT, size: 10 } }, grid: { display: false }, border: { color: INK } },
     },
     plugins: {
       legend: { display: block.series.length > 1, position: 'bottom', labels: { color: INK, font: { family: REPORT_FONT, size: 10.5 } } },

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { ReportBlock, ReportColumn } from '../../../shared/contract/reportTypes';
 import { formatCell, isNumericFormat } from './formatCell';
 
@@ -34,6 +35,24 @@ export function headerRows(columns: ReportColumn[]): HeaderCell[][] {
   return [top, bottom];
 }
 
+/**
+ * "Bình quân/tháng" may wrap after the slash, so a narrow column wraps at a sensible place and
+ * never inside a word; "(/LLLĐ)" does not (the slash follows a bracket).
+ */
+function HeaderLabel({ text }: { text: string }) {
+  const parts = text.split(/(?<=[\p{L}\p{N}]\/)/u);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <wbr /> : null}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 /** A bordered table as printed: repeated header on every page, rows never split across pages. */
 export function ReportTable({ block }: { block: TableBlock }) {
   const totalWidth = block.columns.reduce((sum, c) => sum + (c.width > 0 ? c.width : 1), 0) || 1;
@@ -52,7 +71,7 @@ export function ReportTable({ block }: { block: TableBlock }) {
             <tr key={r}>
               {cells.map((cell) => (
                 <th key={cell.key} colSpan={cell.colSpan > 1 ? cell.colSpan : undefined} rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined} scope="col">
-                  {cell.label}
+                  <HeaderLabel text={cell.label} />
                 </th>
               ))}
             </tr>

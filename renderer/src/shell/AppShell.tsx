@@ -21,6 +21,7 @@ import { ResultsPage } from '../pages/results/ResultsPage';
 import { CatalogsPage } from '../pages/catalogs/CatalogsPage';
 import { BackupsPage } from '../pages/backups/BackupsPage';
 import { ImportsPage } from '../pages/imports/ImportsPage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 
 const ICONS: Record<AreaKey, ReactNode> = {
   overview: <DashboardOutlined aria-hidden />,
@@ -103,6 +104,8 @@ function AreaContent({ area }: { area: AreaKey }) {
       return <BackupsPage />;
     case 'imports':
       return <ImportsPage />;
+    case 'reports':
+      return <ReportsPage />;
     default: {
       const def = AREAS.find((a) => a.key === area)!;
       return <PlaceholderPage title={def.label} areaKey={area} />;
