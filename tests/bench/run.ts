@@ -6,6 +6,7 @@ import * as XLSX from 'xlsx';
 import { openAppCore } from '../../electron/core/app/appCore';
 import { benchDashboard } from './dashboard';
 import { benchImports } from './imports';
+import { benchReports } from './reports';
 
 async function time<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
   const start = performance.now();
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
     core.close();
     console.log('\nDistrict report import (issue 4; targets: preview under 2 s, commit under 1 s)');
     await benchImports(dir, (label, ms) => console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms`));
+    console.log('\nSteering-committee report (issue 5; target: a 10-page PDF under 3 s)');
+    await benchReports(dir, (label, ms) => console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms`), (text) => console.log(text));
     console.log('\nDashboard (issue 3; target: under 100 ms per period change)');
     await benchDashboard(dir, (label, ms) => console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms`));
     const rssAfter = process.memoryUsage().rss / 1024 / 1024;
