@@ -217,6 +217,9 @@ describe('office (BHXH cơ sở) scope', () => {
       const doc = await build(core, { scopeCode: office.code, sections: [{ id: 'unitTable' }, { id: 'headline' }], indicatorCodes: ['BHXH_TN'] });
       expect(doc.scopeName).toBe(office.name);
       expect(doc.header.subtitle).toContain(office.name);
+      // The office issues its own report, under the province office (Decree 30 two-line issuer).
+      expect(doc.header.issuerParent).toBe('BẢO HIỂM XÃ HỘI TỈNH PHÚ AN');
+      expect(doc.header.issuer).toBe(office.name.toLocaleUpperCase('vi'));
       const mine = cmp.rows.filter((r) => office.communeCodes.includes(r.code));
       expect(mine.length, office.code).toBeGreaterThan(0);
       const table = tables(doc, 'unitTable')[0]!;

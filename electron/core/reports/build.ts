@@ -1,6 +1,7 @@
 import { AppError, type ReportDefinition, type ReportDocument, type ReportSection } from '../../../shared/contract';
 import { indicatorByCode } from '../../../shared/domain/indicators';
-import { monthBounds, parseYm } from '../../../shared/domain/periods';
+import { monthBounds, monthLabel, parseYm } from '../../../shared/domain/periods';
+import { formatDate } from '../../../shared/format/vi';
 import { localToday, type CoreContext } from '../app/context';
 import { revision } from '../db/revisions';
 import { issuerFor } from '../exports/appExports';
@@ -8,7 +9,6 @@ import { Figures } from '../results/compare';
 import { UnitRepository } from '../units/repository';
 import { resolveScope } from './scope';
 import { sectionById } from './sections';
-import { cutoffLabel } from './sections/headline';
 import type { SectionContext } from './sections/types';
 
 const NBSP4 = '\u00a0'.repeat(4);
@@ -42,6 +42,8 @@ export function dataStamp(ctx: CoreContext): string {
 export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocument {
   const ym = parseYm(def.period)!;
   const today = localToday(ctx.now());
+  // Figures would quietly fall back to the current month (or be empty): refuse instead.
+  if (def.period > today.slice(0, 7)) throw new AppError('VALIDATION', `Tháng ${monthLabel(def.period)} chưa đến: chưa có số liệu để báo cáo.`);
   const monthEnd = monthBounds(def.period).to;
   const figures = new Figures(ctx, { kind: 'month', year: ym.year, index: ym.month }, monthEnd < today ? monthEnd : today);
   const scope = resolveScope(ctx, figures, def);
@@ -54,6 +56,7 @@ export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocu
     ctx, def, figures, scope, indicators,
     month: figures.month, year: ym.year, monthIndex: Number(figures.month.slice(5)),
     endLastYearLabel: `31/12/${ym.year - 1}`,
+    cutoffLabel: formatDate(cutoffDate(def.period) < today ? cutoffDate(def.period) : today),
   };
   const sections: ReportSection[] = def.sections.map((choice, i) => {
     const section = sectionById(choice.id);
@@ -63,16 +66,19 @@ export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocu
   });
 
   const isProvince = scope.focus === figures.focus(null);
-  const cutoff = cutoffDate(sc.month);
+  const cutoff = cutoffDate(sc.month) < today ? cutoffDate(sc.month) : today;
   const [y, m, d] = (def.issueDate ?? '').split('-');
   const placeDate = def.issueDate ? `${def.place}, ngày ${d} tháng ${m} năm ${y}` : `${def.place}, ngày${NBSP4}tháng${NBSP4}năm ${today.slice(0, 4)}`;
   const subtitle = def.subject || `Kết quả thực hiện công tác phát triển người tham gia BHXH, BHYT tháng ${sc.month.slice(5)} năm ${sc.year}${isProvince ? '' : ` — ${scope.name}`}`;
   const unitScope = def.scopeCode && figures.tree.byCode.has(def.scopeCode) ? def.scopeCode : null;
+  // An office reports under its own name, with the province office above it (Decree 30).
+  const province = issuerFor(ctx, unitScope);
+  const office = scope.officeName;
   return {
     definition: def,
     header: {
-      issuerParent: 'BẢO HIỂM XÃ HỘI VIỆT NAM',
-      issuer: issuerFor(ctx, unitScope),
+      issuerParent: office ? province : 'BẢO HIỂM XÃ HỘI VIỆT NAM',
+      issuer: office ? office.toLocaleUpperCase('vi') : province,
       motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       mottoSub: 'Độc lập - Tự do - Hạnh phúc',
       // "Số:      /BC-BHXH": the number is written in by the clerk who registers the document.
@@ -80,7 +86,7 @@ export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocu
       placeDate,
       title: 'BÁO CÁO',
       subtitle,
-      cutoff: `(Số liệu tính đến ngày ${cutoffLabel(sc)})`,
+      cutoff: `(Số liệu tính đến ngày ${sc.cutoffLabel})`,
     },
     scopeName: scope.name,
     month: sc.month,

@@ -13,6 +13,8 @@ export interface ReportScope {
   rowLabel: string;
   /** Units of the scope no office serves, when the table is by office. */
   unassigned: string[];
+  /** Set when the scope is one office (it then issues the report). */
+  officeName: string | null;
 }
 
 /**
@@ -27,7 +29,7 @@ export function resolveScope(ctx: CoreContext, figures: Figures, def: ReportDefi
   if (office) {
     const members = onTree(office.unitIds);
     if (members.length === 0) throw new AppError('VALIDATION', `${office.name} chưa phụ trách đơn vị nào trên cây đơn vị ngày ${formatTreeDate(figures.tree.date)}.`);
-    return { focus: figures.group(members, office.code, office.name), name: office.name, rows: members, rowLabel: 'Xã, phường', unassigned: [] };
+    return { focus: figures.group(members, office.code, office.name), name: office.name, rows: members, rowLabel: 'Xã, phường', unassigned: [], officeName: office.name };
   }
   const focus = figures.focus(def.scopeCode);
   const node = figures.node(focus);
@@ -44,10 +46,10 @@ export function resolveScope(ctx: CoreContext, figures: Figures, def: ReportDefi
     if (rows.length > 0) {
       const leaves = leafUnits(figures, focus);
       const unassigned = leaves.filter((id) => !served.has(id) && !ancestorIn(figures, id, served)).map((id) => figures.tree.nodes.get(id)!.name);
-      return { focus, name, rows, rowLabel: 'BHXH cơ sở', unassigned };
+      return { focus, name, rows, rowLabel: 'BHXH cơ sở', unassigned, officeName: null };
     }
   }
-  return { focus, name, rows: figures.childrenOf(focus), rowLabel: 'Đơn vị', unassigned: [] };
+  return { focus, name, rows: figures.childrenOf(focus), rowLabel: 'Đơn vị', unassigned: [], officeName: null };
 }
 
 /** "Tỉnh Phú An (dữ liệu mẫu)" → "Tỉnh Phú An": the demo tag is printed once, in its own line. */

@@ -58,7 +58,7 @@ export const headlineSection: SectionDef = {
     }
     if (rows.length === 0) blocks.push({ kind: 'paragraph', text: `Chưa có số liệu tháng ${sc.month.slice(5)}/${sc.year} cho ${sc.scope.name}.` });
     else {
-      blocks.unshift({ kind: 'paragraph', text: `Đến ngày ${cutoffLabel(sc)}, kết quả phát triển người tham gia của ${sc.scope.name} như sau:` });
+      blocks.unshift({ kind: 'paragraph', text: `Đến ngày ${sc.cutoffLabel}, kết quả phát triển người tham gia của ${sc.scope.name} như sau:` });
       blocks.push({
         kind: 'table',
         caption: 'Kết quả so với kế hoạch được giao',
@@ -80,8 +80,3 @@ export const headlineSection: SectionDef = {
     return { title: 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', orientation: 'portrait', blocks };
   },
 };
-
-export function cutoffLabel(sc: SectionContext): string {
-  const day = sc.monthIndex === 12 ? '31' : '25';
-  return `${day}/${sc.month.slice(5)}/${sc.year}`;
-}

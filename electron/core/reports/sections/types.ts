@@ -18,6 +18,8 @@ export interface SectionContext {
   monthIndex: number;
   /** "31/12/2025" */
   endLastYearLabel: string;
+  /** "25/10/2026": the month's cut-off, or today while the month is still running. */
+  cutoffLabel: string;
 }
 
 export interface SectionBody {
