@@ -11,10 +11,18 @@ function Block({ block, orientation, onChartDrawn }: { block: ReportBlock; orien
     case 'chart':
       return <ReportChart block={block} orientation={orientation} onDrawn={onChartDrawn} />;
     case 'freeText':
-      // Empty text prints the placeholder as dotted lines to fill by hand, not an empty heading.
+      // Each line the user typed is a paragraph, indented like the generated ones; an empty
+      // text shows its hint on screen and ruled lines to write on in print.
       return block.text.trim() ? (
         <div className="report-free-text" data-testid="report-free-text">
-          {block.text}
+          {block.text
+            .split('\n')
+            .filter((line) => line.trim() !== '')
+            .map((line, i) => (
+              <p key={i} className="report-paragraph">
+                {line}
+              </p>
+            ))}
         </div>
       ) : (
         <div className="report-free-text report-free-text-empty" data-testid="report-free-text">
