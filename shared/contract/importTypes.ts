@@ -1,5 +1,23 @@
 import type { CellIssue } from './types';
 
+/**
+ * What an import message is about, so a screen can place it (beside the period picker, in the
+ * totals check, under its row …) without matching on its words.
+ */
+export type ImportIssueKind = 'file' | 'period' | 'columns' | 'table' | 'row' | 'totals' | 'legacy';
+
+/** An error of the file or of one row: where it is, what is wrong, and what it is about. */
+export interface ImportIssue extends CellIssue {
+  kind: ImportIssueKind;
+}
+
+/** A warning (the import can still go ahead), with what it is about and the cell it points to. */
+export interface ImportWarning {
+  kind: ImportIssueKind;
+  message: string;
+  cell: string | null;
+}
+
 /** What a report column holds, as detected from its header (or chosen by the user). */
 export interface ColumnRole {
   /** Column letter in the sheet: "C". */
@@ -24,7 +42,7 @@ export interface ImportPreviewRow {
   status: ImportRowStatus;
   /** "result:BHXH_TN" / "target:BHXH_TN" → value (null = empty cell = missing). */
   values: Record<string, number | null>;
-  issues: CellIssue[];
+  issues: ImportIssue[];
   suggestions: { code: string; name: string }[];
 }
 
@@ -67,8 +85,12 @@ export interface ImportPreview {
   changes: ImportChange[];
   /** 'tcvn3' / 'vni' when legacy text was found and converted for the preview. */
   legacyEncoding: 'tcvn3' | 'vni' | null;
-  errors: CellIssue[];
+  /** The file's errors (kind 'period', 'columns', 'table') followed by every row's (kind 'row'). */
+  errors: ImportIssue[];
+  /** The warnings' texts, as the CLI's `import --json` prints them. */
   warnings: string[];
+  /** The same warnings in the same order, with their kind and cell. */
+  warningDetails: ImportWarning[];
   canCommit: boolean;
 }
 

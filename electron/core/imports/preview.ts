@@ -1,4 +1,4 @@
-import { AppError, type CellIssue, type ColumnRole, type FileRef, type ImportChange, type ImportPreview, type ImportPreviewRow, type TotalsCheck } from '../../../shared/contract';
+import { AppError, type ColumnRole, type FileRef, type ImportChange, type ImportIssue, type ImportPreview, type ImportPreviewRow, type ImportWarning, type TotalsCheck } from '../../../shared/contract';
 import { indicatorByCode } from '../../../shared/domain/indicators';
 import { monthBounds, monthLabel } from '../../../shared/domain/periods';
 import { formatCount } from '../../../shared/format/vi';
@@ -114,17 +114,17 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
   const period = req.period ?? fromTitle.period;
   const periodSource = req.period ? ('override' as const) : fromTitle.period ? ('title' as const) : null;
   const today = localToday(ctx.now());
-  const errors: CellIssue[] = [];
-  const warnings: string[] = [];
+  const errors: ImportIssue[] = [];
+  const warnings: ImportWarning[] = [];
   let asOf: string | null = null;
   if (period) {
     try {
       asOf = req.period || !fromTitle.asOf ? defaultAsOf(period, today) : fromTitle.asOf;
     } catch (error) {
-      errors.push({ sheet: sheet.name, row: 1, column: null, cell: null, message: (error as Error).message });
+      errors.push({ kind: 'period', sheet: sheet.name, row: 1, column: null, cell: null, message: (error as Error).message });
     }
   } else {
-    errors.push({ sheet: sheet.name, row: 1, column: null, cell: null, message: 'Không đọc được kỳ báo cáo từ tiêu đề; hãy chọn tháng báo cáo.' });
+    errors.push({ kind: 'period', sheet: sheet.name, row: 1, column: null, cell: null, message: 'Không đọc được kỳ báo cáo từ tiêu đề; hãy chọn tháng báo cáo.' });
   }
   const treeDate = asOf ?? (period ? monthBounds(period).to : today);
   const tree = viewTree(ctx.db, treeDate < today ? treeDate : today);
@@ -146,7 +146,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
   const codeColumn = columns.find((c) => c.role === 'code');
   const nameColumn = columns.find((c) => c.role === 'name') ?? { index: table.nameColumn };
   if (valueColumns.length === 0) {
-    errors.push({ sheet: sheet.name, row: cellAddress(grid, table.headerTop, 0).row, column: null, cell: null, message: 'Không nhận ra cột số liệu nào (Kế hoạch, Thực hiện, Số người tham gia, Dân số …); hãy chọn nội dung cho các cột.' });
+    errors.push({ kind: 'columns', sheet: sheet.name, row: cellAddress(grid, table.headerTop, 0).row, column: null, cell: null, message: 'Không nhận ra cột số liệu nào (Kế hoạch, Thực hiện, Số người tham gia, Dân số …); hãy chọn nội dung cho các cột.' });
   }
 
   const choices = new Map((req.unitChoices ?? []).map((c) => [unitNameKey(c.typedName), c.unitCode]));
@@ -161,8 +161,8 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
     const raw = grid.rows[r] ?? [];
     const excelRow = cellAddress(grid, r, 0).row;
     const typedName = String(raw[nameColumn.index] ?? '').trim();
-    const issues: CellIssue[] = [];
-    const at = (col: number, message: string): CellIssue => ({ sheet: sheet!.name, row: excelRow, ...pick(cellAddress(grid, r, col)), message });
+    const issues: ImportIssue[] = [];
+    const at = (col: number, message: string): ImportIssue => ({ kind: 'row', sheet: sheet!.name, row: excelRow, ...pick(cellAddress(grid, r, col)), message });
     let unit: Candidate | null = null;
     let suggested: Candidate[] = [];
     const typedKey = unitNameKey(typedName);
@@ -206,7 +206,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
     }
     rows.push({ row: excelRow, typedName, unitCode: unit?.code ?? null, unitName: unit?.name ?? null, status, values, issues, suggestions: suggested.map((s) => ({ code: s.code, name: s.name })) });
   }
-  if (rows.length === 0) errors.push({ sheet: sheet.name, row: cellAddress(grid, table.firstData, 0).row, column: null, cell: null, message: 'Bảng không có dòng số liệu nào.' });
+  if (rows.length === 0) errors.push({ kind: 'table', sheet: sheet.name, row: cellAddress(grid, table.firstData, 0).row, column: null, cell: null, message: 'Bảng không có dòng số liệu nào.' });
 
   const totals: TotalsCheck[] = [];
   if (table.totalsRow !== null) {
@@ -218,22 +218,22 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
       const matches = fileTotal === null || fileTotal === sum;
       const cell = cellAddress(grid, table.totalsRow, c.index).cell;
       totals.push({ key, label: c.header, fileTotal, sumOfRows: sum, matches, cell });
-      if (!matches) warnings.push(`Dòng tổng cộng (ô ${cell}) ghi ${formatCount(fileTotal)} nhưng tổng các dòng là ${formatCount(sum)} — ${c.header}.`);
+      if (!matches) warnings.push({ kind: 'totals', cell, message: `Dòng tổng cộng (ô ${cell}) ghi ${formatCount(fileTotal)} nhưng tổng các dòng là ${formatCount(sum)} — ${c.header}.` });
     }
   }
 
   const { changes, changed } = asOf && period ? diff(ctx, planned, period, tree) : { changes: [], changed: [] };
   const rowIssues = rows.flatMap((r) => r.issues);
+  if (legacy) warnings.unshift({ kind: 'legacy', cell: null, message: LEGACY_WARNINGS[legacy] });
   const preview: ImportPreview = {
     sessionId: '',
     fileName, sheets: sheetNames, sheet: sheet.name, period, periodSource, asOf, officeName: office?.line ?? null,
     headerRows: [cellAddress(grid, table.headerTop, 0).row, cellAddress(grid, table.headerBottom, 0).row],
     firstDataRow: cellAddress(grid, table.firstData, 0).row, lastDataRow: cellAddress(grid, table.lastData, 0).row,
     columns: columns.map(({ index: _index, ...c }) => c), rows, totals, changes, legacyEncoding: legacy,
-    errors: [...errors, ...rowIssues], warnings,
+    errors: [...errors, ...rowIssues], warnings: warnings.map((w) => w.message), warningDetails: warnings,
     canCommit: errors.length === 0 && rowIssues.length === 0 && rows.every((r) => r.status === 'ok') && changes.length > 0,
   };
-  if (legacy) warnings.unshift(LEGACY_WARNINGS[legacy]);
   return { preview, planned: changed, asOf: asOf ?? '', sourceKey, headerSignature, columnsOverridden: Boolean(req.columns), aliases };
 }
 

@@ -1,4 +1,4 @@
-import type { CellIssue, ColumnRole, ImportPreview, ImportRowStatus } from '../../../../shared/contract';
+import type { ColumnRole, ImportIssue, ImportPreview, ImportRowStatus } from '../../../../shared/contract';
 import { INDICATORS, indicatorByCode } from '../../../../shared/domain/indicators';
 
 /** How a report column's content is called on screen. */
@@ -98,12 +98,12 @@ export function valueColumns(preview: ImportPreview): ValueColumn[] {
 }
 
 /**
- * Warnings not already shown by a structured part of the preview: core also words the totals
- * mismatch and the legacy font as warnings, and those have their own place on screen.
+ * Warnings not already shown by a structured part of the preview: the totals mismatch has the
+ * totals check and the legacy font its own notice.
  */
 export function otherWarnings(p: ImportPreview): string[] {
   const totalsShown = p.totals.some((t) => t.fileTotal !== null && !t.matches);
-  return p.warnings.filter((w) => !(p.legacyEncoding && /TCVN3|VNI/i.test(w)) && !(totalsShown && /^Dòng tổng/i.test(w)));
+  return p.warningDetails.filter((w) => !(w.kind === 'legacy' && p.legacyEncoding) && !(w.kind === 'totals' && totalsShown)).map((w) => w.message);
 }
 
 /**
@@ -122,11 +122,9 @@ export function groupByIndicator(columns: ValueColumn[]): { indicatorCode: strin
 }
 
 /**
- * Errors of the file itself (no name column…). Those of a row are shown under that row, and a
+ * Errors of the file itself (no figure column…). Those of a row are shown under that row, and a
  * missing period beside the period picker, so neither is listed twice.
  */
-export function fileErrors(p: ImportPreview): CellIssue[] {
-  const key = (i: CellIssue) => `${i.row}|${i.cell ?? ''}|${i.message}`;
-  const onRows = new Set(p.rows.flatMap((r) => r.issues.map(key)));
-  return p.errors.filter((e) => !onRows.has(key(e)) && !(p.period === null && !e.cell && /kỳ báo cáo/i.test(e.message)));
+export function fileErrors(p: ImportPreview): ImportIssue[] {
+  return p.errors.filter((e) => e.kind !== 'row' && !(e.kind === 'period' && p.period === null));
 }
