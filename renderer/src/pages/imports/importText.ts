@@ -103,7 +103,9 @@ export function valueColumns(preview: ImportPreview): ValueColumn[] {
  */
 export function otherWarnings(p: ImportPreview): string[] {
   const totalsShown = p.totals.some((t) => t.fileTotal !== null && !t.matches);
-  return p.warningDetails.filter((w) => !(w.kind === 'legacy' && p.legacyEncoding) && !(w.kind === 'totals' && totalsShown)).map((w) => w.message);
+  return p.warningDetails
+    .filter((w) => !(w.kind === 'legacy' && p.legacyEncoding) && !(w.kind === 'totals' && totalsShown))
+    .map((w) => w.message);
 }
 
 /**
