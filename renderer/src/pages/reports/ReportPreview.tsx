@@ -47,7 +47,7 @@ export function ReportPreview() {
       {buildError ? <Alert type="error" showIcon role="alert" title="Chưa lập được bản xem trước" description={buildError.message} data-testid="report-build-error" /> : null}
       <div className="report-preview-pane" ref={pane} data-testid="report-preview">
         {document ? (
-          <div className={building ? 'report-preview-paper is-stale' : 'report-preview-paper'}>
+          <div className={building || buildError ? 'report-preview-paper is-stale' : 'report-preview-paper'}>
             <ReportDocumentView document={document} zoom={zoom} />
           </div>
         ) : buildError ? (

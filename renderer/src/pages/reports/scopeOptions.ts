@@ -22,11 +22,9 @@ export interface ScopeGroup {
  * Phạm vi: the whole province, one BHXH cơ sở (office), or one unit of today's tree below the
  * province. Offices first: they are what leaders ask about most.
  */
-export function scopeGroups(offices: readonly Office[], units: readonly Unit[]): ScopeGroup[] {
+export function scopeGroups(offices: readonly Office[], units: readonly Unit[]): (ScopeOption | ScopeGroup)[] {
   const byName = <T extends { name: string; code: string }>(a: T, b: T) => viCollator.compare(a.name, b.name) || viCollator.compare(a.code, b.code);
-  const groups: ScopeGroup[] = [
-    { label: 'Toàn tỉnh', title: 'Toàn tỉnh', options: [{ value: PROVINCE_SCOPE, label: 'Toàn tỉnh', search: 'toan tinh' }] },
-  ];
+  const groups: (ScopeOption | ScopeGroup)[] = [{ value: PROVINCE_SCOPE, label: 'Toàn tỉnh', search: 'Toàn tỉnh' }];
   if (offices.length > 0)
     groups.push({
       label: 'BHXH cơ sở',
