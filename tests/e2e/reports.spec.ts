@@ -136,3 +136,11 @@ test('Báo cáo: "In" in browser mode opens the print page, which prints itself 
   await reports.openSavedTab();
   await expect(reports.savedRows).toHaveCount(1);
 });
+
+test('Báo cáo: the print page of a report that does not exist says so and signals the error', async ({ page, demoApp }) => {
+  const url = new URL(demoApp.url);
+  await page.goto(`${url.origin}/?print=report&id=9999${url.hash}`);
+  await expect(page.locator('html[data-report-error]')).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.getByTestId('report-print-error')).toContainText('Không tìm thấy báo cáo số 9999');
+  await expect(page.locator('html[data-report-ready]')).toHaveCount(0);
+});
