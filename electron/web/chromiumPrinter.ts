@@ -25,6 +25,25 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return candidates.find((c) => existsSync(c)) ?? null;
 }
 
+/**
+ * Resolves with the page's error text (or null) the moment the print page signals. Written as
+ * source text: bundlers rename or wrap functions, and this runs inside the page, not here.
+ */
+function waitForReadyScript(timeoutMs: number): string {
+  return `new Promise((resolve, reject) => {
+    const html = document.documentElement;
+    const done = () => html.dataset.reportReady === '1' || html.dataset.reportError !== undefined;
+    if (done()) return resolve(html.dataset.reportError ?? null);
+    const observer = new MutationObserver(() => {
+      if (!done()) return;
+      observer.disconnect();
+      resolve(html.dataset.reportError ?? null);
+    });
+    observer.observe(html, { attributes: true });
+    setTimeout(() => reject(new Error('Trang in báo cáo không sẵn sàng sau ${timeoutMs / 1000} giây.')), ${timeoutMs});
+  })`;
+}
+
 export function createChromiumPrinter(options: { baseUrl: string; token: string; executablePath: string }): ReportPrinter {
   let browser: Promise<Browser> | null = null;
   const launch = async () => {
@@ -40,10 +59,9 @@ export function createChromiumPrinter(options: { baseUrl: string; token: string;
       const page = await (await browser).newPage();
       try {
         await page.goto(`${options.baseUrl}/${printPagePath(reportId)}#t=${options.token}`);
-        await page.waitForSelector('html[data-report-ready="1"], html[data-report-error]', { state: 'attached', timeout: PRINT_TIMEOUT_MS });
-        const problem = await page.evaluate(() => document.documentElement.dataset.reportError ?? null);
+        // A MutationObserver answers the moment the page signals; Playwright's selector polling backs off to 1 s steps.
+        const problem = (await page.evaluate(waitForReadyScript(PRINT_TIMEOUT_MS))) as string | null;
         if (problem) throw new AppError('INTERNAL', `Trang in báo cáo báo lỗi: ${problem}`);
-        await page.emulateMedia({ media: 'print' });
         return await page.pdf({ preferCSSPageSize: true, printBackground: true });
       } finally {
         await page.close().catch(() => undefined);

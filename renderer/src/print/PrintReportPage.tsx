@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReportDocument } from '../../../shared/contract/reportTypes';
-import { call } from '../api/client';
 import { chartKeys, ReportDocumentView } from './ReportDocumentView';
+import { loadPrintData } from './printData';
 import { ensureReportFonts } from './reportFonts';
 import type { PrintRequest } from './printMode';
 
@@ -37,7 +37,7 @@ export function PrintReportPage({ request }: { request: PrintRequest }) {
     let cancelled = false;
     void (async () => {
       if (!request.id) return fail('Địa chỉ trang in thiếu số hiệu báo cáo (id).');
-      const [res] = await Promise.all([call('reports:get', { id: request.id }), ensureReportFonts()]);
+      const [res] = await Promise.all([loadPrintData(request.id), ensureReportFonts()]);
       if (cancelled) return;
       if (!res.ok) return fail(res.error.message);
       expected.current = chartKeys(res.value.document);

@@ -42,7 +42,7 @@ export const unitTableSection: SectionDef = {
         kind: 'table',
         caption: `Biểu ${i + 1}: ${def.name} — ${sc.scope.name}`,
         columns: [
-          { key: 'index', label: 'STT', format: 'text', width: 4 },
+          { key: 'index', label: 'STT', format: 'text', width: 5 },
           { key: 'name', label: sc.scope.rowLabel, format: 'text', width: 22 },
           { key: 'target', label: 'Kế hoạch năm', format: 'count', width: 10 },
           { key: 'actual', label: 'Thực hiện', format: 'count', width: 10 },
