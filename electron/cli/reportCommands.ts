@@ -5,6 +5,7 @@ import type { ReportDefinition, ReportSort, SavedReport } from '../../shared/con
 import { parseYm } from '../../shared/domain/periods';
 import { formatBytes } from '../../shared/format/vi';
 import type { AppCore } from '../core/app/appCore';
+import { pdfPageCount } from '../core/reports/outputs';
 import { attachChromiumPrinter } from '../web/chromiumPrinter';
 import { startWebServer } from '../web/server';
 import type { CliIo } from './commands';
@@ -19,11 +20,6 @@ export interface ReportFlags {
   sections?: string;
   sort?: string;
   groupBy?: string;
-}
-
-/** Pages of a PDF Chromium wrote: one "/Type /Page" object each. */
-export function pdfPageCount(bytes: Buffer): number {
-  return (bytes.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ImportBatch, ImportCommitOutcome, ImportPreview } from './importTypes';
-import type { ReportDefinition, ReportDocument, ReportSectionInfo, SavedReport, SavedReportSummary } from './reportTypes';
+import type { ReportDefinition, ReportDocument, ReportPdfPreview, ReportSectionInfo, SavedReport, SavedReportSummary } from './reportTypes';
 import type { BreakdownProposal, ComparisonTable, DashboardData, GridSaveOutcome, ResultGrid, Target } from './resultsTypes';
 import type {
   AppInfo, AuditEntry, BackupInfo, DemoOutcome, DownloadRef, IndicatorDef, Office, RestoreOutcome, Unit, UnitDetail,
@@ -182,6 +182,8 @@ export const channels = {
   'reports:delete': channel<{ deleted: number }>()(z.object({ id: z.number().int().positive() })),
   'reports:pdf': channel<DownloadRef>()(z.object({ id: z.number().int().positive() })),
   'reports:excel': channel<DownloadRef>()(z.object({ id: z.number().int().positive() })),
+  /** The same PDF as 'reports:pdf', returned inline so the screen can show its pages exactly as printed. */
+  'reports:pdfPreview': channel<ReportPdfPreview>()(z.object({ id: z.number().int().positive() })),
   /** Electron: the system print dialog for a saved report. Browser mode answers UNAVAILABLE (the page prints itself). */
   'reports:print': channel<{ printed: boolean }>()(z.object({ id: z.number().int().positive() })),
 

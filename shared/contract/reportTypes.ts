@@ -153,4 +153,12 @@ export interface SavedReport {
   dataChanged: boolean;
 }
 
+/** The printed PDF itself, for an on-screen preview page by page. */
+export interface ReportPdfPreview {
+  fileName: string;
+  pages: number;
+  /** The PDF bytes, base64 (a 10-page report is about 300 KB). */
+  base64: string;
+}
+
 export type { TargetSource };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportDefinition, SavedReport } from '../../shared/contract';
 import { openAppCore } from '../../electron/core/app/appCore';
-import { pdfPageCount } from '../../electron/cli/reportCommands';
+import { pdfPageCount } from '../../electron/core/reports/outputs';
 import { attachChromiumPrinter } from '../../electron/web/chromiumPrinter';
 import { startWebServer } from '../../electron/web/server';
 

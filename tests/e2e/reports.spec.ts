@@ -137,6 +137,28 @@ test('Báo cáo: "In" in browser mode opens the print page, which prints itself 
   await expect(reports.savedRows).toHaveCount(1);
 });
 
+test('Báo cáo: "Xem trang in" shows the printed PDF page by page, landscape pages wider', async ({ page, demoApp }) => {
+  test.setTimeout(90_000);
+  const reports = await openReports(page, demoApp.url);
+  await reports.actions.getByRole('button', { name: 'Xem trang in' }).click();
+  const preview = page.getByTestId('pdf-preview');
+  await expect(preview).toBeVisible({ timeout: 30_000 });
+  const total = Number(await preview.getAttribute('data-total'));
+  expect(total).toBeGreaterThanOrEqual(5);
+  await expect(preview).toHaveAttribute('data-rendered', String(total), { timeout: 30_000 });
+  const pages = preview.getByTestId('pdf-page');
+  await expect(pages).toHaveCount(total);
+  await expect(pages.first()).toContainText(`Trang 1/${total}`);
+  const widths = await pages.locator('canvas').evaluateAll((cs) => cs.map((c) => (c as HTMLCanvasElement).getBoundingClientRect().width));
+  expect(new Set(widths.map(Math.round)).size).toBe(2);
+  await expect(page.getByRole('dialog')).toContainText(`Xem trước bản in — ${total} trang A4`);
+  await shot(page, '64-report-pdf-preview');
+  // The preview saved the report first, as PDF and print do.
+  await page.getByRole('dialog').getByRole('button', { name: /Close|Đóng/ }).click();
+  await reports.openSavedTab();
+  await expect(reports.savedRows).toHaveCount(1);
+});
+
 test('Báo cáo: the print page of a report that does not exist says so and signals the error', async ({ page, demoApp }) => {
   const url = new URL(demoApp.url);
   await page.goto(`${url.origin}/?print=report&id=9999${url.hash}`);

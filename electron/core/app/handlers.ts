@@ -16,7 +16,7 @@ import { breakdownTargets, listTargets, setTarget } from '../targets/service';
 import { readSettings, writeSetting } from './settings';
 import { buildReport } from '../reports/build';
 import { defaultDefinition } from '../reports/defaults';
-import { printReport, reportExcel, reportPdf } from '../reports/outputs';
+import { printReport, reportExcel, reportPdf, reportPdfPreview } from '../reports/outputs';
 import type { ReportPrinter } from '../reports/printer';
 import { sectionCatalogue } from '../reports/sections';
 import { deleteReport, getReport, listReports, saveReport } from '../reports/service';
@@ -92,6 +92,7 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'reports:delete': (req) => deleteReport(context(), req.id),
     'reports:pdf': (req) => reportPdf(context(), hooks.downloads, hooks.printer(), req.id),
     'reports:excel': (req) => reportExcel(context(), hooks.downloads, req.id),
+    'reports:pdfPreview': (req) => reportPdfPreview(context(), hooks.printer(), req.id),
     'reports:print': (req) => printReport(context(), hooks.printer(), req.id),
     'exports:comparison': (req) => exportComparison(context(), hooks.downloads, req),
     'exports:coverage': (req) => exportCoverage(context(), hooks.downloads, req),

@@ -1,4 +1,4 @@
-import { AppError, type DownloadRef } from '../../../shared/contract';
+import { AppError, type DownloadRef, type ReportPdfPreview } from '../../../shared/contract';
 import type { CoreContext } from '../app/context';
 import { exportFileName } from '../exports/fileNames';
 import type { DownloadStore } from '../files/downloadStore';
@@ -10,11 +10,25 @@ function fileBase(doc: { month: string; definition: { scopeCode: string | null }
   return [doc.definition.scopeCode, doc.month];
 }
 
-export async function reportPdf(ctx: CoreContext, downloads: DownloadStore, printer: ReportPrinter | null, id: number): Promise<DownloadRef> {
+async function renderPdf(ctx: CoreContext, printer: ReportPrinter | null, id: number): Promise<{ bytes: Buffer; fileName: string }> {
   const saved = getReport(ctx, id);
   if (!printer) throw new AppError('UNAVAILABLE', 'Không tạo được PDF: máy chưa có trình duyệt Chromium hoặc Microsoft Edge để in báo cáo.');
-  const bytes = await printer.pdf(id);
-  return downloads.put(bytes, exportFileName('Báo cáo', fileBase(saved.document), 'pdf'));
+  return { bytes: await printer.pdf(id), fileName: exportFileName('Báo cáo', fileBase(saved.document), 'pdf') };
+}
+
+export async function reportPdf(ctx: CoreContext, downloads: DownloadStore, printer: ReportPrinter | null, id: number): Promise<DownloadRef> {
+  const { bytes, fileName } = await renderPdf(ctx, printer, id);
+  return downloads.put(bytes, fileName);
+}
+
+export async function reportPdfPreview(ctx: CoreContext, printer: ReportPrinter | null, id: number): Promise<ReportPdfPreview> {
+  const { bytes, fileName } = await renderPdf(ctx, printer, id);
+  return { fileName, pages: pdfPageCount(bytes), base64: bytes.toString('base64') };
+}
+
+/** Pages of a PDF Chromium wrote: one "/Type /Page" object each. */
+export function pdfPageCount(bytes: Buffer): number {
+  return (bytes.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
 export async function reportExcel(ctx: CoreContext, downloads: DownloadStore, id: number): Promise<DownloadRef> {

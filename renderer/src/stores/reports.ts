@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppErrorShape, DownloadRef, ReportDefinition, ReportDocument, ReportSectionInfo, Result, SavedReport, SavedReportSummary, Unit } from '../../../shared/contract';
+import type { AppErrorShape, DownloadRef, ReportDefinition, ReportDocument, ReportPdfPreview, ReportSectionInfo, Result, SavedReport, SavedReportSummary, Unit } from '../../../shared/contract';
 import { api, call, isElectron, saveDownload } from '../api/client';
 import { currentToken } from '../api/httpClient';
 import { printUrl } from '../print/printMode';
@@ -51,6 +51,8 @@ export interface ReportsState {
   loadList: () => Promise<void>;
   /** Saves first when needed, then has core make the file and downloads it. */
   exportFile: (kind: 'pdf' | 'excel') => Promise<Result<{ fileName: string | null }>>;
+  /** Saves first when needed, then has core print the PDF and hands it back to show page by page. */
+  previewPdf: () => Promise<Result<ReportPdfPreview>>;
   /** Electron: the system print dialog. Browser mode: the print page in a new window, which prints itself. */
   print: () => Promise<Result<{ via: 'dialog' | 'window'; printed: boolean }>>;
   /** Rebuilds or re-checks when core reports changed figures; returns the unsubscribe function. */
@@ -225,6 +227,12 @@ export const useReportsStore = create<ReportsState>((set, get) => {
       const saved = await saveDownload(made.value);
       if (!saved.ok) return saved;
       return { ok: true, value: { fileName: saved.value ? made.value.fileName : null } };
+    },
+
+    previewPdf: async () => {
+      const id = await ensureSaved();
+      if (!id.ok) return id;
+      return call('reports:pdfPreview', { id: id.value });
     },
 
     print: async () => {
