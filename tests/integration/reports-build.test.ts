@@ -384,3 +384,19 @@ describe('document header and free text', () => {
     expect(table.rows.find((r) => r.cells.indicator === 'BHXH tự nguyện')!.cells.actual).toBe(cmp.total.actual);
   });
 });
+
+describe('a commune as the scope', () => {
+  it('says it has no units below instead of empty tables and charts; the headline and trend still speak for it', async () => {
+    const core = await demoCore();
+    const doc = await build(core, { scopeCode: '99500' });
+    expect(doc.scopeName).toBe('Phường Phú An');
+    for (const id of ['unitTable', 'rankings', 'progressChart']) {
+      const section = doc.sections.find((s) => s.id === id)!;
+      expect(section.blocks, id).toEqual([{ kind: 'paragraph', text: 'Phường Phú An không có đơn vị cấp dưới; số liệu của đơn vị đã nêu ở các phần trên.' }]);
+    }
+    expect(tables(doc, 'coverage')).toHaveLength(0);
+    expect(tables(doc, 'headline')[0]!.rows.length).toBeGreaterThan(0);
+    const trend = doc.sections.find((s) => s.id === 'trendChart')!.blocks[0] as Extract<ReportBlock, { kind: 'chart' }>;
+    expect(trend.series[0]!.values.slice(0, 10).every((v) => typeof v === 'number')).toBe(true);
+  });
+});

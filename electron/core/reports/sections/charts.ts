@@ -1,11 +1,13 @@
 import type { ReportBlock } from '../../../../shared/contract';
 import { ym } from '../../../../shared/domain/periods';
 import { unitComparisons } from './unitRows';
+import { noChildrenText } from './wording';
 import type { SectionDef } from './types';
 
 export const progressChartSection: SectionDef = {
   info: { id: 'progressChart', title: 'Biểu đồ tiến độ theo đơn vị', description: '% kế hoạch năm của từng đơn vị, có vạch 100%.', defaultOn: true, editable: false },
   build(sc) {
+    if (sc.scope.rows.length === 0) return { title: 'BIỂU ĐỒ TIẾN ĐỘ THEO ĐƠN VỊ', orientation: 'portrait', blocks: [{ kind: 'paragraph', text: noChildrenText(sc.scope.name) }] };
     const blocks: ReportBlock[] = sc.indicators.slice(0, 2).map((def) => {
       const units = unitComparisons(sc, def);
       return {

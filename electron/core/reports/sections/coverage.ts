@@ -1,4 +1,4 @@
-import type { ReportRow } from '../../../../shared/contract';
+import type { ReportBlock, ReportRow } from '../../../../shared/contract';
 import { indicatorByCode } from '../../../../shared/domain/indicators';
 import { formatCount, formatPercent } from '../../../../shared/format/vi';
 import { cleanName } from '../scope';
@@ -44,11 +44,13 @@ export const coverageSection: SectionDef = {
     });
     const rows = sc.scope.rows.map((id) => row(id, cleanName(sc.figures.node(id).name)));
     rows.push(row(sc.scope.focus, 'Tổng cộng', 'total'));
+    const summary: ReportBlock = { kind: 'paragraph', text: text.charAt(0).toLocaleUpperCase('vi') + text.slice(1) };
+    if (sc.scope.rows.length === 0) return { title: 'TỶ LỆ BAO PHỦ BHXH, BHYT, BHTN', orientation: 'portrait', blocks: [summary] };
     return {
       title: 'TỶ LỆ BAO PHỦ BHXH, BHYT, BHTN',
       orientation: 'portrait',
       blocks: [
-        { kind: 'paragraph', text: text.charAt(0).toLocaleUpperCase('vi') + text.slice(1) },
+        summary,
         {
           kind: 'table',
           caption: `Tỷ lệ bao phủ theo ${sc.scope.rowLabel.toLocaleLowerCase('vi')}`,

@@ -1,6 +1,7 @@
 import type { ReportBlock, ReportRow } from '../../../../shared/contract';
 import { formatPercent } from '../../../../shared/format/vi';
 import { unitComparisons, type UnitComparison } from './unitRows';
+import { noChildrenText } from './wording';
 import type { SectionDef } from './types';
 
 const SIZE = 5;
@@ -8,6 +9,7 @@ const SIZE = 5;
 export const rankingsSection: SectionDef = {
   info: { id: 'rankings', title: 'Đơn vị dẫn đầu và đơn vị chậm', description: 'Năm đơn vị có % kế hoạch cao nhất và năm đơn vị thấp nhất của chỉ tiêu đầu tiên đã chọn.', defaultOn: true, editable: false },
   build(sc) {
+    if (sc.scope.rows.length === 0) return { title: 'ĐƠN VỊ DẪN ĐẦU VÀ ĐƠN VỊ CHẬM', orientation: 'portrait', blocks: [{ kind: 'paragraph', text: noChildrenText(sc.scope.name) }] };
     const def = sc.indicators[0]!;
     const ranked = unitComparisons(sc, def, 'progress-desc').filter((c) => (c.revisedProgress ?? c.progress) !== null);
     const blocks: ReportBlock[] = [];

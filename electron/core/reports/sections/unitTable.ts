@@ -1,6 +1,7 @@
 import type { ReportBlock, ReportRow } from '../../../../shared/contract';
 import { formatCount } from '../../../../shared/format/vi';
 import { unitComparisons, type UnitComparison } from './unitRows';
+import { noChildrenText } from './wording';
 import type { SectionDef } from './types';
 
 const SORT_NOTES: Record<string, string> = {
@@ -14,6 +15,7 @@ const SORT_NOTES: Record<string, string> = {
 export const unitTableSection: SectionDef = {
   info: { id: 'unitTable', title: 'Kết quả theo đơn vị', description: 'Bảng từng đơn vị (xã, phường hoặc BHXH cơ sở): kế hoạch, thực hiện, % kế hoạch, so với cùng kỳ và cuối năm trước, còn phải thực hiện; có dòng tổng cộng. In trang ngang.', defaultOn: true, editable: false },
   build(sc) {
+    if (sc.scope.rows.length === 0) return { title: 'KẾT QUẢ THEO ĐƠN VỊ', orientation: 'portrait', blocks: [{ kind: 'paragraph', text: noChildrenText(sc.scope.name) }] };
     const blocks: ReportBlock[] = [];
     sc.indicators.forEach((def, i) => {
       const units = unitComparisons(sc, def);

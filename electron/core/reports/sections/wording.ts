@@ -38,3 +38,8 @@ export function remainingWords(c: Pick<Comparison, 'actual' | 'target' | 'revise
   const pace = monthIndex < 12 && c.monthlyPace !== null ? `, bình quân ${formatCount(Math.ceil(c.monthlyPace))} người/tháng` : '';
   return `còn phải phát triển ${formatCount(c.remaining)} người${pace}`;
 }
+
+/** What the parts by unit say when the scope is a single commune. */
+export function noChildrenText(scopeName: string): string {
+  return `${scopeName} không có đơn vị cấp dưới; số liệu của đơn vị đã nêu ở các phần trên.`;
+}
