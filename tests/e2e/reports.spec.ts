@@ -127,7 +127,7 @@ test('Báo cáo: a saved report whose figures changed says so, and "Cập nhật
 test('Báo cáo: "In" in browser mode opens the print page, which prints itself once ready', async ({ page, demoApp }) => {
   const reports = await openReports(page, demoApp.url);
   const popupPromise = page.waitForEvent('popup');
-  await reports.actions.getByRole('button', { name: 'In' }).click();
+  await reports.actions.getByRole('button', { name: 'In', exact: true }).click();
   const popup = await popupPromise;
   expect(popup.url()).toMatch(/\?print=report&id=\d+&autoprint=1/);
   await expect(popup.locator('html[data-report-ready="1"]')).toHaveCount(1, { timeout: 20_000 });

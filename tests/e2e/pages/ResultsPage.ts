@@ -110,6 +110,12 @@ export class ResultsPage {
   async pickOption(scope: Locator, label: string, typed: string, optionText: string | RegExp): Promise<void> {
     await scope.getByLabel(label, { exact: true }).click();
     if (typed) await this.page.keyboard.type(typed);
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
+    const option = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first();
+    // Under load a click can land while the dropdown is still sliding in and select nothing
+    // (seen on CI: the option highlighted, the field still empty); click until the list closes.
+    await expect(async () => {
+      await option.click({ timeout: 2_000 });
+      await expect(this.page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 1_500 });
+    }).toPass({ timeout: 15_000 });
   }
 }
