@@ -19,7 +19,9 @@ Lệnh:
   backups                                                   Liệt kê các bản sao lưu
   restore <tệp>                                             Khôi phục từ bản sao lưu (tên hoặc đường dẫn)
   demo                                                      Nạp dữ liệu mẫu (tỉnh giả định)
-  import <tệp> [--period YYYY-MM] [--dry-run]                Nhập báo cáo Excel của BHXH cơ sở (xem trước, ghi, có thể hoàn tác)
+  import <tệp> [--period YYYY-MM] [--dry-run] [--skip-error-rows]
+                                                            Nhập báo cáo Excel của BHXH cơ sở (xem trước, ghi, có thể hoàn tác;
+                                                            --skip-error-rows: ghi các dòng hợp lệ, bỏ qua dòng lỗi)
   imports list | imports undo <số>                          Lịch sử nhập; hoàn tác một lần nhập
   results --period YYYY-MM --indicator MÃ [--unit MÃ] [--source NGUỒN]  Tiến độ thực hiện của các đơn vị cấp dưới và tổng
   results set --unit MÃ --indicator MÃ --as-of dd/mm/yyyy --value SỐ    Ghi một số liệu (--value null để xóa)

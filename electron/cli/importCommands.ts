@@ -7,7 +7,7 @@ import type { CliIo } from './commands';
 import { CliFailure, table, unwrap } from './output';
 
 /** `import <file>`: the same preview and commit as the screen; exit 2 when rejected. */
-export async function importReport(core: AppCore, io: CliIo, file: string | undefined, flags: { period?: string; dryRun?: boolean }): Promise<number> {
+export async function importReport(core: AppCore, io: CliIo, file: string | undefined, flags: { period?: string; dryRun?: boolean; skipErrorRows?: boolean }): Promise<number> {
   if (!file) throw new CliFailure('Thiếu đường dẫn tệp báo cáo. Ví dụ: npm run cli -- import bao-cao-thang-9.xlsx', 2);
   if (flags.period && !parseYm(flags.period)) throw new CliFailure(`Kỳ "${flags.period}" không hợp lệ: cần dạng YYYY-MM.`, 2);
   let ref;
@@ -17,9 +17,13 @@ export async function importReport(core: AppCore, io: CliIo, file: string | unde
     throw new CliFailure(`Không mở được tệp "${file}".`, 2);
   }
   const preview = unwrap(await core.dispatch('imports:preview', { file: ref, ...(flags.period ? { period: flags.period } : {}) }), 2) as ImportPreview;
-  const rejected = preview.errors.length > 0 || !preview.period;
+  // --skip-error-rows: rows with errors stay out, the valid ones are written (file-level errors still reject).
+  const partial = Boolean(flags.skipErrorRows) && !preview.canCommit && preview.canCommitValidRows;
+  const rejected = !partial && (preview.errors.length > 0 || !preview.period);
   let outcome: ImportCommitOutcome | null = null;
-  if (!rejected && !flags.dryRun && preview.canCommit) outcome = unwrap(await core.dispatch('imports:commit', { sessionId: preview.sessionId }), 2) as ImportCommitOutcome;
+  if (!rejected && !flags.dryRun && (preview.canCommit || partial)) {
+    outcome = unwrap(await core.dispatch('imports:commit', { sessionId: preview.sessionId, skipErrorRows: partial }), 2) as ImportCommitOutcome;
+  }
   const summary = {
     status: rejected ? 'rejected' : flags.dryRun ? 'dry-run' : 'committed',
     file: preview.fileName,
@@ -33,6 +37,7 @@ export async function importReport(core: AppCore, io: CliIo, file: string | unde
     replaced: outcome?.replaced ?? 0,
     batchId: outcome?.batchId ?? null,
     backupFile: outcome?.backupFile ?? null,
+    skippedRows: partial ? preview.rows.filter((r) => r.status !== 'ok').length : 0,
     legacyEncoding: preview.legacyEncoding,
     errors: preview.errors.map((e) => ({ sheet: e.sheet, row: e.row, cell: e.cell, message: e.message })),
     warnings: preview.warnings,
@@ -44,7 +49,8 @@ export async function importReport(core: AppCore, io: CliIo, file: string | unde
     io.out(`${verb} "${preview.fileName}" (trang "${preview.sheet}", kỳ ${preview.period ? monthLabel(preview.period) : '?'}${preview.officeName ? `, ${preview.officeName}` : ''}): ${summary.rowsMatched}/${summary.rows} dòng khớp đơn vị, ${formatCount(preview.changes.length)} số liệu thay đổi.`);
     if (outcome) io.out(`Lần nhập số ${outcome.batchId}: ghi ${formatCount(outcome.written)}, thay thế ${formatCount(outcome.replaced)}. Sao lưu trước khi nhập: ${outcome.backupFile}`);
     for (const w of preview.warnings) io.out(`Cảnh báo: ${w}`);
-    if (preview.errors.length) io.out(`Có ${preview.errors.length} lỗi, chưa ghi gì:\n${preview.errors.slice(0, 50).map((e) => `  - Trang "${e.sheet}"${e.cell ? `, ô ${e.cell}` : `, dòng ${e.row}`}: ${e.message}`).join('\n')}`);
+    if (preview.errors.length && partial) io.out(`Bỏ qua ${formatCount(summary.skippedRows)} dòng có lỗi (${preview.errors.length} lỗi):\n${preview.errors.slice(0, 50).map((e) => `  - Trang "${e.sheet}"${e.cell ? `, ô ${e.cell}` : `, dòng ${e.row}`}: ${e.message}`).join('\n')}`);
+    else if (preview.errors.length) io.out(`Có ${preview.errors.length} lỗi, chưa ghi gì:\n${preview.errors.slice(0, 50).map((e) => `  - Trang "${e.sheet}"${e.cell ? `, ô ${e.cell}` : `, dòng ${e.row}`}: ${e.message}`).join('\n')}`);
   }
   return rejected ? 2 : 0;
 }

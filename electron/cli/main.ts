@@ -19,6 +19,7 @@ export async function runCli(argv: string[], out = (t: string) => console.log(t)
         'data-dir': { type: 'string' }, json: { type: 'boolean' }, 'valid-from': { type: 'string' },
         'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' }, query: { type: 'string' }, help: { type: 'boolean', short: 'h' },
         period: { type: 'string' }, indicator: { type: 'string' }, unit: { type: 'string' }, year: { type: 'string' }, value: { type: 'string' },
+        'skip-error-rows': { type: 'boolean' },
         scope: { type: 'string' }, out: { type: 'string' }, sections: { type: 'string' }, sort: { type: 'string' }, 'group-by': { type: 'string' },
         source: { type: 'string' }, 'decision-no': { type: 'string' }, 'decision-date': { type: 'string' }, revise: { type: 'boolean' },
       },
@@ -44,7 +45,7 @@ export async function runCli(argv: string[], out = (t: string) => console.log(t)
   try {
     const grouped = command === 'units' || command === 'targets' || command === 'imports' || (command === 'results' && sub === 'set');
     switch (`${command}${grouped ? ' ' + (sub ?? '') : ''}`) {
-      case 'import': return await importCommands.importReport(core, io, sub, { period: values.period, dryRun: values['dry-run'] });
+      case 'import': return await importCommands.importReport(core, io, sub, { period: values.period, dryRun: values['dry-run'], skipErrorRows: values['skip-error-rows'] });
       case 'imports list': return await importCommands.importsList(core, io);
       case 'imports undo': return await importCommands.importsUndo(core, io, arg);
       case 'results': return await resultsCommands.results(core, io, { period: values.period, indicator: values.indicator, unit: values.unit, source: values.source });

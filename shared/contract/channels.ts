@@ -164,7 +164,13 @@ export const channels = {
     }),
   ),
   'imports:cancel': channel<{ cancelled: boolean }>()(z.object({ operationId: z.string().min(8).max(100) })),
-  'imports:commit': channel<ImportCommitOutcome>()(z.object({ sessionId: z.string().min(8).max(100) })),
+  'imports:commit': channel<ImportCommitOutcome>()(
+    z.object({
+      sessionId: z.string().min(8).max(100),
+      /** Write the valid rows only; rows with errors stay out (send them back with the errors workbook). */
+      skipErrorRows: z.boolean().optional(),
+    }),
+  ),
   'imports:list': channel<ImportBatch[]>()(empty),
   'imports:undo': channel<{ restored: number }>()(z.object({ batchId: z.number().int().positive() })),
   'imports:errorsWorkbook': channel<DownloadRef>()(z.object({ sessionId: z.string().min(8).max(100) })),

@@ -92,6 +92,11 @@ export interface ImportPreview {
   /** The same warnings in the same order, with their kind and cell. */
   warningDetails: ImportWarning[];
   canCommit: boolean;
+  /**
+   * True when only some rows have errors (or no unit): the valid rows can be written on their
+   * own with `skipErrorRows`, and the others exported to send back to the office.
+   */
+  canCommitValidRows: boolean;
 }
 
 export interface ImportCommitOutcome {
@@ -99,6 +104,8 @@ export interface ImportCommitOutcome {
   written: number;
   replaced: number;
   backupFile: string | null;
+  /** Rows left out because they had errors (commit with skipErrorRows). */
+  skippedRows: number;
 }
 
 export interface ImportBatch {

@@ -337,3 +337,25 @@ test('no period in the title, a cell that is not a number, a column read wrongly
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the valid rows are imported on their own when the user chooses so; the rows with errors stay out and are said', async ({ page, app }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bhxh-import-'));
+  try {
+    const file = copyWith(dir, 'bao-cao-mot-dong-loi.xlsx', { D12: '44o' });
+    const imports = await openImports(page, app);
+    await imports.chooseFile(file);
+    await expect(imports.row(12)).toHaveAttribute('data-status', 'error');
+    await expect(imports.commitButton).toBeDisabled();
+    await expect(imports.commitHint).toContainText('hoặc chỉ nhập các dòng hợp lệ');
+    const valid = page.getByTestId('imports-commit-valid');
+    await expect(valid).toHaveText(/Chỉ nhập 8 dòng hợp lệ/);
+    await valid.click();
+    await expect(page.locator('.ant-popconfirm')).toContainText('1 dòng có lỗi sẽ không được nhập');
+    await shot(page, '52-import-valid-rows-confirm');
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Nhập các dòng hợp lệ' }).click();
+    await expect(imports.outcome).toContainText('1 dòng có lỗi chưa được nhập');
+    await shot(page, '53-import-valid-rows-done');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

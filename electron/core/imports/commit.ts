@@ -25,12 +25,15 @@ function sessionOrThrow(sessions: PlanStore<ImportSession>, id: string, keep = f
  * office's month replaces its figures (the month's rows of each unit and indicator), and the
  * batch keeps what it replaced so it can be undone.
  */
-export async function commitImport(ctx: CoreContext, sessions: PlanStore<ImportSession>, sessionId: string): Promise<ImportCommitOutcome> {
+export async function commitImport(ctx: CoreContext, sessions: PlanStore<ImportSession>, sessionId: string, options: { skipErrorRows?: boolean } = {}): Promise<ImportCommitOutcome> {
   const session = sessionOrThrow(sessions, sessionId);
   const { preview } = session;
-  if (!preview.canCommit || !preview.period) {
+  // The plan holds the valid rows' values only; skipping the others is the user's explicit choice.
+  const partial = !preview.canCommit && Boolean(options.skipErrorRows) && preview.canCommitValidRows;
+  if ((!preview.canCommit && !partial) || !preview.period) {
     throw new AppError('IMPORT_REJECTED', `Tệp "${preview.fileName}" chưa nhập được: ${preview.errors[0]?.message ?? 'không có gì thay đổi'}. Chưa có gì được ghi.`, { errors: preview.errors.slice(0, 50) });
   }
+  const skippedRows = partial ? preview.rows.filter((r) => r.status !== 'ok').length : 0;
   const backupFile = (await createBackup(ctx.db, ctx.dataDir, 'pre-import', ctx.now())).fileName;
   const results = new ResultRepository(ctx.db);
   const targets = new TargetRepository(ctx.db);
@@ -66,12 +69,12 @@ export async function commitImport(ctx: CoreContext, sessions: PlanStore<ImportS
     if (session.columnsOverridden) imports.saveMapping(session.sourceKey, session.headerSignature, JSON.stringify(preview.columns.map(({ column, role, indicatorCode }) => ({ column, role, indicatorCode }))));
     recordAudit(ctx.db, ctx.actor, {
       action: 'import', entity: 'import_batch', entityKey: String(id),
-      summary: `Nhập "${preview.fileName}" kỳ ${monthLabel(preview.period!)}: ghi ${formatCount(items.length)} số liệu, thay thế ${formatCount(replaced)}`,
+      summary: `Nhập "${preview.fileName}" kỳ ${monthLabel(preview.period!)}: ghi ${formatCount(items.length)} số liệu, thay thế ${formatCount(replaced)}${skippedRows ? `, bỏ qua ${formatCount(skippedRows)} dòng lỗi` : ''}`,
     }, ctx.now());
     return id;
   })();
   ctx.events.emit({ type: 'data-changed', area: 'results' });
-  return { batchId, written: session.planned.length, replaced, backupFile };
+  return { batchId, written: session.planned.length, replaced, backupFile, skippedRows };
 }
 
 /** Puts back what a batch replaced (and removes what it added), in one transaction. */

@@ -233,6 +233,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
     columns: columns.map(({ index: _index, ...c }) => c), rows, totals, changes, legacyEncoding: legacy,
     errors: [...errors, ...rowIssues], warnings: warnings.map((w) => w.message), warningDetails: warnings,
     canCommit: errors.length === 0 && rowIssues.length === 0 && rows.every((r) => r.status === 'ok') && changes.length > 0,
+    canCommitValidRows: errors.length === 0 && Boolean(period) && changes.length > 0 && rows.some((r) => r.status !== 'ok'),
   };
   return { preview, planned: changed, asOf: asOf ?? '', sourceKey, headerSignature, columnsOverridden: Boolean(req.columns), aliases };
 }

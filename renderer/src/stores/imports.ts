@@ -77,7 +77,8 @@ interface ImportsState {
   searchUnits: (query: string) => Promise<void>;
   /** Stops the running preview ("Hủy"); the worker reading the file is terminated. */
   cancelPreview: () => Promise<void>;
-  commit: () => Promise<Result<ImportCommitOutcome> | null>;
+  /** skipErrorRows: write the valid rows only (the user chose to leave the rows with errors out). */
+  commit: (options?: { skipErrorRows?: boolean }) => Promise<Result<ImportCommitOutcome> | null>;
   /** Builds the workbook of the rows with errors and saves it; fileName null when the save was cancelled. */
   exportErrors: () => Promise<Result<{ fileName: string | null }>>;
   startOver: () => void;
@@ -214,11 +215,12 @@ export const useImportsStore = create<ImportsState>((set, get) => {
       if (operationId) await call('imports:cancel', { operationId });
     },
 
-    commit: async () => {
+    commit: async (options = {}) => {
       const { preview } = get();
-      if (!preview || !preview.canCommit) return null;
+      const skipErrorRows = Boolean(options.skipErrorRows) && !preview?.canCommit && Boolean(preview?.canCommitValidRows);
+      if (!preview || (!preview.canCommit && !skipErrorRows)) return null;
       set({ committing: true, error: null });
-      const res = await call('imports:commit', { sessionId: preview.sessionId });
+      const res = await call('imports:commit', { sessionId: preview.sessionId, ...(skipErrorRows ? { skipErrorRows } : {}) });
       if (res.ok) {
         set({
           committing: false,

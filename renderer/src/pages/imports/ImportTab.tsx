@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Result, Spin, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Result, Spin, Steps, Typography } from 'antd';
 import {
   CloudUploadOutlined,
   DashboardOutlined,
@@ -62,6 +62,7 @@ function Committed({ committed }: { committed: CommittedImport }) {
             Đã ghi {formatCount(o.written)} số liệu{committed.period ? ` kỳ ${monthLabel(committed.period)}` : ''}
             {committed.officeName ? ` của ${committed.officeName}` : ''}
             {o.replaced ? `, trong đó ${formatCount(o.replaced)} số liệu thay cho số cũ.` : ', tất cả là số liệu mới.'}
+            {o.skippedRows ? ` ${formatCount(o.skippedRows)} dòng có lỗi chưa được nhập: hãy gửi lại cho đơn vị để sửa.` : ''}
           </span>
         }
         extra={[
@@ -95,7 +96,7 @@ function commitHint(p: ImportPreview): { blocked: boolean; text: string } {
   const reasons = [
     p.period ? null : 'chọn kỳ báo cáo',
     unmatched ? `chọn đơn vị cho ${formatCount(unmatched)} dòng chưa khớp` : null,
-    errorRows && !p.canCommit ? `sửa ${formatCount(errorRows)} dòng có lỗi trong tệp rồi chọn lại tệp` : null,
+    errorRows && !p.canCommit ? `sửa ${formatCount(errorRows)} dòng có lỗi trong tệp rồi chọn lại tệp (hoặc chỉ nhập các dòng hợp lệ)` : null,
     ofFile ? `sửa ${formatCount(ofFile)} lỗi của tệp` : null,
   ].filter(Boolean);
   if (reasons.length) return { blocked: true, text: `Chưa nhập được: cần ${reasons.join(', ')}.` };
@@ -129,10 +130,12 @@ function ActionBar({ preview }: { preview: ImportPreview }) {
       setExporting(false);
     }
   };
-  const onCommit = async () => {
-    const res = await commit();
+  const onCommit = async (skipErrorRows = false) => {
+    const res = await commit({ skipErrorRows });
     if (res && !res.ok) void message.error(res.error.message);
   };
+  const skipped = preview.rows.filter((r) => r.status !== 'ok').length;
+  const validRows = preview.rows.length - skipped;
 
   return (
     <div className="imports-actions" data-testid="imports-actions">
@@ -143,6 +146,19 @@ function ActionBar({ preview }: { preview: ImportPreview }) {
         <Button icon={<FileExcelOutlined aria-hidden />} loading={exporting} onClick={() => void onExport()}>
           Xuất các dòng lỗi
         </Button>
+      ) : null}
+      {!preview.canCommit && preview.canCommitValidRows ? (
+        <Popconfirm
+          title={`Chỉ nhập ${formatCount(validRows)} dòng hợp lệ?`}
+          description={`${formatCount(skipped)} dòng có lỗi sẽ không được nhập; có thể xuất các dòng này gửi lại đơn vị.`}
+          okText="Nhập các dòng hợp lệ"
+          cancelText="Hủy"
+          onConfirm={() => void onCommit(true)}
+        >
+          <Button icon={<CloudUploadOutlined aria-hidden />} loading={committing} disabled={previewing} data-testid="imports-commit-valid">
+            Chỉ nhập {formatCount(validRows)} dòng hợp lệ
+          </Button>
+        </Popconfirm>
       ) : null}
       <Button
         type="primary"
