@@ -45,6 +45,8 @@ export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocu
   // Figures would quietly fall back to the current month (or be empty): refuse instead.
   if (def.period > today.slice(0, 7)) throw new AppError('VALIDATION', `Tháng ${monthLabel(def.period)} chưa đến: chưa có số liệu để báo cáo.`);
   const monthEnd = monthBounds(def.period).to;
+  // The day the figures stand at: the month's cut-off, or today while the month is still running.
+  const cutoff = cutoffDate(def.period) < today ? cutoffDate(def.period) : today;
   const figures = new Figures(ctx, { kind: 'month', year: ym.year, index: ym.month }, monthEnd < today ? monthEnd : today);
   const scope = resolveScope(ctx, figures, def);
   const indicators = def.indicatorCodes.map((code) => {
@@ -56,7 +58,7 @@ export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocu
     ctx, def, figures, scope, indicators,
     month: figures.month, year: ym.year, monthIndex: Number(figures.month.slice(5)),
     endLastYearLabel: `31/12/${ym.year - 1}`,
-    cutoffLabel: formatDate(cutoffDate(def.period) < today ? cutoffDate(def.period) : today),
+    cutoffLabel: formatDate(cutoff),
   };
   const sections: ReportSection[] = def.sections.map((choice, i) => {
     const section = sectionById(choice.id);
@@ -66,7 +68,6 @@ export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocu
   });
 
   const isProvince = scope.focus === figures.focus(null);
-  const cutoff = cutoffDate(sc.month) < today ? cutoffDate(sc.month) : today;
   const [y, m, d] = (def.issueDate ?? '').split('-');
   const placeDate = def.issueDate ? `${def.place}, ngày ${d} tháng ${m} năm ${y}` : `${def.place}, ngày${NBSP4}tháng${NBSP4}năm ${today.slice(0, 4)}`;
   const subtitle = def.subject || `Kết quả thực hiện công tác phát triển người tham gia BHXH, BHYT tháng ${sc.month.slice(5)} năm ${sc.year}${isProvince ? '' : ` — ${scope.name}`}`;

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/contract';
 import type { ReportDefinition } from '../../../shared/contract';
 import type { CoreContext } from '../app/context';
+import { formatDate } from '../../../shared/format/vi';
 import { OfficeRepository } from '../offices/repository';
 import { ALL_ROOTS, type Figures } from '../results/compare';
 
@@ -28,7 +29,7 @@ export function resolveScope(ctx: CoreContext, figures: Figures, def: ReportDefi
   const office = def.scopeCode ? offices.byCode(def.scopeCode) : null;
   if (office) {
     const members = onTree(office.unitIds);
-    if (members.length === 0) throw new AppError('VALIDATION', `${office.name} chưa phụ trách đơn vị nào trên cây đơn vị ngày ${formatTreeDate(figures.tree.date)}.`);
+    if (members.length === 0) throw new AppError('VALIDATION', `${office.name} chưa phụ trách đơn vị nào trên cây đơn vị ngày ${formatDate(figures.tree.date)}.`);
     return { focus: figures.group(members, office.code, office.name), name: office.name, rows: members, rowLabel: 'Xã, phường', unassigned: [], officeName: office.name };
   }
   const focus = figures.focus(def.scopeCode);
@@ -55,10 +56,6 @@ export function resolveScope(ctx: CoreContext, figures: Figures, def: ReportDefi
 /** "Tỉnh Phú An (dữ liệu mẫu)" → "Tỉnh Phú An": the demo tag is printed once, in its own line. */
 export function cleanName(name: string): string {
   return name.replace(/\s*\(dữ liệu mẫu\)$/i, '');
-}
-
-function formatTreeDate(iso: string): string {
-  return iso.split('-').reverse().join('/');
 }
 
 function isUnder(figures: Figures, id: number, focus: number): boolean {

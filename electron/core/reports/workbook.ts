@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError, type ReportBlock, type ReportCellFormat, type ReportDocument } from '../../../shared/contract';
+import { writeNote } from '../exports/sheetLayout';
 import { addTableSheet, type CellFormat, type TableColumn } from '../exports/tableWorkbook';
 
 const FORMATS: Record<ReportCellFormat, CellFormat> = { text: 'text', count: 'count', signedCount: 'signedCount', percent: 'ratio', signedPoints: 'signedRatio' };
@@ -43,14 +44,8 @@ export async function buildReportWorkbook(doc: ReportDocument, generatedAt: Date
         total: total ? values(total.cells) : undefined,
         generatedAt,
       });
-      if (table.notes.length > 0) {
-        const at = ws.rowCount + 1;
-        table.notes.forEach((note, k) => {
-          const cell = ws.getCell(at + k, 1);
-          cell.value = `Ghi chú: ${note}`;
-          cell.font = { name: 'Times New Roman', size: 11, italic: true };
-        });
-      }
+      const at = ws.rowCount + 1;
+      table.notes.forEach((note, k) => writeNote(ws, at + k, ws.columnCount, `Ghi chú: ${note}`));
     });
   }
   if (wb.worksheets.length === 0) throw new AppError('VALIDATION', 'Báo cáo này không có bảng số liệu nào để xuất Excel; hãy chọn thêm phần "Kết quả thực hiện các chỉ tiêu" hoặc "Kết quả theo đơn vị".');

@@ -6,10 +6,10 @@ import { bySources, changeWords, remainingWords, sourcePhrase } from './wording'
 import type { SectionContext, SectionDef } from './types';
 
 /** The schemes a headline covers, in the order reports list them. */
-export const HEADLINE_CODES = ['BHXH_BB', 'BHXH_TN', 'BHTN', 'BHYT', 'BHYT_HGD'];
+const HEADLINE_CODES = ['BHXH_BB', 'BHXH_TN', 'BHTN', 'BHYT', 'BHYT_HGD'];
 
 /** One comparison per source that set a target; the province's own when none did. */
-export function comparisonsBySource(sc: SectionContext, def: IndicatorDef): Comparison[] {
+function comparisonsBySource(sc: SectionContext, def: IndicatorDef): Comparison[] {
   const list = bySources(sc.figures, def, sc.scope.focus);
   return list.length > 0 ? list : [sc.figures.compare(def, sc.scope.focus)];
 }

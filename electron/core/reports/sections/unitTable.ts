@@ -1,10 +1,10 @@
-import type { ReportBlock, ReportRow } from '../../../../shared/contract';
+import type { ReportBlock, ReportRow, ReportSort } from '../../../../shared/contract';
 import { formatCount } from '../../../../shared/format/vi';
 import { unitComparisons, type UnitComparison } from './unitRows';
 import { noChildrenText } from './wording';
 import type { SectionDef } from './types';
 
-const SORT_NOTES: Record<string, string> = {
+const SORT_NOTES: Record<ReportSort, string> = {
   'progress-desc': 'xếp theo % kế hoạch từ cao đến thấp',
   'progress-asc': 'xếp theo % kế hoạch từ thấp đến cao',
   'actual-desc': 'xếp theo số thực hiện từ cao đến thấp',
