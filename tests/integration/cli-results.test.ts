@@ -1,25 +1,13 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
 import { dbPathIn } from '../../electron/core/db/open';
 import type { ComparisonTable, Target } from '../../shared/contract';
 import { hashDatabaseFile } from '../helpers/dbHash';
+import { cli } from '../helpers/cli';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 
 // The CLI runs on the real clock: nothing here depends on today's date beyond it being after 2025.
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, (t) => out.push(t), (t) => err.push(t));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function reformDir(): Promise<string> {
   const dir = tempDataDir();

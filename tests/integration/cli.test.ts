@@ -1,28 +1,12 @@
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
 import { backupsDir } from '../../electron/core/backups/backups';
 import { dbPathIn } from '../../electron/core/db/open';
 import { hashDatabaseFile } from '../helpers/dbHash';
+import { cli } from '../helpers/cli';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (t) => out.push(t),
-    (t) => err.push(t),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function unitCount(dataDir: string): number {
   const db = new Database(dbPathIn(dataDir), { readonly: true });

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
 import type { AppCore } from '../../electron/core/app/appCore';
 import type { ReportBlock, ReportDefinition, ReportDocument, ReportRow } from '../../shared/contract';
+import { cli } from '../helpers/cli';
 import { call, callError, expectVietnamese, FIXED_NOW, openTestCore } from '../helpers/core';
 import { tempDataDir } from '../helpers/fixtures';
 
@@ -147,18 +147,6 @@ describe("reports:excel", () => {
   });
 });
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, (t) => out.push(t), (t) => err.push(t));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 // The CLI runs on the real clock: the demo holds months up to today, and 2026-10 is in the past.
 async function demoDir(): Promise<string> {
