@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { expect, FIXTURES, shot, test } from './fixtures';
-import { AppShell } from './pages';
+import { expect, shot, test } from './fixtures';
 import { ImportsPage } from './pages/ImportsPage';
 
 /** Twelve long sheets: a few seconds of parsing, long enough to watch and to cancel. */
@@ -22,11 +21,7 @@ function bigReport(dir: string): string {
 test('reading a large report shows its stage and can be cancelled with "Hủy", leaving nothing imported', async ({ page, app }) => {
   const dir = mkdtempSync(join(tmpdir(), 'bhxh-e2e-progress-'));
   try {
-    app.cli('units', 'import', join(FIXTURES, 'units-hong-dan-2020-09.xlsx'));
-    const shell = new AppShell(page);
-    await shell.open(app.url);
-    await shell.navigate('Nhập Excel');
-    const imports = new ImportsPage(page);
+    const imports = await ImportsPage.open(page, app);
     await imports.startChoosing(bigReport(dir));
     await expect(imports.progress).toBeVisible();
     await expect(imports.progressStage).toHaveText(/^Đang (đọc tệp|phân tích trang tính \d+\/12)…$/);

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { unicodeToVni } from '../integration/importVniText';
 import { expect, FIXTURES, shot, test } from './fixtures';
-import { AppShell } from './pages';
 import { ImportsPage } from './pages/ImportsPage';
 
 /** The Hồng Dân report retyped in VNI-Times, its BHXH tự nguyện plan column headed "Kế hoạch năm 2021". */
@@ -24,11 +23,7 @@ function vniReport(dir: string): string {
 test('a report typed in VNI is shown converted, with its notice, and the plan year its header names', async ({ page, app }) => {
   const dir = mkdtempSync(join(tmpdir(), 'bhxh-e2e-vni-'));
   try {
-    app.cli('units', 'import', join(FIXTURES, 'units-hong-dan-2020-09.xlsx'));
-    const shell = new AppShell(page);
-    await shell.open(app.url);
-    await shell.navigate('Nhập Excel');
-    const imports = new ImportsPage(page);
+    const imports = await ImportsPage.open(page, app);
     await imports.chooseFile(vniReport(dir));
     await expect(imports.legacyNotice).toContainText('VNI');
     await expect(imports.office).toContainText('BẢO HIỂM XÃ HỘI HUYỆN HỒNG DÂN');

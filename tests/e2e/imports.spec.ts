@@ -11,7 +11,6 @@ import { ImportsPage } from './pages/ImportsPage';
 const REPORT = join(FIXTURES, 'district-report-hong-dan-2020-09.xlsx');
 const BAD_TOTAL = join(FIXTURES, 'district-report-hong-dan-2020-09-bad-total.xlsx');
 const TCVN3 = join(FIXTURES, 'district-report-hong-dan-2020-09-tcvn3.xlsx');
-const UNITS = join(FIXTURES, 'units-hong-dan-2020-09.xlsx');
 const EXPECTED = JSON.parse(readFileSync(join(FIXTURES, 'expected-hong-dan-2020-09.json'), 'utf8')) as {
   totals: { actTN: number; planTN: number; actHGD: number };
   units: { code: string; name: string; typed: string; actTN: number }[];
@@ -41,15 +40,7 @@ function copyWith(dir: string, name: string, cells: Record<string, string | numb
   return file;
 }
 
-async function openImports(page: Page, app: RunningApp): Promise<ImportsPage> {
-  app.cli('units', 'import', UNITS);
-  const shell = new AppShell(page);
-  await shell.open(app.url);
-  await shell.navigate('Nhập Excel');
-  const imports = new ImportsPage(page);
-  await expect(imports.intro).toBeVisible();
-  return imports;
-}
+const openImports = (page: Page, app: RunningApp) => ImportsPage.open(page, app);
 
 test('a district report is previewed (period from the title, rows matched, totals checked, changes listed), committed and shown on Tổng quan', async ({
   page,

@@ -1,9 +1,23 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { FIXTURES, type RunningApp } from '../fixtures';
+import { AppShell } from './AppShell';
 
 export type ImportsTab = 'Nhập báo cáo' | 'Lịch sử nhập';
 
 /** Nhập Excel: a district report through choose → preview (corrections) → commit, and the history with undo. */
 export class ImportsPage {
+  /** The Hồng Dân unit list imported, then Nhập Excel opened on its first step. */
+  static async open(page: Page, app: RunningApp): Promise<ImportsPage> {
+    app.cli('units', 'import', join(FIXTURES, 'units-hong-dan-2020-09.xlsx'));
+    const shell = new AppShell(page);
+    await shell.open(app.url);
+    await shell.navigate('Nhập Excel');
+    const imports = new ImportsPage(page);
+    await expect(imports.intro).toBeVisible();
+    return imports;
+  }
+
   readonly intro: Locator;
   readonly preview: Locator;
   readonly pickError: Locator;
