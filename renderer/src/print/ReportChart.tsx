@@ -5,7 +5,7 @@ import type { ReportBlock } from '../../../shared/contract/reportTypes';
 import { formatCount, formatPercent } from '../../../shared/format/vi';
 import { REPORT_FONT } from './reportFonts';
 import { CONTENT_WIDTH_MM, mmToPx, type Orientation } from './sheets';
-import './chartSetup';
+import '../charts/registerCharts';
 
 type ChartBlock = Extract<ReportBlock, { kind: 'chart' }>;
 

@@ -1,18 +1,5 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart as ChartJS,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartType,
-  type Plugin,
-} from 'chart.js';
-import annotationPlugin from 'chartjs-plugin-annotation';
+import { Chart as ChartJS, Tooltip, type ChartType, type Plugin } from 'chart.js';
+import '../../charts/registerCharts';
 import { FONT_STACK } from '../../theme';
 
 /** Text drawn beside each bar: the value at its end, or a grey note where the bar is missing. */
@@ -65,7 +52,8 @@ export const barLabelsPlugin: Plugin<'bar'> = {
   },
 };
 
-ChartJS.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend, annotationPlugin);
+// On screen only: the printed report has nothing to hover.
+ChartJS.register(Tooltip);
 
 // Leaders read the figures, not the motion: no animation anywhere; vi-VN everywhere.
 ChartJS.defaults.animation = false;

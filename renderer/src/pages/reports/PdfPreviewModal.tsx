@@ -37,9 +37,7 @@ export function PdfPreviewModal({ preview, onClose }: { preview: ReportPdfPrevie
           caption.textContent = `Trang ${n}/${pdf.numPages}`;
           figure.append(canvas, caption);
           holder.append(figure);
-          const page = await pdf.getPage(n);
-          const { width, height } = page.getViewport({ scale: 1 });
-          await drawPage(pdf, n, canvas, width > height ? LANDSCAPE_PX : PORTRAIT_PX);
+          await drawPage(pdf, n, canvas, (landscape) => (landscape ? LANDSCAPE_PX : PORTRAIT_PX));
           if (!cancelled) setRendered(n);
         }
       } catch (e) {

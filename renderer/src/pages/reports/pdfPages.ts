@@ -11,10 +11,11 @@ export async function openPdf(base64: string): Promise<PDFDocumentProxy> {
   return pdfjs.getDocument({ data }).promise;
 }
 
-/** Draws one page into `canvas`, `cssWidth` pixels wide on screen, sharp on high-DPI screens. */
-export async function drawPage(pdf: PDFDocumentProxy, pageNumber: number, canvas: HTMLCanvasElement, cssWidth: number): Promise<{ landscape: boolean }> {
+/** Draws one page into `canvas`, as wide on screen as `widthFor` says for its orientation, sharp on high-DPI screens. */
+export async function drawPage(pdf: PDFDocumentProxy, pageNumber: number, canvas: HTMLCanvasElement, widthFor: (landscape: boolean) => number): Promise<void> {
   const page = await pdf.getPage(pageNumber);
   const base = page.getViewport({ scale: 1 });
+  const cssWidth = widthFor(base.width > base.height);
   const ratio = window.devicePixelRatio || 1;
   const viewport = page.getViewport({ scale: (cssWidth / base.width) * ratio });
   canvas.width = Math.floor(viewport.width);
@@ -22,5 +23,4 @@ export async function drawPage(pdf: PDFDocumentProxy, pageNumber: number, canvas
   canvas.style.width = `${cssWidth}px`;
   canvas.style.height = `${Math.floor(viewport.height / ratio)}px`;
   await page.render({ canvas, viewport }).promise;
-  return { landscape: base.width > base.height };
 }
