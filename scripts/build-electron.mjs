@@ -79,19 +79,23 @@ export async function buildElectron({ outDir = join(root, 'out', 'electron') } =
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const runtimeDeps = Object.keys(pkg.dependencies ?? {});
 
-  const main = build({
-    entryPoints: [join(root, 'electron', 'main', 'main.ts')],
-    outfile: join(outDir, 'main.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    external: ['electron', 'better-sqlite3', ...runtimeDeps],
-    sourcemap: true,
-    banner: { js: SOURCE_URL_HELPER },
-    plugins: [sourceLocationPlugin()],
-    logLevel: 'warning',
-  });
+  // The main process and the spreadsheet worker: Node bundles with the same settings.
+  const nodeBundle = (entry, outfile) =>
+    build({
+      entryPoints: [entry],
+      outfile: join(outDir, outfile),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      external: ['electron', 'better-sqlite3', ...runtimeDeps],
+      sourcemap: true,
+      banner: { js: SOURCE_URL_HELPER },
+      plugins: [sourceLocationPlugin()],
+      logLevel: 'warning',
+    });
+
+  const main = nodeBundle(join(root, 'electron', 'main', 'main.ts'), 'main.cjs');
 
   const preload = build({
     entryPoints: [join(root, 'electron', 'preload', 'preload.ts')],
@@ -107,19 +111,7 @@ export async function buildElectron({ outDir = join(root, 'out', 'electron') } =
   });
 
   // Spreadsheets are parsed in a worker thread; readInWorker.ts finds this file beside main.cjs.
-  const workbookWorker = build({
-    entryPoints: [join(root, 'electron', 'core', 'excel', 'workbookWorker.ts')],
-    outfile: join(outDir, 'workbookWorker.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    external: ['electron', 'better-sqlite3', ...runtimeDeps],
-    sourcemap: true,
-    banner: { js: SOURCE_URL_HELPER },
-    plugins: [sourceLocationPlugin()],
-    logLevel: 'warning',
-  });
+  const workbookWorker = nodeBundle(join(root, 'electron', 'core', 'excel', 'workbookWorker.ts'), 'workbookWorker.cjs');
 
   await Promise.all([main, preload, workbookWorker]);
   return { main: join(outDir, 'main.cjs'), preload: join(outDir, 'preload.cjs'), workbookWorker: join(outDir, 'workbookWorker.cjs') };
