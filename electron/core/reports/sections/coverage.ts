@@ -4,6 +4,7 @@ import { formatCount, formatPercent } from '../../../../shared/format/vi';
 import { cleanName } from '../scope';
 import { bySources, sourcePhrase } from './wording';
 import type { SectionContext, SectionDef } from './types';
+import { planOf } from './plan';
 
 const RATES = [
   { code: 'COV_BHYT', label: 'BHYT', of: 'dân số' },
@@ -24,7 +25,7 @@ function sentence(sc: SectionContext, rate: (typeof RATES)[number]): string | nu
   let text = `tỷ lệ bao phủ ${rate.label} đạt ${formatPercent(now.actual)} ${rate.of}`;
   const targets = bySources(sc.figures, def, sc.scope.focus);
   for (const t of targets) {
-    const goal = t.revisedTarget ?? t.target!;
+    const goal = planOf(t)!;
     const gap = now.actual - goal;
     text += `, ${gap >= 0 ? 'cao hơn' : 'thấp hơn'} mục tiêu ${sourcePhrase(t.targetSource!)} (${formatPercent(goal)}) ${formatPercent(Math.abs(gap)).replace('%', '')} điểm phần trăm`;
     if (gap < 0 && t.remaining) text += ` (cần thêm ${formatCount(t.remaining)} người)`;

@@ -4,6 +4,7 @@ import { TARGET_SOURCE_LABELS } from '../../../../shared/contract';
 import { formatCount, formatPercent } from '../../../../shared/format/vi';
 import { bySources, changeWords, remainingWords, sourcePhrase } from './wording';
 import type { SectionContext, SectionDef } from './types';
+import { planCells, planOf, progressOf } from './plan';
 
 /** The schemes a headline covers, in the order reports list them. */
 const HEADLINE_CODES = ['BHXH_BB', 'BHXH_TN', 'BHTN', 'BHYT', 'BHYT_HGD'];
@@ -17,7 +18,7 @@ function comparisonsBySource(sc: SectionContext, def: IndicatorDef): Comparison[
 function paragraph(sc: SectionContext, def: IndicatorDef, list: Comparison[]): string {
   const first = list[0]!;
   const parts: string[] = [`${def.shortName}: ${formatCount(first.actual)} người`];
-  const against = list.filter((c) => c.progress !== null).map((c) => `${formatPercent(c.revisedProgress ?? c.progress)} kế hoạch ${sourcePhrase(c.targetSource!)} (${formatCount(c.revisedTarget ?? c.target)} người)`);
+  const against = list.filter((c) => c.progress !== null).map((c) => `${formatPercent(progressOf(c))} kế hoạch ${sourcePhrase(c.targetSource!)} (${formatCount(planOf(c))} người)`);
   if (against.length > 0) parts.push(`đạt ${against.join(', ')}`);
   const same = changeWords(first.deltaSameLastYear, first.deltaSameLastYearRatio);
   if (same) parts.push(`${same} so với cùng kỳ năm ${sc.year - 1}`);
@@ -45,13 +46,7 @@ export const headlineSection: SectionDef = {
           cells: {
             indicator: i === 0 ? def.shortName : '',
             source: c.targetSource ? TARGET_SOURCE_LABELS[c.targetSource] + (revised ? ' (điều chỉnh)' : '') : '—',
-            target: c.revisedTarget ?? c.target,
-            actual: c.actual,
-            progress: c.revisedProgress ?? c.progress,
-            deltaSame: c.deltaSameLastYear,
-            deltaEnd: c.deltaEndLastYear,
-            remaining: c.remaining,
-            pace: sc.monthIndex < 12 && c.monthlyPace !== null ? Math.ceil(c.monthlyPace) : null,
+            ...planCells(c, sc.monthIndex),
           },
         });
       });

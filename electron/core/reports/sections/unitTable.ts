@@ -3,6 +3,7 @@ import { formatCount } from '../../../../shared/format/vi';
 import { unitComparisons, type UnitComparison } from './unitRows';
 import { noChildrenText } from './wording';
 import type { SectionDef } from './types';
+import { planCells } from './plan';
 
 const SORT_NOTES: Record<ReportSort, string> = {
   'progress-desc': 'xếp theo % kế hoạch từ cao đến thấp',
@@ -23,15 +24,9 @@ export const unitTableSection: SectionDef = {
       const cells = (c: UnitComparison | typeof total, name: string, index: number | string) => ({
         index,
         name,
-        target: c.revisedTarget ?? c.target,
-        actual: c.actual,
-        progress: c.revisedProgress ?? c.progress,
+        ...planCells(c, sc.monthIndex),
         sameLastYear: c.sameLastYear,
-        deltaSame: c.deltaSameLastYear,
         endLastYear: c.endLastYear,
-        deltaEnd: c.deltaEndLastYear,
-        remaining: c.remaining,
-        pace: sc.monthIndex < 12 && c.monthlyPace !== null ? Math.ceil(c.monthlyPace) : null,
       });
       const rows: ReportRow[] = units.map((c, k) => ({ cells: cells(c, c.displayName, k + 1) }));
       rows.push({ cells: cells(total, 'Tổng cộng', ''), emphasis: 'total' });

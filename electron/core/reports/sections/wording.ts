@@ -2,6 +2,7 @@ import { TARGET_SOURCE_LABELS, type Comparison, type TargetSource } from '../../
 import type { IndicatorDef } from '../../../../shared/domain/indicators';
 import { formatCount, formatPercent } from '../../../../shared/format/vi';
 import type { Figures } from '../../results/compare';
+import { planOf } from './plan';
 
 /** Target sources a steering committee compares against, in the order reports state them. */
 export const REPORT_SOURCES: TargetSource[] = ['GOV', 'BHXH_VN', 'UBND_TINH'];
@@ -32,7 +33,7 @@ export function changeWords(delta: number | null, ratio: number | null, unit = '
 
 /** "còn phải phát triển 2.135 người, bình quân 712 người/tháng" or "đã vượt kế hoạch 120 người". */
 export function remainingWords(c: Pick<Comparison, 'actual' | 'target' | 'revisedTarget' | 'remaining' | 'monthlyPace'>, monthIndex: number): string | null {
-  const goal = c.revisedTarget ?? c.target;
+  const goal = planOf(c);
   if (c.actual === null || goal === null) return null;
   if (c.actual >= goal) return c.actual === goal ? 'đã hoàn thành kế hoạch' : `đã vượt kế hoạch ${formatCount(c.actual - goal)} người`;
   const pace = monthIndex < 12 && c.monthlyPace !== null ? `, bình quân ${formatCount(Math.ceil(c.monthlyPace))} người/tháng` : '';
