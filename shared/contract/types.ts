@@ -20,6 +20,8 @@ export type RunMode = 'electron' | 'browser' | 'cli';
 export interface AppInfo {
   version: string;
   mode: RunMode;
+  /** Today (YYYY-MM-DD, local) by the app's one clock: the renderer never reads the browser's. */
+  today: string;
   dataDir: string;
   dbFile: string;
   schemaVersion: number;

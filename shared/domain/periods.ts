@@ -54,3 +54,28 @@ export function monthBounds(yearMonth: string): { from: string; to: string } {
   const last = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
   return { from: `${yearMonth}-01`, to: `${yearMonth}-${String(last).padStart(2, '0')}` };
 }
+
+/** The day a month's data is cut off: the 25th; December closes on 31/12 (DOMAIN.md). */
+export function cutoffDay(yearMonth: string): string {
+  return yearMonth.endsWith('-12') ? monthBounds(yearMonth).to : `${yearMonth}-25`;
+}
+
+/**
+ * The last month whose data is cut off by `today` (YYYY-MM-DD): what the dashboard and the
+ * report open on. On 24/03 that is February; on 25/03, March; on 30/12, November.
+ */
+export function lastClosedMonth(today: string): string {
+  const month = today.slice(0, 7);
+  return today >= cutoffDay(month) ? month : addMonths(month, -1);
+}
+
+/** The day whose unit tree a month is shown on: its last day, or today while it is running. */
+export function treeDateOf(yearMonth: string, today: string): string {
+  const { to } = monthBounds(yearMonth);
+  return to < today ? to : today;
+}
+
+export function monthPeriod(yearMonth: string): Period {
+  const p = parseYm(yearMonth)!;
+  return { kind: 'month', year: p.year, index: p.month };
+}

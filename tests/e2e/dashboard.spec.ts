@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
+import { lastClosedMonth } from '../../shared/domain/periods';
 import { expect, shot, test } from './fixtures';
 import { AppShell } from './pages';
 import { DashboardPage } from './pages/DashboardPage';
@@ -21,12 +22,12 @@ async function openDashboard(page: Page, url: string): Promise<DashboardPage> {
   return dashboard;
 }
 
-test('Tổng quan with demo data: KPI cards, charts, rankings and the comparison table in vi-VN', async ({ page, demoApp }) => {
+test('Tổng quan with demo data: KPI cards, charts, rankings and the comparison table in vi-VN', async ({ page, demoApp, today }) => {
   const dashboard = await openDashboard(page, demoApp.url);
-  const now = new Date();
-  const mm = String(now.getMonth() + 1).padStart(2, '0');
-  await expect(dashboard.periodInput).toHaveValue(`${mm}/${now.getFullYear()}`);
-  await expect(dashboard.subtitle).toContainText(`Tháng ${mm}/${now.getFullYear()}`);
+  // The last month whose data is cut off (25th; December only on 31/12), as the report opens on.
+  const [yyyy, mm] = lastClosedMonth(today).split('-');
+  await expect(dashboard.periodInput).toHaveValue(`${mm}/${yyyy}`);
+  await expect(dashboard.subtitle).toContainText(`Tháng ${mm}/${yyyy}`);
 
   await expect(dashboard.kpiCards).toHaveCount(6);
   for (const code of ['BHXH_TN', 'BHYT_HGD', 'BHXH_BB', 'BHYT']) {
@@ -36,7 +37,7 @@ test('Tổng quan with demo data: KPI cards, charts, rankings and the comparison
   await expect(dashboard.kpiValue('COV_BHYT')).toHaveText(VI_PERCENT);
   await expect(dashboard.kpi('BHXH_TN').getByTestId('kpi-progress')).toHaveText(/^\d{1,3},\d{2}% KH$/);
   await expect(dashboard.kpi('BHXH_TN').getByTestId('kpi-delta')).toContainText(/[+−]\d{1,3}(\.\d{3})* người \([+−]\d+,\d{2}%\)/);
-  await expect(dashboard.kpi('BHXH_TN')).toContainText(/Còn thiếu \d{1,3}(\.\d{3})* người, cần \d{1,3}(\.\d{3})* người\/tháng|Đã đạt kế hoạch/);
+  await expect(dashboard.kpi('BHXH_TN')).toContainText(/Còn thiếu \d{1,3}(\.\d{3})* người, cần \d{1,3}(\.\d{3})* người(\/tháng| trong tháng 12)|Đã đạt kế hoạch/);
   await expect(dashboard.kpi('COV_BHYT').getByTestId('kpi-delta')).toContainText('điểm %');
   // Bao phủ BHXH has no target in the demo: no invented zero.
   await expect(dashboard.kpi('COV_BHXH')).toContainText('Chưa giao kế hoạch');
@@ -168,4 +169,14 @@ test('the dashboard reloads by itself when core reports changed data', async ({ 
   await reloaded;
   await new DashboardPage(page).waitLoaded();
   await expect(page.getByTestId('kpi-card')).toHaveCount(6);
+});
+
+test('in a December the KPI card still says what is needed: the whole remainder in that month', async ({ page, demoApp, today }) => {
+  // The last December on or before today: this year's in the December run, last year's mid-year.
+  const year = today.slice(5, 7) === '12' ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
+  demoApp.cli('targets', 'set', '--unit', '99', '--indicator', 'BHXH_TN', '--year', String(year), '--value', '9.999.999', '--source', 'BHXH_VN', '--revise');
+  const dashboard = await openDashboard(page, demoApp.url);
+  await dashboard.setMonth(`12/${year}`);
+  await expect(dashboard.kpi('BHXH_TN').getByTestId('kpi-remaining')).toContainText(/Còn thiếu \d{1,3}(\.\d{3})* người, cần \d{1,3}(\.\d{3})* người trong tháng 12/);
+  await shot(page, "23-dashboard-december");
 });

@@ -94,7 +94,7 @@ test('negative and non-whole values are refused with a Vietnamese message; core 
   await expect(results.cellInput(unit, 'BHYT_HGD')).toHaveValue('400');
 });
 
-test('a large jump against last month asks for a note (Ghi chú giải trình) and saves with it', async ({ page, demoApp }) => {
+test('a large jump against last month asks for a note (Ghi chú giải trình) and saves with it', async ({ page, demoApp, today }) => {
   const results = await openResults(page, demoApp.url);
   const first = (await results.rowCodes())[0]!;
 
@@ -129,7 +129,7 @@ test('a large jump against last month asks for a note (Ghi chú giải trình) a
   await expect(again.cellInput(first, 'BHXH_TN')).toHaveValue(new Intl.NumberFormat('vi-VN').format(doubled));
   await expect(again.cell(first, 'BHXH_TN')).toHaveAttribute('title', /Ghi chú: Tháng cao điểm/);
   await expect(again.threshold).toHaveValue('30');
-  const month = JSON.parse(demoApp.cli('results', '--period', new Date().toISOString().slice(0, 7), '--indicator', 'BHXH_TN', '--json')) as {
+  const month = JSON.parse(demoApp.cli('results', '--period', today.slice(0, 7), '--indicator', 'BHXH_TN', '--json')) as {
     rows: { code: string; actual: number | null }[];
   };
   expect(month.rows.find((r) => r.code === first)?.actual).toBe(doubled);

@@ -1,14 +1,15 @@
 import { userInfo } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AppError, channels, fail, isChannel, ok, type AppInfo, type Result, type RunMode } from '../../../shared/contract';
+import { AppError, channels, fail, isChannel, ok, type AppInfo, type Channel, type RequestOf, type ResponseOf, type Result, type RunMode } from '../../../shared/contract';
 import { createBackup, ensureDailyBackup, keepDamagedCopy, listBackups, replaceDatabaseFile, resolveBackupFile } from '../backups/backups';
 import { dbPathIn, migrate, openRaw, quickCheck, schemaVersion, type Db } from '../db/open';
 import { DownloadStore } from '../files/downloadStore';
 import { FileStore } from '../files/fileStore';
 import type { ReportPrinter } from '../reports/printer';
 import { UnitRepository } from '../units/repository';
-import type { CoreContext } from './context';
+import { clockFromEnv } from './clock';
+import { localToday, type CoreContext } from './context';
 import { EventHub } from './events';
 import { corruptError, createHandlers, RECOVERY_CHANNELS, type Handlers } from './handlers';
 
@@ -17,7 +18,7 @@ export interface AppCoreOptions {
   mode: RunMode;
   /** Who is recorded in the audit log; defaults to the OS user name. */
   actor?: string;
-  /** Fixed clock for tests and the demo. */
+  /** Fixed clock for tests; defaults to the system clock, or the day in BHXH_TODAY. */
   now?: () => Date;
   /** Skip the once-a-day backup (CLI one-shots and tests that count backups). */
   skipDailyBackup?: boolean;
@@ -31,6 +32,8 @@ export interface AppCore {
   readonly events: EventHub;
   /** Validates the request with the channel's zod schema and runs its handler. Never throws. */
   dispatch(channel: string, request: unknown): Promise<Result<unknown>>;
+  /** `dispatch` typed by the contract: the response, or the failure thrown as an AppError (CLI, tests). */
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   /** Where PDFs and prints of reports come from; the adapter that can render pages sets it. */
   setReportPrinter(printer: ReportPrinter | null): void;
   /** The open connection, for tests and benchmarks; null while the database is unusable. */
@@ -64,7 +67,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
   const downloads = new DownloadStore();
   const events = new EventHub();
   const actor = options.actor ?? safeUserName();
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? clockFromEnv();
   const state: DbState = { db: null, status: 'ok', message: null };
 
   async function open(): Promise<void> {
@@ -101,6 +104,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     return {
       version: VERSION,
       mode: options.mode,
+      today: localToday(now()),
       dataDir: options.dataDir,
       dbFile: dbPathIn(options.dataDir),
       schemaVersion: db ? schemaVersion(db) : 0,
@@ -131,7 +135,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
   let printer: ReportPrinter | null = null;
   const handlers: Handlers = createHandlers(context, { downloads, info, restore, listBackups: () => listBackups(options.dataDir), printer: () => printer });
 
-  return {
+  const core: AppCore = {
     dataDir: options.dataDir,
     mode: options.mode,
     files,
@@ -160,11 +164,17 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
         return fail('INTERNAL', `Lỗi không mong đợi: ${message}`);
       }
     },
+    async invoke(channel, request) {
+      const result = await core.dispatch(channel, request);
+      if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
+      return result.value as ResponseOf<typeof channel>;
+    },
     close() {
       state.db?.close();
       state.db = null;
     },
   };
+  return core;
 }
 
 function safeUserName(): string {

@@ -1,6 +1,6 @@
 import { AppError, type ReportDefinition, type ReportDocument, type ReportSection } from '../../../shared/contract';
 import { indicatorByCode } from '../../../shared/domain/indicators';
-import { monthBounds, monthLabel, parseYm } from '../../../shared/domain/periods';
+import { cutoffDay, monthLabel, parseYm, treeDateOf } from '../../../shared/domain/periods';
 import { formatDate } from '../../../shared/format/vi';
 import { localToday, type CoreContext } from '../app/context';
 import { revision } from '../db/revisions';
@@ -25,11 +25,6 @@ export function romanNumeral(n: number): string {
   return out;
 }
 
-/** The month's cut-off as ISO: the 25th, or 31/12 for December (DOMAIN.md). */
-export function cutoffDate(month: string): string {
-  return month.endsWith('-12') ? `${month.slice(0, 4)}-12-31` : `${month}-25`;
-}
-
 /** Results, targets and units revisions: a saved report whose stamp differs shows "data changed". */
 export function dataStamp(ctx: CoreContext): string {
   return `${revision(ctx.db, 'results')}.${revision(ctx.db, 'targets')}.${revision(ctx.db, 'units')}`;
@@ -44,10 +39,9 @@ export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocu
   const today = localToday(ctx.now());
   // Figures would quietly fall back to the current month (or be empty): refuse instead.
   if (def.period > today.slice(0, 7)) throw new AppError('VALIDATION', `Tháng ${monthLabel(def.period)} chưa đến: chưa có số liệu để báo cáo.`);
-  const monthEnd = monthBounds(def.period).to;
   // The day the figures stand at: the month's cut-off, or today while the month is still running.
-  const cutoff = cutoffDate(def.period) < today ? cutoffDate(def.period) : today;
-  const figures = new Figures(ctx, { kind: 'month', year: ym.year, index: ym.month }, monthEnd < today ? monthEnd : today);
+  const cutoff = cutoffDay(def.period) < today ? cutoffDay(def.period) : today;
+  const figures = new Figures(ctx, { kind: 'month', year: ym.year, index: ym.month }, treeDateOf(def.period, today));
   const scope = resolveScope(ctx, figures, def);
   const indicators = def.indicatorCodes.map((code) => {
     const d = indicatorByCode(code);

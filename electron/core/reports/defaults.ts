@@ -1,5 +1,5 @@
 import type { ReportDefinition } from '../../../shared/contract';
-import { addMonths } from '../../../shared/domain/periods';
+import { lastClosedMonth } from '../../../shared/domain/periods';
 import { localToday, type CoreContext } from '../app/context';
 import { UnitRepository } from '../units/repository';
 import { cleanName } from './scope';
@@ -15,12 +15,12 @@ export const DEFAULT_RECIPIENTS = [
 ];
 
 /**
- * A new report: the last month whose data is cut off (the 25th; before it, last month),
+ * A new report: the last month whose data is cut off (shared lastClosedMonth, as the dashboard),
  * every default section, the province's name as the place.
  */
 export function defaultDefinition(ctx: CoreContext, req: { period?: string; scopeCode?: string | null }): ReportDefinition {
   const today = localToday(ctx.now());
-  const period = req.period ?? (Number(today.slice(8)) >= 25 ? today.slice(0, 7) : addMonths(today.slice(0, 7), -1));
+  const period = req.period ?? lastClosedMonth(today);
   const provinces = new UnitRepository(ctx.db).list({ level: 'province', asOf: today });
   const place = provinces.length === 1 ? cleanName(provinces[0]!.name).replace(/^(Tỉnh|Thành phố)\s+/i, '') : '';
   return {

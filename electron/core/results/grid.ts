@@ -1,6 +1,6 @@
 import { AppError, type GridIssue, type GridSaveOutcome, type ResultGrid } from '../../../shared/contract';
 import { COUNT_INDICATOR_CODES, indicatorByCode } from '../../../shared/domain/indicators';
-import { addMonths, monthBounds, monthLabel } from '../../../shared/domain/periods';
+import { addMonths, cutoffDay, monthBounds, monthLabel, treeDateOf } from '../../../shared/domain/periods';
 import { formatCount, formatPercent } from '../../../shared/format/vi';
 import { recordAudit } from '../audit/audit';
 import { localToday, type CoreContext } from '../app/context';
@@ -10,16 +10,14 @@ import { ResultRepository, type StoredResult } from './repository';
 
 /** The reporting cut-off: data to the 25th, December to the 31st, never a day in the future. */
 export function defaultAsOf(month: string, today: string): string {
-  const { from, to } = monthBounds(month);
+  const { from } = monthBounds(month);
   if (from > today) throw new AppError('VALIDATION', `Tháng ${monthLabel(month)} chưa đến; chưa nhập được số liệu.`);
-  const cutoff = month.endsWith('-12') ? to : `${month}-25`;
+  const cutoff = cutoffDay(month);
   return cutoff < today ? cutoff : today;
 }
 
 function gridTree(ctx: CoreContext, month: string): ViewTree {
-  const { to } = monthBounds(month);
-  const today = localToday(ctx.now());
-  return viewTree(ctx.db, to < today ? to : today);
+  return viewTree(ctx.db, treeDateOf(month, localToday(ctx.now())));
 }
 
 function valuesOf(rows: StoredResult[], unitId: number): Record<string, StoredResult> {

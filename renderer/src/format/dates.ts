@@ -1,8 +1,31 @@
 import dayjs, { type Dayjs } from 'dayjs';
 
-/** Today as an ISO date in local time. */
+let appToday: string | null = null;
+const listeners: ((today: string) => void)[] = [];
+
+/**
+ * Today as core's clock says (app:info.today, which follows BHXH_TODAY): the renderer never
+ * trusts the browser's own date, so the app and its tests agree on what "today" is.
+ */
 export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
+  return appToday ?? dayjs().format('YYYY-MM-DD');
+}
+
+/** Set when app:info answers; stores whose defaults depend on the day take it from here. */
+export function setTodayIso(today: string): void {
+  if (today === appToday) return;
+  appToday = today;
+  for (const listener of listeners) listener(today);
+}
+
+/** Runs `apply` now if the day is known, and whenever it becomes known or changes. */
+export function whenTodayKnown(apply: (today: string) => void): void {
+  listeners.push(apply);
+  if (appToday) apply(appToday);
+}
+
+export function todayDayjs(): Dayjs {
+  return dayjs(todayIso(), 'YYYY-MM-DD');
 }
 
 /** ISO date → dayjs for antd pickers (null stays null). */

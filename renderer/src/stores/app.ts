@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppErrorShape, AppInfo, DemoOutcome, ProgressEvent, Result } from '../../../shared/contract';
 import { call } from '../api/client';
+import { setTodayIso } from '../format/dates';
 
 interface AppState {
   info: AppInfo | null;
@@ -28,8 +29,10 @@ export const useAppStore = create<AppState>((set, get) => ({
   loadInfo: async (opts) => {
     if (!opts?.quiet || !get().info) set({ loading: true, error: null });
     const res = await call('app:info', {});
-    if (res.ok) set({ info: res.value, loading: false, error: null });
-    else set({ loading: false, error: res.error });
+    if (res.ok) {
+      setTodayIso(res.value.today);
+      set({ info: res.value, loading: false, error: null });
+    } else set({ loading: false, error: res.error });
   },
 
   loadDemo: async () => {

@@ -1,28 +1,24 @@
 import { create } from 'zustand';
 import type { AppErrorShape, DashboardData, Result } from '../../../shared/contract';
-import { monthBounds, periodEndMonth, ym, type Period } from '../../../shared/domain/periods';
+import { lastClosedMonth, monthPeriod, periodEndMonth, treeDateOf, type Period } from '../../../shared/domain/periods';
 import { api, call, exportTable } from '../api/client';
+import { todayIso, whenTodayKnown } from '../format/dates';
 
 export const DEFAULT_DASHBOARD_INDICATOR = 'BHXH_TN';
 
-/** The current month: what the dashboard opens on. */
-export function currentMonthPeriod(now = new Date()): Period {
-  return { kind: 'month', year: now.getFullYear(), index: now.getMonth() + 1 };
+/** The last month whose data is cut off (the 25th; December on 31/12): what the dashboard opens on, as the report does. */
+export function defaultDashboardPeriod(today = todayIso()): Period {
+  return monthPeriod(lastClosedMonth(today));
 }
 
 /** Which administrative tree the figures are shown on: today's, or the one in force at the period's end. */
 export type TreeMode = 'current' | 'period';
 
-function isoToday(now = new Date()): string {
-  return `${ym(now.getFullYear(), now.getMonth() + 1)}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /** The day whose tree is shown: undefined lets core use today's. */
-export function viewDateFor(period: Period, mode: TreeMode, now = new Date()): string | undefined {
+export function viewDateFor(period: Period, mode: TreeMode, today = todayIso()): string | undefined {
   if (mode === 'current') return undefined;
-  const today = isoToday(now);
-  const end = monthBounds(periodEndMonth(period, today.slice(0, 7))).to;
-  return end < today ? end : undefined;
+  const date = treeDateOf(periodEndMonth(period, today.slice(0, 7)), today);
+  return date < today ? date : undefined;
 }
 
 export interface ExportOutcome {
@@ -58,7 +54,7 @@ interface DashboardState {
 let latestRequest = 0;
 
 export const useDashboardStore = create<DashboardState>((set, get) => ({
-  period: currentMonthPeriod(),
+  period: defaultDashboardPeriod(),
   indicatorCode: DEFAULT_DASHBOARD_INDICATOR,
   unitCode: null,
   treeMode: 'current',
@@ -142,3 +138,8 @@ async function exportWith(make: () => Promise<Result<ExportOutcome>>): Promise<R
     useDashboardStore.setState({ exporting: false });
   }
 }
+
+// The store is created before app:info answers; the day core knows replaces the browser's.
+whenTodayKnown((today) => {
+  if (!useDashboardStore.getState().data) useDashboardStore.setState({ period: defaultDashboardPeriod(today) });
+});

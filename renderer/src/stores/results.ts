@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { AppErrorShape, Result } from '../../../shared/contract';
 import type { GridIssue, GridSaveOutcome, ResultGrid } from '../../../shared/contract/resultsTypes';
 import type { UnitLevel } from '../../../shared/domain/units';
-import dayjs from 'dayjs';
 import { call, exportTable } from '../api/client';
+import { todayIso, whenTodayKnown } from '../format/dates';
 
 /** What the user typed but could not be read as a count; kept so it can be corrected in place. */
 export interface InvalidInput {
@@ -112,7 +112,7 @@ export function changedCells(grid: ResultGrid | null, rows: EditRow[]): ChangedC
 let loadSeq = 0;
 
 export const useResultsStore = create<ResultsState>((set, get) => ({
-  month: dayjs().format('YYYY-MM'),
+  month: todayIso().slice(0, 7),
   parentCode: null,
   grid: null,
   rows: [],
@@ -229,3 +229,7 @@ export const useResultsStore = create<ResultsState>((set, get) => ({
     return res;
   },
 }));
+
+whenTodayKnown((today) => {
+  if (!useResultsStore.getState().grid) useResultsStore.setState({ month: today.slice(0, 7) });
+});

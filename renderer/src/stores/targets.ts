@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppErrorShape, RequestOf, Result } from '../../../shared/contract';
 import type { BreakdownProposal, Target, TargetSource } from '../../../shared/contract/resultsTypes';
 import { call, exportTable } from '../api/client';
+import { todayIso, whenTodayKnown } from '../format/dates';
 
 export type BreakdownRequest = RequestOf<'targets:breakdown'>;
 
@@ -55,7 +56,7 @@ let listSeq = 0;
 let proposalSeq = 0;
 
 export const useTargetsStore = create<TargetsState>((set, get) => ({
-  year: new Date().getFullYear(),
+  year: Number(todayIso().slice(0, 4)),
   indicatorCode: null,
   source: null,
   unitCode: null,
@@ -161,3 +162,7 @@ export const useTargetsStore = create<TargetsState>((set, get) => ({
     });
   },
 }));
+
+whenTodayKnown((today) => {
+  if (!useTargetsStore.getState().loaded) useTargetsStore.setState({ year: Number(today.slice(0, 4)) });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, monthBounds, monthLabel, parseYm, periodEndMonth, periodLabel, ym } from '../../../shared/domain/periods';
+import { addMonths, cutoffDay, lastClosedMonth, monthBounds, monthLabel, parseYm, periodEndMonth, periodLabel, treeDateOf, ym } from '../../../shared/domain/periods';
 
 describe('periodEndMonth', () => {
   it('a month stands for itself, a quarter for its last month, a year for December', () => {
@@ -56,5 +56,25 @@ describe('month arithmetic', () => {
     expect(monthBounds('2025-02')).toEqual({ from: '2025-02-01', to: '2025-02-28' });
     expect(monthBounds('2025-09')).toEqual({ from: '2025-09-01', to: '2025-09-30' });
     expect(monthBounds('2025-12')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+  });
+});
+
+describe('cut-off, last closed month and tree date (one rule for dashboard, report and grid)', () => {
+  it('a month is cut off on the 25th; December on 31/12', () => {
+    expect(cutoffDay('2026-03')).toBe('2026-03-25');
+    expect(cutoffDay('2026-12')).toBe('2026-12-31');
+  });
+
+  it('the last closed month moves on at the cut-off, December only on its last day', () => {
+    expect(lastClosedMonth('2026-03-24')).toBe('2026-02');
+    expect(lastClosedMonth('2026-03-25')).toBe('2026-03');
+    expect(lastClosedMonth('2026-01-10')).toBe('2025-12');
+    expect(lastClosedMonth('2026-12-28')).toBe('2026-11');
+    expect(lastClosedMonth('2026-12-31')).toBe('2026-12');
+  });
+
+  it('a month is shown on the tree of its last day, or of today while it runs', () => {
+    expect(treeDateOf('2025-06', '2026-11-22')).toBe('2025-06-30');
+    expect(treeDateOf('2026-11', '2026-11-22')).toBe('2026-11-22');
   });
 });

@@ -36,10 +36,17 @@ function Remaining({ kpi, yearEnd }: { kpi: Kpi; yearEnd: boolean }) {
   return (
     <div className="kpi-line" data-testid="kpi-remaining">
       Còn thiếu <b>{formatCount(Math.ceil(kpi.remaining))}</b> người
-      {kpi.monthlyPace !== null && !yearEnd ? (
-        <>
-          , cần <b>{formatPace(kpi.monthlyPace)}</b> người/tháng
-        </>
+      {kpi.monthlyPace !== null ? (
+        yearEnd ? (
+          // December: no month after the period, so the whole remainder falls in this one.
+          <>
+            , cần <b>{formatPace(kpi.monthlyPace)}</b> người trong tháng 12
+          </>
+        ) : (
+          <>
+            , cần <b>{formatPace(kpi.monthlyPace)}</b> người/tháng
+          </>
+        )
       ) : null}
     </div>
   );

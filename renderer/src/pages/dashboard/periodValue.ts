@@ -1,5 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { periodLabel, type Period, type PeriodKind } from '../../../../shared/domain/periods';
+import { todayDayjs } from '../../format/dates';
 
 /** The first day of a period, for the antd pickers. */
 export function periodToDayjs(period: Period): Dayjs {
@@ -18,7 +19,7 @@ export function dayjsToPeriod(kind: PeriodKind, d: Dayjs): Period {
  * Switching Tháng/Quý/Năm keeps the same time: a month goes into its quarter and year;
  * a quarter or year opens on its last month, or on the current month when it is still running.
  */
-export function switchKind(period: Period, kind: PeriodKind, now = new Date()): Period {
+export function switchKind(period: Period, kind: PeriodKind, now = todayDayjs().toDate()): Period {
   if (kind === period.kind) return period;
   const lastMonth = period.kind === 'month' ? period.index : period.kind === 'quarter' ? period.index * 3 : 12;
   const currentMonth = now.getFullYear() === period.year ? now.getMonth() + 1 : 13;
@@ -32,6 +33,6 @@ export function quarterText(d: Dayjs): string {
 }
 
 /** Periods starting after today cannot be chosen. */
-export function isFuture(d: Dayjs, kind: PeriodKind, now = dayjs()): boolean {
+export function isFuture(d: Dayjs, kind: PeriodKind, now = todayDayjs()): boolean {
   return d.startOf(kind === 'year' ? 'year' : 'month').isAfter(now);
 }

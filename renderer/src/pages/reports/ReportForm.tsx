@@ -2,7 +2,7 @@ import { DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import type { IndicatorDef, Office, ReportDefinition, ReportSectionInfo, ReportSort, Unit } from '../../../../shared/contract';
-import { dayjsToIso, isoToDayjs, PICKER_FORMAT } from '../../format/dates';
+import { dayjsToIso, isoToDayjs, PICKER_FORMAT, todayDayjs } from '../../format/dates';
 import { RecipientsInput } from './RecipientsInput';
 import { filterScopeOption, PROVINCE_SCOPE, scopeGroups } from './scopeOptions';
 import { SectionChecklist } from './SectionChecklist';
@@ -61,7 +61,7 @@ export function ReportForm({
               format="MM/YYYY"
               value={month}
               allowClear={false}
-              disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'month')}
+              disabledDate={(d: Dayjs) => d.isAfter(todayDayjs(), 'month')}
               onChange={(d) => {
                 if (d) onChange({ period: d.format('YYYY-MM') });
               }}

@@ -6,6 +6,7 @@ import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRe
 import type { DataSheetGridRef } from 'react-datasheet-grid';
 import { formatCount, formatDate } from '../../../../shared/format/vi';
 import { ErrorAlert } from '../../components/ErrorResult';
+import { todayDayjs } from '../../format/dates';
 import { changedCells, isInvalid, useResultsStore, type EditRow } from '../../stores/results';
 import { ChunkBoundary } from './ChunkBoundary';
 import { IssuesTable, type IssueItem } from './IssuesTable';
@@ -263,7 +264,7 @@ export function EntryTab() {
             allowClear={false}
             value={dayjs(month + '-01')}
             onChange={onMonth}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+            disabledDate={(d) => d.isAfter(todayDayjs(), 'month')}
             aria-label="Tháng báo cáo"
             data-testid="results-month"
             style={{ width: 130 }}

@@ -4,7 +4,7 @@ import { useEffect, useMemo } from 'react';
 import type { TargetSource } from '../../../../shared/contract/resultsTypes';
 import type { IndicatorDef } from '../../../../shared/domain/indicators';
 import { formatDate } from '../../../../shared/format/vi';
-import { dayjsToIso, PICKER_FORMAT } from '../../format/dates';
+import { dayjsToIso, PICKER_FORMAT, todayIso } from '../../format/dates';
 import { useTargetsStore } from '../../stores/targets';
 import { filterUnitOption, type UnitOption } from '../catalogs/unitOptions';
 import { formatTargetValue, SOURCE_OPTIONS } from './targetText';
@@ -38,7 +38,7 @@ export function TargetFormModal({ indicators, units }: { indicators: IndicatorDe
     form.setFieldsValue({
       unitCode: initial.unitCode,
       indicatorCode: initial.indicatorCode,
-      year: dayjs(`${initial.year ?? new Date().getFullYear()}-01-01`),
+      year: dayjs(`${initial.year ?? todayIso().slice(0, 4)}-01-01`),
       source: initial.source ?? 'BHXH_TINH',
       revise: initial.revise ?? false,
       value: '',
