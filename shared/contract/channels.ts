@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageRequest, type Page } from './paging';
 import type { ImportBatch, ImportCommitOutcome, ImportPreview } from './importTypes';
 import type { ReportDefinition, ReportDocument, ReportPdfPreview, ReportSectionInfo, SavedReport, SavedReportSummary } from './reportTypes';
 import type { BreakdownProposal, ComparisonTable, DashboardData, GridSaveOutcome, ResultGrid, Target } from './resultsTypes';
@@ -63,6 +64,13 @@ export const channels = {
       level: z.enum(['province', 'district', 'commune', 'hamlet']).optional(),
     }),
   ),
+  /** The paged, sorted, diacritic-free search over units (the tree itself loads with units:list). */
+  'units:search': channel<Page<Unit>>()(
+    pageRequest(['code', 'name', 'level'], {
+      asOf: isoDate.nullable().optional(),
+      level: z.enum(['province', 'district', 'commune', 'hamlet']).optional(),
+    }),
+  ),
   'units:get': channel<UnitDetail>()(z.object({ code: unitCode })),
   'units:update': channel<UnitDetail>()(
     z.object({
@@ -97,7 +105,8 @@ export const channels = {
   'backups:create': channel<BackupInfo>()(empty),
   'backups:restore': channel<RestoreOutcome>()(z.object({ fileName: z.string().min(1).max(300) })),
 
-  'audit:list': channel<AuditEntry[]>()(z.object({ limit: z.number().int().min(1).max(1000).optional() })),
+  /** Newest first; `entity` narrows to one kind of record (unit, target, import_batch, database…). */
+  'audit:list': channel<Page<AuditEntry>>()(pageRequest(['at'], { entity: z.string().max(40).optional() })),
 
   'demo:load': channel<DemoOutcome>()(empty),
 
@@ -171,7 +180,7 @@ export const channels = {
       skipErrorRows: z.boolean().optional(),
     }),
   ),
-  'imports:list': channel<ImportBatch[]>()(empty),
+  'imports:list': channel<Page<ImportBatch>>()(pageRequest(['at'], {})),
   'imports:undo': channel<{ restored: number }>()(z.object({ batchId: z.number().int().positive() })),
   'imports:errorsWorkbook': channel<DownloadRef>()(z.object({ sessionId: z.string().min(8).max(100) })),
   'settings:get': channel<{ jumpThreshold: number }>()(empty),

@@ -6,3 +6,4 @@ export * from './types';
 export * from './resultsTypes';
 export * from './importTypes';
 export * from './reportTypes';
+export * from './paging';

@@ -1,4 +1,5 @@
 import type { Period } from '../domain/periods';
+import type { RankingCounts } from '../calc/rankings';
 import type { UnitLevel } from '../domain/units';
 
 export type TargetSource = 'GOV' | 'BHXH_VN' | 'UBND_TINH' | 'BHXH_TINH' | 'INTERNAL';
@@ -48,6 +49,10 @@ export interface Comparison {
   progress: number | null;
   revisedTarget: number | null;
   revisedProgress: number | null;
+  /** The plan in force (shared/calc/plan.ts): revisedTarget when there is one, else target. */
+  plan: number | null;
+  /** actual ÷ plan: what every screen, the report and the rankings call "% kế hoạch". */
+  planProgress: number | null;
   sameLastYear: number | null;
   deltaSameLastYear: number | null;
   deltaSameLastYearRatio: number | null;
@@ -101,9 +106,14 @@ export interface DashboardData {
   kpis: Kpi[];
   trend: TrendPoint[];
   coverage: CoverageRow[];
-  /** Up to 5 each, by progress, among children with a target. */
+  /**
+   * Leaders (at or above the 80% band, best first) and laggards (below it, lowest first),
+   * up to 5 each by % of the plan in force; never the same unit in both (shared/calc/rankings.ts).
+   */
   best: Comparison[];
   worst: Comparison[];
+  /** How many children were ranked, above and below the threshold, or left out: the lists' notes. */
+  rankings: RankingCounts;
   /** Ancestors of the unit shown, for the drill-down breadcrumb. */
   path: { code: string; name: string }[];
 }
@@ -157,7 +167,14 @@ export interface BreakdownProposal {
   year: number;
   method: 'lastYear' | 'population' | 'labour' | 'manual';
   parentTarget: number | null;
-  rows: { code: string; name: string; basis: number | null; value: number }[];
+  rows: {
+    code: string;
+    name: string;
+    basis: number | null;
+    value: number;
+    /** The unit's own target of that year from the same authority, which committing overwrites (revision 0 = the original plan). */
+    existing: { value: number; revision: number } | null;
+  }[];
   sum: number;
   /** parentTarget − sum; non-zero means the children do not add up. */
   difference: number | null;

@@ -23,11 +23,21 @@ export interface AppInfo {
   /** Today (YYYY-MM-DD, local) by the app's one clock: the renderer never reads the browser's. */
   today: string;
   dataDir: string;
+  /** 'sqlite': the embedded file in the data folder; 'postgres': a shared server. */
+  engine: 'sqlite' | 'postgres';
+  /** Where the data is: the file, or the server's address without its password. */
   dbFile: string;
   schemaVersion: number;
-  /** 'corrupt' when quick_check failed at start: the UI then offers only a restore. */
-  dbStatus: 'ok' | 'corrupt';
+  /**
+   * 'corrupt' when the integrity check failed at start (only a restore is offered);
+   * 'unavailable' when the database cannot be used (server unreachable, wrong password,
+   * newer schema): the message says why and what to do.
+   */
+  dbStatus: 'ok' | 'corrupt' | 'unavailable';
   dbMessage: string | null;
+  /** Another BHXH Desk process holds the data folder: data can be read, not written. */
+  readOnly: boolean;
+  readOnlyMessage: string | null;
   demoLoaded: boolean;
   unitCount: number;
 }

@@ -60,6 +60,12 @@ export function cutoffDay(yearMonth: string): string {
   return yearMonth.endsWith('-12') ? monthBounds(yearMonth).to : `${yearMonth}-25`;
 }
 
+/** The day a month's figures stand at: its cut-off, or today while the month is still running. */
+export function figuresDay(yearMonth: string, today: string): string {
+  const cutoff = cutoffDay(yearMonth);
+  return cutoff < today ? cutoff : today;
+}
+
 /**
  * The last month whose data is cut off by `today` (YYYY-MM-DD): what the dashboard and the
  * report open on. On 24/03 that is February; on 25/03, March; on 30/12, November.

@@ -1,5 +1,17 @@
+/** The levels from the top of the tree down: this order is the one every list sorts by. */
 export const UNIT_LEVELS = ['province', 'district', 'commune', 'hamlet'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+/** 0 for a province … 3 for a hamlet; an unknown level sorts after all of them. */
+export function levelRank(level: string): number {
+  const i = (UNIT_LEVELS as readonly string[]).indexOf(level);
+  return i < 0 ? UNIT_LEVELS.length : i;
+}
+
+/** Higher levels first (province, district, commune, hamlet). */
+export function compareLevels(a: string, b: string): number {
+  return levelRank(a) - levelRank(b);
+}
 
 export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
   province: 'Tỉnh/Thành phố',

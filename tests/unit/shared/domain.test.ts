@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS, indicatorByCode, COUNT_INDICATOR_CODES } from '../../../shared/domain/indicators';
-import { isValidOn } from '../../../shared/domain/units';
+import { compareLevels, isValidOn, levelRank, UNIT_LEVELS } from '../../../shared/domain/units';
 import { CHANNEL_NAMES, isChannel } from '../../../shared/contract';
 
 describe('isValidOn', () => {
@@ -10,6 +10,14 @@ describe('isValidOn', () => {
     expect(isValidOn({ validFrom: '2025-07-01', validTo: null }, '2025-06-30')).toBe(false);
     expect(isValidOn({ validFrom: null, validTo: '2025-06-30' }, '2025-06-30')).toBe(true);
     expect(isValidOn({ validFrom: null, validTo: '2025-06-30' }, '2025-07-01')).toBe(false);
+  });
+});
+
+describe('unit level order', () => {
+  it('goes from the province down to the hamlet; an unknown level sorts last', () => {
+    expect(UNIT_LEVELS.map(levelRank)).toEqual([0, 1, 2, 3]);
+    expect(levelRank('ward-of-nowhere')).toBe(4);
+    expect(['hamlet', 'commune', 'province', 'district'].sort(compareLevels)).toEqual(['province', 'district', 'commune', 'hamlet']);
   });
 });
 

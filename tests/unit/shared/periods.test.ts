@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, cutoffDay, lastClosedMonth, monthBounds, monthLabel, parseYm, periodEndMonth, periodLabel, treeDateOf, ym } from '../../../shared/domain/periods';
+import { addMonths, cutoffDay, figuresDay, lastClosedMonth, monthBounds, monthLabel, parseYm, periodEndMonth, periodLabel, treeDateOf, ym } from '../../../shared/domain/periods';
 
 describe('periodEndMonth', () => {
   it('a month stands for itself, a quarter for its last month, a year for December', () => {
@@ -76,5 +76,13 @@ describe('cut-off, last closed month and tree date (one rule for dashboard, repo
   it('a month is shown on the tree of its last day, or of today while it runs', () => {
     expect(treeDateOf('2025-06', '2026-11-22')).toBe('2025-06-30');
     expect(treeDateOf('2026-11', '2026-11-22')).toBe('2026-11-22');
+  });
+
+  it('a month\'s figures stand at its cut-off, or at today while the month runs', () => {
+    expect(figuresDay('2026-10', '2026-11-22')).toBe('2026-10-25');
+    expect(figuresDay('2026-11', '2026-11-22')).toBe('2026-11-22');
+    expect(figuresDay('2026-11', '2026-11-26')).toBe('2026-11-25');
+    expect(figuresDay('2026-12', '2026-12-28')).toBe('2026-12-28');
+    expect(figuresDay('2025-12', '2026-11-22')).toBe('2025-12-31');
   });
 });
