@@ -1,28 +1,26 @@
 import { resolve } from 'node:path';
-import type { ImportBatch, ImportCommitOutcome, ImportPreview } from '../../shared/contract';
-import { monthLabel, parseYm } from '../../shared/domain/periods';
+import { MAX_PAGE_SIZE, type ImportBatch, type ImportCommitOutcome } from '../../shared/contract';
+import { monthLabel } from '../../shared/domain/periods';
 import { formatCount, formatDateTime } from '../../shared/format/vi';
 import type { AppCore } from '../core/app/appCore';
 import type { CliIo } from './commands';
-import { CliFailure, table, unwrap } from './output';
+import { CliFailure, table } from './output';
 
 /** `import <file>`: the same preview and commit as the screen; exit 2 when rejected. */
-export async function importReport(core: AppCore, io: CliIo, file: string | undefined, flags: { period?: string; dryRun?: boolean; skipErrorRows?: boolean }): Promise<number> {
-  if (!file) throw new CliFailure('Thiếu đường dẫn tệp báo cáo. Ví dụ: npm run cli -- import bao-cao-thang-9.xlsx', 2);
-  if (flags.period && !parseYm(flags.period)) throw new CliFailure(`Kỳ "${flags.period}" không hợp lệ: cần dạng YYYY-MM.`, 2);
+export async function importReport(core: AppCore, io: CliIo, file: string, flags: { period?: string; dryRun?: boolean; skipErrorRows?: boolean }): Promise<number> {
   let ref;
   try {
     ref = core.files.registerPath(resolve(file));
   } catch {
     throw new CliFailure(`Không mở được tệp "${file}".`, 2);
   }
-  const preview = unwrap(await core.dispatch('imports:preview', { file: ref, ...(flags.period ? { period: flags.period } : {}) }), 2) as ImportPreview;
+  const preview = await core.invoke('imports:preview', { file: ref, ...(flags.period ? { period: flags.period } : {}) });
   // --skip-error-rows: rows with errors stay out, the valid ones are written (file-level errors still reject).
   const partial = Boolean(flags.skipErrorRows) && !preview.canCommit && preview.canCommitValidRows;
   const rejected = !partial && (preview.errors.length > 0 || !preview.period);
   let outcome: ImportCommitOutcome | null = null;
   if (!rejected && !flags.dryRun && (preview.canCommit || partial)) {
-    outcome = unwrap(await core.dispatch('imports:commit', { sessionId: preview.sessionId, skipErrorRows: partial }), 2) as ImportCommitOutcome;
+    outcome = await core.invoke('imports:commit', { sessionId: preview.sessionId, skipErrorRows: partial });
   }
   const summary = {
     status: rejected ? 'rejected' : flags.dryRun ? 'dry-run' : 'committed',
@@ -56,7 +54,13 @@ export async function importReport(core: AppCore, io: CliIo, file: string | unde
 }
 
 export async function importsList(core: AppCore, io: CliIo): Promise<number> {
-  const batches = unwrap(await core.dispatch('imports:list', {})) as ImportBatch[];
+  // Every batch, a page at a time: scripts read the whole history as one JSON array.
+  const batches: ImportBatch[] = [];
+  for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+    const page = await core.invoke('imports:list', { offset, limit: MAX_PAGE_SIZE });
+    batches.push(...page.items);
+    if (page.items.length === 0 || batches.length >= page.total) break;
+  }
   if (io.json) io.out(JSON.stringify(batches, null, 2));
   else if (!batches.length) io.out('Chưa có lần nhập nào.');
   else {
@@ -67,10 +71,12 @@ export async function importsList(core: AppCore, io: CliIo): Promise<number> {
   return 0;
 }
 
-export async function importsUndo(core: AppCore, io: CliIo, batch: string | undefined): Promise<number> {
+export async function importsUndo(core: AppCore, io: CliIo, batch: string): Promise<number> {
   const batchId = Number(batch);
-  if (!batch || !Number.isInteger(batchId) || batchId <= 0) throw new CliFailure('Thiếu số lần nhập. Xem danh sách: npm run cli -- imports list', 2);
-  const outcome = unwrap(await core.dispatch('imports:undo', { batchId }), 2) as { restored: number };
+  if (!/^\d+$/.test(batch.trim()) || batchId <= 0) {
+    throw new CliFailure(`Số lần nhập "${batch}" không hợp lệ: cần một số nguyên dương. Xem danh sách: npm run cli -- imports list`, 2);
+  }
+  const outcome = await core.invoke('imports:undo', { batchId });
   io.out(io.json ? JSON.stringify(outcome, null, 2) : `Đã hoàn tác lần nhập số ${batchId}: khôi phục ${formatCount(outcome.restored)} số liệu.`);
   return 0;
 }

@@ -1,86 +1,89 @@
-import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/contract';
-import { openAppCore } from '../core/app/appCore';
+import { openAppCore, type AppCore } from '../core/app/appCore';
 import { defaultDataDir } from '../core/app/dataDir';
+import { parseCommandLine } from './args';
 import * as commands from './commands';
 import * as importCommands from './importCommands';
+import { CliFailure, exitCodeOf } from './output';
 import * as reportCommands from './reportCommands';
 import * as resultsCommands from './resultsCommands';
-import { CliFailure } from './output';
+import { USAGE, usageOf, type Flags } from './spec';
+import { lineWriter } from './stdio';
+
+type Run = (core: AppCore, io: commands.CliIo, args: string[], flags: Flags) => Promise<number>;
+
+const RUN: Record<string, Run> = {
+  'units import': (core, io, [file], f) => commands.unitsImport(core, io, file!, { validFrom: f.validFrom, dryRun: f.dryRun }),
+  'units list': (core, io, _, f) => commands.unitsList(core, io, { asOf: f.asOf, query: f.query }),
+  backup: (core, io) => commands.backup(core, io),
+  backups: (core, io) => commands.backups(core, io),
+  restore: (core, io, [file]) => commands.restore(core, io, file!),
+  demo: (core, io) => commands.demo(core, io),
+  import: (core, io, [file], f) => importCommands.importReport(core, io, file!, { period: f.period, dryRun: f.dryRun, skipErrorRows: f.skipErrorRows }),
+  'imports list': (core, io) => importCommands.importsList(core, io),
+  'imports undo': (core, io, [batch]) => importCommands.importsUndo(core, io, batch!),
+  results: (core, io, _, f) => resultsCommands.results(core, io, { period: f.period, indicator: f.indicator, unit: f.unit, source: f.source }),
+  'results set': (core, io, _, f) => resultsCommands.resultsSet(core, io, { unit: f.unit, indicator: f.indicator, asOf: f.asOf, value: f.value }),
+  'targets set': (core, io, _, f) =>
+    resultsCommands.targetsSet(core, io, {
+      unit: f.unit, indicator: f.indicator, year: f.year, value: f.value, source: f.source,
+      decisionNo: f.decisionNo, decisionDate: f.decisionDate, revise: f.revise,
+    }),
+  report: (core, io, _, f) => reportCommands.report(core, io, { period: f.period!, scope: f.scope, out: f.out!, sections: f.sections, sort: f.sort, groupBy: f.groupBy }),
+};
 
 /** `npm run cli -- <command>`: the same handlers the app uses, for scripts and for support staff. */
 export async function runCli(argv: string[], out = (t: string) => console.log(t), err = (t: string) => console.error(t)): Promise<number> {
-  let parsed;
+  let line;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'data-dir': { type: 'string' }, json: { type: 'boolean' }, 'valid-from': { type: 'string' },
-        'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' }, query: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-        period: { type: 'string' }, indicator: { type: 'string' }, unit: { type: 'string' }, year: { type: 'string' }, value: { type: 'string' },
-        'skip-error-rows': { type: 'boolean' },
-        scope: { type: 'string' }, out: { type: 'string' }, sections: { type: 'string' }, sort: { type: 'string' }, 'group-by': { type: 'string' },
-        source: { type: 'string' }, 'decision-no': { type: 'string' }, 'decision-date': { type: 'string' }, revise: { type: 'boolean' },
-      },
-    });
+    line = parseCommandLine(argv);
   } catch (error) {
-    err(`Tùy chọn không hợp lệ: ${(error as Error).message}\n\n${commands.USAGE}`);
-    return 2;
+    err((error as Error).message);
+    return error instanceof CliFailure ? error.exitCode : 2;
   }
-  const { values, positionals } = parsed;
-  const [command, sub, arg] = positionals;
-  if (!command || values.help) {
-    (values.help ? out : err)(commands.USAGE);
-    return values.help ? 0 : 2;
+  if (line.help) {
+    out(line.command ? usageOf(line.command) : USAGE);
+    return 0;
   }
-  const io: commands.CliIo = { json: Boolean(values.json), out };
+  const io: commands.CliIo = { json: Boolean(line.flags.json), out };
   let core;
   try {
-    core = await openAppCore({ dataDir: values['data-dir'] ?? defaultDataDir(), mode: 'cli', skipDailyBackup: true });
+    core = await openAppCore({ dataDir: line.flags.dataDir ?? defaultDataDir(), mode: 'cli', skipDailyBackup: true, databaseUrl: line.flags.database ?? process.env.BHXH_DATABASE_URL });
   } catch (error) {
     err(error instanceof AppError ? error.message : `Lỗi: ${(error as Error).message}`);
     return 1;
   }
   try {
-    const grouped = command === 'units' || command === 'targets' || command === 'imports' || (command === 'results' && sub === 'set');
-    switch (`${command}${grouped ? ' ' + (sub ?? '') : ''}`) {
-      case 'import': return await importCommands.importReport(core, io, sub, { period: values.period, dryRun: values['dry-run'], skipErrorRows: values['skip-error-rows'] });
-      case 'imports list': return await importCommands.importsList(core, io);
-      case 'imports undo': return await importCommands.importsUndo(core, io, arg);
-      case 'results': return await resultsCommands.results(core, io, { period: values.period, indicator: values.indicator, unit: values.unit, source: values.source });
-      case 'results set': return await resultsCommands.resultsSet(core, io, { unit: values.unit, indicator: values.indicator, asOf: values['as-of'], value: values.value });
-      case 'targets set':
-        return await resultsCommands.targetsSet(core, io, {
-          unit: values.unit, indicator: values.indicator, year: values.year, value: values.value, source: values.source,
-          decisionNo: values['decision-no'], decisionDate: values['decision-date'], revise: values.revise,
-        });
-      case 'units import': return await commands.unitsImport(core, io, arg, { validFrom: values['valid-from'], dryRun: values['dry-run'] });
-      case 'units list': return await commands.unitsList(core, io, { asOf: values['as-of'], query: values.query });
-      case 'backup': return await commands.backup(core, io);
-      case 'backups': return await commands.backups(core, io);
-      case 'restore': return await commands.restore(core, io, sub);
-      case 'demo': return await commands.demo(core, io);
-      case 'report':
-        return await reportCommands.report(core, io, { period: values.period, scope: values.scope, out: values.out, sections: values.sections, sort: values.sort, groupBy: values['group-by'] });
-      default:
-        err(`Không có lệnh "${positionals.join(' ')}".\n\n${commands.USAGE}`);
-        return 2;
-    }
+    return await RUN[line.command.name]!(core, io, line.args, line.flags);
   } catch (error) {
+    if (error instanceof AppError) {
+      if (io.json) out(JSON.stringify({ status: 'rejected', error: error.toShape() }, null, 2));
+      err(error.message);
+      return exitCodeOf(error);
+    }
     if (error instanceof CliFailure) {
-      if (io.json && error.payload) out(JSON.stringify({ status: 'rejected', error: error.payload }, null, 2));
       err(error.message);
       return error.exitCode;
     }
     err(`Lỗi: ${(error as Error).message}`);
     return 1;
   } finally {
-    core.close();
+    await core.close();
   }
 }
 
 const isEntry = process.argv[1] && /cli[\\/]main\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
 if (isEntry) {
-  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+  const stdout = lineWriter(process.stdout);
+  const stderr = lineWriter(process.stderr);
+  runCli(process.argv.slice(2), stdout.line, stderr.line)
+    .catch((error: unknown) => {
+      stderr.line(`Lỗi: ${(error as Error)?.message ?? String(error)}`);
+      return 1;
+    })
+    // Exit only once the output has left: a pipe reader gets all of it, however large.
+    .then(async (code) => {
+      await Promise.all([stdout.drained(), stderr.drained()]);
+      process.exit(code);
+    });
 }

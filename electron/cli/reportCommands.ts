@@ -1,22 +1,22 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReportDefinition, ReportSort, SavedReport } from '../../shared/contract';
-import { parseYm } from '../../shared/domain/periods';
+import type { ReportDefinition, ReportSort } from '../../shared/contract';
 import { formatBytes } from '../../shared/format/vi';
 import type { AppCore } from '../core/app/appCore';
 import { pdfPageCount } from '../core/reports/outputs';
 import { attachChromiumPrinter } from '../web/chromiumPrinter';
 import { startWebServer } from '../web/server';
 import type { CliIo } from './commands';
-import { CliFailure, unwrap } from './output';
+import { CliFailure } from './output';
 
 const SORTS: ReportSort[] = ['progress-desc', 'progress-asc', 'actual-desc', 'name', 'code'];
 
 export interface ReportFlags {
-  period?: string;
+  /** YYYY-MM, checked by the command line. */
+  period: string;
   scope?: string;
-  out?: string;
+  out: string;
   sections?: string;
   sort?: string;
   groupBy?: string;
@@ -27,22 +27,19 @@ export interface ReportFlags {
  * default sections (or --sections), saves it like the app does, and writes the file.
  */
 export async function report(core: AppCore, io: CliIo, flags: ReportFlags): Promise<number> {
-  const example = 'npm run cli -- report --period 2026-10 --out bao-cao.pdf';
-  if (!flags.period || !parseYm(flags.period)) throw new CliFailure(`Thiếu hoặc sai --period (cần dạng YYYY-MM). Ví dụ: ${example}`, 2);
-  if (!flags.out) throw new CliFailure(`Thiếu --out. Ví dụ: ${example}`, 2);
   const format = extname(flags.out).toLowerCase();
   if (format !== '.pdf' && format !== '.xlsx') throw new CliFailure(`Tệp --out phải có đuôi .pdf hoặc .xlsx (đang là "${flags.out}").`, 2);
   if (flags.sort && !SORTS.includes(flags.sort as ReportSort)) throw new CliFailure(`--sort "${flags.sort}" không hợp lệ (${SORTS.join(', ')}).`, 2);
   if (flags.groupBy && flags.groupBy !== 'unit' && flags.groupBy !== 'office') throw new CliFailure('--group-by chỉ nhận unit hoặc office.', 2);
 
-  const defaults = unwrap(await core.dispatch('reports:defaults', { period: flags.period, scopeCode: flags.scope ?? null })) as ReportDefinition;
+  const defaults = await core.invoke('reports:defaults', { period: flags.period, scopeCode: flags.scope ?? null });
   const definition: ReportDefinition = {
     ...defaults,
     sort: (flags.sort as ReportSort | undefined) ?? defaults.sort,
     groupBy: (flags.groupBy as ReportDefinition['groupBy'] | undefined) ?? defaults.groupBy,
     sections: flags.sections ? flags.sections.split(',').map((id) => ({ id: id.trim() })).filter((s) => s.id) : defaults.sections,
   };
-  const saved = unwrap(await core.dispatch('reports:save', { definition })) as SavedReport;
+  const saved = await core.invoke('reports:save', { definition });
   const bytes = format === '.pdf' ? await printPdf(core, saved.id) : await excel(core, saved.id);
   const file = resolve(flags.out);
   writeFileSync(file, bytes);
@@ -57,7 +54,7 @@ export async function report(core: AppCore, io: CliIo, flags: ReportFlags): Prom
 }
 
 async function excel(core: AppCore, id: number): Promise<Buffer> {
-  const ref = unwrap(await core.dispatch('reports:excel', { id })) as { token: string };
+  const ref = await core.invoke('reports:excel', { id });
   return core.downloads.take(ref.token).bytes;
 }
 
@@ -69,7 +66,7 @@ async function printPdf(core: AppCore, id: number): Promise<Buffer> {
   const printer = attachChromiumPrinter(core, server);
   try {
     if (!printer) throw new CliFailure('Không tìm thấy Chromium, Google Chrome hoặc Microsoft Edge để in PDF (đặt biến BHXH_CHROMIUM trỏ tới tệp chạy của trình duyệt).', 1);
-    const ref = unwrap(await core.dispatch('reports:pdf', { id })) as { token: string };
+    const ref = await core.invoke('reports:pdf', { id });
     return core.downloads.take(ref.token).bytes;
   } finally {
     await printer?.close?.();

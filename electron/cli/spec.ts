@@ -1,0 +1,175 @@
+/**
+ * Every command and flag of the CLI, declared once: the parser, the per-command checks and the
+ * usage text are all built from these tables.
+ */
+
+/** How a flag's value is read: dates and periods are checked and normalised before any command runs. */
+export type FlagKind = 'boolean' | 'text' | 'date' | 'period' | 'year';
+
+interface FlagSpec {
+  kind: FlagKind;
+  /** What the value looks like, in the usage text. */
+  hint?: string;
+  short?: string;
+}
+
+export const FLAGS = {
+  'data-dir': { kind: 'text', hint: '<thư mục>' },
+  database: { kind: 'text', hint: 'postgres://…' },
+  json: { kind: 'boolean' },
+  help: { kind: 'boolean', short: 'h' },
+  'valid-from': { kind: 'date', hint: 'dd/mm/yyyy' },
+  'as-of': { kind: 'date', hint: 'dd/mm/yyyy' },
+  'decision-date': { kind: 'date', hint: 'dd/mm/yyyy' },
+  'dry-run': { kind: 'boolean' },
+  'skip-error-rows': { kind: 'boolean' },
+  revise: { kind: 'boolean' },
+  query: { kind: 'text', hint: 'chữ' },
+  period: { kind: 'period', hint: 'YYYY-MM' },
+  year: { kind: 'year', hint: 'NĂM' },
+  indicator: { kind: 'text', hint: 'MÃ' },
+  unit: { kind: 'text', hint: 'MÃ' },
+  value: { kind: 'text', hint: 'SỐ' },
+  source: { kind: 'text', hint: 'NGUỒN' },
+  'decision-no': { kind: 'text', hint: 'SỐ' },
+  scope: { kind: 'text', hint: 'MÃ' },
+  out: { kind: 'text', hint: 'tệp.pdf|tệp.xlsx' },
+  sections: { kind: 'text', hint: 'headline,unitTable,…' },
+  sort: { kind: 'text', hint: 'progress-desc|progress-asc|actual-desc|name|code' },
+  'group-by': { kind: 'text', hint: 'unit|office' },
+} as const satisfies Record<string, FlagSpec>;
+
+export type FlagName = keyof typeof FLAGS;
+
+/** Flags every command takes. */
+export const GLOBAL_FLAGS: readonly FlagName[] = ['data-dir', 'database', 'json', 'help'];
+
+type Camel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+type ValueOf<K extends FlagKind> = K extends 'boolean' ? boolean : K extends 'year' ? number : string;
+
+/** Parsed flags by camel-case name: dates as YYYY-MM-DD, periods as YYYY-MM, years as numbers. */
+export type Flags = { -readonly [N in FlagName as Camel<N>]?: ValueOf<(typeof FLAGS)[N]['kind']> };
+
+export function camel(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+export interface CommandSpec {
+  name: string;
+  /** Positional arguments, each with the message shown when it is missing. */
+  args?: { hint: string; missing: string }[];
+  required?: FlagName[];
+  optional?: FlagName[];
+  /** A complete command line, quoted when a required flag is missing. */
+  example?: string;
+  summary: string[];
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'units import',
+    args: [{ hint: '<tệp>', missing: 'Thiếu đường dẫn tệp cần nhập. Ví dụ: npm run cli -- units import danh-muc.xlsx' }],
+    optional: ['valid-from', 'dry-run'],
+    summary: ['Nhập danh mục đơn vị hoặc bảng sáp nhập'],
+  },
+  { name: 'units list', optional: ['as-of', 'query'], summary: ['Liệt kê đơn vị hành chính'] },
+  { name: 'backup', summary: ['Sao lưu cơ sở dữ liệu ngay'] },
+  { name: 'backups', summary: ['Liệt kê các bản sao lưu'] },
+  {
+    name: 'restore',
+    args: [{ hint: '<tệp>', missing: 'Thiếu tên bản sao lưu. Xem danh sách: npm run cli -- backups' }],
+    summary: ['Khôi phục từ bản sao lưu (tên hoặc đường dẫn)'],
+  },
+  { name: 'demo', summary: ['Nạp dữ liệu mẫu (tỉnh giả định)'] },
+  {
+    name: 'import',
+    args: [{ hint: '<tệp>', missing: 'Thiếu đường dẫn tệp báo cáo. Ví dụ: npm run cli -- import bao-cao-thang-9.xlsx' }],
+    optional: ['period', 'dry-run', 'skip-error-rows'],
+    summary: ['Nhập báo cáo Excel của BHXH cơ sở (xem trước, ghi, có thể hoàn tác;', '--skip-error-rows: ghi các dòng hợp lệ, bỏ qua dòng lỗi)'],
+  },
+  { name: 'imports list', summary: ['Lịch sử nhập'] },
+  {
+    name: 'imports undo',
+    args: [{ hint: '<số>', missing: 'Thiếu số lần nhập. Xem danh sách: npm run cli -- imports list' }],
+    summary: ['Hoàn tác một lần nhập'],
+  },
+  {
+    name: 'results',
+    required: ['period', 'indicator'],
+    optional: ['unit', 'source'],
+    example: 'npm run cli -- results --period 2026-09 --indicator BHXH_TN',
+    summary: ['Tiến độ thực hiện của các đơn vị cấp dưới và tổng'],
+  },
+  {
+    name: 'results set',
+    required: ['unit', 'indicator', 'as-of', 'value'],
+    example: 'npm run cli -- results set --unit 99500 --indicator BHXH_TN --as-of 25/09/2026 --value 1.759',
+    summary: ['Ghi một số liệu (--value null để xóa)'],
+  },
+  {
+    name: 'targets set',
+    required: ['unit', 'indicator', 'year', 'value', 'source'],
+    optional: ['decision-no', 'decision-date', 'revise'],
+    example: 'npm run cli -- targets set --unit 99 --indicator BHXH_TN --year 2026 --value 25.000 --source BHXH_VN',
+    summary: ['Giao chỉ tiêu (--revise: kế hoạch điều chỉnh, giữ kế hoạch gốc)', 'NGUỒN: GOV, BHXH_VN, UBND_TINH, BHXH_TINH, INTERNAL'],
+  },
+  {
+    name: 'report',
+    required: ['period', 'out'],
+    optional: ['scope', 'sections', 'sort', 'group-by'],
+    example: 'npm run cli -- report --period 2026-10 --out bao-cao.pdf',
+    summary: ['Lập và lưu báo cáo Ban Chỉ đạo, ghi ra PDF hoặc Excel (MÃ: đơn vị hoặc BHXH cơ sở)'],
+  },
+];
+
+/** The command a command line names: two words first ("results set"), then one ("results"). */
+export function findCommand(positionals: string[]): { spec: CommandSpec; rest: string[] } | null {
+  const [first, second] = positionals;
+  const two = second !== undefined ? COMMANDS.find((c) => c.name === `${first} ${second}`) : undefined;
+  if (two) return { spec: two, rest: positionals.slice(2) };
+  const one = COMMANDS.find((c) => c.name === first);
+  return one ? { spec: one, rest: positionals.slice(1) } : null;
+}
+
+export function flagHint(name: FlagName): string {
+  const spec: FlagSpec = FLAGS[name];
+  return spec.kind === 'boolean' ? `--${name}` : `--${name} ${spec.hint}`;
+}
+
+function synopsis(c: CommandSpec): string {
+  return [
+    c.name,
+    ...(c.args ?? []).map((a) => a.hint),
+    ...(c.required ?? []).map(flagHint),
+    ...(c.optional ?? []).map((f) => `[${flagHint(f)}]`),
+  ].join(' ');
+}
+
+const SUMMARY_COLUMN = 60;
+
+function commandLines(c: CommandSpec): string[] {
+  const head = `  ${synopsis(c)}`;
+  const indent = ' '.repeat(SUMMARY_COLUMN);
+  const [first, ...more] = c.summary;
+  const lines = head.length <= SUMMARY_COLUMN - 2 ? [head.padEnd(SUMMARY_COLUMN) + first] : [head, indent + first];
+  return [...lines, ...more.map((s) => indent + s)];
+}
+
+const GLOBAL_HELP = `Tùy chọn chung:
+  --data-dir <thư mục>   Thư mục dữ liệu (mặc định: thư mục dữ liệu của ứng dụng)
+  --database <địa chỉ>   Cơ sở dữ liệu dùng chung trên máy chủ PostgreSQL, dạng postgres://người-dùng@máy-chủ:cổng/tên-csdl
+                         (hoặc biến môi trường BHXH_DATABASE_URL); không có: tệp SQLite trong thư mục dữ liệu
+  --json                 In kết quả dạng JSON cho chương trình khác đọc
+  --help                 In hướng dẫn này`;
+
+export const USAGE = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
+
+Lệnh:
+${COMMANDS.flatMap(commandLines).join('\n')}
+
+${GLOBAL_HELP}`;
+
+/** The usage of one command, shown under a mistake in that command's line. */
+export function usageOf(c: CommandSpec): string {
+  return `Cách dùng: npm run cli -- ${synopsis(c)}\n  ${c.summary.join('\n  ')}\n\n${GLOBAL_HELP}\n\nTất cả các lệnh: npm run cli -- --help`;
+}
