@@ -4,11 +4,11 @@ import type { IpcMain, IpcMainInvokeEvent, OpenDialogOptions } from 'electron';
 import { IPC, fail, isChannel, type AppEvent, type FileRef, type Result } from '../../shared/contract';
 import { isTrustedUrl } from './security';
 
-/** The slice of AppCore the IPC bridge needs. */
+/** What the IPC bridge forwards to: the core process (CoreProcess), answering asynchronously. */
 export interface IpcCore {
   dispatch(channel: string, request: unknown): Promise<Result<unknown>>;
-  files: { registerPath(path: string): FileRef };
-  downloads: { take(token: string): { fileName: string; bytes: Buffer } };
+  files: { registerPath(path: string): Promise<FileRef> };
+  downloads: { take(token: string): Promise<{ fileName: string; bytes: Buffer }> };
   events: { subscribe(listener: (event: AppEvent) => void): () => void };
 }
 
@@ -84,7 +84,7 @@ export function createIpcHandlers<E extends SenderEvent>(deps: IpcDeps<E>) {
     async saveDownload(event: E, ref: unknown): Promise<boolean> {
       if (!isTrustedSender(event)) return false;
       const token = typeof ref === 'object' && ref !== null ? String((ref as { token?: unknown }).token ?? '') : '';
-      const download = deps.core.downloads.take(token);
+      const download = await deps.core.downloads.take(token);
       const path = await deps.showSaveDialog(event, download.fileName);
       if (!path) return false;
       deps.writeFile(path, download.bytes);
@@ -96,7 +96,7 @@ export function createIpcHandlers<E extends SenderEvent>(deps: IpcDeps<E>) {
       const result = await deps.showOpenDialog(event, buildOpenDialogOptions(options));
       const path = result.filePaths[0];
       if (result.canceled || !path) return null;
-      return deps.core.files.registerPath(path);
+      return await deps.core.files.registerPath(path);
     },
   };
 }

@@ -1,7 +1,8 @@
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell, utilityProcess } from 'electron';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openAppCore, type AppCore } from '../core/app/appCore';
+import { CORE_SERVICE_NAME, coreHostArgs } from '../core-host/protocol';
+import { CoreProcess } from './coreProcess';
 import { createIpcHandlers, forwardEvents, registerIpc } from './ipc';
 import { aboutDetail, buildMenuTemplate } from './menu';
 import { denyAllPermissions, hardenWebContents } from './navigation';
@@ -15,7 +16,8 @@ registerAppScheme(protocol);
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
-let core: AppCore | null = null;
+let core: CoreProcess | null = null;
+let stoppingCore = false;
 
 function readText(path: string): string | undefined {
   try {
@@ -40,14 +42,14 @@ function showAbout(dataDir: string): void {
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }
 
-function createWindow(dataDir: string): BrowserWindow {
+function createWindow(dataDir: string, preloadPath: string): BrowserWindow {
   const statePath = join(dataDir, 'window-state.json');
   const primary = screen.getPrimaryDisplay();
   const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)];
   const state = loadWindowState(readText(statePath), displays);
   const win = new BrowserWindow(
     buildWindowOptions({
-      preloadPath: join(app.getAppPath(), 'out', 'electron', 'preload.cjs'),
+      preloadPath,
       state,
       devTools: !app.isPackaged,
     }),
@@ -70,6 +72,27 @@ function createWindow(dataDir: string): BrowserWindow {
   return win;
 }
 
+/** The core kept dying: ask whether to start it once more or to quit. */
+async function offerRestart(detail: string): Promise<void> {
+  const options = {
+    type: 'error' as const,
+    title: APP_TITLE,
+    message: 'Bộ xử lý dữ liệu dừng đột ngột nhiều lần',
+    detail,
+    buttons: ['Khởi động lại', 'Thoát'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  };
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  if (response !== 0) {
+    app.quit();
+    return;
+  }
+  // A start that fails again comes back here through onGiveUp.
+  await core?.restart().catch(() => undefined);
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = process.env.APP_DATA_DIR || app.getPath('userData');
@@ -77,14 +100,23 @@ async function start(): Promise<void> {
 
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(protocol, join(app.getAppPath(), 'out', 'renderer'));
-  const appCore = await openAppCore({ dataDir, mode: 'electron' });
-  core = appCore;
-  appCore.setReportPrinter(createElectronPrinter(join(app.getAppPath(), 'out', 'electron', 'preload.cjs')));
+  const preloadPath = join(app.getAppPath(), 'out', 'electron', 'preload.cjs');
+  // SQLite, imports and exports run in their own process so a long transaction never holds up the
+  // window. scripts/build-electron.mjs writes core-host.cjs beside this bundle.
+  const coreHostPath = join(__dirname, 'core-host.cjs');
+  const coreProcess = new CoreProcess({
+    fork: () => utilityProcess.fork(coreHostPath, coreHostArgs(dataDir, databaseArg(process.argv)), { serviceName: CORE_SERVICE_NAME, stdio: 'inherit' }),
+    printer: createElectronPrinter(preloadPath),
+    onCrash: (code) => console.error(`[BHXH Desk] Bộ xử lý dữ liệu dừng đột ngột (mã thoát ${code}); đang khởi động lại.`),
+    onGiveUp: (detail) => void offerRestart(detail),
+  });
+  core = coreProcess;
+  await coreProcess.start();
 
   registerIpc(
     ipcMain,
     createIpcHandlers({
-      core: appCore,
+      core: coreProcess,
       showOpenDialog: (event, options) => {
         const owner = BrowserWindow.fromWebContents(event.sender);
         return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options);
@@ -99,10 +131,10 @@ async function start(): Promise<void> {
       writeFile: (path, bytes) => writeFileSync(path, bytes),
     }),
   );
-  forwardEvents(appCore.events, () => mainWindow?.webContents ?? null);
+  forwardEvents(coreProcess.events, () => mainWindow?.webContents ?? null);
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, onAbout: () => showAbout(dataDir) })));
 
-  mainWindow = createWindow(dataDir);
+  mainWindow = createWindow(dataDir, preloadPath);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -118,13 +150,24 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    core?.close();
-    core = null;
+  app.on('will-quit', (event) => {
+    // The core closes its database (and lets go of the data-folder lock) before the app goes.
+    if (!core || core.status === 'stopped') return;
+    event.preventDefault();
+    if (stoppingCore) return;
+    stoppingCore = true;
+    void core.stop().finally(() => app.quit());
   });
   start().catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox(`Không thể khởi động ${APP_TITLE}`, message);
     app.exit(1);
   });
+}
+
+/** `--database postgres://…` (or `--database=…`) on the command line: the shared server instead of the local file. */
+function databaseArg(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--database' || a.startsWith('--database='));
+  if (i < 0) return undefined;
+  return argv[i]!.includes('=') ? argv[i]!.slice('--database='.length) : argv[i + 1];
 }

@@ -108,6 +108,10 @@ describe('electron-builder.yml', () => {
     expect(pkg.main).toBe('out/electron/main.cjs');
     expect(appFileIncluded(files, pkg.main)).toBe(true);
     expect(appFileIncluded(files, 'out/electron/preload.cjs')).toBe(true);
+    // The core process and its spreadsheet worker: main forks the one, core starts the other, both beside main.cjs.
+    expect(appFileIncluded(files, 'out/electron/core-host.cjs')).toBe(true);
+    expect(appFileIncluded(files, 'out/electron/workbookWorker.cjs')).toBe(true);
+    expect(appFileIncluded(files, 'out/electron/core-host.cjs.map')).toBe(false);
     expect(appFileIncluded(files, 'out/renderer/index.html')).toBe(true);
     expect(appFileIncluded(files, 'package.json')).toBe(true);
     expect(appFileIncluded(files, 'out/electron/main.cjs.map')).toBe(false);

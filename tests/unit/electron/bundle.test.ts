@@ -1,5 +1,6 @@
 // Builds the real bundles (scripts/build-electron.mjs) into a temp folder and inspects them:
-// the sandboxed preload may require nothing but 'electron', and must expose exactly the Api.
+// the sandboxed preload may require nothing but 'electron', and must expose exactly the Api;
+// main forwards to the core process (core-host.cjs), which holds everything else.
 import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ const root = resolve(import.meta.dirname, '../../..');
 let outDir: string;
 let preload: string;
 let main: string;
+let coreHost: string;
 
 function requiredModules(code: string): { literal: string[]; total: number } {
   const literal = [...code.matchAll(/\brequire\(\s*(["'`])([^"'`]+)\1\s*\)/g)].map((m) => m[2]!);
@@ -30,6 +32,7 @@ beforeAll(() => {
   });
   preload = readFileSync(join(outDir, 'preload.cjs'), 'utf8');
   main = readFileSync(join(outDir, 'main.cjs'), 'utf8');
+  coreHost = readFileSync(join(outDir, 'core-host.cjs'), 'utf8');
 }, 60_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -77,20 +80,42 @@ describe('preload bundle', () => {
   });
 });
 
+function allowedModules(extra: string[]): Set<string> {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  return new Set([...extra, ...Object.keys(pkg.dependencies), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+}
+
 describe('main bundle', () => {
   it('is CommonJS and requires only Node built-ins, electron and runtime dependencies', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    const allowed = new Set(['electron', ...Object.keys(pkg.dependencies), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    const allowed = allowedModules(['electron']);
     const { literal } = requiredModules(main);
     expect(literal).toContain('electron');
-    expect(literal).toContain('better-sqlite3');
     const unexpected = literal.filter((name) => !allowed.has(name) && !allowed.has(name.split('/')[0]!));
     expect(unexpected).toEqual([]);
     expect(main).not.toMatch(/^\s*(import|export)\s/m);
   });
 
+  it('leaves the database and spreadsheets to the core process', () => {
+    const { literal } = requiredModules(main);
+    for (const heavy of ['better-sqlite3', 'pg', 'kysely', 'exceljs', 'xlsx', 'node:worker_threads']) expect(literal).not.toContain(heavy);
+    expect(main).toContain('"core-host.cjs"');
+  });
+
   it('leaves no empty import.meta behind (core finds files relative to its source)', () => {
     expect(main).not.toContain('import.meta');
+  });
+});
+
+describe('core-host bundle', () => {
+  it('is CommonJS, holds core, and never requires electron', () => {
+    const allowed = allowedModules([]);
+    const { literal } = requiredModules(coreHost);
+    expect(literal).toContain('better-sqlite3');
+    expect(literal).not.toContain('electron');
+    const unexpected = literal.filter((name) => !allowed.has(name) && !allowed.has(name.split('/')[0]!));
+    expect(unexpected).toEqual([]);
+    expect(coreHost).not.toMatch(/^\s*(import|export)\s/m);
+    expect(coreHost).not.toContain('import.meta');
   });
 });
 
@@ -100,7 +125,7 @@ function runHarness(env: Record<string, string>, appPath: string, picked: string
   const stdout = execFileSync(
     process.execPath,
     [join(root, 'tests', 'unit', 'electron', 'fixtures', 'fake-electron-run.mjs'), join(outDir, 'main.cjs'), appPath, picked],
-    { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 },
+    { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 150_000 },
   ).toString();
   return JSON.parse(stdout.trim().split('\n').pop()!) as Harness;
 }
@@ -120,8 +145,22 @@ describe('main process wiring (built main.cjs against a fake electron module)', 
     writeFileSync(join(appPath, 'out', 'renderer', 'index.html'), '<!doctype html><title>BHXH Desk</title>');
     picked = join(work, 'Danh sách đơn vị.xlsx');
     writeFileSync(picked, 'PK fake workbook');
-    run = runHarness({ APP_DATA_DIR: dataDir }, appPath, picked);
-  }, 90_000);
+    run = runHarness(harnessEnv(), appPath, picked);
+  }, 180_000);
+
+  /** The core process: BHXH_TODAY for the demo and reports; the test-only knobs of fake-parent-port.cjs. */
+  function harnessEnv(): Record<string, string> {
+    return {
+      APP_DATA_DIR: dataDir,
+      BHXH_TODAY: '2026-11-22',
+      FAKE_CORE_SLOW_CHANNEL: 'settings:get',
+      FAKE_CORE_SLOW_MS: '3000',
+      FAKE_CORE_EXIT_FLAG: join(work, 'core-exit-code'),
+    };
+  }
+
+  type Fork = { module: string; args: string[]; serviceName: string; pid: number; exitCode?: number };
+  const forks = () => run.forks as Fork[];
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -203,9 +242,96 @@ describe('main process wiring (built main.cjs against a fake electron module)', 
     expect(saved).toEqual({ x: 40, y: 30, width: 1500, height: 850, maximized: false });
   });
 
+  it('runs core in a utility process of its own, which holds the data-folder lock', () => {
+    expect(forks()[0]).toMatchObject({ module: 'core-host.cjs', serviceName: 'BHXH Desk core', args: ['--data-dir', dataDir] });
+    const holder = run.lockHolder as { pid: number; mode: string };
+    expect(holder).toMatchObject({ pid: forks()[0]!.pid, mode: 'electron' });
+    expect(holder.pid).not.toBe(run.mainPid);
+  });
+
+  it('forwards core events to the window', () => {
+    expect(run.demo).toMatchObject({ ok: true, value: { units: expect.any(Number) } });
+    expect(run.eventsSent).toContainEqual([IPC.event, { type: 'data-changed', area: 'backups' }]);
+  });
+
+  it('prints on request of the core process in a hidden, hardened window that reads the report back through main', () => {
+    const preview = run.pdfPreview as { ok: true; value: { pages: number; base64: string; fileName: string } };
+    expect(preview).toMatchObject({ ok: true, value: { pages: 2, fileName: expect.stringMatching(/\.pdf$/) } });
+    expect(Buffer.from(preview.value.base64, 'base64').toString('latin1')).toContain(`print=report&id=${String(run.reportId)}`);
+    expect(run.printed).toEqual({ ok: true, value: { printed: true } });
+    expect(run.missingReport).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('999') } });
+    const windows = run.printWindows as Array<Record<string, unknown>>;
+    expect(windows).toHaveLength(3);
+    for (const w of windows) expect(w).toEqual({ url: `app://bhxh/?print=report&id=${String(run.reportId)}`, show: false, sandbox: true, pageLoaded: run.reportId, destroyed: true });
+    expect(call('webContents.printToPDF')).toEqual(['webContents.printToPDF', { preferCSSPageSize: true, printBackground: true }]);
+    expect(call('webContents.print')).toEqual(['webContents.print', { silent: false, printBackground: true }]);
+  });
+
+  it('writes an export where the save dialog says, with the bytes the core process made', () => {
+    const ref = run.pdfRef as { ok: true; value: { fileName: string; size: number } };
+    expect(run.savedDownload).toBe(true);
+    expect(call('dialog.showSaveDialog')).toEqual([
+      'dialog.showSaveDialog',
+      { parented: true, defaultPath: join(work, ref.value.fileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] },
+    ]);
+    const saved = run.savedFile as string;
+    expect(saved.startsWith('%PDF-')).toBe(true);
+    expect(saved).toHaveLength(ref.value.size);
+  });
+
+  it('keeps answering in main while the core process is busy with a long request', () => {
+    expect(run.order).toEqual(['main', 'core']);
+    expect(run.ping).toBe(200);
+    expect(run.mainTicksWhileCoreBusy).toBeGreaterThan(0);
+    expect(run.slowAnswer).toMatchObject({ ok: true });
+  });
+
+  it('when the core process dies mid-request, the call fails in Vietnamese and a new core takes over', () => {
+    expect(run.crashedCall).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/^Bộ xử lý dữ liệu .* dừng đột ngột .* thử lại/) } });
+    expect(forks()[0]!.exitCode).toBe(137);
+    expect(run.afterRestart).toMatchObject({ ok: true, value: { dbStatus: 'ok', demoLoaded: true, readOnly: false } });
+    expect(run.eventsAfterCrash).toContainEqual([IPC.event, { type: 'data-changed', area: 'all' }]);
+    expect((run.lockAfterRestart as { pid: number }).pid).toBe(forks()[1]!.pid);
+    expect(run.logged).toContainEqual(expect.stringContaining('dừng đột ngột (mã thoát 137); đang khởi động lại'));
+  });
+
+  it('after three deaths within a minute it asks the user, and starts the core again on "Khởi động lại"', () => {
+    expect(call('dialog.showMessageBox')).toEqual([
+      'dialog.showMessageBox',
+      { parented: true, message: 'Bộ xử lý dữ liệu dừng đột ngột nhiều lần', detail: expect.stringContaining('3 lần trong 1 phút (lần cuối: mã thoát 70)'), buttons: ['Khởi động lại', 'Thoát'] },
+    ]);
+    expect(run.forksSinceGiveUp).toEqual([70, 'running']);
+    expect(run.afterGiveUp).toMatchObject({ ok: true, value: { dbStatus: 'ok', demoLoaded: true } });
+  });
+
+  it('on quit, waits for the core process to close the database and release the data folder', () => {
+    expect(run.quitPrevented).toBe(true);
+    expect(run.quitOutcome).toBe('quit');
+    expect((run.lockBeforeQuit as { pid: number }).pid).toBe(forks().at(-1)!.pid);
+    expect(run.lastCoreExit).toBe(0);
+    expect(run.lockAfterQuit).toBeNull();
+  });
+
+  it('a core process that cannot start: a Vietnamese error box, and the app exits', () => {
+    const flag = join(work, 'core-exit-code');
+    writeFileSync(flag, '70');
+    try {
+      const failed = runHarness({ ...harnessEnv(), APP_DATA_DIR: join(work, 'khác') }, appPath, picked);
+      expect(failed.outcome).toBe('exit 1');
+      expect(failed.windows).toBe(0);
+      expect(failed.calls).toContainEqual([
+        'dialog.showErrorBox',
+        { title: 'Không thể khởi động BHXH Desk', content: 'Bộ xử lý dữ liệu của BHXH Desk dừng ngay khi khởi động (mã thoát 70).' },
+      ]);
+    } finally {
+      rmSync(flag, { force: true });
+    }
+  }, 60_000);
+
   it('a second instance quits without opening anything', () => {
     const second = runHarness({ APP_DATA_DIR: dataDir, FAKE_SECOND_INSTANCE: '1' }, appPath, picked);
     expect(second.outcome).toBe('quit');
     expect(second.readyListeners).toBe(0);
+    expect(second.forks).toEqual([]);
   }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES, IPC, ok, type AppEvent, type Result } from '../../../shared/contract';
+import { AppError, CHANNEL_NAMES, IPC, ok, type AppEvent, type Result } from '../../../shared/contract';
 import {
   DEFAULT_PICK_TITLE,
   buildOpenDialogOptions,
@@ -16,8 +16,8 @@ function fakeCore() {
   const listeners = new Set<(event: AppEvent) => void>();
   const core = {
     dispatch: vi.fn(async (channel: string): Promise<Result<unknown>> => ok({ channel })),
-    files: { registerPath: vi.fn((path: string) => ({ token: `tok-${path.length}-xxxxxxxx`, name: 'a.xlsx', size: 3 })) },
-    downloads: { take: vi.fn((token: string) => ({ fileName: `tien-do-${token}.xlsx`, bytes: Buffer.from('PK') })) },
+    files: { registerPath: vi.fn(async (path: string) => ({ token: `tok-${path.length}-xxxxxxxx`, name: 'a.xlsx', size: 3 })) },
+    downloads: { take: vi.fn(async (token: string) => ({ fileName: `tien-do-${token}.xlsx`, bytes: Buffer.from('PK') })) },
     events: {
       subscribe: vi.fn((listener: (event: AppEvent) => void) => {
         listeners.add(listener);
@@ -184,6 +184,14 @@ describe('saveDownload handler', () => {
     expect(core.downloads.take).toHaveBeenCalledWith('abc');
     expect(showSaveDialog).toHaveBeenCalledWith(trusted, 'tien-do-abc.xlsx');
     expect(writeFile).toHaveBeenCalledWith('C:\\Users\\cb\\Documents\\tien-do-abc.xlsx', Buffer.from('PK'));
+  });
+
+  it('opens no dialog for an export that has expired in the core process', async () => {
+    const { core, handlers, showSaveDialog, writeFile } = setup();
+    core.downloads.take.mockRejectedValueOnce(new AppError('NOT_FOUND', 'Tệp xuất đã hết hạn; hãy xuất lại.'));
+    await expect(handlers.saveDownload(trusted, { token: 'old' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Tệp xuất đã hết hạn; hãy xuất lại.' });
+    expect(showSaveDialog).not.toHaveBeenCalled();
+    expect(writeFile).not.toHaveBeenCalled();
   });
 
   it('writes nothing when the user cancels, and refuses an untrusted sender', async () => {
