@@ -10,20 +10,20 @@ import { startWebServer } from './server';
 /** Browser mode entry: `npm run dev:web -- [--data-dir DIR] [--port N] [--open]`. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } },
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' }, database: { type: 'string' } },
   });
   const dataDir = values['data-dir'] ?? defaultDataDir();
-  const core = await openAppCore({ dataDir, mode: 'browser' });
+  const core = await openAppCore({ dataDir, mode: 'browser', databaseUrl: values.database ?? process.env.BHXH_DATABASE_URL });
   const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
   const server = await startWebServer({ core, staticDir, port: values.port ? Number(values.port) : 0 });
   const printer = attachChromiumPrinter(core, server);
   console.log(`BHXH Desk: ${server.url}`);
-  console.log(`Thư mục dữ liệu: ${dataDir}`);
+  console.log(core.engine === 'postgres' ? `Cơ sở dữ liệu: máy chủ PostgreSQL (${(await core.invoke('app:info', {})).dbFile})` : `Thư mục dữ liệu: ${dataDir}`);
   if (values.open) openBrowser(server.url);
   const stop = async () => {
     await printer?.close?.();
     await server.close();
-    core.close();
+    await core.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -4,8 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { AppError, fail, ok, type Result } from '../../shared/contract';
+import { formatBytes } from '../../shared/format/vi';
 import type { AppCore } from '../core/app/appCore';
-import { MAX_FILE_BYTES } from '../core/files/fileStore';
+import { FileReleases } from '../core/files/fileReleases';
+import { MAX_FILE_BYTES, sizeNote, tooLargeMessage } from '../core/files/fileStore';
+import { readJsonBody, writeBodyToFile } from './body';
 import { isAllowedHost, isAllowedOrigin, TOKEN_HEADER, tokenMatches, WEB_CSP } from './security';
 
 const MIME: Record<string, string> = {
@@ -19,7 +22,8 @@ const DOWNLOAD_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-const MAX_JSON_BYTES = 2 * 1024 * 1024;
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+const SWEEP_EVERY_MS = 60 * 1000;
 
 export interface WebServer {
   url: string;
@@ -37,10 +41,17 @@ export async function startWebServer(options: { core: AppCore; staticDir: string
   const staticRoot = resolve(options.staticDir);
   let port = 0;
   const streams = new Set<ServerResponse>();
+  const { files } = options.core;
+  const releases = new FileReleases(files);
+  const uploads = new Set<string>();
+  // Files left behind by a screen closed without committing expire even when no one calls.
+  const sweeper = setInterval(() => files.sweep(), SWEEP_EVERY_MS);
+  sweeper.unref();
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', `Lỗi máy chủ: ${(error as Error).message}`));
+      // The engine's own words stay in details: people get a Vietnamese sentence.
+      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', 'Máy chủ BHXH Desk gặp lỗi khi xử lý yêu cầu; hãy thử lại.', { detail: String((error as Error)?.message ?? error) }));
       else res.end();
     });
   });
@@ -64,25 +75,32 @@ export async function startWebServer(options: { core: AppCore; staticDir: string
   }
 
   async function invoke(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { bytes, size, tooLarge } = await readJsonBody(req, MAX_JSON_BYTES);
+    if (tooLarge) {
+      return sendJson(res, 413, fail('TOO_LARGE', `Dữ liệu gửi lên quá lớn${sizeNote(size, MAX_JSON_BYTES)}: mỗi yêu cầu tối đa ${formatBytes(MAX_JSON_BYTES)}. Hãy chia nhỏ thao tác.`));
+    }
     let body: unknown;
     try {
-      const bytes = await readBody(req, MAX_JSON_BYTES);
       body = bytes.length ? JSON.parse(bytes.toString('utf8')) : {};
-    } catch (error) {
-      return sendJson(res, 400, fail('VALIDATION', error instanceof AppError ? error.message : 'Dữ liệu gửi lên không phải JSON hợp lệ.'));
+    } catch {
+      return sendJson(res, 400, fail('VALIDATION', 'Dữ liệu gửi lên không phải JSON hợp lệ.'));
     }
     const result = await options.core.dispatch(channel, body);
+    releases.after(channel, body, result);
     sendJson(res, result.ok ? 200 : result.error.code === 'UNKNOWN_CHANNEL' ? 404 : 422, result);
   }
 
   async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const name = safeDecode(String(req.headers['x-file-name'] ?? '')) || 'tep-tai-len';
-    try {
-      const bytes = await readBody(req, MAX_FILE_BYTES);
-      sendJson(res, 200, ok(options.core.files.registerBytes(bytes, name)));
-    } catch (error) {
-      sendJson(res, 413, error instanceof AppError ? { ok: false, error: error.toShape() } : fail('FILE_TOO_LARGE', `Tệp "${name}" quá lớn.`));
+    const path = files.temporaryPath();
+    const { size, tooLarge } = await writeBodyToFile(req, MAX_FILE_BYTES, path);
+    if (tooLarge) {
+      return sendJson(res, 413, fail('TOO_LARGE', tooLargeMessage(name, size)));
     }
+    const ref = files.adoptTemporary(path, name);
+    for (const token of uploads) if (!files.has(token)) uploads.delete(token);
+    uploads.add(ref.token);
+    sendJson(res, 200, ok(ref));
   }
 
   function download(token: string, res: ServerResponse): void {
@@ -142,6 +160,8 @@ export async function startWebServer(options: { core: AppCore; staticDir: string
     token,
     close: () =>
       new Promise<void>((done) => {
+        clearInterval(sweeper);
+        for (const token of uploads) files.release(token);
         for (const stream of streams) stream.end();
         server.closeAllConnections();
         server.close(() => done());
@@ -160,22 +180,4 @@ function safeDecode(text: string): string | null {
 function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new AppError('FILE_TOO_LARGE', `Dữ liệu gửi lên vượt giới hạn ${Math.round(limit / 1024 / 1024)} MB.`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

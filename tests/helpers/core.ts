@@ -1,8 +1,36 @@
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { AppErrorShape, Channel, RequestOf, ResponseOf, UnitImportOutcome, UnitImportPreview } from '../../shared/contract';
 import { openAppCore, type AppCore, type AppCoreOptions } from '../../electron/core/app/appCore';
-import type { Db } from '../../electron/core/db/open';
+import { SqliteStore } from '../../electron/core/db/sqliteStore';
+import type { Store } from '../../electron/core/db/store';
 import { FIXTURE, fixturePath, onCleanup, tempDataDir } from './fixtures';
+import { createTestDatabase, MIGRATED_TEMPLATE } from './pgCluster';
+
+/** The engine this run tests on: the Vitest project sets it (sqlite, or postgres on a throwaway server). */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.BHXH_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** One PostgreSQL database per data folder, so a test that reopens a folder finds its data again. */
+const databases = new Map<string, string>();
+
+/**
+ * The database URL for a data folder on this run's engine (undefined: the folder's SQLite
+ * file). `empty`: a database without the schema, for migration tests; otherwise a copy of the
+ * migrated template.
+ */
+export async function testDatabaseUrl(dataDir: string, options: { empty?: boolean } = {}): Promise<string | undefined> {
+  if (TEST_ENGINE !== 'postgres') return undefined;
+  let url = databases.get(dataDir);
+  if (!url) {
+    const db = await createTestDatabase(inject('pgAdminUrl'), { template: options.empty ? null : MIGRATED_TEMPLATE });
+    url = db.url;
+    databases.set(dataDir, url);
+    onCleanup(async () => {
+      databases.delete(dataDir);
+      await db.drop();
+    });
+  }
+  return url;
+}
 
 /** A fixed local clock: 22/11/2026 10:00. */
 export const FIXED_NOW = new Date('2026-11-22T10:00:00');
@@ -22,16 +50,33 @@ export type TestCoreOptions = Partial<AppCoreOptions> & { dataDir?: string };
 /** openAppCore in a temp folder (or the given one), closed after the test. */
 export async function openTestCore(options: TestCoreOptions = {}): Promise<AppCore> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const core = await openAppCore({ mode: 'cli', skipDailyBackup: true, now: () => FIXED_NOW, actor: 'kiem-thu', ...options, dataDir });
+  const databaseUrl = options.databaseUrl !== undefined ? options.databaseUrl : await testDatabaseUrl(dataDir);
+  const core = await openAppCore({ mode: 'cli', skipDailyBackup: true, now: () => FIXED_NOW, actor: 'kiem-thu', ...options, dataDir, databaseUrl });
   onCleanup(() => core.close());
   return core;
 }
 
-/** The open connection; fails the test when the core has none. */
-export function dbOf(core: AppCore): Db {
-  const db = core.database();
-  if (!db) throw new Error('core has no usable database');
-  return db;
+/**
+ * The safety copy a data-replacing write took: a file of that kind on SQLite; none on
+ * PostgreSQL, where the server's administrator backs up.
+ */
+export function expectSafetyBackup(fileName: string | null, kind: RegExp): void {
+  if (TEST_ENGINE === 'sqlite') expect(fileName).toMatch(kind);
+  else expect(fileName).toBeNull();
+}
+
+/** The embedded database of a core, for what only SQLite has (pragmas, file backups). */
+export function sqliteOf(core: AppCore): SqliteStore {
+  const store = storeOf(core);
+  if (!(store instanceof SqliteStore)) throw new Error('this test needs the SQLite engine');
+  return store;
+}
+
+/** The open database; fails the test when the core has none. */
+export function storeOf(core: AppCore): Store {
+  const store = core.store();
+  if (!store) throw new Error('core has no usable database');
+  return store;
 }
 
 /** Dispatches and returns the value; a failed result fails the test with its code and message. */

@@ -15,8 +15,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupsDir, createBackup, ensureDailyBackup, listBackups, resolveBackupFile } from '../../electron/core/backups/backups';
-import { dbPathIn, LATEST_SCHEMA_VERSION } from '../../electron/core/db/open';
-import { call, callError, dbOf, expectVietnamese, FIXED_NOW, importFile, openTestCore, tickingClock } from '../helpers/core';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrate';
+import { dbPathIn } from '../../electron/core/db/open';
+import { verifyBackup } from '../../electron/core/backups/restore';
+import { call, callError, sqliteOf, storeOf, expectVietnamese, FIXED_NOW, importFile, openTestCore, tickingClock } from '../helpers/core';
 import { hashDatabase } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 
@@ -44,7 +46,7 @@ describe('manual backups', () => {
     try {
       expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
       expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      expect(unitRows(copy)).toEqual(unitRows(dbOf(core)));
+      expect(unitRows(copy)).toEqual(unitRows(sqliteOf(core).raw));
       expect(unitRows(copy)).toHaveLength(11);
     } finally {
       copy.close();
@@ -94,28 +96,28 @@ describe('restore', () => {
   it('refuses a file that is not a database: FILE_INVALID, data unchanged', async () => {
     const core = await openTestCore();
     await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     mkdirSync(backupsDir(core.dataDir), { recursive: true });
     writeFileSync(join(backupsDir(core.dataDir), 'bhxh-desk-20261122-100000-manual.sqlite'), 'đây không phải cơ sở dữ liệu\n'.repeat(200));
     const err = await callError(core, 'backups:restore', { fileName: 'bhxh-desk-20261122-100000-manual.sqlite' });
     expect(err.code).toBe('FILE_INVALID');
     expect(err.message).toContain('bhxh-desk-20261122-100000-manual.sqlite');
     expectVietnamese(err.message);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
     expect((await call(core, 'app:info', {})).dbStatus).toBe('ok');
   });
 
   it('refuses a SQLite file that is not a BHXH Desk database', async () => {
     const core = await openTestCore();
     await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     mkdirSync(backupsDir(core.dataDir), { recursive: true });
     const other = new Database(join(backupsDir(core.dataDir), 'other.sqlite'));
     other.exec('CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES (1)');
     other.close();
     const err = await callError(core, 'backups:restore', { fileName: 'other.sqlite' });
     expect(err.code).toBe('FILE_INVALID');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('refuses a backup from a newer version', async () => {
@@ -126,10 +128,10 @@ describe('restore', () => {
     const raw = new Database(path);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raw.close();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const err = await callError(core, 'backups:restore', { fileName: info.fileName });
     expect(err.code).toBe('DB_NEWER_VERSION');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('a missing backup is NOT_FOUND', async () => {
@@ -144,13 +146,13 @@ describe('restore', () => {
     const elsewhere = tempDataDir();
     const donor = await openTestCore({ dataDir: elsewhere });
     await importFile(donor, fixturePath(FIXTURE.unitsHongDan));
-    donor.close();
+    await donor.close();
 
     const core = await openTestCore({ mode: 'browser' });
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const result = await core.dispatch('backups:restore', { fileName: dbPathIn(elsewhere) });
     expect(result.ok).toBe(false);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 });
 
@@ -158,7 +160,7 @@ describe('daily backups', () => {
   it('ensureDailyBackup makes one copy per calendar day', async () => {
     const core = await openTestCore();
     await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-    const db = dbOf(core);
+    const db = sqliteOf(core);
     const day1 = new Date('2026-11-22T08:00:00');
     expect(await ensureDailyBackup(db, core.dataDir, day1)).not.toBeNull();
     expect(await ensureDailyBackup(db, core.dataDir, new Date('2026-11-22T17:30:00'))).toBeNull();
@@ -173,12 +175,12 @@ describe('daily backups', () => {
     const empty = await openTestCore({ dataDir, skipDailyBackup: false, now: day1 });
     expect(listBackups(dataDir).filter((b) => b.reason === 'daily')).toHaveLength(0);
     await importFile(empty, fixturePath(FIXTURE.unitsHongDan));
-    empty.close();
+    await empty.close();
 
-    (await openTestCore({ dataDir, skipDailyBackup: false, now: day1 })).close();
-    (await openTestCore({ dataDir, skipDailyBackup: false, now: () => new Date('2026-11-22T16:00:00') })).close();
+    await (await openTestCore({ dataDir, skipDailyBackup: false, now: day1 })).close();
+    await (await openTestCore({ dataDir, skipDailyBackup: false, now: () => new Date('2026-11-22T16:00:00') })).close();
     expect(listBackups(dataDir).filter((b) => b.reason === 'daily')).toHaveLength(1);
-    (await openTestCore({ dataDir, skipDailyBackup: false, now: () => new Date('2026-11-23T08:00:00') })).close();
+    await (await openTestCore({ dataDir, skipDailyBackup: false, now: () => new Date('2026-11-23T08:00:00') })).close();
     expect(listBackups(dataDir).filter((b) => b.reason === 'daily')).toHaveLength(2);
   });
 
@@ -186,8 +188,8 @@ describe('daily backups', () => {
     const dataDir = tempDataDir();
     const core = await openTestCore({ dataDir });
     await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-    core.close();
-    (await openTestCore({ dataDir, skipDailyBackup: true })).close();
+    await core.close();
+    await (await openTestCore({ dataDir, skipDailyBackup: true })).close();
     expect(listBackups(dataDir).filter((b) => b.reason === 'daily')).toHaveLength(0);
   });
 });
@@ -195,7 +197,7 @@ describe('daily backups', () => {
 describe('rotation', () => {
   it('keeps at most the configured number per kind, newest first, and leaves other kinds alone', async () => {
     const core = await openTestCore();
-    const db = dbOf(core);
+    const db = sqliteOf(core);
     const clock = tickingClock(new Date('2026-01-01T09:00:00'), 60_000);
     const manual = await createBackup(db, core.dataDir, 'manual', clock());
     const made: string[] = [];
@@ -211,7 +213,7 @@ describe('rotation', () => {
 
   it('daily copies rotate at 14', async () => {
     const core = await openTestCore();
-    const db = dbOf(core);
+    const db = sqliteOf(core);
     for (let day = 1; day <= 16; day++) await ensureDailyBackup(db, core.dataDir, new Date(2026, 0, day, 8, 0, 0));
     const daily = listBackups(core.dataDir).filter((b) => b.reason === 'daily');
     expect(daily).toHaveLength(14);
@@ -222,7 +224,7 @@ describe('rotation', () => {
   it('lists same-second backups newest first and rotates away the oldest', async () => {
     // Several imports or demo loads in one second (a script, a fast user) give names with -2-, -3- …
     const core = await openTestCore();
-    const db = dbOf(core);
+    const db = sqliteOf(core);
     const made: string[] = [];
     for (let i = 0; i < 6; i++) made.push((await createBackup(db, core.dataDir, 'pre-demo', FIXED_NOW)).fileName);
     const kept = listBackups(core.dataDir)
@@ -263,8 +265,8 @@ describe('a damaged database', () => {
     const setup = await openTestCore({ dataDir });
     await call(setup, 'demo:load', {});
     const good = await call(setup, 'backups:create', {});
-    const units = dbOf(setup).prepare('SELECT COUNT(*) FROM units').pluck().get() as number;
-    setup.close();
+    const units = sqliteOf(setup).raw.prepare('SELECT COUNT(*) FROM units').pluck().get() as number;
+    await setup.close();
     expect(existsSync(dbPathIn(dataDir) + '-wal')).toBe(false);
     damage(dbPathIn(dataDir));
     const core = await openTestCore({ dataDir, now: tickingClock(new Date('2026-11-23T09:00:00')) });
@@ -280,7 +282,7 @@ describe('a damaged database', () => {
     expect(info.dbStatus).toBe('corrupt');
     expect(info.dbMessage).toBeTruthy();
     expect(info.unitCount).toBe(0);
-    expect(core.database()).toBeNull();
+    expect(core.store()).toBeNull();
 
     const err = await callError(core, 'units:list', {});
     expect(err.code).toBe('DB_CORRUPT');
@@ -316,14 +318,15 @@ describe('a damaged database', () => {
     expect(openHandlesTo(dbPathIn(dataDir))).toBe(0);
   });
 
-  it('resolveBackupFile accepts an intact backup and names the file when refusing', async () => {
+  it('verifyBackup accepts an intact backup and names the file when refusing', async () => {
     const core = await openTestCore();
     await importFile(core, fixturePath(FIXTURE.unitsHongDan));
     const info = await call(core, 'backups:create', {});
-    expect(resolveBackupFile(core.dataDir, info.fileName)).toBe(join(backupsDir(core.dataDir), info.fileName));
-    const path = join(backupsDir(core.dataDir), info.fileName);
+    const path = resolveBackupFile(core.dataDir, info.fileName);
+    expect(path).toBe(join(backupsDir(core.dataDir), info.fileName));
+    await expect(verifyBackup(path)).resolves.toEqual({ version: LATEST_SCHEMA_VERSION });
     const bytes = readFileSync(path);
     writeFileSync(path, bytes.subarray(0, 100));
-    expect(() => resolveBackupFile(core.dataDir, info.fileName)).toThrow(expect.objectContaining({ code: 'FILE_INVALID' }));
+    await expect(verifyBackup(path)).rejects.toMatchObject({ code: 'FILE_INVALID', message: expect.stringContaining(info.fileName) });
   });
 });

@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { dbPathIn } from '../../electron/core/db/open';
 import type { ComparisonTable, Target } from '../../shared/contract';
-import { hashDatabaseFile } from '../helpers/dbHash';
 import { cli } from '../helpers/cli';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
+import { hashDataDir, queryDataDir } from '../helpers/stores';
 
 // The CLI runs on the real clock: nothing here depends on today's date beyond it being after 2025.
 
@@ -18,16 +17,9 @@ async function reformDir(): Promise<string> {
   return dir;
 }
 
-function storedValues(dir: string, unitCode: string, indicatorCode: string): [string, number][] {
-  const db = new Database(dbPathIn(dir), { readonly: true });
-  try {
-    return db
-      .prepare('SELECT r.as_of, r.value FROM results r JOIN units u ON u.id = r.unit_id WHERE u.code = ? AND r.indicator_code = ? ORDER BY r.as_of')
-      .raw()
-      .all(unitCode, indicatorCode) as [string, number][];
-  } finally {
-    db.close();
-  }
+async function storedValues(dir: string, unitCode: string, indicatorCode: string): Promise<[string, number][]> {
+  const rows = await queryDataDir(dir, sql<{ as_of: string; value: number }>`SELECT r.as_of, r.value FROM results r JOIN units u ON u.id = r.unit_id WHERE u.code = ${unitCode} AND r.indicator_code = ${indicatorCode} ORDER BY r.as_of`);
+  return rows.map((r) => [r.as_of, r.value]);
 }
 
 describe('CLI results set / targets set / results', () => {
@@ -36,17 +28,17 @@ describe('CLI results set / targets set / results', () => {
     const set = await cli('results', 'set', '--unit', '32104', '--indicator', 'bhxh_tn', '--as-of', '25/09/2026', '--value', '1.759', '--data-dir', dir);
     expect(set.code, set.err).toBe(0);
     expect(set.out).toContain('1.759');
-    expect(storedValues(dir, '32104', 'BHXH_TN')).toEqual([['2026-09-25', 1759]]);
+    expect(await storedValues(dir, '32104', 'BHXH_TN')).toEqual([['2026-09-25', 1759]]);
 
     const json = await cli('results', 'set', '--unit', '32104', '--indicator', 'BHXH_TN', '--as-of', '25/09/2026', '--value', 'null', '--json', '--data-dir', dir);
     expect(json.code, json.err).toBe(0);
     expect(JSON.parse(json.out)).toEqual({ saved: 1 });
-    expect(storedValues(dir, '32104', 'BHXH_TN')).toEqual([]);
+    expect(await storedValues(dir, '32104', 'BHXH_TN')).toEqual([]);
   });
 
   it('results set refuses bad input with exit 2, a Vietnamese message and nothing written', async () => {
     const dir = await reformDir();
-    const before = hashDatabaseFile(dbPathIn(dir));
+    const before = (await hashDataDir(dir));
     const badDate = await cli('results', 'set', '--unit', '32104', '--indicator', 'BHXH_TN', '--as-of', '31/09/2026', '--value', '10', '--data-dir', dir);
     expect(badDate.code).toBe(2);
     expect(badDate.err).toContain('dd/mm/yyyy');
@@ -59,7 +51,7 @@ describe('CLI results set / targets set / results', () => {
     const missing = await cli('results', 'set', '--unit', '32104', '--as-of', '25/09/2026', '--value', '10', '--data-dir', dir);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('--indicator');
-    expect(hashDatabaseFile(dbPathIn(dir))).toBe(before);
+    expect((await hashDataDir(dir))).toBe(before);
   });
 
   it('results --json gives the comparison table: 2024 figures of the old communes on the new commune', async () => {
@@ -98,6 +90,9 @@ describe('CLI results set / targets set / results', () => {
     expect(text.out).toContain('Xã Hồng Dân');
     expect(text.out).toContain('Tổng cộng');
     expect(text.out).toContain('90,00%');
+    // % KH is against the plan in force (1.200); the original plan and its % stay beside it.
+    expect(text.out).toMatch(/Tổng cộng\s+900\s+1\.200\s+75,00%\s+1\.000\s+90,00%/);
+    expect(text.out).toContain('KH ban đầu');
   });
 
   it('a rate target takes a decimal comma; a percent number is refused', async () => {

@@ -104,9 +104,9 @@ describe('dispatch', () => {
     const core = await openTestCore();
     const seen: unknown[] = [];
     const off = core.events.subscribe((e) => seen.push(e));
-    await call(core, 'backups:create', {});
+    await call(core, 'demo:load', {});
     off();
-    await call(core, 'backups:create', {});
-    expect(seen).toEqual([{ type: 'data-changed', area: 'backups' }]);
+    await call(core, 'demo:load', {});
+    expect(seen).toEqual([{ type: 'data-changed', area: 'all' }]);
   });
 });

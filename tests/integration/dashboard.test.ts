@@ -92,7 +92,7 @@ describe('dashboard:get on the demo province', () => {
     const data = await call(core, 'dashboard:get', { period: OCT_2026 });
     expect(data.trend.map((p) => p.month)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((m) => `2026-${m}`));
     const start = data.table.total.endLastYear!;
-    const goal = data.table.total.revisedTarget ?? data.table.total.target!;
+    const goal = data.table.total.plan!;
     for (const [i, p] of data.trend.entries()) {
       expect(p.targetPath).toBeCloseTo(start + ((goal - start) * (i + 1)) / 12, 9);
       expect(p.actual).not.toBeNull();
@@ -107,7 +107,7 @@ describe('dashboard:get on the demo province', () => {
     const data = await call(core, 'dashboard:get', { period: { kind: 'year', year: 2025, index: 1 } });
     expect(data.table.month).toBe('2025-12');
     expect(data.trend).toHaveLength(12);
-    const goal = data.table.total.revisedTarget ?? data.table.total.target!;
+    const goal = data.table.total.plan!;
     expect(data.trend.at(-1)!.targetPath).toBeCloseTo(goal, 9);
     expect(data.trend.at(-1)!.month).toBe('2025-12');
     // Months before the reform are on the old communes, rolled onto today's tree: no gap.
@@ -129,14 +129,18 @@ describe('dashboard:get on the demo province', () => {
     expect(data.trend.every((p) => p.actual! > 0 && p.actual! <= 1)).toBe(true);
   });
 
-  it('best and worst are the children with a target, ranked by progress', async () => {
+  it('leaders are the children at or above 80% of the plan in force, laggards the lowest below it; never both', async () => {
     const core = await demoCore();
     const data = await call(core, 'dashboard:get', { period: OCT_2026 });
-    expect(data.best).toHaveLength(5);
-    expect(data.worst).toHaveLength(5);
-    const progresses = data.table.rows.map((r) => r.progress!).sort((a, b) => b - a);
-    expect(data.best.map((r) => r.progress)).toEqual(progresses.slice(0, 5));
-    expect(data.worst.map((r) => r.progress)).toEqual(progresses.slice(-5).reverse());
+    const rows = data.table.rows;
+    const above = rows.filter((r) => r.planProgress! >= 0.8).sort((a, b) => b.planProgress! - a.planProgress!);
+    const below = rows.filter((r) => r.planProgress! < 0.8).sort((a, b) => a.planProgress! - b.planProgress!);
+    // October 2026 in the demo: fifteen communes at 80% or more, one below.
+    expect([above.length, below.length]).toEqual([15, 1]);
+    expect(data.best.map((r) => r.code)).toEqual(above.slice(0, 5).map((r) => r.code));
+    expect(data.worst.map((r) => r.code)).toEqual(below.map((r) => r.code));
+    expect(data.best.filter((b) => data.worst.some((w) => w.code === b.code))).toEqual([]);
+    expect(data.rankings).toEqual({ ranked: 16, atOrAbove: 15, below: 1, unranked: 0, size: 5, threshold: 0.8 });
   });
 
   it('drills down to a child: the path has the ancestors', async () => {

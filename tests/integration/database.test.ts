@@ -1,268 +1,237 @@
-import Database from 'better-sqlite3';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openAppCore } from '../../electron/core/app/appCore';
-import { backupsDir } from '../../electron/core/backups/backups';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS, type Migration } from '../../electron/core/db/migrations';
-import { assertLocalPath, dbPathIn, LATEST_SCHEMA_VERSION, migrate, openRaw, quickCheck, schemaVersion } from '../../electron/core/db/open';
-import { call, callError, dbOf, expectVietnamese, FIXED_NOW, importFile, openTestCore } from '../helpers/core';
-import { hashDatabase } from '../helpers/dbHash';
+import { SQLITE_APPLICATION_ID } from '../../electron/core/db/migrations/007-application-id';
+import { revisions } from '../../electron/core/db/revisions';
+import { SqliteStore } from '../../electron/core/db/sqliteStore';
+import type { Store } from '../../electron/core/db/store';
+import { call, callError, expectVietnamese, importFile, openTestCore, storeOf, TEST_ENGINE } from '../helpers/core';
+import { hashDatabase, rows, scalar } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
+import { openTestStore, untyped } from '../helpers/stores';
 
-/** A database stopped at schema version 1 holding one province and one commune. */
-async function buildVersion1Db(dataDir: string): Promise<void> {
-  const db = openRaw(dataDir);
-  await migrate(db, { migrations: MIGRATIONS.slice(0, 1) });
-  expect(schemaVersion(db)).toBe(1);
-  const now = '2024-01-01T00:00:00.000Z';
-  const ins = db.prepare(
-    `INSERT INTO units (code, name, name_key, level, kind, parent_id, valid_from, valid_to, is_demo, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 0, ?, ?)`,
-  );
-  const province = ins.run('95', 'Tỉnh Bạc Liêu', 'bac lieu', 'province', 'Tỉnh', null, now, now);
-  ins.run('31006', 'Thị trấn Ngan Dừa', 'ngan dua', 'commune', 'Thị trấn', province.lastInsertRowid, now, now);
-  db.close();
+const upTo = (version: number) => MIGRATIONS.filter((m) => m.version <= version);
+const NOW = '2024-01-01T00:00:00.000Z';
+
+/** A database stopped at `version` holding one province and one commune (ids returned). */
+async function storeAt(version: number): Promise<{ store: Store; province: number; commune: number }> {
+  const store = await openTestStore();
+  await migrate(store, { migrations: upTo(version) });
+  expect(await schemaVersion(store)).toBe(version);
+  const db = untyped(store);
+  const unit = (code: string, name: string, key: string, level: string, kind: string, parent: number | null) =>
+    db.insertInto('units').values({ code, name, name_key: key, level, kind, parent_id: parent, valid_from: null, valid_to: null, is_demo: 0, created_at: NOW, updated_at: NOW }).returning('id').executeTakeFirstOrThrow();
+  const province = (await unit('95', 'Tỉnh Bạc Liêu', 'bac lieu', 'province', 'Tỉnh', null)).id as number;
+  const commune = (await unit('31006', 'Thị trấn Ngan Dừa', 'ngan dua', 'commune', 'Thị trấn', province)).id as number;
+  return { store, province, commune };
 }
 
-describe('opening the database', () => {
-  it('sets WAL, synchronous=FULL and foreign keys on', async () => {
-    const core = await openTestCore();
-    const db = dbOf(core);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(Number(db.pragma('busy_timeout', { simple: true }))).toBeGreaterThan(0);
-  });
+const unitRows = (store: Store) => rows(store, sql`SELECT id, code, name, name_key, level, kind, parent_id, valid_from, valid_to, is_demo FROM units ORDER BY id`);
+const tableNames = async (store: Store) =>
+  store instanceof SqliteStore
+    ? (await rows<{ name: string }>(store, sql`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((r) => r.name)
+    : (await rows<{ name: string }>(store, sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`)).map((r) => r.name);
 
-  it('creates the file in the data folder at the latest schema version', async () => {
-    const dataDir = tempDataDir();
-    const core = await openTestCore({ dataDir });
-    expect(existsSync(dbPathIn(dataDir))).toBe(true);
-    expect(schemaVersion(dbOf(core))).toBe(LATEST_SCHEMA_VERSION);
+describe(`opening the database (${TEST_ENGINE})`, () => {
+  it('creates the schema at the latest version; app:info says which engine and where', async () => {
+    const core = await openTestCore();
+    expect(await schemaVersion(storeOf(core))).toBe(LATEST_SCHEMA_VERSION);
     expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.at(-1)!.version);
     const info = await call(core, 'app:info', {});
-    expect(info).toMatchObject({
-      schemaVersion: LATEST_SCHEMA_VERSION,
-      dbStatus: 'ok',
-      dbMessage: null,
-      unitCount: 0,
-      demoLoaded: false,
-      mode: 'cli',
-    });
-    expect(info.dbFile).toBe(dbPathIn(dataDir));
+    expect(info).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, dbStatus: 'ok', dbMessage: null, unitCount: 0, demoLoaded: false, mode: 'cli', engine: TEST_ENGINE, readOnly: false });
+    if (TEST_ENGINE === 'postgres') expect(info.dbFile).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\//);
   });
 
-  it('enforces foreign keys on the open connection', async () => {
-    const core = await openTestCore();
-    const db = dbOf(core);
-    expect(() =>
-      db
-        .prepare(
-          `INSERT INTO units (code, name, name_key, level, parent_id, created_at, updated_at) VALUES ('1','x','x','commune', 999, 'a', 'a')`,
-        )
-        .run(),
-    ).toThrow(/FOREIGN KEY/);
-  });
-
-  it('a fresh database takes no pre-migration backup', async () => {
-    const dataDir = tempDataDir();
-    await openTestCore({ dataDir });
-    const dir = backupsDir(dataDir);
-    const files = existsSync(dir) ? readdirSync(dir) : [];
-    expect(files.filter((f) => f.includes('pre-migration'))).toEqual([]);
-  });
-
-  it('reopening an up-to-date database changes nothing and takes no backup', async () => {
+  it('reopening an up-to-date database changes nothing', async () => {
     const dataDir = tempDataDir();
     const first = await openTestCore({ dataDir });
-    first.close();
+    await importFile(first, fixturePath(FIXTURE.unitsHongDan));
+    const before = await hashDatabase(storeOf(first));
+    await first.close();
     const second = await openTestCore({ dataDir });
-    expect(schemaVersion(dbOf(second))).toBe(LATEST_SCHEMA_VERSION);
-    expect(existsSync(backupsDir(dataDir)) ? readdirSync(backupsDir(dataDir)) : []).toEqual([]);
-  });
-});
-
-describe('a database from a newer version', () => {
-  it('is refused with DB_NEWER_VERSION and left as it was', async () => {
-    const dataDir = tempDataDir();
-    const core = await openTestCore({ dataDir });
-    core.close();
-    const raw = new Database(dbPathIn(dataDir));
-    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
-    raw.close();
-
-    await expect(openAppCore({ dataDir, mode: 'cli', skipDailyBackup: true, now: () => FIXED_NOW })).rejects.toMatchObject({
-      code: 'DB_NEWER_VERSION',
-      details: { current: LATEST_SCHEMA_VERSION + 5, latest: LATEST_SCHEMA_VERSION },
-    });
-    try {
-      await openAppCore({ dataDir, mode: 'cli', skipDailyBackup: true });
-    } catch (error) {
-      expectVietnamese((error as Error).message);
-    }
-    const check = new Database(dbPathIn(dataDir), { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 5);
-    check.close();
+    expect(await hashDatabase(storeOf(second))).toBe(before);
   });
 
-  it('migrate() itself refuses it', async () => {
-    const dataDir = tempDataDir();
-    const db = openRaw(dataDir);
-    db.pragma('user_version = 3');
-    await expect(migrate(db, { migrations: MIGRATIONS.slice(0, 2) })).rejects.toMatchObject({ code: 'DB_NEWER_VERSION' });
-    db.close();
-  });
-});
-
-describe('migrations', () => {
-  it('a pending migration on an existing database backs it up first and keeps its units', async () => {
-    const dataDir = tempDataDir();
-    await buildVersion1Db(dataDir);
-
-    const core = await openTestCore({ dataDir });
-    const db = dbOf(core);
-    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
-
-    const backups = readdirSync(backupsDir(dataDir));
-    const pre = backups.filter((f) => f.includes('pre-migration'));
-    expect(pre).toHaveLength(1);
-    // The copy is of the database before it changed.
-    const copy = new Database(join(backupsDir(dataDir), pre[0]!), { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(1);
-    expect(copy.prepare('SELECT code FROM units ORDER BY code').pluck().all()).toEqual(['31006', '95']);
-    copy.close();
-
-    const units = await call(core, 'units:list', { includeEnded: true });
-    expect(units.map((u) => [u.code, u.name, u.parentCode])).toEqual([
-      ['95', 'Tỉnh Bạc Liêu', null],
-      ['31006', 'Thị trấn Ngan Dừa', '95'],
-    ]);
-    const list = await call(core, 'backups:list', {});
-    expect(list.find((b) => b.reason === 'pre-migration')?.sizeBytes).toBeGreaterThan(0);
-  });
-
-  it('migration 2 on a version-1 database with units creates its tables and keeps the units', async () => {
-    const dataDir = tempDataDir();
-    await buildVersion1Db(dataDir);
-    const db = openRaw(dataDir);
-    const before = db.prepare('SELECT * FROM units ORDER BY id').all();
-    const version = await migrate(db, { migrations: MIGRATIONS.slice(0, 2) });
-    expect(version).toBe(2);
-    expect(schemaVersion(db)).toBe(2);
-    expect(db.prepare('SELECT * FROM units ORDER BY id').all()).toEqual(before);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(
-      expect.arrayContaining(['offices', 'office_units', 'targets', 'results', 'units', 'unit_links', 'audit_log', 'meta', 'indicators']),
-    );
-    // The new tables work with the old rows.
-    const unitId = (db.prepare("SELECT id FROM units WHERE code = '31006'").get() as { id: number }).id;
-    db.prepare("INSERT INTO results (unit_id, indicator_code, as_of, value) VALUES (?, 'BHYT', '2024-01-25', 100)").run(unitId);
-    expect(() =>
-      db.prepare("INSERT INTO results (unit_id, indicator_code, as_of, value) VALUES (?, 'BHYT', '2024-02-25', -1)").run(unitId),
-    ).toThrow(/CHECK/);
-    expect(() =>
-      db.prepare("INSERT INTO targets (unit_id, indicator_code, year, value, source) VALUES (?, 'BHYT', 2024, 1, 'NOBODY')").run(unitId),
-    ).toThrow(/CHECK/);
-    db.close();
-  });
-
-  it('migration 3 on a version-2 database adds the units revision counter that every unit write bumps', async () => {
-    const dataDir = tempDataDir();
-    await buildVersion1Db(dataDir);
-    const db = openRaw(dataDir);
-    await migrate(db, { migrations: MIGRATIONS.slice(0, 2) });
-    const before = db.prepare('SELECT * FROM units ORDER BY id').all();
-    expect(await migrate(db, { migrations: MIGRATIONS.slice(0, 3) })).toBe(3);
-    expect(db.prepare('SELECT * FROM units ORDER BY id').all()).toEqual(before);
-    const revision = () => db.prepare("SELECT n FROM revisions WHERE area = 'units'").pluck().get() as number;
-    expect(revision()).toBe(0);
-    db.prepare("UPDATE units SET name = 'Thị trấn Ngan Dừa mới' WHERE code = '31006'").run();
-    expect(revision()).toBe(1);
-    const [a, b] = db.prepare('SELECT id FROM units ORDER BY id').pluck().all() as number[];
-    db.prepare("INSERT INTO unit_links (from_unit_id, to_unit_id, effective_date) VALUES (?, ?, '2025-07-01')").run(b, a);
-    db.prepare('DELETE FROM unit_links').run();
-    expect(revision()).toBe(3);
-    db.close();
-  });
-
-  it('migration 1 seeds the indicator catalogue', async () => {
+  it('enforces foreign keys and checks', async () => {
     const core = await openTestCore();
-    const rows = dbOf(core).prepare('SELECT code FROM indicators ORDER BY sort_order').pluck().all();
-    const list = await call(core, 'indicators:list', {});
-    expect(rows).toEqual(list.map((i) => i.code));
-    expect(rows).toContain('COV_BHYT');
+    const db = untyped(storeOf(core));
+    await expect(
+      db.insertInto('units').values({ code: '1', name: 'x', name_key: 'x', level: 'commune', parent_id: 999, created_at: 'a', updated_at: 'a' }).execute(),
+    ).rejects.toThrow();
+    await expect(db.insertInto('units').values({ code: '2', name: 'x', name_key: 'x', level: 'village', created_at: 'a', updated_at: 'a' }).execute()).rejects.toThrow();
+  });
+
+  it('a database written by a newer version opens in recovery with a Vietnamese reason and is left as it was', async () => {
+    const dataDir = tempDataDir();
+    const core = await openTestCore({ dataDir });
+    const store = storeOf(core);
+    if (store instanceof SqliteStore) store.script(`PRAGMA user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    else await sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${LATEST_SCHEMA_VERSION + 5}, 'tương lai', ${NOW})`.execute(store.db);
+    await core.close();
+
+    const again = await openTestCore({ dataDir });
+    const info = await call(again, 'app:info', {});
+    expect(info.dbStatus).toBe('unavailable');
+    expect(info.dbMessage).toContain('phiên bản BHXH Desk mới hơn');
+    expectVietnamese(info.dbMessage!);
+    const err = await callError(again, 'units:list', {});
+    expect(err.code).toBe('UNAVAILABLE');
+    expect(err.message).toContain(`lược đồ ${LATEST_SCHEMA_VERSION + 5}`);
+  });
+
+  it('migrate() itself refuses a newer database', async () => {
+    const { store } = await storeAt(3);
+    await expect(migrate(store, { migrations: upTo(2) })).rejects.toMatchObject({ code: 'DB_NEWER_VERSION' });
+  });
+});
+
+describe(`each migration step on data of the version before (${TEST_ENGINE})`, () => {
+  it('1 seeds the indicator catalogue from its own frozen list', async () => {
+    const core = await openTestCore();
+    const codes = (await rows<{ code: string }>(storeOf(core), sql`SELECT code FROM indicators ORDER BY sort_order`)).map((r) => r.code);
+    expect(codes).toEqual((await call(core, 'indicators:list', {})).map((i) => i.code));
+    expect(codes).toContain('COV_BHYT');
+  });
+
+  it('2 on a version-1 database with units: offices, targets and results work with the old rows', async () => {
+    const { store, commune } = await storeAt(1);
+    const before = await unitRows(store);
+    expect(await migrate(store, { migrations: upTo(2) })).toBe(2);
+    expect(await unitRows(store)).toEqual(before);
+    expect(await tableNames(store)).toEqual(expect.arrayContaining(['offices', 'office_units', 'targets', 'results']));
+    const db = untyped(store);
+    await db.insertInto('results').values({ unit_id: commune, indicator_code: 'BHYT', as_of: '2024-01-25', value: 100 }).execute();
+    await expect(db.insertInto('results').values({ unit_id: commune, indicator_code: 'BHYT', as_of: '2024-02-25', value: -1 }).execute()).rejects.toThrow();
+    await expect(db.insertInto('targets').values({ unit_id: commune, indicator_code: 'BHYT', year: 2024, value: 1, source: 'NOBODY' }).execute()).rejects.toThrow();
+  });
+
+  it('3 on a version-2 database: the units revision counter moves with every write to units and links', async () => {
+    const { store, province, commune } = await storeAt(2);
+    const before = await unitRows(store);
+    expect(await migrate(store, { migrations: upTo(3) })).toBe(3);
+    expect(await unitRows(store)).toEqual(before);
+    const db = untyped(store);
+    expect((await revisions(store)).units).toBe(0);
+    await db.updateTable('units').set({ name: 'Thị trấn Ngan Dừa mới' }).where('code', '=', '31006').execute();
+    expect((await revisions(store)).units).toBe(1);
+    await db.insertInto('unit_links').values({ from_unit_id: commune, to_unit_id: province, effective_date: '2025-07-01' }).execute();
+    await db.deleteFrom('unit_links').execute();
+    expect((await revisions(store)).units).toBe(3);
+  });
+
+  it('4 on a version-3 database with targets: each keeps its id and value, gains a period, and the key now includes the period', async () => {
+    const { store, commune } = await storeAt(3);
+    const db = untyped(store);
+    await db.insertInto('targets').values({ unit_id: commune, indicator_code: 'BHXH_TN', year: 2024, value: 120, source: 'BHXH_TINH', revision: 0 }).execute();
+    await db.insertInto('results').values({ unit_id: commune, indicator_code: 'BHXH_TN', as_of: '2024-01-25', value: 90 }).execute();
+    const targetsBefore = await rows(store, sql`SELECT id, unit_id, indicator_code, year, value, source, revision FROM targets`);
+    expect(await migrate(store, { migrations: upTo(4) })).toBe(4);
+    expect(await rows(store, sql`SELECT id, unit_id, indicator_code, year, value, source, revision FROM targets`)).toEqual(targetsBefore);
+    expect(await scalar(store, sql`SELECT period FROM targets`)).toBe('');
+    // A quarter target beside the yearly one is allowed now; a negative one is not.
+    await db.insertInto('targets').values({ unit_id: commune, indicator_code: 'BHXH_TN', year: 2024, period: 'Q1', value: 30, source: 'BHXH_TINH' }).execute();
+    await expect(db.insertInto('targets').values({ unit_id: commune, indicator_code: 'BHXH_TN', year: 2024, period: 'Q2', value: -1, source: 'BHXH_TINH' }).execute()).rejects.toThrow();
+    // Results keep their figure and take notes; results and targets have counters of their own.
+    await db.updateTable('results').set({ note: 'ghi chú' }).execute();
+    expect(await rows(store, sql`SELECT value, note FROM results`)).toEqual([{ value: 90, note: 'ghi chú' }]);
+    const r = await revisions(store);
+    expect(r.results).toBeGreaterThan(0);
+    expect(r.targets).toBeGreaterThan(0);
+    expect(await tableNames(store)).toContain('settings');
+  });
+
+  it('5 on a version-4 database adds the import batches, aliases and remembered mappings', async () => {
+    const { store, commune } = await storeAt(4);
+    expect(await migrate(store, { migrations: upTo(5) })).toBe(5);
+    const db = untyped(store);
+    const { id } = await db
+      .insertInto('import_batches')
+      .values({ file_name: 'a.xlsx', sheet: 'T9', period: '2020-09', office_name: null, source_key: 'k', at: NOW, actor: 'x', written: 1, replaced: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('import_batch_items').values({ batch_id: id, kind: 'result', unit_id: commune, indicator_code: 'BHYT', as_of: '2020-09-25', new_value: 5 }).execute();
+    await expect(db.insertInto('import_batch_items').values({ batch_id: id, kind: 'other', unit_id: commune, indicator_code: 'BHYT', new_value: 5 }).execute()).rejects.toThrow();
+  });
+
+  it('6 on a version-5 database adds saved reports; the units are untouched', async () => {
+    const { store } = await storeAt(5);
+    const before = await unitRows(store);
+    expect(await migrate(store, { migrations: upTo(6) })).toBe(6);
+    expect(await unitRows(store)).toEqual(before);
+    expect(await tableNames(store)).toContain('reports');
+  });
+
+  it("7 on a version-6 database marks it as this application's", async () => {
+    const { store } = await storeAt(6);
+    if (store instanceof SqliteStore) expect(store.applicationId()).toBe(0);
+    expect(await migrate(store, { migrations: upTo(7) })).toBe(7);
+    if (store instanceof SqliteStore) expect(store.applicationId()).toBe(SQLITE_APPLICATION_ID);
+    expect(await scalar(store, sql`SELECT value FROM meta WHERE key = 'application'`)).toBe('bhxh-desk');
   });
 
   it('a failing step rolls back every pending step', async () => {
-    const dataDir = tempDataDir();
-    const db = openRaw(dataDir);
+    const store = await openTestStore();
     const steps: Migration[] = [
-      { version: 1, name: 'first', up: (d) => d.exec('CREATE TABLE first_step (id INTEGER PRIMARY KEY)') },
+      { version: 1, name: 'first', up: (m) => m.script('CREATE TABLE first_step (id INTEGER PRIMARY KEY)') },
       {
         version: 2,
         name: 'second fails',
-        up: (d) => {
-          d.exec('CREATE TABLE second_step (id INTEGER)');
+        async up(m) {
+          await m.script('CREATE TABLE second_step (id INTEGER)');
           throw new Error('boom');
         },
       },
     ];
-    await expect(migrate(db, { migrations: steps })).rejects.toThrow('boom');
-    expect(schemaVersion(db)).toBe(0);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type='table'").pluck().all();
-    expect(tables).not.toContain('first_step');
-    expect(tables).not.toContain('second_step');
-    db.close();
+    await expect(migrate(store, { migrations: steps })).rejects.toThrow('boom');
+    expect(await schemaVersion(store)).toBe(0);
+    expect(await tableNames(store)).not.toContain('first_step');
+    expect(await tableNames(store)).not.toContain('second_step');
   });
 
   it('a failing step on an existing database keeps its version and data', async () => {
-    const dataDir = tempDataDir();
-    await buildVersion1Db(dataDir);
-    const db = openRaw(dataDir);
+    const { store } = await storeAt(1);
     let backedUpFrom: number | null = null;
     const steps: Migration[] = [
       MIGRATIONS[0]!,
       {
         version: 2,
         name: 'renames then fails',
-        up: (d) => {
-          d.exec("UPDATE units SET name = 'đổi tên'");
+        async up(m) {
+          await m.db.updateTable('units').set({ name: 'đổi tên' }).execute();
           throw new Error('hỏng');
         },
       },
     ];
-    await expect(migrate(db, { migrations: steps, beforeMigrate: async (from) => void (backedUpFrom = from) })).rejects.toThrow('hỏng');
-    expect(backedUpFrom).toBe(1);
-    expect(schemaVersion(db)).toBe(1);
-    expect(db.prepare('SELECT name FROM units ORDER BY code').pluck().all()).toEqual(['Thị trấn Ngan Dừa', 'Tỉnh Bạc Liêu']);
-    db.close();
-  });
-
-  it('quickCheck says ok on a healthy database', async () => {
-    const core = await openTestCore();
-    expect(quickCheck(dbOf(core))).toEqual({ ok: true, message: 'ok' });
+    await expect(migrate(store, { migrations: steps, beforeMigrate: async (from) => void (backedUpFrom = from) })).rejects.toThrow('hỏng');
+    // Only the embedded file is copied before a migration; the server's administrator backs up PostgreSQL.
+    expect(backedUpFrom).toBe(TEST_ENGINE === 'sqlite' ? 1 : null);
+    expect(await schemaVersion(store)).toBe(1);
+    expect((await rows<{ name: string }>(store, sql`SELECT name FROM units ORDER BY code`)).map((r) => r.name)).toEqual(['Thị trấn Ngan Dừa', 'Tỉnh Bạc Liêu']);
   });
 });
 
-describe('network paths', () => {
-  it.each(['\\\\server\\share', '\\\\server\\share\\BHXH Desk', '//server/share', '//server/share/data'])(
-    'refuses %s with DB_NETWORK_PATH',
-    async (dataDir) => {
-      expect(() => assertLocalPath(dataDir)).toThrow(expect.objectContaining({ code: 'DB_NETWORK_PATH' }));
-      await expect(openAppCore({ dataDir, mode: 'cli', skipDailyBackup: true })).rejects.toMatchObject({ code: 'DB_NETWORK_PATH' });
-      try {
-        await openAppCore({ dataDir, mode: 'cli', skipDailyBackup: true });
-      } catch (error) {
-        expectVietnamese((error as Error).message);
-        expect((error as Error).message).toContain(dataDir);
-      }
-    },
-  );
-
-  it('accepts local folders', () => {
-    expect(() => assertLocalPath('/tmp/bhxh')).not.toThrow();
-    expect(() => assertLocalPath('C:\\Users\\cb\\AppData\\Roaming\\BHXH Desk')).not.toThrow();
+describe('the database hash used by "nothing changed" assertions', () => {
+  it('is stable across reads and sees a one-character change, a new row and an audit entry', async () => {
+    const core = await openTestCore();
+    await importFile(core, fixturePath(FIXTURE.unitsHongDan));
+    const store = storeOf(core);
+    const db = untyped(store);
+    const h0 = await hashDatabase(store);
+    expect(await hashDatabase(store)).toBe(h0);
+    await db.updateTable('units').set({ name: 'Xã Ninh Hoà' }).where('code', '=', '31015').execute();
+    const h1 = await hashDatabase(store);
+    expect(h1).not.toBe(h0);
+    await db.updateTable('units').set({ name: 'Xã Ninh Hòa' }).where('code', '=', '31015').execute();
+    // The revision counter (migration 3) remembers that units were written, so the hash moves on.
+    expect(await hashDatabase(store)).not.toBe(h0);
+    const h2 = await hashDatabase(store);
+    await db.insertInto('meta').values({ key: 'k', value: 'v' }).execute();
+    expect(await hashDatabase(store)).not.toBe(h2);
+    await db.deleteFrom('meta').where('key', '=', 'k').execute();
+    expect(await hashDatabase(store)).toBe(h2);
+    await call(core, 'units:update', { code: '31015', name: 'Xã Ninh Hòa 2', kind: 'Xã', parentCode: '956', validFrom: null, validTo: null });
+    expect(await hashDatabase(store)).not.toBe(h2);
   });
 });
 
@@ -272,35 +241,5 @@ describe('lookups on an open database', () => {
     const err = await callError(core, 'units:get', { code: '00000' });
     expect(err.code).toBe('NOT_FOUND');
     expectVietnamese(err.message);
-  });
-});
-
-describe('the database hash used by "nothing changed" assertions', () => {
-  it('is stable across reads and sees a one-character change, a new row and an audit entry', async () => {
-    const core = await openTestCore();
-    await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-    const db = dbOf(core);
-    const h0 = hashDatabase(db);
-    expect(hashDatabase(db)).toBe(h0);
-    db.prepare("UPDATE units SET name = 'Xã Ninh Hoà' WHERE code = '31015'").run();
-    const h1 = hashDatabase(db);
-    expect(h1).not.toBe(h0);
-    db.prepare("UPDATE units SET name = 'Xã Ninh Hòa' WHERE code = '31015'").run();
-    // The revision counter (migration 3) remembers that units were written, so the hash moves on.
-    expect(hashDatabase(db)).not.toBe(h0);
-    const h2 = hashDatabase(db);
-    db.prepare("INSERT INTO meta (key, value) VALUES ('k', 'v')").run();
-    expect(hashDatabase(db)).not.toBe(h2);
-    db.prepare("DELETE FROM meta WHERE key = 'k'").run();
-    expect(hashDatabase(db)).toBe(h2);
-    await call(core, 'units:update', {
-      code: '31015',
-      name: 'Xã Ninh Hòa 2',
-      kind: 'Xã',
-      parentCode: '956',
-      validFrom: null,
-      validTo: null,
-    });
-    expect(hashDatabase(db)).not.toBe(h2);
   });
 });

@@ -22,6 +22,8 @@ const EMPTY: Comparison = {
   progress: null,
   revisedTarget: null,
   revisedProgress: null,
+  plan: null,
+  planProgress: null,
   sameLastYear: null,
   deltaSameLastYear: null,
   deltaSameLastYearRatio: null,
@@ -52,6 +54,8 @@ function unit(
     progress: actual / target,
     revisedTarget: revised,
     revisedProgress: actual / revised,
+    plan: revised,
+    planProgress: actual / revised,
     sameLastYear,
     deltaSameLastYear: actual - sameLastYear,
     deltaSameLastYearRatio: (actual - sameLastYear) / sameLastYear,
@@ -159,6 +163,8 @@ describe('comparison workbook (Excel export of the progress table)', () => {
     expect(merges(sheetjs)).toContain(`A4:${LAST_COL}4`);
     expect(headerRow).toBe(6);
 
+    // Ngan Dừa's plan was revised: the sheet says what "còn phải thực hiện" is measured against.
+    expect(textOf(ws)).toContain('Còn phải thực hiện (11) và bình quân cần/tháng (12) tính theo kế hoạch điều chỉnh (4) nơi có, nơi khác theo kế hoạch giao (2).');
     const footer = textOf(ws).find((t) => t.startsWith('Ngày xuất:'));
     expect(footer).toBe('Ngày xuất: 03/11/2026 09:05');
     const footerRow = ws.getColumn(1).values.findIndex((v) => v === footer);
@@ -384,8 +390,10 @@ describe('textRowHeight', () => {
 });
 
 describe('exportFileName', () => {
-  it('builds safe ASCII names, keeping codes and folding Vietnamese', () => {
-    expect(exportFileName('progress', ['BHXH_TN', '2026-11'])).toBe('tien-do-BHXH_TN-2026-11.xlsx');
+  it('builds safe ASCII names: indicators by their Vietnamese names, unit codes and abbreviations kept, Vietnamese folded', () => {
+    expect(exportFileName('progress', ['BHXH_TN', '2026-11'])).toBe('tien-do-BHXH-tu-nguyen-2026-11.xlsx');
+    expect(exportFileName('progress', ['COV_BHYT', '94', '2026-11'])).toBe('tien-do-bao-phu-BHYT-94-2026-11.xlsx');
+    expect(exportFileName('progress', ['LABOUR'])).toBe('tien-do-llld-trong-do-tuoi.xlsx');
     expect(exportFileName('progress', ['BHYT', 'Bạc Liêu', 'Quý III/2026'])).toBe('tien-do-BHYT-bac-lieu-quy-III-2026.xlsx');
     expect(exportFileName('Danh sách đến hạn đóng', ['Xã Đông Hải', null, 2026], 'csv')).toBe(
       'danh-sach-den-han-dong-xa-dong-hai-2026.csv',

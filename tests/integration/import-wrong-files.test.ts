@@ -6,7 +6,7 @@ import type { AppCore } from '../../electron/core/app/appCore';
 import { detectFormat, zipDeclaredSize } from '../../electron/core/excel/detectFormat';
 import { readWorkbook } from '../../electron/core/excel/readWorkbook';
 import { parseUnitWorkbook, UnitSheetNotFound } from '../../electron/core/units/importParse';
-import { call, callError, dbOf, expectVietnamese, importFile, openTestCore, previewFile } from '../helpers/core';
+import { call, callError, storeOf, expectVietnamese, importFile, openTestCore, previewFile } from '../helpers/core';
 import { hashDatabase } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 import { readRows, toCsv, writeWorkbook } from '../helpers/workbooks';
@@ -32,7 +32,7 @@ describe('files that are not unit lists', () => {
     core = await openTestCore();
     dir = tempDataDir();
     await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-    before = hashDatabase(dbOf(core));
+    before = (await hashDatabase(storeOf(core)));
   });
 
   async function expectRejected(path: string, fileName: string, codes: string[] = ['FILE_INVALID', 'IMPORT_REJECTED']) {
@@ -40,7 +40,7 @@ describe('files that are not unit lists', () => {
     expect(codes).toContain(err.code);
     expect(err.message).toContain(fileName);
     expectVietnamese(err.message);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
     return err;
   }
 
@@ -118,7 +118,7 @@ describe('files that are not unit lists', () => {
     const err = await rejectImport(core, path);
     expect(err.code).toBe('FILE_TOO_LARGE');
     expect(err.message).toContain('qua-lon.xlsx');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('an unknown file token is NOT_FOUND', async () => {
@@ -135,7 +135,7 @@ describe('row errors in a unit list', () => {
     const rows = readRows(fixturePath(FIXTURE.unitsHongDan));
     rows[2]![4] = 'X1009'; // row 3, column E (Mã xã)
     const path = writeWorkbook(join(dir, 'ma-xa-sai.xlsx'), [{ name: 'DanhMuc', rows }]);
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const preview = await previewFile(core, path);
     expect(preview.errors).toHaveLength(1);
     expect(preview.errors[0]).toMatchObject({ sheet: 'DanhMuc', row: 3, column: 'E', cell: 'E3' });
@@ -145,7 +145,7 @@ describe('row errors in a unit list', () => {
     const err = await callError(core, 'units:commitImport', { planId: preview.planId });
     expect(err.code).toBe('IMPORT_REJECTED');
     expect(err.message).toContain('ma-xa-sai.xlsx');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('errors are addressed on the real columns when the list has extra columns (STT first)', async () => {
@@ -188,13 +188,13 @@ describe('row errors in a unit list', () => {
     const rows = readRows(fixturePath(FIXTURE.merges));
     rows[1]![4] = '31/02/2025';
     const path = writeWorkbook(join(tempDataDir(), 'ngay-sai.xlsx'), [{ name: 'SapNhap', rows }]);
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const preview = await previewFile(core, path);
     expect(preview.errors).toHaveLength(1);
     expect(preview.errors[0]).toMatchObject({ cell: 'E2', row: 2 });
     expect(preview.errors[0]!.message).toContain('31/02/2025');
     expect((await callError(core, 'units:commitImport', { planId: preview.planId })).code).toBe('IMPORT_REJECTED');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 });
 

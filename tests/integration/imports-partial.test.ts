@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
-import { call, callError, dbOf, importFile, openTestCore, tickingClock } from '../helpers/core';
-import { hashDatabase } from '../helpers/dbHash';
+import { call, callError, storeOf, importFile, openTestCore, tickingClock } from '../helpers/core';
+import { sql } from 'kysely';
+import { hashDatabase, scalar } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 import { writeWorkbook } from '../helpers/workbooks';
 
@@ -34,9 +35,9 @@ describe('rows with errors can be left out and the valid rows written', () => {
     expect(p.canCommitValidRows).toBe(true);
 
     // Without the explicit choice the commit is refused and nothing changes.
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     expect((await callError(core, 'imports:commit', { sessionId: p.sessionId })).code).toBe('IMPORT_REJECTED');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
 
     const again = await call(core, 'imports:preview', { file: core.files.registerPath(file) });
     const outcome = await call(core, 'imports:commit', { sessionId: again.sessionId, skipErrorRows: true });
@@ -45,14 +46,13 @@ describe('rows with errors can be left out and the valid rows written', () => {
     // No value of a skipped row was written.
     const skippedCodes = new Set(bad.map((r) => r.unitCode).filter(Boolean));
     expect(again.changes.some((c) => skippedCodes.has(c.unitCode))).toBe(false);
-    const written = dbOf(core).prepare("SELECT COUNT(*) AS n FROM results WHERE as_of = '2020-09-25'").get() as { n: number };
-    expect(written.n).toBe(again.changes.filter((c) => c.kind === 'result').length);
-    const audit = await call(core, 'audit:list', { limit: 5 });
+    const written = Number(await scalar(storeOf(core), sql`SELECT COUNT(*) AS n FROM results WHERE as_of = '2020-09-25'`));
+    expect(written).toBe(again.changes.filter((c) => c.kind === 'result').length);
+    const audit = (await call(core, 'audit:list', { limit: 5 })).items;
     expect(audit.find((a) => a.action === 'import')!.summary).toContain('bỏ qua 2 dòng lỗi');
 
     await call(core, 'imports:undo', { batchId: outcome.batchId });
-    const after = dbOf(core).prepare("SELECT COUNT(*) AS n FROM results WHERE as_of = '2020-09-25'").get() as { n: number };
-    expect(after.n).toBe(0);
+    expect(Number(await scalar(storeOf(core), sql`SELECT COUNT(*) AS n FROM results WHERE as_of = '2020-09-25'`))).toBe(0);
   });
 
   it('a file-level error (no period) is never committed, even with skipErrorRows', async () => {
@@ -65,9 +65,9 @@ describe('rows with errors can be left out and the valid rows written', () => {
     const p = await call(core, 'imports:preview', { file: core.files.registerPath(file) });
     expect(p.period).toBeNull();
     expect(p.canCommitValidRows).toBe(false);
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     expect((await callError(core, 'imports:commit', { sessionId: p.sessionId, skipErrorRows: true })).code).toBe('IMPORT_REJECTED');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('CLI: --skip-error-rows commits the valid rows (exit 0, skippedRows in JSON); without it the file is rejected (exit 2)', async () => {

@@ -5,7 +5,7 @@ import * as XLSX from 'xlsx';
 import type { AppCore } from '../../electron/core/app/appCore';
 import { readWorkbookInWorker } from '../../electron/core/excel/readInWorker';
 import type { ProgressEvent } from '../../shared/contract';
-import { call, callError, dbOf, expectVietnamese, importFile, openTestCore, tickingClock } from '../helpers/core';
+import { call, callError, storeOf, expectVietnamese, importFile, openTestCore, tickingClock } from '../helpers/core';
 import { hashDatabase } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 
@@ -55,7 +55,7 @@ describe('preview runs in a worker with progress and cancel', () => {
   it('cancel terminates the worker: a Vietnamese CANCELLED error and the database unchanged', async () => {
     const core = await hongDan();
     const path = bigWorkbook(tempDataDir('bhxh-import-big-'));
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const events = progressOf(core, 'thu-huy-1');
     let cancelled: Promise<unknown> | null = null;
     core.events.subscribe((e) => {
@@ -72,8 +72,8 @@ describe('preview runs in a worker with progress and cancel', () => {
     expect(labels.filter((l) => l.startsWith('Đang phân tích'))).toEqual(['Đang phân tích trang tính 1/12…']);
     expect(labels).not.toContain('Đang đối chiếu đơn vị…');
     expect(events.at(-1)!.done).toBe(events.at(-1)!.total);
-    expect(hashDatabase(dbOf(core))).toBe(before);
-    expect(await call(core, 'imports:list', {})).toEqual([]);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
+    expect((await call(core, 'imports:list', {})).items).toEqual([]);
   });
 
   it('a cancel that overtakes its preview still stops it; cancelling a finished one is a no-op', async () => {

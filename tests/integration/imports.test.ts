@@ -4,8 +4,9 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
 import type { ImportPreview } from '../../shared/contract';
-import { call, callError, dbOf, importFile, openTestCore, tickingClock } from '../helpers/core';
-import { hashDatabase } from '../helpers/dbHash';
+import { call, callError, storeOf, importFile, openTestCore, tickingClock } from '../helpers/core';
+import { sql } from 'kysely';
+import { hashDatabase, rows as queryRows, scalar } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 import { rawZip, writeWorkbook } from '../helpers/workbooks';
 
@@ -100,8 +101,8 @@ describe('re-import, undo and history', () => {
     expect(second.changes).toEqual([{ unitCode: '31006', unitName: 'Thị trấn Ngan Dừa', kind: 'result', indicatorCode: 'BHXH_TN', year: null, oldValue: 148, newValue: 150 }]);
     const b2 = await call(core, 'imports:commit', { sessionId: second.sessionId });
     expect(b2.replaced).toBe(1);
-    const count = dbOf(core).prepare("SELECT COUNT(*) FROM results r JOIN units u ON u.id = r.unit_id WHERE u.code = '31006' AND r.indicator_code = 'BHXH_TN'").pluck().get();
-    expect(count).toBe(1);
+    const count = await scalar(storeOf(core), sql`SELECT COUNT(*) FROM results r JOIN units u ON u.id = r.unit_id WHERE u.code = '31006' AND r.indicator_code = 'BHXH_TN'`);
+    expect(Number(count)).toBe(1);
     expect((await compare(core, 'BHXH_TN')).rows.find((r) => r.code === '31006')!.actual).toBe(150);
 
     // The older batch cannot be undone under the newer one that overwrote its figure.
@@ -112,13 +113,14 @@ describe('re-import, undo and history', () => {
     expect((await compare(core, 'BHXH_TN')).rows.find((r) => r.code === '31006')!.actual).toBe(148);
     await call(core, 'imports:undo', { batchId: b1.batchId });
     expect((await compare(core, 'BHXH_TN')).total.actual).toBeNull();
-    const history = await call(core, 'imports:list', {});
+    const history = (await call(core, 'imports:list', {})).items;
     expect(history.map((h) => h.id)).toEqual([b2.batchId, b1.batchId]);
     expect(history.every((h) => h.undoneAt !== null)).toBe(true);
     expect((await callError(core, 'imports:undo', { batchId: b1.batchId })).code).toBe('CONFLICT');
     // Results and targets are back to what they were (batches and audit entries remain as history).
-    const data = (h: AppCore) => JSON.stringify(dbOf(h).prepare('SELECT * FROM results ORDER BY 1, 2, 3').all()) + JSON.stringify(dbOf(h).prepare('SELECT unit_id, indicator_code, year, value FROM targets ORDER BY 1, 2, 3').all());
-    expect(data(core)).toBe('[][]');
+    const data = async (h: AppCore) =>
+      JSON.stringify(await queryRows(storeOf(h), sql`SELECT * FROM results ORDER BY 1, 2, 3`)) + JSON.stringify(await queryRows(storeOf(h), sql`SELECT unit_id, indicator_code, year, value FROM targets ORDER BY 1, 2, 3`));
+    expect(await data(core)).toBe('[][]');
   });
 
   it('an unmatched name is a row error with suggestions; the user choice commits and is remembered as an alias', async () => {
@@ -197,7 +199,7 @@ describe('hostile and broken files are refused with the database unchanged', () 
     const core = await hongDan();
     const path = join(tempDataDir('bhxh-hostile-'), 'bao-cao.xlsx');
     make(path);
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const result = await core.dispatch('imports:preview', { file: core.files.registerPath(path) });
     if (result.ok) {
       const value = result.value as ImportPreview;
@@ -207,7 +209,7 @@ describe('hostile and broken files are refused with the database unchanged', () 
       expect(['FILE_INVALID', 'FILE_TOO_LARGE']).toContain(result.error.code);
       expect(result.error.message).toContain('bao-cao.xlsx');
     }
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 });
 

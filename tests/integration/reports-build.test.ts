@@ -42,12 +42,12 @@ function totalRow(table: Table): ReportRow {
 const num = (v: string | number | null | undefined): number | null => (typeof v === 'number' ? v : null);
 const sum = (values: (string | number | null | undefined)[]) => values.reduce<number>((s, v) => s + (num(v) ?? 0), 0);
 
-/** The cells a unit table row should hold for a comparison (same rules as the report: revised target first). */
+/** The cells a unit table row should hold for a comparison: the plan in force and its %. */
 function expectedCells(c: Comparison, monthIndex: number) {
   return {
-    target: c.revisedTarget ?? c.target,
+    target: c.plan,
     actual: c.actual,
-    progress: c.revisedProgress ?? c.progress,
+    progress: c.planProgress,
     sameLastYear: c.sameLastYear,
     deltaSame: c.deltaSameLastYear,
     endLastYear: c.endLastYear,
@@ -136,9 +136,9 @@ describe('report figures agree with results:compare', () => {
       const t = cmp.total;
       expect(tn[i]!.cells.source, source).toContain(label);
       expect(t.target, source).not.toBeNull();
-      expect(tn[i]!.cells.target, source).toBe(t.revisedTarget ?? t.target);
+      expect(tn[i]!.cells.target, source).toBe(t.plan);
       expect(tn[i]!.cells.actual, source).toBe(t.actual);
-      expect(tn[i]!.cells.progress, source).toBeCloseTo((t.revisedProgress ?? t.progress)!, 12);
+      expect(tn[i]!.cells.progress, source).toBeCloseTo(t.planProgress!, 12);
       expect(tn[i]!.cells.remaining, source).toBe(t.remaining);
       expect(tn[i]!.cells.deltaSame, source).toBe(t.deltaSameLastYear);
       expect(tn[i]!.cells.deltaEnd, source).toBe(t.deltaEndLastYear);
@@ -229,7 +229,7 @@ describe('office (BHXH cơ sở) scope', () => {
       expect(totalRow(table).cells.actual, office.code).toBe(expected);
       expect(totalRow(table).cells.actual, office.code).toBe(sum(body.map((r) => r.cells.actual)));
       expect(totalRow(table).cells.sameLastYear, office.code).toBe(sum(mine.map((r) => r.sameLastYear)));
-      expect(totalRow(table).cells.target, office.code).toBe(sum(mine.map((r) => r.revisedTarget ?? r.target)));
+      expect(totalRow(table).cells.target, office.code).toBe(sum(mine.map((r) => r.plan)));
       // The headline states the office's figure too.
       const headline = tables(doc, 'headline')[0]!;
       const tn = headline.rows.find((r) => r.cells.indicator === 'BHXH tự nguyện')!;
@@ -272,7 +272,7 @@ describe('office (BHXH cơ sở) scope', () => {
     const table = tables(doc, 'unitTable')[0]!;
     expect(bodyRows(table).map((r) => r.cells.name).sort()).toEqual(district.rows.map((r) => r.name).sort());
     expect(totalRow(table).cells.actual).toBe(district.total.actual);
-    expect(totalRow(table).cells.target).toBe(district.total.revisedTarget ?? district.total.target);
+    expect(totalRow(table).cells.target).toBe(district.total.plan);
 
     // Grouped by office, the three offices still add up to the province.
     const province = await call(core, 'results:compare', { period: MAR_2025, indicatorCode: 'BHXH_TN', viewDate: '2025-03-31' });

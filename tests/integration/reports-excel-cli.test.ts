@@ -83,6 +83,15 @@ describe("reports:excel", () => {
     expect(wb.worksheets.map((ws) => ws.name.split(/[ .]/)[0])).toEqual(romans);
     expect(new Set(wb.worksheets.map((ws) => ws.name)).size).toBe(tables.length);
     for (const ws of wb.worksheets) expect(ws.name.length).toBeLessThanOrEqual(31);
+    // Cut at a word and at the natural break of the caption, never inside a word.
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      'I Kết quả so với kế hoạch',
+      'II Tỷ lệ bao phủ theo đơn vị',
+      'III.1 BHXH tự nguyện',
+      'III.2 BHYT hộ gia đình',
+      'IV.1 5 đơn vị dẫn đầu',
+      'IV.2 1 đơn vị đạt thấp nhất',
+    ]);
 
     for (const ws of wb.worksheets) {
       const text = sheetText(ws).join('\n');

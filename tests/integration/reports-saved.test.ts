@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { dbPathIn, LATEST_SCHEMA_VERSION, migrate, openRaw, schemaVersion } from '../../electron/core/db/open';
 import type { ReportBlock, ReportDefinition, ReportDocument } from '../../shared/contract';
-import { call, callError, dbOf, expectVietnamese, FIXED_NOW, openTestCore, setResult } from '../helpers/core';
+import { call, callError, storeOf, expectVietnamese, FIXED_NOW, openTestCore, setResult } from '../helpers/core';
+import { scalar } from '../helpers/dbHash';
 import { tempDataDir } from '../helpers/fixtures';
 
 const OCT_2026 = { kind: 'month' as const, year: 2026, index: 10 };
@@ -34,34 +33,6 @@ function unitRowActual(doc: ReportDocument, name: string): number | null {
   return typeof v === 'number' ? v : null;
 }
 
-describe('schema', () => {
-  it('migration 6 creates the reports table on a fresh database', async () => {
-    const dataDir = tempDataDir();
-    const core = await openTestCore({ dataDir });
-    const db = dbOf(core);
-    expect(MIGRATIONS.some((m) => m.version === 6)).toBe(true);
-    expect(LATEST_SCHEMA_VERSION).toBeGreaterThanOrEqual(6);
-    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
-    const columns = (db.prepare("SELECT name FROM pragma_table_info('reports')").pluck().all() as string[]).sort();
-    expect(columns).toEqual(
-      ['created_at', 'data_stamp', 'definition', 'document', 'id', 'is_demo', 'period', 'scope_code', 'scope_name', 'title', 'updated_at'].sort(),
-    );
-    expect(await call(core, 'reports:list', {})).toEqual([]);
-  });
-
-  it('a version 5 database gains the reports table when opened', async () => {
-    const dataDir = tempDataDir();
-    const raw = openRaw(dataDir);
-    await migrate(raw, { migrations: MIGRATIONS.filter((m) => m.version <= 5) });
-    expect(schemaVersion(raw)).toBe(5);
-    expect(raw.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'reports'").pluck().get()).toBe(0);
-    raw.close();
-    const core = await openTestCore({ dataDir });
-    expect(schemaVersion(dbOf(core))).toBe(LATEST_SCHEMA_VERSION);
-    expect(await call(core, 'reports:list', {})).toEqual([]);
-  });
-});
-
 describe('saved reports', () => {
   it('save → list → get returns the same document, also after reopening the file', async () => {
     const dataDir = tempDataDir();
@@ -85,7 +56,7 @@ describe('saved reports', () => {
     expect(got.definition).toEqual(def);
     expect(got.dataChanged).toBe(false);
 
-    const [audit] = await call(core, 'audit:list', { limit: 1 });
+    const [audit] = (await call(core, 'audit:list', { limit: 1 })).items;
     expect(audit).toMatchObject({ action: 'create', entity: 'report', entityKey: String(saved.id), actor: 'kiem-thu' });
 
     core.close();
@@ -125,7 +96,7 @@ describe('saved reports', () => {
     expect(unitTotal(resaved.document)).toBe(before + 1000);
     expect(unitRowActual(resaved.document, commune.name)).toBe(commune.actual! + 1000);
     expect(await call(core, 'reports:list', {})).toHaveLength(1);
-    const [audit] = await call(core, 'audit:list', { limit: 1 });
+    const [audit] = (await call(core, 'audit:list', { limit: 1 })).items;
     expect(audit).toMatchObject({ action: 'update', entity: 'report', entityKey: String(saved.id) });
 
     // Any later change marks it again, even one that restores the old figure.
@@ -153,10 +124,10 @@ describe('saved reports', () => {
 
     expect(await call(core, 'reports:delete', { id: a.id })).toEqual({ deleted: 1 });
     expect((await call(core, 'reports:list', {})).map((r) => r.id)).toEqual([b.id]);
-    const [audit] = await call(core, 'audit:list', { limit: 1 });
+    const [audit] = (await call(core, 'audit:list', { limit: 1 })).items;
     expect(audit).toMatchObject({ action: 'delete', entity: 'report', entityKey: String(a.id), actor: 'kiem-thu' });
     expect(audit!.summary).toContain('Tỉnh Phú An');
-    expect(dbOf(core).prepare('SELECT COUNT(*) FROM reports WHERE id = ?').pluck().get(a.id)).toBe(0);
+    expect(Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM reports WHERE id = ${a.id}`))).toBe(0);
 
     let err = await callError(core, 'reports:get', { id: a.id });
     expect(err.code).toBe('NOT_FOUND');
@@ -186,12 +157,9 @@ describe('saved reports', () => {
     const err = await callError(core, 'reports:save', { definition: await definition(core, { sections: [{ id: 'headline' }, { id: 'noSuchPart' }] }) });
     expect(err.code).toBe('VALIDATION');
     expect(await call(core, 'reports:list', {})).toEqual([]);
-    core.close();
-    const db = new Database(dbPathIn(dataDir), { readonly: true });
-    try {
-      expect(db.prepare('SELECT COUNT(*) FROM reports').pluck().get()).toBe(0);
-    } finally {
-      db.close();
-    }
+    await core.close();
+    // A second connection sees no report either: nothing half-written was committed.
+    const again = await openTestCore({ dataDir, now: () => FIXED_NOW });
+    expect(Number(await scalar(storeOf(again), sql`SELECT COUNT(*) FROM reports`))).toBe(0);
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
 import type { GridRow, ResultGrid } from '../../shared/contract';
 import { COUNT_INDICATOR_CODES } from '../../shared/domain/indicators';
-import { call, callError, dbOf, expectVietnamese, reformCore, setResult } from '../helpers/core';
-import { hashDatabase } from '../helpers/dbHash';
+import { call, callError, storeOf, expectVietnamese, reformCore, setResult } from '../helpers/core';
+import { sql } from 'kysely';
+import { hashDatabase, rows } from '../helpers/dbHash';
 
 function gridRow(grid: ResultGrid, code: string): GridRow {
   const hit = grid.rows.find((r) => r.code === code);
@@ -11,10 +12,11 @@ function gridRow(grid: ResultGrid, code: string): GridRow {
   return hit;
 }
 
-function storedRows(core: AppCore, unitCode: string, indicatorCode: string): { asOf: string; value: number; note: string | null }[] {
-  return dbOf(core)
-    .prepare('SELECT r.as_of AS asOf, r.value, r.note FROM results r JOIN units u ON u.id = r.unit_id WHERE u.code = ? AND r.indicator_code = ? ORDER BY r.as_of')
-    .all(unitCode, indicatorCode) as { asOf: string; value: number; note: string | null }[];
+function storedRows(core: AppCore, unitCode: string, indicatorCode: string): Promise<{ asOf: string; value: number; note: string | null }[]> {
+  return rows(
+    storeOf(core),
+    sql<{ asOf: string; value: number; note: string | null }>`SELECT r.as_of AS "asOf", r.value, r.note FROM results r JOIN units u ON u.id = r.unit_id WHERE u.code = ${unitCode} AND r.indicator_code = ${indicatorCode} ORDER BY r.as_of`,
+  );
 }
 
 describe('results:grid', () => {
@@ -83,11 +85,11 @@ describe('results:saveGrid', () => {
       ],
     });
     expect(outcome).toEqual({ saved: 3, cleared: 0, issues: [], committed: true });
-    expect(storedRows(core, '32101', 'BHXH_TN')).toEqual([{ asOf: '2026-09-25', value: 120, note: null }]);
+    expect(await storedRows(core, '32101', 'BHXH_TN')).toEqual([{ asOf: '2026-09-25', value: 120, note: null }]);
     const grid = await call(core, 'results:grid', { month: '2026-09' });
     expect(gridRow(grid, '32101').values).toMatchObject({ BHXH_TN: 120, BHYT: 17_000 });
     expect(gridRow(grid, '32104').values.BHXH_TN).toBe(0);
-    const [entry] = await call(core, 'audit:list', { limit: 1 });
+    const [entry] = (await call(core, 'audit:list', { limit: 1 })).items;
     expect(entry).toMatchObject({ action: 'results', entity: 'result', entityKey: '2026-09' });
     expect(entry!.summary).toContain('09/2026');
   });
@@ -95,7 +97,7 @@ describe('results:saveGrid', () => {
   it('an explicit as-of date inside the month is used; one outside it is refused', async () => {
     const core = await reformCore();
     await call(core, 'results:saveGrid', { month: '2026-09', asOf: '2026-09-20', entries: [{ unitCode: '32101', indicatorCode: 'BHXH_TN', value: 120 }] });
-    expect(storedRows(core, '32101', 'BHXH_TN')).toEqual([{ asOf: '2026-09-20', value: 120, note: null }]);
+    expect(await storedRows(core, '32101', 'BHXH_TN')).toEqual([{ asOf: '2026-09-20', value: 120, note: null }]);
     const err = await callError(core, 'results:saveGrid', { month: '2026-09', asOf: '2026-10-01', entries: [{ unitCode: '32101', indicatorCode: 'BHXH_TN', value: 120 }] });
     expect(err.code).toBe('VALIDATION');
     expectVietnamese(err.message);
@@ -103,7 +105,7 @@ describe('results:saveGrid', () => {
 
   it('refuses negative and non-whole values (blocking): nothing is written, not even the valid cells', async () => {
     const core = await reformCore();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const outcome = await call(core, 'results:saveGrid', {
       month: '2026-09',
       entries: [
@@ -120,21 +122,21 @@ describe('results:saveGrid', () => {
     ]);
     for (const issue of outcome.issues) expectVietnamese(issue.message);
     expect(outcome.issues[0]!.message).toContain('Xã Hồng Dân');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('a note does not get a blocking value through', async () => {
     const core = await reformCore();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const outcome = await call(core, 'results:saveGrid', { month: '2026-09', entries: [{ unitCode: '32104', indicatorCode: 'BHXH_TN', value: -5, note: 'điều chỉnh giảm' }] });
     expect(outcome.committed).toBe(false);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('a jump above the threshold needs a note: refused without one, saved with it and the note kept', async () => {
     const core = await reformCore();
     await setResult(core, '32104', 'BHXH_TN', '2026-08-25', 800);
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const first = await call(core, 'results:saveGrid', { month: '2026-09', entries: [{ unitCode: '32104', indicatorCode: 'BHXH_TN', value: 1000 }] });
     expect(first.committed).toBe(false);
     expect(first.saved).toBe(0);
@@ -142,7 +144,7 @@ describe('results:saveGrid', () => {
     expect(first.issues[0]).toMatchObject({ unitCode: '32104', indicatorCode: 'BHXH_TN', kind: 'jump', blocking: false });
     expectVietnamese(first.issues[0]!.message);
     expect(first.issues[0]!.message).toContain('25,0%');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
 
     const second = await call(core, 'results:saveGrid', {
       month: '2026-09',
@@ -186,7 +188,7 @@ describe('results:saveGrid', () => {
 
   it('BHYT hộ gia đình above BHYT is blocking, whether entered together or against the stored total', async () => {
     const core = await reformCore();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const together = await call(core, 'results:saveGrid', {
       month: '2026-09',
       entries: [
@@ -196,7 +198,7 @@ describe('results:saveGrid', () => {
     });
     expect(together.committed).toBe(false);
     expect(together.issues.some((i) => i.kind === 'partAboveTotal' && i.blocking && i.indicatorCode === 'BHYT_HGD')).toBe(true);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
 
     await call(core, 'results:saveGrid', { month: '2026-09', entries: [{ unitCode: '32101', indicatorCode: 'BHYT', value: 100 }] });
     const alone = await call(core, 'results:saveGrid', { month: '2026-09', entries: [{ unitCode: '32101', indicatorCode: 'BHYT_HGD', value: 101 }] });
@@ -204,7 +206,7 @@ describe('results:saveGrid', () => {
     expect(alone.issues).toHaveLength(1);
     expect(alone.issues[0]).toMatchObject({ kind: 'partAboveTotal', blocking: true });
     expectVietnamese(alone.issues[0]!.message);
-    expect(storedRows(core, '32101', 'BHYT_HGD')).toEqual([]);
+    expect(await storedRows(core, '32101', 'BHYT_HGD')).toEqual([]);
     // Equal is fine.
     expect((await call(core, 'results:saveGrid', { month: '2026-09', entries: [{ unitCode: '32101', indicatorCode: 'BHYT_HGD', value: 100 }] })).committed).toBe(true);
   });
@@ -233,7 +235,7 @@ describe('results:saveGrid', () => {
     await call(core, 'results:saveGrid', { month: '2026-09', entries: [{ unitCode: '32104', indicatorCode: 'BHXH_TN', value: 850 }] });
     const cleared = await call(core, 'results:saveGrid', { month: '2026-09', entries: [{ unitCode: '32104', indicatorCode: 'BHXH_TN', value: null }] });
     expect(cleared).toMatchObject({ saved: 0, cleared: 1, committed: true });
-    expect(storedRows(core, '32104', 'BHXH_TN')).toEqual([]);
+    expect(await storedRows(core, '32104', 'BHXH_TN')).toEqual([]);
     expect(gridRow(await call(core, 'results:grid', { month: '2026-09' }), '32104').values.BHXH_TN).toBeNull();
     const table = await call(core, 'results:compare', { period: { kind: 'month', year: 2026, index: 9 }, indicatorCode: 'BHXH_TN' });
     expect(table.rows.find((r) => r.code === '32104')).toMatchObject({ actual: null, missingUnits: 1 });
@@ -250,14 +252,14 @@ describe('results:saveGrid', () => {
     const outcome = await call(core, 'results:saveGrid', { month: '2026-09', entries: [{ unitCode: '32104', indicatorCode: 'BHXH_TN', value: null }] });
     // One cell was emptied (both of its dated figures go).
     expect(outcome).toMatchObject({ cleared: 1, committed: true });
-    expect(storedRows(core, '32104', 'BHXH_TN')).toEqual([]);
+    expect(await storedRows(core, '32104', 'BHXH_TN')).toEqual([]);
     // The user emptied the cell; an older figure of the same month must not reappear in it.
     expect(gridRow(await call(core, 'results:grid', { month: '2026-09' }), '32104').values.BHXH_TN).toBeNull();
   });
 
   it('refuses a future month, a unit not on the month’s tree and a rate indicator, in Vietnamese', async () => {
     const core = await reformCore();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const future = await callError(core, 'results:saveGrid', { month: '2026-12', entries: [{ unitCode: '32104', indicatorCode: 'BHXH_TN', value: 1 }] });
     expect(future.code).toBe('VALIDATION');
     expectVietnamese(future.message);
@@ -270,12 +272,12 @@ describe('results:saveGrid', () => {
     expectVietnamese(rate.message);
     const empty = await callError(core, 'results:saveGrid', { month: '2026-09', entries: [] });
     expect(empty.code).toBe('VALIDATION');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('the current month is saved as of today', async () => {
     const core = await reformCore();
     await call(core, 'results:saveGrid', { month: '2026-11', entries: [{ unitCode: '32104', indicatorCode: 'BHXH_TN', value: 900 }] });
-    expect(storedRows(core, '32104', 'BHXH_TN')).toEqual([{ asOf: '2026-11-22', value: 900, note: null }]);
+    expect(await storedRows(core, '32104', 'BHXH_TN')).toEqual([{ asOf: '2026-11-22', value: 900, note: null }]);
   });
 });

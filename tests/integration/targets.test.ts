@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
 import type { BreakdownProposal, Comparison, ComparisonTable } from '../../shared/contract';
-import { call, callError, dbOf, expectVietnamese, reformCore, setResult } from '../helpers/core';
+import { call, callError, storeOf, expectVietnamese, reformCore, setResult } from '../helpers/core';
 import { hashDatabase } from '../helpers/dbHash';
 import { FIXTURE, fixturePath } from '../helpers/fixtures';
 
@@ -60,7 +60,7 @@ describe('targets:set and revisions', () => {
     expect(await call(core, 'targets:list', { year: 2026, unitCode: '32104' })).toEqual([]);
     expect(await call(core, 'targets:list', { year: 2026, indicatorCode: 'BHYT' })).toEqual([]);
 
-    const audit = await call(core, 'audit:list', { limit: 2 });
+    const audit = (await call(core, 'audit:list', { limit: 2 })).items;
     expect(audit.every((a) => a.action === 'target' && a.entity === 'target')).toBe(true);
     expect(audit[0]!.summary).toContain('1.000 → 1.200');
   });
@@ -94,7 +94,7 @@ describe('targets:set and revisions', () => {
       [0, 1010],
       [1, 1250],
     ]);
-    expect((await call(core, 'audit:list', { limit: 1 }))[0]!.summary).toContain('Sửa chỉ tiêu');
+    expect(((await call(core, 'audit:list', { limit: 1 })).items)[0]!.summary).toContain('Sửa chỉ tiêu');
   });
 
   it('a second revision becomes the revised target; the original stays', async () => {
@@ -110,16 +110,16 @@ describe('targets:set and revisions', () => {
 
   it('revise without an original plan is refused and writes nothing', async () => {
     const core = await reformCore();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const err = await callError(core, 'targets:set', { unitCode: '96', indicatorCode: 'BHXH_TN', year: 2026, value: 1200, source: 'BHXH_VN', revise: true });
     expect(err.code).toBe('VALIDATION');
     expectVietnamese(err.message);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('refuses negative, fractional counts, unknown units and indicators', async () => {
     const core = await reformCore();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const negative = await callError(core, 'targets:set', { unitCode: '96', indicatorCode: 'BHXH_TN', year: 2026, value: -1, source: 'BHXH_VN' });
     expect(negative.code).toBe('VALIDATION');
     expectVietnamese(negative.message);
@@ -128,7 +128,7 @@ describe('targets:set and revisions', () => {
     expectVietnamese(fraction.message);
     expect((await callError(core, 'targets:set', { unitCode: '12345', indicatorCode: 'BHXH_TN', year: 2026, value: 1, source: 'BHXH_VN' })).code).toBe('NOT_FOUND');
     expect((await callError(core, 'targets:set', { unitCode: '96', indicatorCode: 'NOPE', year: 2026, value: 1, source: 'BHXH_VN' })).code).toBe('VALIDATION');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 });
 
@@ -260,13 +260,13 @@ describe('targets:breakdown', () => {
 
   it('by population: whole people adding up exactly to the parent, with the basis shown; nothing written', async () => {
     const core = await withParentTarget(1000);
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const p = await call(core, 'targets:breakdown', { parentCode: '96', indicatorCode: 'BHXH_TN', year: 2026, source: 'BHXH_TINH', method: 'population' });
     expect(p).toMatchObject({ parentCode: '96', indicatorCode: 'BHXH_TN', year: 2026, method: 'population', parentTarget: 1000, committed: false });
     expect(p.rows.map((r) => r.code).sort()).toEqual(NEW_COMMUNES);
     for (const r of p.rows) expect(r.basis).toBe(NEW_POP[r.code]);
     expectLargestRemainder(p, 1000);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
     expect(await call(core, 'targets:list', { year: 2026, unitCode: '32104' })).toEqual([]);
   });
 
@@ -327,7 +327,7 @@ describe('targets:breakdown', () => {
     expect(children.map((t) => [t.unitCode, t.value]).sort()).toEqual(p.rows.map((r) => [r.code, r.value]).sort());
     expect(children.every((t) => t.source === 'BHXH_TINH' && t.revision === 0 && t.decisionNo === '07/QĐ-BHXH' && t.decisionDate === '2026-01-20')).toBe(true);
 
-    const audit = await call(core, 'audit:list', { limit: 4 });
+    const audit = (await call(core, 'audit:list', { limit: 4 })).items;
     expect(audit.map((a) => a.entityKey).sort()).toEqual(NEW_COMMUNES.map((c) => `${c}|BHXH_TN|2026`));
     expect(audit.every((a) => a.action === 'target' && a.summary.includes('Giao chỉ tiêu'))).toBe(true);
 
@@ -339,6 +339,31 @@ describe('targets:breakdown', () => {
     // Committing again corrects in place: no second set of rows.
     await call(core, 'targets:breakdown', { parentCode: '96', indicatorCode: 'BHXH_TN', year: 2026, source: 'BHXH_TINH', method: 'labour', commit: true });
     expect(await call(core, 'targets:list', { year: 2026, indicatorCode: 'BHXH_TN' })).toHaveLength(5);
+  });
+
+  it('the proposal names the children’s targets a commit would overwrite: same authority only, the latest revision', async () => {
+    const core = await withParentTarget(1000);
+    const req = { parentCode: '96', indicatorCode: 'BHXH_TN', year: 2026, source: 'BHXH_TINH', method: 'population' } as const;
+    expect((await call(core, 'targets:breakdown', req)).rows.every((r) => r.existing === null)).toBe(true);
+
+    await call(core, 'targets:set', { unitCode: '32104', indicatorCode: 'BHXH_TN', year: 2026, value: 300, source: 'BHXH_TINH' });
+    await call(core, 'targets:set', { unitCode: '32104', indicatorCode: 'BHXH_TN', year: 2026, value: 320, source: 'BHXH_TINH', revise: true });
+    await call(core, 'targets:set', { unitCode: '32101', indicatorCode: 'BHXH_TN', year: 2026, value: 250, source: 'BHXH_TINH' });
+    // Another authority's plan and another year are not touched by this breakdown.
+    await call(core, 'targets:set', { unitCode: '32107', indicatorCode: 'BHXH_TN', year: 2026, value: 90, source: 'UBND_TINH' });
+    await call(core, 'targets:set', { unitCode: '32110', indicatorCode: 'BHXH_TN', year: 2025, value: 80, source: 'BHXH_TINH' });
+
+    const before = (await hashDatabase(storeOf(core)));
+    const p = await call(core, 'targets:breakdown', req);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
+    const existing = Object.fromEntries(p.rows.map((r) => [r.code, r.existing]));
+    expect(existing).toEqual({ '32101': { value: 250, revision: 0 }, '32104': { value: 320, revision: 1 }, '32107': null, '32110': null });
+
+    // Committed, every child has a plan from this authority: the next proposal shows them all.
+    await call(core, 'targets:breakdown', { ...req, commit: true });
+    const again = await call(core, 'targets:breakdown', { ...req, method: 'labour' });
+    for (const r of again.rows) expect(r.existing?.value, r.code).toBe(p.rows.find((x) => x.code === r.code)!.value);
+    expect(again.rows.find((r) => r.code === '32104')!.existing!.revision).toBe(1);
   });
 
   it('the old tree for an earlier year: 956 for 2025 by December 2024 results', async () => {

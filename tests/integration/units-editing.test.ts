@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
 import type { UnitDetail } from '../../shared/contract';
-import { call, callError, dbOf, expectVietnamese, importFile, openTestCore, tickingClock } from '../helpers/core';
-import { hashDatabase } from '../helpers/dbHash';
+import { call, callError, storeOf, expectVietnamese, importFile, openTestCore, tickingClock } from '../helpers/core';
+import { sql } from 'kysely';
+import { hashDatabase, scalar } from '../helpers/dbHash';
 import { FIXTURE, fixturePath } from '../helpers/fixtures';
 
 async function hongDan(): Promise<AppCore> {
@@ -25,7 +26,7 @@ describe('units:update', () => {
     const updated = await call(core, 'units:update', edit(u, { name: 'Xã Ninh Hòa Mới' }));
     expect(updated.name).toBe('Xã Ninh Hòa Mới');
     expect((await call(core, 'units:get', { code: '31015' })).name).toBe('Xã Ninh Hòa Mới');
-    const audit = await call(core, 'audit:list', { limit: 5 });
+    const audit = (await call(core, 'audit:list', { limit: 5 })).items;
     const entry = audit.find((a) => a.action === 'update' && a.entityKey === '31015');
     expect(entry).toBeDefined();
     expect(entry!.summary).toContain('Xã Ninh Hòa');
@@ -33,7 +34,7 @@ describe('units:update', () => {
     expect(entry!.actor).toBe('kiem-thu');
     // The folded key follows the name, so search finds the new name.
     expect((await call(core, 'units:list', { query: 'hoa moi' })).map((x) => x.code)).toEqual(['31015']);
-    expect(dbOf(core).prepare("SELECT name_key FROM units WHERE code = '31015'").pluck().get()).toBe('ninh hoa moi');
+    expect(await scalar(storeOf(core), sql`SELECT name_key FROM units WHERE code = '31015'`)).toBe('ninh hoa moi');
   });
 
   it('stores the name NFC with single spaces', async () => {
@@ -46,14 +47,14 @@ describe('units:update', () => {
   it('an update that changes nothing writes nothing', async () => {
     const core = await hongDan();
     const u = await call(core, 'units:get', { code: '31015' });
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     await call(core, 'units:update', edit(u, {}));
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('refuses a parent of a lower or equal level (VALIDATION) and writes nothing', async () => {
     const core = await hongDan();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const district = await call(core, 'units:get', { code: '956' });
     const lower = await callError(core, 'units:update', edit(district, { parentCode: '31006' }));
     expect(lower.code).toBe('VALIDATION');
@@ -63,7 +64,7 @@ describe('units:update', () => {
     expect(same.code).toBe('VALIDATION');
     const self = await callError(core, 'units:update', edit(commune, { parentCode: '31009' }));
     expect(self.code).toBe('VALIDATION');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('refuses an unknown parent and a commune without parent', async () => {
@@ -84,12 +85,12 @@ describe('units:update', () => {
 
   it('refuses validFrom after validTo', async () => {
     const core = await hongDan();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const u = await call(core, 'units:get', { code: '31009' });
     const err = await callError(core, 'units:update', edit(u, { validFrom: '2025-07-01', validTo: '2025-06-30' }));
     expect(err.code).toBe('VALIDATION');
     expectVietnamese(err.message);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
     // Equal dates are a one-day unit and fine.
     const oneDay = await call(core, 'units:update', edit(u, { validFrom: '2025-06-30', validTo: '2025-06-30' }));
     expect([oneDay.validFrom, oneDay.validTo]).toEqual(['2025-06-30', '2025-06-30']);
@@ -97,13 +98,13 @@ describe('units:update', () => {
 
   it('refuses ending a district while its communes are still valid after that day', async () => {
     const core = await hongDan();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const district = await call(core, 'units:get', { code: '956' });
     const err = await callError(core, 'units:update', edit(district, { validTo: '2025-06-30' }));
     expect(err.code).toBe('VALIDATION');
     expect(err.message).toContain('Huyện Hồng Dân');
     expect(err.message).toContain('9 đơn vị trực thuộc');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
     // Once every commune ends by then, the district may end too.
     for (const code of ['31006', '31009', '31012', '31015', '31018', '31021', '31024', '31027', '31030']) {
       await call(core, 'units:update', edit(await call(core, 'units:get', { code }), { validTo: '2025-06-30' }));
@@ -167,7 +168,7 @@ describe('units:recordMerge', () => {
     }
     // The district still has seven living communes.
     expect((await call(core, 'units:get', { code: '956' })).validTo).toBeNull();
-    const audit = await call(core, 'audit:list', { limit: 1 });
+    const audit = (await call(core, 'audit:list', { limit: 1 })).items;
     expect(audit[0]).toMatchObject({ action: 'merge', entityKey: '32101' });
     expect(audit[0]!.summary).toContain('31009');
     expect(audit[0]!.summary).toContain('2025-07-01');
@@ -205,12 +206,12 @@ describe('units:recordMerge', () => {
       toParentCode: '95',
       effectiveDate: '2025-07-01',
     });
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const err = await callError(core, 'units:recordMerge', { fromCodes: ['31009', '31012'], toCode: '31015', effectiveDate: '2026-01-01' });
     expect(err.code).toBe('VALIDATION');
     expect(err.message).toContain('31009');
     expectVietnamese(err.message);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('refuses a unit that did not exist yet on the day before', async () => {
@@ -222,7 +223,7 @@ describe('units:recordMerge', () => {
 
   it('needs a name and a parent for a new target, and refuses merging a unit into itself', async () => {
     const core = await hongDan();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const noName = await callError(core, 'units:recordMerge', {
       fromCodes: ['31009'],
       toCode: '32101',
@@ -250,7 +251,7 @@ describe('units:recordMerge', () => {
     expect(self.code).toBe('VALIDATION');
     const unknown = await callError(core, 'units:recordMerge', { fromCodes: ['77777'], toCode: '31009', effectiveDate: '2025-07-01' });
     expect(unknown.code).toBe('VALIDATION');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('refuses merging into a unit that no longer exists on the effective date', async () => {
@@ -262,10 +263,10 @@ describe('units:recordMerge', () => {
       toParentCode: '95',
       effectiveDate: '2025-07-01',
     });
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     // 31012 ended on 30/06/2025: it cannot receive 31009 from 01/01/2026.
     const result = await core.dispatch('units:recordMerge', { fromCodes: ['31009'], toCode: '31012', effectiveDate: '2026-01-01' });
     expect(result.ok).toBe(false);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 });

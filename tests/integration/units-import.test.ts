@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../shared/contract';
-import { call, callError, dbOf, expectVietnamese, importFile, openTestCore, previewFile, tickingClock } from '../helpers/core';
-import { hashDatabase } from '../helpers/dbHash';
+import { call, callError, storeOf, expectSafetyBackup, expectVietnamese, importFile, openTestCore, previewFile, tickingClock } from '../helpers/core';
+import { sql } from 'kysely';
+import { hashDatabase, scalar } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 import { writeWorkbook } from '../helpers/workbooks';
 
@@ -68,7 +69,7 @@ describe('three-level unit list (Hồng Dân 2020)', () => {
     const info = await call(core, 'app:info', {});
     expect(info.unitCount).toBe(11);
 
-    const audit = await call(core, 'audit:list', {});
+    const audit = (await call(core, 'audit:list', {})).items;
     expect(audit[0]).toMatchObject({ action: 'import', entity: 'unit', actor: 'kiem-thu' });
     expect(audit[0]!.summary).toContain(FIXTURE.unitsHongDan);
   });
@@ -76,13 +77,13 @@ describe('three-level unit list (Hồng Dân 2020)', () => {
   it('re-importing the same list changes nothing', async () => {
     const core = await openTestCore();
     await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const preview = await previewFile(core, fixturePath(FIXTURE.unitsHongDan));
     expect(preview).toMatchObject({ added: 0, updated: 0, unchanged: 11, linksAdded: 0, errors: [] });
     expect(preview.changes).toEqual([]);
     const outcome = await call(core, 'units:commitImport', { planId: preview.planId });
     expect(outcome).toMatchObject({ added: 0, updated: 0, unchanged: 11, backupFile: null });
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('a plan is committed once only', async () => {
@@ -111,8 +112,8 @@ describe('three-level unit list (Hồng Dân 2020)', () => {
       { action: 'update', code: '31009', name: 'Xã Ninh Quới Mới', level: 'commune', changes: ['Tên: Xã Ninh Quới → Xã Ninh Quới Mới'] },
     ]);
     const outcome = await call(core, 'units:commitImport', { planId: preview.planId });
-    expect(outcome.backupFile).toMatch(/pre-import\.sqlite$/);
-    expect((await call(core, 'backups:list', {})).map((b) => b.fileName)).toContain(outcome.backupFile);
+    expectSafetyBackup(outcome.backupFile, /pre-import\.sqlite$/);
+    if (outcome.backupFile) expect((await call(core, 'backups:list', {})).map((b) => b.fileName)).toContain(outcome.backupFile);
     expect((await call(core, 'units:get', { code: '31009' })).name).toBe('Xã Ninh Quới Mới');
   });
 
@@ -129,11 +130,11 @@ describe('three-level unit list (Hồng Dân 2020)', () => {
       validFrom: u.validFrom,
       validTo: u.validTo,
     });
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const err = await callError(core, 'units:commitImport', { planId: preview.planId });
     expect(err.code).toBe('CONFLICT');
     expectVietnamese(err.message);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 });
 
@@ -193,14 +194,11 @@ describe('merge table (2025)', () => {
     const { core, preview, outcome } = await allThree();
     expect(preview).toMatchObject({ shape: 'merges', sheetName: 'SapNhap', rowCount: 9, linksAdded: 9, added: 0, errors: [] });
     expect(outcome.linksAdded).toBe(9);
-    expect(outcome.backupFile).toMatch(/pre-import/);
+    expectSafetyBackup(outcome.backupFile, /pre-import/);
     // 9 communes + the district + the province they emptied.
     expect(outcome.unitsClosed).toBe(11);
 
-    const db = dbOf(core);
-    expect(
-      db.prepare('SELECT COUNT(*) FROM unit_links l JOIN units f ON f.id = l.from_unit_id WHERE f.level = ?').pluck().get('commune'),
-    ).toBe(9);
+    expect(Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM unit_links l JOIN units f ON f.id = l.from_unit_id WHERE f.level = ${'commune'}`))).toBe(9);
     for (const code of OLD_COMMUNES) {
       const unit = await call(core, 'units:get', { code });
       expect(unit.validTo, code).toBe('2025-06-30');
@@ -253,16 +251,16 @@ describe('merge table (2025)', () => {
 
   it('re-importing the merge table changes nothing', async () => {
     const { core } = await allThree();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const preview = await previewFile(core, fixturePath(FIXTURE.merges));
     expect(preview).toMatchObject({ linksAdded: 0, updated: 0, added: 0, unchanged: 9, errors: [] });
     await call(core, 'units:commitImport', { planId: preview.planId });
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('imported before the lists: errors name each row, commit is refused and nothing changes', async () => {
     const core = await openTestCore();
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const preview = await previewFile(core, fixturePath(FIXTURE.merges));
     expect(preview.shape).toBe('merges');
     expect(preview.errors.length).toBeGreaterThanOrEqual(9);
@@ -278,20 +276,20 @@ describe('merge table (2025)', () => {
     expect(err.code).toBe('IMPORT_REJECTED');
     expect(err.message).toContain(FIXTURE.merges);
     expectVietnamese(err.message);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 
   it('with only the old list imported: each row names the missing new commune, nothing changes', async () => {
     const core = await openTestCore();
     await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const preview = await previewFile(core, fixturePath(FIXTURE.merges));
     expect(preview.errors).toHaveLength(9);
     expect(preview.errors.find((e) => e.row === 4)?.message).toContain('32104');
     const err = await callError(core, 'units:commitImport', { planId: preview.planId });
     expect(err.code).toBe('IMPORT_REJECTED');
     expect(err.details?.errors).toHaveLength(9);
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
   });
 });
 
@@ -312,12 +310,12 @@ describe('split table with shares', () => {
         ],
       },
     ]);
-    const before = hashDatabase(dbOf(core));
+    const before = (await hashDatabase(storeOf(core)));
     const badPreview = await previewFile(core, bad);
     expect(badPreview.errors).toHaveLength(1);
     expect(badPreview.errors[0]!.message).toContain('90,0%');
     expect((await callError(core, 'units:commitImport', { planId: badPreview.planId })).code).toBe('IMPORT_REJECTED');
-    expect(hashDatabase(dbOf(core))).toBe(before);
+    expect((await hashDatabase(storeOf(core)))).toBe(before);
 
     const good = writeWorkbook(join(dir, 'chia.xlsx'), [
       {

@@ -1,21 +1,31 @@
 import { userInfo } from 'node:os';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError, channels, fail, isChannel, ok, type AppInfo, type Channel, type RequestOf, type ResponseOf, type Result, type RunMode } from '../../../shared/contract';
-import { createBackup, ensureDailyBackup, keepDamagedCopy, listBackups, replaceDatabaseFile, resolveBackupFile } from '../backups/backups';
-import { dbPathIn, migrate, openRaw, quickCheck, schemaVersion, type Db } from '../db/open';
+import { recordAudit } from '../audit/audit';
+import { createBackup, ensureDailyBackup, keepDamagedCopy, listBackups, removePartialBackups, resolveBackupFile } from '../backups/backups';
+import { commitRestore, removeStaleRestore, stageRestore, verifyBackup } from '../backups/restore';
+import { FolderLock } from '../db/folderLock';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from '../db/migrate';
+import { assertLocalPath, databaseTarget, dbPathIn, openStore, type DatabaseTarget } from '../db/open';
+import { redactUrl } from '../db/postgresStore';
+import { SqliteStore } from '../db/sqliteStore';
+import type { Engine, Store } from '../db/store';
 import { DownloadStore } from '../files/downloadStore';
 import { FileStore } from '../files/fileStore';
 import type { ReportPrinter } from '../reports/printer';
 import { UnitRepository } from '../units/repository';
 import { clockFromEnv } from './clock';
 import { localToday, type CoreContext } from './context';
+import { toAppError } from './errors';
 import { EventHub } from './events';
-import { corruptError, createHandlers, RECOVERY_CHANNELS, type Handlers } from './handlers';
+import { createHandlers, RECOVERY_CHANNELS, type Handlers } from './handlers';
 
 export interface AppCoreOptions {
   dataDir: string;
   mode: RunMode;
+  /** A PostgreSQL URL (`--database`, BHXH_DATABASE_URL): the shared server instead of the data folder's file. */
+  databaseUrl?: string | null;
   /** Who is recorded in the audit log; defaults to the OS user name. */
   actor?: string;
   /** Fixed clock for tests; defaults to the system clock, or the day in BHXH_TODAY. */
@@ -27,6 +37,7 @@ export interface AppCoreOptions {
 export interface AppCore {
   readonly dataDir: string;
   readonly mode: RunMode;
+  readonly engine: Engine;
   readonly files: FileStore;
   readonly downloads: DownloadStore;
   readonly events: EventHub;
@@ -36,14 +47,14 @@ export interface AppCore {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   /** Where PDFs and prints of reports come from; the adapter that can render pages sets it. */
   setReportPrinter(printer: ReportPrinter | null): void;
-  /** The open connection, for tests and benchmarks; null while the database is unusable. */
-  database(): Db | null;
-  close(): void;
+  /** The open database, for tests and benchmarks; null while it is unusable. */
+  store(): Store | null;
+  close(): Promise<void>;
 }
 
 interface DbState {
-  db: Db | null;
-  status: 'ok' | 'corrupt';
+  store: Store | null;
+  status: AppInfo['dbStatus'];
   message: string | null;
 }
 
@@ -58,9 +69,10 @@ function readVersion(): string {
 }
 
 /**
- * Opens the database (pragmas, integrity check, backup, migrations) and returns the
- * dispatcher every adapter (IPC, HTTP, CLI) calls. A damaged database does not stop the app:
- * it opens in recovery mode where only restore works.
+ * Opens the database (integrity check, backup, migrations) and returns the dispatcher every
+ * adapter (IPC, HTTP, CLI) calls. A database that cannot be used (damaged, unreachable, of a
+ * newer version) does not stop the app: it opens in recovery mode, where the screen says why
+ * and only what can help (restore, the backups list) works.
  */
 export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
   const files = new FileStore();
@@ -68,86 +80,133 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
   const events = new EventHub();
   const actor = options.actor ?? safeUserName();
   const now = options.now ?? clockFromEnv();
-  const state: DbState = { db: null, status: 'ok', message: null };
+  const target: DatabaseTarget = databaseTarget(options.dataDir, options.databaseUrl);
+  const dbFile = target.engine === 'sqlite' ? dbPathIn(target.dataDir) : redactUrl(target.url);
+  const state: DbState = { store: null, status: 'ok', message: null };
+  // The data folder is one writer's at a time; a shared server is everyone's.
+  const lock = target.engine === 'sqlite' ? acquireLock(options.dataDir, options.mode, now()) : null;
+  const readOnly = lock !== null && !lock.owned;
 
   async function open(): Promise<void> {
-    let db: Db | null = null;
+    let store: Store | null = null;
     try {
-      db = openRaw(options.dataDir);
-      const check = quickCheck(db);
+      if (target.engine === 'sqlite' && !readOnly) {
+        removeStaleRestore(dbFile);
+        removePartialBackups(options.dataDir);
+      }
+      store = readOnly ? SqliteStore.open(dbFile, { readonly: true, fileMustExist: true }) : await openStore(target);
+      const check = await store.check();
       if (!check.ok) {
-        Object.assign(state, { db, status: 'corrupt', message: check.message });
+        Object.assign(state, { store, status: 'corrupt', message: check.message });
         return;
       }
-      await migrate(db, { beforeMigrate: () => createBackup(db!, options.dataDir, 'pre-migration', now()) });
-      if (!options.skipDailyBackup && new UnitRepository(db).count() > 0) await ensureDailyBackup(db, options.dataDir, now());
-      Object.assign(state, { db, status: 'ok', message: null });
-    } catch (error) {
-      if (error instanceof AppError && error.code !== 'DB_CORRUPT') {
-        db?.close();
-        throw error;
+      if (readOnly) {
+        if ((await schemaVersion(store)) !== LATEST_SCHEMA_VERSION) throw lock!.busyError('nâng cấp cơ sở dữ liệu');
+      } else {
+        const sqlite = store instanceof SqliteStore ? store : null;
+        await migrate(store, { beforeMigrate: () => createBackup(sqlite!, options.dataDir, 'pre-migration', now()) });
+        if (sqlite && !options.skipDailyBackup && (await new UnitRepository(store).count()) > 0) await ensureDailyBackup(sqlite, options.dataDir, now());
       }
-      Object.assign(state, { db, status: 'corrupt', message: (error as Error).message });
+      Object.assign(state, { store, status: 'ok', message: null });
+    } catch (error) {
+      const known = error instanceof AppError ? error : null;
+      if (known?.code === 'DB_NETWORK_PATH') {
+        await store?.close();
+        throw known;
+      }
+      // An engine error on the embedded file ("file is not a database"…) means a damaged file: the
+      // recovery screen offers a restore. Anything else (server unreachable, newer schema) says why.
+      const corrupt = !known && target.engine === 'sqlite';
+      await store?.close();
+      Object.assign(state, {
+        store: null,
+        status: corrupt ? 'corrupt' : 'unavailable',
+        message: known ? known.message : corrupt ? (error as Error).message : toAppError(error, { location: dbFile }).message,
+      });
     }
   }
 
   await open();
 
   const context = (): CoreContext => {
-    if (!state.db || state.status !== 'ok') throw corruptError(state.message);
-    return { db: state.db, dataDir: options.dataDir, actor, files, events, now };
+    if (!state.store || state.status !== 'ok') throw unusableError(state);
+    return { store: state.store, dataDir: options.dataDir, actor, files, events, now };
   };
 
-  const info = (): AppInfo => {
-    const usable = state.db && state.status === 'ok';
-    const db = usable ? state.db! : null;
+  const info = async (): Promise<AppInfo> => {
+    const store = state.status === 'ok' ? state.store : null;
+    const units = store ? new UnitRepository(store) : null;
     return {
       version: VERSION,
       mode: options.mode,
       today: localToday(now()),
       dataDir: options.dataDir,
-      dbFile: dbPathIn(options.dataDir),
-      schemaVersion: db ? schemaVersion(db) : 0,
+      engine: target.engine,
+      dbFile,
+      schemaVersion: store ? await schemaVersion(store) : 0,
       dbStatus: state.status,
       dbMessage: state.message,
-      demoLoaded: db ? new UnitRepository(db).hasDemo() : false,
-      unitCount: db ? new UnitRepository(db).count() : 0,
+      readOnly,
+      readOnlyMessage: readOnly ? lock!.busyError().message : null,
+      demoLoaded: units ? await units.hasDemo() : false,
+      unitCount: units ? await units.count() : 0,
     };
   };
 
   const restore = async ({ fileName }: { fileName: string }) => {
+    if (target.engine !== 'sqlite') throw new AppError('BACKUP_BY_ADMIN', 'Dữ liệu nằm trên máy chủ PostgreSQL dùng chung: việc sao lưu và khôi phục do quản trị viên máy chủ thực hiện (pg_dump, pg_restore), không khôi phục từ tệp trong ứng dụng.');
+    if (readOnly) throw lock!.busyError('khôi phục dữ liệu');
     if (options.mode !== 'cli' && basename(fileName) !== fileName) throw new AppError('VALIDATION', 'Chỉ khôi phục được từ bản sao lưu trong thư mục sao lưu.');
     const source = resolveBackupFile(options.dataDir, fileName);
-    // A damaged database may not be readable by the backup API; then there is nothing to keep.
+    const shown = basename(source);
+    // Everything that can refuse the file runs before anything changes.
+    await verifyBackup(source, shown);
+    const staged = await stageRestore(source, dbFile, shown);
     let safetyBackup: string | null = null;
     let damagedCopy: string | null = null;
-    if (state.db && state.status === 'ok') safetyBackup = (await createBackup(state.db, options.dataDir, 'pre-restore', now())).fileName;
-    else damagedCopy = keepDamagedCopy(options.dataDir, now());
-    state.db?.close();
-    state.db = null;
-    replaceDatabaseFile(source, dbPathIn(options.dataDir));
+    const current = state.store instanceof SqliteStore ? state.store : null;
+    if (current && state.status === 'ok') safetyBackup = (await createBackup(current, options.dataDir, 'pre-restore', now())).fileName;
+    else damagedCopy = keepDamagedCopy(dbFile, options.dataDir, now());
+    if (current && state.status === 'ok') current.checkpoint();
+    await state.store?.close();
+    state.store = null;
+    commitRestore(staged, dbFile);
     await open();
-    if (state.status !== 'ok') throw corruptError(state.message);
+    // (open() replaced state.store; TypeScript still sees the null assigned above.)
+    const reopened = state.store as Store | null;
+    if (state.status !== 'ok' || !reopened) throw unusableError(state);
+    await reopened.transaction(() =>
+      recordAudit(reopened, actor, { action: 'restore', entity: 'database', entityKey: shown, summary: `Khôi phục dữ liệu từ bản sao lưu ${shown}${safetyBackup ? `; dữ liệu trước đó được lưu trong ${safetyBackup}` : ''}` }, now()),
+    );
     events.emit({ type: 'data-changed', area: 'all' });
     return { restoredFrom: fileName, safetyBackup, damagedCopy };
   };
 
   let printer: ReportPrinter | null = null;
-  const handlers: Handlers = createHandlers(context, { downloads, info, restore, listBackups: () => listBackups(options.dataDir), printer: () => printer });
+  const handlers: Handlers = createHandlers(context, {
+    downloads,
+    info,
+    restore,
+    listBackups: () => (target.engine === 'sqlite' ? listBackups(options.dataDir) : []),
+    printer: () => printer,
+    engine: target.engine,
+  });
+  const busy = () => (readOnly ? lock!.busyError() : null);
 
   const core: AppCore = {
     dataDir: options.dataDir,
     mode: options.mode,
+    engine: target.engine,
     files,
     downloads,
     events,
-    database: () => (state.status === 'ok' ? state.db : null),
+    store: () => (state.status === 'ok' ? state.store : null),
     setReportPrinter(next) {
       printer = next;
     },
     async dispatch(channel, request) {
       if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `Không có chức năng "${String(channel)}".`);
-      if (state.status !== 'ok' && !RECOVERY_CHANNELS.has(channel)) return { ok: false, error: corruptError(state.message).toShape() };
+      if (state.status !== 'ok' && !RECOVERY_CHANNELS.has(channel)) return { ok: false, error: unusableError(state).toShape() };
       const parsed = channels[channel].request.safeParse(request ?? {});
       if (!parsed.success) {
         const first = parsed.error.issues[0];
@@ -159,9 +218,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
         const handler = handlers[channel] as (req: unknown) => unknown;
         return ok(await handler(parsed.data));
       } catch (error) {
-        if (error instanceof AppError) return { ok: false, error: error.toShape() };
-        const message = (error as Error)?.message ?? String(error);
-        return fail('INTERNAL', `Lỗi không mong đợi: ${message}`);
+        return { ok: false, error: toAppError(error, { location: dbFile, busy }).toShape() };
       }
     },
     async invoke(channel, request) {
@@ -169,12 +226,29 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
       if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
       return result.value as ResponseOf<typeof channel>;
     },
-    close() {
-      state.db?.close();
-      state.db = null;
+    async close() {
+      await state.store?.close();
+      state.store = null;
+      lock?.release();
     },
   };
   return core;
+}
+
+function acquireLock(dataDir: string, mode: RunMode, now: Date): FolderLock | null {
+  try {
+    assertLocalPath(dataDir);
+    mkdirSync(dataDir, { recursive: true });
+    return FolderLock.acquire(dataDir, mode, now);
+  } catch {
+    // A folder the app cannot write a lock into cannot hold its database either; openStore says why.
+    return null;
+  }
+}
+
+function unusableError(state: DbState): AppError {
+  if (state.status === 'corrupt') return new AppError('DB_CORRUPT', `Cơ sở dữ liệu bị hỏng (${state.message ?? 'không rõ lỗi'}). Hãy khôi phục từ một bản sao lưu.`);
+  return new AppError('UNAVAILABLE', state.message ?? 'Chưa mở được cơ sở dữ liệu.');
 }
 
 function safeUserName(): string {

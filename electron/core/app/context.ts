@@ -1,10 +1,10 @@
-import type { Db } from '../db/open';
+import type { Store } from '../db/store';
 import type { EventHub } from './events';
 import type { FileStore } from '../files/fileStore';
 
-/** What every service gets: the open database and who is acting. */
+/** What every service gets: the database (never a driver), who is acting and the app's one clock. */
 export interface CoreContext {
-  readonly db: Db;
+  readonly store: Store;
   readonly dataDir: string;
   readonly actor: string;
   readonly files: FileStore;

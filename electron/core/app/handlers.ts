@@ -1,6 +1,9 @@
 import { AppError, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract';
 import { INDICATORS } from '../../../shared/domain/indicators';
-import { listAudit } from '../audit/audit';
+import { formatPercent } from '../../../shared/format/vi';
+import { listAudit, recordAudit } from '../audit/audit';
+import { SqliteStore } from '../db/sqliteStore';
+import type { Engine } from '../db/store';
 import { createBackup } from '../backups/backups';
 import { loadDemo } from '../demo/loadDemo';
 import { OfficeRepository } from '../offices/repository';
@@ -22,6 +25,7 @@ import { sectionCatalogue } from '../reports/sections';
 import { deleteReport, getReport, listReports, saveReport } from '../reports/service';
 import type { DownloadStore } from '../files/downloadStore';
 import { commitUnitImport, previewUnitImport, type StoredUnitPlan } from '../units/importService';
+import { UnitRepository } from '../units/repository';
 import { getUnitDetail, listUnits, recordMerge, updateUnit } from '../units/service';
 import type { CoreContext } from './context';
 import { PlanStore } from './planStore';
@@ -37,6 +41,7 @@ export interface CoreHooks {
   listBackups: Handler<'backups:list'>;
   /** Set by the adapter that can render pages (Electron window, headless Chromium); null until then. */
   printer: () => ReportPrinter | null;
+  engine: Engine;
 }
 
 /** Binds every channel of the contract to core; `satisfies` makes a missing channel a type error. */
@@ -46,22 +51,25 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
   return {
     'app:info': hooks.info,
     'units:list': (req) => listUnits(context(), req),
+    'units:search': (req) => new UnitRepository(context().store).page(req),
     'units:get': (req) => getUnitDetail(context(), req.code),
     'units:update': (req) => updateUnit(context(), req),
     'units:previewImport': (req) => previewUnitImport(context(), unitPlans, req.file, req.validFrom),
     'units:commitImport': (req) => commitUnitImport(context(), unitPlans, req.planId),
     'units:recordMerge': (req) => recordMerge(context(), req),
-    'offices:list': () => new OfficeRepository(context().db).list(),
+    'offices:list': () => new OfficeRepository(context().store).list(),
     'indicators:list': () => [...INDICATORS],
     'backups:list': hooks.listBackups,
     'backups:create': async () => {
       const ctx = context();
-      const info = await createBackup(ctx.db, ctx.dataDir, 'manual', ctx.now());
+      if (!(ctx.store instanceof SqliteStore)) throw new AppError('BACKUP_BY_ADMIN', 'Dữ liệu nằm trên máy chủ PostgreSQL dùng chung: quản trị viên máy chủ sao lưu bằng pg_dump; ứng dụng không tạo bản sao lưu dạng tệp.');
+      const info = await createBackup(ctx.store, ctx.dataDir, 'manual', ctx.now());
+      await ctx.store.transaction(() => recordAudit(ctx.store, ctx.actor, { action: 'backup', entity: 'database', entityKey: info.fileName, summary: `Sao lưu dữ liệu: ${info.fileName}` }, ctx.now()));
       ctx.events.emit({ type: 'data-changed', area: 'backups' });
       return info;
     },
     'backups:restore': hooks.restore,
-    'audit:list': (req) => listAudit(context().db, req.limit ?? 200),
+    'audit:list': (req) => listAudit(context().store, req),
     'demo:load': () => loadDemo(context()),
     'targets:list': (req) => listTargets(context(), req),
     'targets:set': (req) => setTarget(context(), req),
@@ -74,14 +82,17 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'imports:preview': (req) => previewImport(context(), importSessions, req),
     'imports:cancel': (req) => cancelImport(req.operationId),
     'imports:commit': (req) => commitImport(context(), importSessions, req.sessionId, { skipErrorRows: req.skipErrorRows }),
-    'imports:list': () => listImports(context()),
+    'imports:list': (req) => listImports(context(), req),
     'imports:undo': (req) => undoImport(context(), req.batchId),
     'imports:errorsWorkbook': (req) => errorsWorkbook(context(), importSessions, hooks.downloads, req.sessionId),
-    'settings:get': () => readSettings(context().db),
-    'settings:set': (req) => {
+    'settings:get': () => readSettings(context().store),
+    'settings:set': async (req) => {
       const ctx = context();
-      writeSetting(ctx.db, 'jumpThreshold', req.jumpThreshold);
-      return readSettings(ctx.db);
+      await ctx.store.transaction(async () => {
+        await writeSetting(ctx.store, 'jumpThreshold', req.jumpThreshold);
+        await recordAudit(ctx.store, ctx.actor, { action: 'update', entity: 'settings', entityKey: 'jumpThreshold', summary: `Đổi ngưỡng biến động cần ghi chú thành ${formatPercent(req.jumpThreshold, 0)}` }, ctx.now());
+      });
+      return readSettings(ctx.store);
     },
     'reports:sections': () => sectionCatalogue(),
     'reports:defaults': (req) => defaultDefinition(context(), req),
@@ -103,8 +114,3 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
 
 /** Channels that still work when the database failed its integrity check. */
 export const RECOVERY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['app:info', 'backups:list', 'backups:restore']);
-
-export function corruptError(message: string | null): AppError {
-  return new AppError('DB_CORRUPT', `Cơ sở dữ liệu bị hỏng (${message ?? 'không rõ lỗi'}). Hãy khôi phục từ một bản sao lưu.`);
-}
-

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import type { Store } from '../db/store';
 
 export interface Settings {
   /** Relative change against last month above which an entered figure needs a note. */
@@ -7,12 +7,16 @@ export interface Settings {
 
 const DEFAULTS: Settings = { jumpThreshold: 0.2 };
 
-export function readSettings(db: Db): Settings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+export async function readSettings(store: Store): Promise<Settings> {
+  const rows = await store.db.selectFrom('settings').select(['key', 'value']).execute();
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   return { ...DEFAULTS, ...(stored as Partial<Settings>) };
 }
 
-export function writeSetting<K extends keyof Settings>(db: Db, key: K, value: Settings[K]): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+export async function writeSetting<K extends keyof Settings>(store: Store, key: K, value: Settings[K]): Promise<void> {
+  await store.db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+    .execute();
 }

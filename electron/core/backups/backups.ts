@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError, type BackupInfo } from '../../../shared/contract';
-import { DB_FILE_NAME, LATEST_SCHEMA_VERSION, type Db } from '../db/open';
+import type { CoreContext } from '../app/context';
+import { SqliteStore } from '../db/sqliteStore';
+import { copyDurably, fsyncFile } from './durableFiles';
 
 export type BackupReason = 'manual' | 'daily' | 'pre-migration' | 'pre-import' | 'pre-restore' | 'pre-demo';
 
@@ -17,6 +18,9 @@ const KEEP: Record<BackupReason, number> = {
 };
 
 const NAME = /^bhxh-desk-(\d{8})-(\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite$/;
+
+/** A backup being written: never listed, removed if found at start (the writer was stopped). */
+const PARTIAL = '.part';
 
 export function backupsDir(dataDir: string): string {
   return join(dataDir, 'backups');
@@ -53,17 +57,44 @@ export function listBackups(dataDir: string): BackupInfo[] {
     .map(({ key: _key, ...b }) => b);
 }
 
-/** A consistent copy of a live database through SQLite's online backup API. */
-export async function createBackup(db: Db, dataDir: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
+/** Half-written copies left by a process that was stopped mid-backup. */
+export function removePartialBackups(dataDir: string): void {
+  const dir = backupsDir(dataDir);
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name.endsWith(PARTIAL)) rmSync(join(dir, name), { force: true });
+}
+
+/**
+ * A consistent copy of the live database through SQLite's online backup API, written under
+ * a temporary name, flushed, then renamed: a backup that is listed is always complete.
+ */
+export async function createBackup(store: SqliteStore, dataDir: string, reason: BackupReason, now: Date): Promise<BackupInfo> {
   const dir = backupsDir(dataDir);
   mkdirSync(dir, { recursive: true });
   let fileName = `bhxh-desk-${stamp(now)}-${reason}.sqlite`;
   for (let n = 2; existsSync(join(dir, fileName)); n++) fileName = `bhxh-desk-${stamp(now)}-${n}-${reason}.sqlite`;
-  await db.backup(join(dir, fileName));
+  const partial = join(dir, fileName + PARTIAL);
+  try {
+    await store.backupTo(partial);
+    fsyncFile(partial);
+    renameSync(partial, join(dir, fileName));
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new AppError('BACKUP_FAILED', `Không tạo được bản sao lưu trong "${dir}" (${(error as NodeJS.ErrnoException).code ?? 'lỗi ghi tệp'}). Hãy kiểm tra chỗ trống trên ổ đĩa.`);
+  }
   rotateBackups(dataDir, reason);
   const info = listBackups(dataDir).find((b) => b.fileName === fileName);
   if (!info) throw new AppError('INTERNAL', 'Không tạo được bản sao lưu.');
   return info;
+}
+
+/**
+ * The copy taken before a change that replaces data (an import, the demo, a restore). On
+ * PostgreSQL the server's administrator backs up, so there is none: null.
+ */
+export async function safetyBackup(ctx: CoreContext, reason: BackupReason): Promise<string | null> {
+  if (!(ctx.store instanceof SqliteStore)) return null;
+  return (await createBackup(ctx.store, ctx.dataDir, reason, ctx.now())).fileName;
 }
 
 export function rotateBackups(dataDir: string, reason: BackupReason): void {
@@ -72,36 +103,17 @@ export function rotateBackups(dataDir: string, reason: BackupReason): void {
 }
 
 /** One 'daily' copy per calendar day, taken at start-up when the day has none yet. */
-export async function ensureDailyBackup(db: Db, dataDir: string, now = new Date()): Promise<BackupInfo | null> {
+export async function ensureDailyBackup(store: SqliteStore, dataDir: string, now: Date): Promise<BackupInfo | null> {
   const today = stamp(now).slice(0, 8);
   const has = listBackups(dataDir).some((b) => b.reason === 'daily' && b.fileName.includes(`-${today}-`));
-  return has ? null : createBackup(db, dataDir, 'daily', now);
+  return has ? null : createBackup(store, dataDir, 'daily', now);
 }
 
-/**
- * Finds a backup by its name in the backups folder, or (CLI) by a path. Checks that it is an
- * intact BHXH Desk database this version can open before anything is replaced.
- */
+/** A backup by its name in the backups folder, or (CLI) by a path; NOT_FOUND when it is not there. */
 export function resolveBackupFile(dataDir: string, nameOrPath: string): string {
   const inFolder = join(backupsDir(dataDir), basename(nameOrPath));
   const path = basename(nameOrPath) === nameOrPath ? inFolder : nameOrPath;
   if (!existsSync(path)) throw new AppError('NOT_FOUND', `Không tìm thấy bản sao lưu "${nameOrPath}".`);
-  let probe: Database.Database | null = null;
-  try {
-    probe = new Database(path, { readonly: true, fileMustExist: true });
-    const check = probe.pragma('quick_check', { simple: true });
-    const version = probe.pragma('user_version', { simple: true }) as number;
-    const hasUnits = probe.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='units'").get();
-    if (check !== 'ok' || !hasUnits) throw new Error('invalid');
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new AppError('DB_NEWER_VERSION', `Bản sao lưu "${basename(path)}" thuộc phiên bản BHXH Desk mới hơn; không thể khôi phục bằng phiên bản này.`);
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('FILE_INVALID', `Tệp "${basename(path)}" không phải bản sao lưu hợp lệ của BHXH Desk.`);
-  } finally {
-    probe?.close();
-  }
   return path;
 }
 
@@ -109,18 +121,11 @@ export function resolveBackupFile(dataDir: string, nameOrPath: string): string {
  * A database that failed its check cannot go through the backup API; its raw file is kept
  * apart (never listed as a backup) so support staff can still look at it.
  */
-export function keepDamagedCopy(dataDir: string, now = new Date()): string | null {
-  const source = join(dataDir, DB_FILE_NAME);
-  if (!existsSync(source)) return null;
+export function keepDamagedCopy(dataFile: string, dataDir: string, now: Date): string | null {
+  if (!existsSync(dataFile)) return null;
   const dir = join(dataDir, 'damaged');
   mkdirSync(dir, { recursive: true });
   const target = join(dir, `bhxh-desk-${stamp(now)}-damaged.sqlite`);
-  copyFileSync(source, target);
+  copyDurably(dataFile, target);
   return target;
-}
-
-/** Replaces the database file; the caller has closed its connection and reopens afterwards. */
-export function replaceDatabaseFile(source: string, dbFile: string): void {
-  for (const suffix of ['-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
-  copyFileSync(source, dbFile);
 }

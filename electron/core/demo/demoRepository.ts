@@ -1,11 +1,17 @@
+import type { Store } from '../db/store';
+
 /** Removes every demo row, children before parents, so a reload replaces the demo cleanly. */
-export const demoDeleteStatements = [
-  'DELETE FROM results WHERE is_demo = 1',
-  'DELETE FROM targets WHERE is_demo = 1',
-  'DELETE FROM offices WHERE is_demo = 1',
-  'DELETE FROM unit_links WHERE from_unit_id IN (SELECT id FROM units WHERE is_demo = 1) OR to_unit_id IN (SELECT id FROM units WHERE is_demo = 1)',
-  "DELETE FROM units WHERE is_demo = 1 AND level = 'hamlet'",
-  "DELETE FROM units WHERE is_demo = 1 AND level = 'commune'",
-  "DELETE FROM units WHERE is_demo = 1 AND level = 'district'",
-  "DELETE FROM units WHERE is_demo = 1 AND level = 'province'",
-];
+export async function deleteDemoRows(store: Store): Promise<void> {
+  const db = store.db;
+  await db.deleteFrom('results').where('is_demo', '=', 1).execute();
+  await db.deleteFrom('targets').where('is_demo', '=', 1).execute();
+  await db.deleteFrom('offices').where('is_demo', '=', 1).execute();
+  const demoUnits = db.selectFrom('units').select('id').where('is_demo', '=', 1);
+  await db
+    .deleteFrom('unit_links')
+    .where((eb) => eb.or([eb('from_unit_id', 'in', demoUnits), eb('to_unit_id', 'in', demoUnits)]))
+    .execute();
+  for (const level of ['hamlet', 'commune', 'district', 'province'] as const) {
+    await db.deleteFrom('units').where('is_demo', '=', 1).where('level', '=', level).execute();
+  }
+}

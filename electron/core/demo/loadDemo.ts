@@ -3,13 +3,13 @@ import { dayBefore, formatCount } from '../../../shared/format/vi';
 import { unitNameKey } from '../../../shared/text/fold';
 import { DEMO_DISTRICTS, DEMO_MERGES, DEMO_OFFICES, DEMO_PROVINCE, REFORM_DATE } from '../../../resources/demo/demoProvince';
 import { recordAudit } from '../audit/audit';
-import { createBackup } from '../backups/backups';
+import { safetyBackup } from '../backups/backups';
 import { isoNow, localToday, type CoreContext } from '../app/context';
 import { OfficeRepository } from '../offices/repository';
 import { ResultRepository, type ResultRow } from '../results/repository';
 import { TargetRepository, type TargetRow } from '../targets/repository';
 import { UnitRepository } from '../units/repository';
-import { demoDeleteStatements } from './demoRepository';
+import { deleteDemoRows } from './demoRepository';
 import { commonProfile, createRandom, monthlyAsOfDates, simulateCommune, type Stock } from './simulate';
 
 const FIRST_YEAR = 2024;
@@ -22,60 +22,60 @@ const TARGETED: (keyof Stock)[] = ['BHXH_BB', 'BHXH_TN', 'BHTN', 'BHYT', 'BHYT_H
  * flagged is_demo so the UI can label it and a reload can replace it.
  */
 export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
-  const units = new UnitRepository(ctx.db);
-  const clash = units.byCode(DEMO_PROVINCE.code);
+  const units = new UnitRepository(ctx.store);
+  const clash = await units.byCode(DEMO_PROVINCE.code);
   if (clash && !clash.isDemo) {
     throw new AppError('CONFLICT', `Mã tỉnh ${DEMO_PROVINCE.code} đã dùng cho "${clash.name}"; không thể nạp dữ liệu mẫu.`);
   }
-  if (units.count() > 0) await createBackup(ctx.db, ctx.dataDir, 'pre-demo', ctx.now());
+  if ((await units.count()) > 0) await safetyBackup(ctx, 'pre-demo');
   const today = localToday(ctx.now());
   const asOfDates = monthlyAsOfDates(FIRST_YEAR, today);
   const random = createRandom(20240101);
   const outcome: DemoOutcome = { units: 0, results: 0, targets: 0, offices: 0 };
 
-  ctx.db.transaction(() => {
-    for (const sql of demoDeleteStatements) ctx.db.prepare(sql).run();
+  await ctx.store.transaction(async () => {
+    await deleteDemoRows(ctx.store);
     const now = isoNow(ctx);
     const add = (code: string, name: string, level: 'province' | 'district' | 'commune', kind: string | null, parentId: number | null, validFrom: string | null, validTo: string | null) => {
       outcome.units++;
       return units.insert({ code, name, nameKey: unitNameKey(name), level, kind, parentId, validFrom, validTo, isDemo: true }, now);
     };
-    const provinceId = add(DEMO_PROVINCE.code, DEMO_PROVINCE.name, 'province', DEMO_PROVINCE.kind, null, null, null);
+    const provinceId = await add(DEMO_PROVINCE.code, DEMO_PROVINCE.name, 'province', DEMO_PROVINCE.kind, null, null, null);
     const lastOldDay = dayBefore(REFORM_DATE);
 
     // Old tree: district → commune, ending the day before the reform.
     const oldCommunes = new Map<string, { id: number; districtCode: string; series: Stock[] }>();
     let communeSeq = 1;
     for (const district of DEMO_DISTRICTS) {
-      const districtId = add(district.code, district.name, 'district', district.name.split(' ')[0] === 'Thành' ? 'Thành phố' : 'Huyện', provinceId, null, lastOldDay);
+      const districtId = await add(district.code, district.name, 'district', district.name.split(' ')[0] === 'Thành' ? 'Thành phố' : 'Huyện', provinceId, null, lastOldDay);
       for (const name of district.communes) {
         const code = `99${String(communeSeq++ * 3).padStart(3, '0')}`;
         const kind = name.startsWith('Phường') ? 'Phường' : name.startsWith('Thị trấn') ? 'Thị trấn' : 'Xã';
-        const id = add(code, name, 'commune', kind, districtId, null, lastOldDay);
+        const id = await add(code, name, 'commune', kind, districtId, null, lastOldDay);
         oldCommunes.set(name, { id, districtCode: district.code, series: simulateCommune(commonProfile(random, district.urban), asOfDates, random) });
       }
     }
 
     // New tree from the reform: communes directly under the province, linked to their predecessors.
     const newCommunes: { id: number; from: { id: number; districtCode: string; series: Stock[] }[] }[] = [];
-    DEMO_MERGES.forEach((merge, i) => {
+    for (const [i, merge] of DEMO_MERGES.entries()) {
       const code = `99${String(500 + i * 3).padStart(3, '0')}`;
       const kind = merge.name.startsWith('Phường') ? 'Phường' : 'Xã';
-      const id = add(code, merge.name, 'commune', kind, provinceId, REFORM_DATE, null);
+      const id = await add(code, merge.name, 'commune', kind, provinceId, REFORM_DATE, null);
       const from = merge.from.map((name) => {
         const old = oldCommunes.get(name);
         if (!old) throw new AppError('INTERNAL', `Dữ liệu mẫu thiếu xã "${name}".`);
-        units.upsertLink(old.id, id, REFORM_DATE, 1);
         return old;
       });
+      for (const old of from) await units.upsertLink(old.id, id, REFORM_DATE, 1);
       newCommunes.push({ id, from });
-    });
+    }
 
-    const offices = new OfficeRepository(ctx.db);
+    const offices = new OfficeRepository(ctx.store);
     for (const office of DEMO_OFFICES) {
       const olds = [...oldCommunes.values()].filter((c) => office.districts.includes(c.districtCode));
       const news = newCommunes.filter((n) => office.districts.includes(n.from[0]!.districtCode));
-      offices.insert({ code: office.code, name: office.name, provinceUnitId: provinceId, unitIds: [...olds.map((c) => c.id), ...news.map((n) => n.id)], isDemo: true });
+      await offices.insert({ code: office.code, name: office.name, provinceUnitId: provinceId, unitIds: [...olds.map((c) => c.id), ...news.map((n) => n.id)], isDemo: true });
       outcome.offices++;
     }
 
@@ -88,7 +88,7 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
       if (asOf < REFORM_DATE) for (const c of oldCommunes.values()) emit(c.id, c.series[k]!);
       else for (const n of newCommunes) emit(n.id, sumStocks(n.from.map((c) => c.series[k]!)));
     });
-    new ResultRepository(ctx.db).insertMany(results);
+    await new ResultRepository(ctx.store).bulkLoad(results, now);
     outcome.results = results.length;
 
     // Targets: each year's plan is set in January on the units that exist then.
@@ -118,11 +118,11 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
       }
       targets.push({ unitId: provinceId, indicatorCode: 'COV_BHYT', year, value: GOV_BHYT_PATH[year] ?? 0.952, isRate: true, source: 'GOV', decisionNo: '546/QĐ-TTg', decisionDate: '2022-04-29', isDemo: true });
     }
-    new TargetRepository(ctx.db).insertMany(targets);
+    await new TargetRepository(ctx.store).insertMany(targets, now);
     outcome.targets = targets.length;
 
-    recordAudit(ctx.db, ctx.actor, { action: 'demo', entity: 'demo', summary: `Nạp dữ liệu mẫu: ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu` }, ctx.now());
-  })();
+    await recordAudit(ctx.store, ctx.actor, { action: 'demo', entity: 'demo', summary: `Nạp dữ liệu mẫu: ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu` }, ctx.now());
+  });
   ctx.events.emit({ type: 'data-changed', area: 'all' });
   return outcome;
 }

@@ -14,7 +14,7 @@ export const WORKER_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSi
 
 /**
  * Where the worker's code is. Under tsx/vitest this module is TypeScript source beside
- * workbookWorker.ts, which the worker loads through tsx; in the esbuild bundle (main.cjs) the
+ * workbookWorker.ts, which the worker loads through tsx; in the esbuild bundle (core-host.cjs, the core process) the
  * worker is its own entry, workbookWorker.cjs, in the same folder.
  */
 export function workerEntry(): { file: string; execArgv: string[] } {

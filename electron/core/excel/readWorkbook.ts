@@ -69,10 +69,10 @@ export function parseWorkbook(bytes: Uint8Array, fileName: string, progress: Rea
   progress({ label: 'Đang đọc tệp…', done: 0, total: 0 });
   try {
     const text = detectFormat(bytes) === 'text' ? decodeText(bytes) : null;
-    // CSV carries no types: SheetJS would read "3.285" (three thousand, typed the Vietnamese way)
-    // as 3.285, so its cells stay text and the import reads numbers by vi-VN rules.
-    const csv = text !== null && !/^\s*</.test(text);
-    workbook = XLSX.read(text ?? bytes, { type: text !== null ? 'string' : 'buffer', raw: csv, dense: true, cellDates: true, sheetRows: LIMITS.maxRows + 1, cellFormula: false, cellHTML: false });
+    // CSV and HTML carry no types: SheetJS would guess "3.000" (three thousand, typed the
+    // Vietnamese way) is 3, so their cells stay text and the import reads numbers by vi-VN
+    // rules (shared/format/viNumber). SpreadsheetML types its cells itself and ignores this.
+    workbook = XLSX.read(text ?? bytes, { type: text !== null ? 'string' : 'buffer', raw: text !== null, dense: true, cellDates: true, sheetRows: LIMITS.maxRows + 1, cellFormula: false, cellHTML: false });
   } catch (error) {
     const text = String((error as Error).message ?? error);
     if (/password|encrypt/i.test(text)) throw invalid('được đặt mật khẩu. Hãy gỡ mật khẩu trong Excel rồi chọn lại.');

@@ -14,16 +14,21 @@ import { exportFileName } from './fileNames';
 import { buildTableWorkbook } from './tableWorkbook';
 
 /** "BẢO HIỂM XÃ HỘI TỈNH PHÚ AN": the province above the unit shown, or the only province. */
-export function issuerFor(ctx: CoreContext, unitCode: string | null): string {
-  const units = new UnitRepository(ctx.db);
-  let unit = unitCode ? units.byCode(unitCode) : null;
-  while (unit && unit.parentId !== null) unit = units.byId(unit.parentId);
+export async function issuerFor(ctx: CoreContext, unitCode: string | null): Promise<string> {
+  const units = new UnitRepository(ctx.store);
+  // At most the tree's depth (three levels) of lookups.
+  let unit = unitCode ? await units.byCode(unitCode) : null;
+  while (unit && unit.parentId !== null) unit = await units.byId(unit.parentId);
   if (!unit) {
-    const provinces = units.list({ level: 'province', asOf: localToday(ctx.now()) });
+    const provinces = await units.list({ level: 'province', asOf: localToday(ctx.now()) });
     unit = provinces.length === 1 ? provinces[0]! : null;
   }
   const name = unit ? unit.name.replace(/\s*\(.*\)$/, '') : 'TỈNH';
   return `BẢO HIỂM XÃ HỘI ${name.toLocaleUpperCase('vi')}`;
+}
+
+function hasDemo(ctx: CoreContext): Promise<boolean> {
+  return new UnitRepository(ctx.store).hasDemo();
 }
 
 interface ComparisonRequest {
@@ -35,21 +40,21 @@ interface ComparisonRequest {
 }
 
 export async function exportComparison(ctx: CoreContext, downloads: DownloadStore, req: ComparisonRequest): Promise<DownloadRef> {
-  const table = comparisonTable(ctx, req);
-  const bytes = await buildComparisonWorkbook(table, { issuer: issuerFor(ctx, table.unitCode), generatedAt: ctx.now(), isDemo: new UnitRepository(ctx.db).hasDemo() });
+  const table = await comparisonTable(ctx, req);
+  const bytes = await buildComparisonWorkbook(table, { issuer: await issuerFor(ctx, table.unitCode), generatedAt: ctx.now(), isDemo: await hasDemo(ctx) });
   return downloads.put(bytes, exportFileName('progress', [table.indicatorCode, table.unitCode, table.month]));
 }
 
 export async function exportCoverage(ctx: CoreContext, downloads: DownloadStore, req: Omit<ComparisonRequest, 'indicatorCode'>): Promise<DownloadRef> {
-  const data = dashboard(ctx, req);
+  const data = await dashboard(ctx, req);
   const total = (code: string) => data.kpis.find((k) => k.indicatorCode === code)?.rate ?? null;
   const shareTn = data.table.total.rate;
   const bytes = await buildTableWorkbook({
     sheetName: 'Bao phủ',
-    issuer: issuerFor(ctx, data.table.unitCode),
+    issuer: await issuerFor(ctx, data.table.unitCode),
     title: 'Tỷ lệ bao phủ BHXH, BHYT, BHTN',
     subtitle: `${periodLabel(req.period)} — số liệu đến tháng ${monthLabel(data.table.month)}; đơn vị: ${data.table.unitName}`,
-    isDemo: new UnitRepository(ctx.db).hasDemo(),
+    isDemo: await hasDemo(ctx),
     columns: [
       { header: 'Đơn vị', width: 30, format: 'text' },
       { header: 'BHYT', group: 'Tỷ lệ bao phủ', width: 12, format: 'ratio' },
@@ -65,17 +70,17 @@ export async function exportCoverage(ctx: CoreContext, downloads: DownloadStore,
 }
 
 export async function exportGrid(ctx: CoreContext, downloads: DownloadStore, req: { month: string; parentCode?: string | null }): Promise<DownloadRef> {
-  const grid = resultGrid(ctx, req);
+  const grid = await resultGrid(ctx, req);
   const sums = grid.indicators.map((i) => {
     const present = grid.rows.map((r) => r.values[i.code]).filter((v): v is number => v !== null && v !== undefined);
     return present.length ? present.reduce((a, b) => a + b, 0) : null;
   });
   const bytes = await buildTableWorkbook({
     sheetName: 'Kết quả',
-    issuer: issuerFor(ctx, grid.parentCode),
+    issuer: await issuerFor(ctx, grid.parentCode),
     title: `Kết quả thực hiện tháng ${monthLabel(grid.month)}`,
     subtitle: `${grid.parentName} — số liệu đến ngày ${formatDate(grid.asOf)} (đơn vị: người)`,
-    isDemo: new UnitRepository(ctx.db).hasDemo(),
+    isDemo: await hasDemo(ctx),
     columns: [
       { header: 'Mã', width: 9, format: 'text' },
       { header: 'Đơn vị', width: 26, format: 'text' },
@@ -89,13 +94,13 @@ export async function exportGrid(ctx: CoreContext, downloads: DownloadStore, req
 }
 
 export async function exportTargets(ctx: CoreContext, downloads: DownloadStore, req: { year: number; indicatorCode?: string }): Promise<DownloadRef> {
-  const targets = listTargets(ctx, req);
+  const targets = await listTargets(ctx, req);
   const bytes = await buildTableWorkbook({
     sheetName: 'Chỉ tiêu',
-    issuer: issuerFor(ctx, targets[0]?.unitCode ?? null),
+    issuer: await issuerFor(ctx, targets[0]?.unitCode ?? null),
     title: `Chỉ tiêu kế hoạch năm ${req.year}`,
     subtitle: req.indicatorCode ? (indicatorByCode(req.indicatorCode)?.name ?? req.indicatorCode) : 'Tất cả chỉ tiêu',
-    isDemo: new UnitRepository(ctx.db).hasDemo(),
+    isDemo: await hasDemo(ctx),
     columns: [
       { header: 'Mã', width: 9, format: 'text' },
       { header: 'Đơn vị', width: 26, format: 'text' },

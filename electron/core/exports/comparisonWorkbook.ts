@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { isPlanRevised } from '../../../shared/calc/plan';
 import type { Comparison, ComparisonTable } from '../../../shared/contract/resultsTypes';
 import { indicatorByCode } from '../../../shared/domain/indicators';
 import { monthLabel } from '../../../shared/domain/periods';
@@ -144,6 +145,11 @@ export async function buildComparisonWorkbook(table: ComparisonTable, meta: Comp
   row = totalRow + 1;
   if (missingNote) {
     writeNote(ws, row, width, '(*) Số liệu thực hiện chưa đủ: còn đơn vị cấp dưới chưa có số liệu của tháng.');
+    row += 1;
+  }
+  if ([...table.rows, table.total].some(isPlanRevised)) {
+    // The plan rule (shared/calc/plan.ts): what is left to do is measured against the plan in force.
+    writeNote(ws, row, width, 'Còn phải thực hiện (11) và bình quân cần/tháng (12) tính theo kế hoạch điều chỉnh (4) nơi có, nơi khác theo kế hoạch giao (2).');
     row += 1;
   }
   const footerRow = row + 1;

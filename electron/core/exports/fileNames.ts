@@ -1,3 +1,4 @@
+import { indicatorByCode } from '../../../shared/domain/indicators';
 import { foldText } from '../../../shared/text/fold';
 
 /** Kinds of export with the (Vietnamese) words their file names start with. */
@@ -13,9 +14,13 @@ export type ExportKind = keyof typeof EXPORT_KINDS;
 
 const MAX_LENGTH = 120;
 
-/** Codes such as BHXH_TN or 94 stay as they are; everything else is folded to lower-case ASCII. */
+/**
+ * An indicator code (BHXH_TN) becomes its Vietnamese short name: file names are read by people.
+ * Abbreviations such as BHXH or III and unit codes such as 94 stay as they are; everything else
+ * is folded to lower-case ASCII.
+ */
 function slug(part: string): string {
-  return part
+  return (indicatorByCode(part)?.shortName ?? part)
     .normalize('NFC')
     .split(/[^\p{L}\p{M}\p{N}_]+/u)
     .filter(Boolean)
@@ -26,7 +31,7 @@ function slug(part: string): string {
 
 /**
  * A file name safe on Windows, macOS and Linux, readable without diacritics:
- * exportFileName('progress', ['BHXH_TN', '2026-11']) → "tien-do-BHXH_TN-2026-11.xlsx".
+ * exportFileName('progress', ['BHXH_TN', '2026-11']) → "tien-do-BHXH-tu-nguyen-2026-11.xlsx".
  * `kind` may also be free text ("Danh sách gọi" → "danh-sach-goi").
  */
 export function exportFileName(

@@ -1,15 +1,16 @@
-import { AppError, type DownloadRef, type ImportBatch, type ImportCommitOutcome } from '../../../shared/contract';
+import { AppError, type ColumnRole, type DownloadRef, type ImportBatch, type ImportCommitOutcome, type Page, type PageRequest } from '../../../shared/contract';
 import { monthBounds, monthLabel } from '../../../shared/domain/periods';
+import { indicatorByCode } from '../../../shared/domain/indicators';
 import { formatCount } from '../../../shared/format/vi';
 import { recordAudit } from '../audit/audit';
-import { createBackup } from '../backups/backups';
+import { safetyBackup } from '../backups/backups';
 import { isoNow, type CoreContext } from '../app/context';
 import type { PlanStore } from '../app/planStore';
 import { exportFileName } from '../exports/fileNames';
 import { buildTableWorkbook } from '../exports/tableWorkbook';
 import type { DownloadStore } from '../files/downloadStore';
 import { ResultRepository } from '../results/repository';
-import { TargetRepository } from '../targets/repository';
+import { TargetRepository, type TargetRow } from '../targets/repository';
 import { UnitRepository } from '../units/repository';
 import { IMPORTED_TARGET_SOURCE, type ImportSession } from './preview';
 import { ImportRepository, type BatchItem } from './repository';
@@ -23,10 +24,11 @@ function sessionOrThrow(sessions: PlanStore<ImportSession>, id: string, keep = f
 /**
  * Writes exactly the previewed plan as one recorded batch, after a backup. Re-importing an
  * office's month replaces its figures (the month's rows of each unit and indicator), and the
- * batch keeps what it replaced so it can be undone.
+ * batch keeps what it replaced so it can be undone. Reads and writes go by set (one query per
+ * indicator or per plan year), never one per row.
  */
 export async function commitImport(ctx: CoreContext, sessions: PlanStore<ImportSession>, sessionId: string, options: { skipErrorRows?: boolean } = {}): Promise<ImportCommitOutcome> {
-  const session = sessionOrThrow(sessions, sessionId);
+  const session = sessionOrThrow(sessions, sessionId, true);
   const { preview } = session;
   // The plan holds the valid rows' values only; skipping the others is the user's explicit choice.
   const partial = !preview.canCommit && Boolean(options.skipErrorRows) && preview.canCommitValidRows;
@@ -34,92 +36,144 @@ export async function commitImport(ctx: CoreContext, sessions: PlanStore<ImportS
     throw new AppError('IMPORT_REJECTED', `Tệp "${preview.fileName}" chưa nhập được: ${preview.errors[0]?.message ?? 'không có gì thay đổi'}. Chưa có gì được ghi.`, { errors: preview.errors.slice(0, 50) });
   }
   const skippedRows = partial ? preview.rows.filter((r) => r.status !== 'ok').length : 0;
-  const backupFile = (await createBackup(ctx.db, ctx.dataDir, 'pre-import', ctx.now())).fileName;
-  const results = new ResultRepository(ctx.db);
-  const targets = new TargetRepository(ctx.db);
-  const imports = new ImportRepository(ctx.db);
-  const { from, to } = monthBounds(preview.period);
-  const year = Number(preview.period.slice(0, 4));
+  // A second click while the first commit runs must not write the batch twice.
+  if (session.committing) throw new AppError('CONFLICT', `Tệp "${preview.fileName}" đang được nhập; hãy chờ lần nhập này xong.`);
+  session.committing = true;
+  try {
+    return await writeBatch(ctx, sessions, sessionId, session, skippedRows);
+  } finally {
+    session.committing = false;
+  }
+}
+
+async function writeBatch(ctx: CoreContext, sessions: PlanStore<ImportSession>, sessionId: string, session: ImportSession, skippedRows: number): Promise<ImportCommitOutcome> {
+  const { preview } = session;
+  const backupFile = await safetyBackup(ctx, 'pre-import');
+  const results = new ResultRepository(ctx.store);
+  const targets = new TargetRepository(ctx.store);
+  const imports = new ImportRepository(ctx.store);
+  const { from, to } = monthBounds(preview.period!);
+  const year = Number(preview.period!.slice(0, 4));
+  const resultPlan = session.planned.filter((p) => p.kind === 'result');
+  const targetPlan = session.planned.filter((p) => p.kind === 'target');
   let replaced = 0;
-  const batchId = ctx.db.transaction(() => {
+  const batchId = await ctx.store.transaction(async () => {
+    const now = isoNow(ctx);
     const items: BatchItem[] = [];
-    for (const p of session.planned) {
-      if (p.kind === 'result') {
-        const old = results.rowsInRange(p.unitId, p.indicatorCode, from, to);
-        if (old.length) replaced++;
-        results.deleteInRange(p.unitId, p.indicatorCode, from, to);
-        results.insertMany([{ unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: session.asOf, value: p.value, note: null }]);
-        items.push({ kind: 'result', unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: session.asOf, year: null, oldRows: JSON.stringify(old), newValue: p.value });
-      } else {
-        const key = { unitId: p.unitId, indicatorCode: p.indicatorCode, year: p.year ?? year, period: '', source: IMPORTED_TARGET_SOURCE };
-        const latest = targets.latest(key);
-        if (latest) {
+    // Results: what the month holds now for these cells, then replaced in one delete per indicator.
+    const old = new Map<string, { asOf: string; value: number; note: string | null }[]>();
+    for (const r of await results.forUnitsInRange(resultPlan.map((p) => p.unitId), from, to)) {
+      const key = `${r.unitId}|${r.indicatorCode}`;
+      old.set(key, [...(old.get(key) ?? []), { asOf: r.asOf, value: r.value, note: r.note }]);
+    }
+    for (const code of new Set(resultPlan.map((p) => p.indicatorCode))) {
+      await results.deleteInRange(resultPlan.filter((p) => p.indicatorCode === code).map((p) => p.unitId), code, from, to);
+    }
+    await results.upsertMany(resultPlan.map((p) => ({ unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: session.asOf, value: p.value, note: null })), now);
+    for (const p of resultPlan) {
+      const before = old.get(`${p.unitId}|${p.indicatorCode}`) ?? [];
+      if (before.length) replaced++;
+      items.push({ kind: 'result', unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: session.asOf, year: null, oldRows: JSON.stringify(before), newValue: p.value });
+    }
+    // Targets: the latest of each cell per plan year, corrected in place or given.
+    const fresh: TargetRow[] = [];
+    for (const planYear of new Set(targetPlan.map((p) => p.year ?? year))) {
+      const inYear = targetPlan.filter((p) => (p.year ?? year) === planYear);
+      const latest = await targets.latestMany(inYear.map((p) => p.unitId), planYear, '', IMPORTED_TARGET_SOURCE);
+      for (const p of inYear) {
+        const current = latest.get(`${p.unitId}|${p.indicatorCode}`);
+        if (current) {
           replaced++;
-          targets.updateValue(latest.id, { value: p.value, decisionNo: latest.decisionNo, decisionDate: latest.decisionDate, note: latest.note });
-        } else targets.insertMany([{ ...key, value: p.value, isRate: false, decisionNo: null, decisionDate: null }]);
-        items.push({ kind: 'target', unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: null, year: key.year, oldRows: latest ? JSON.stringify({ id: latest.id, value: latest.value }) : null, newValue: p.value });
+          await targets.updateValue(current.id, { value: p.value, decisionNo: current.decisionNo, decisionDate: current.decisionDate, note: current.note }, now);
+        } else fresh.push({ unitId: p.unitId, indicatorCode: p.indicatorCode, year: planYear, period: '', source: IMPORTED_TARGET_SOURCE, value: p.value, isRate: false, decisionNo: null, decisionDate: null });
+        items.push({ kind: 'target', unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: null, year: planYear, oldRows: current ? JSON.stringify({ id: current.id, value: current.value }) : null, newValue: p.value });
       }
     }
-    const id = imports.insertBatch({
+    await targets.insertMany(fresh, now);
+    const id = await imports.insertBatch({
       fileName: preview.fileName, sheet: preview.sheet, period: preview.period!, officeName: preview.officeName, sourceKey: session.sourceKey,
-      at: isoNow(ctx), actor: ctx.actor, written: items.length, replaced,
+      at: now, actor: ctx.actor, written: items.length, replaced,
     });
-    imports.insertItems(id, items);
-    for (const alias of session.aliases) imports.saveAlias(session.sourceKey, alias.typedKey, alias.unitId);
-    if (session.columnsOverridden) imports.saveMapping(session.sourceKey, session.headerSignature, JSON.stringify(preview.columns.map(({ column, role, indicatorCode }) => ({ column, role, indicatorCode }))));
-    recordAudit(ctx.db, ctx.actor, {
+    await imports.insertItems(id, items);
+    for (const alias of session.aliases) await imports.saveAlias(session.sourceKey, alias.typedKey, alias.unitId);
+    if (session.columnsOverridden) await imports.saveMapping(session.sourceKey, session.headerSignature, JSON.stringify(preview.columns.map(({ column, role, indicatorCode }) => ({ column, role, indicatorCode }))));
+    await recordAudit(ctx.store, ctx.actor, {
       action: 'import', entity: 'import_batch', entityKey: String(id),
       summary: `Nhập "${preview.fileName}" kỳ ${monthLabel(preview.period!)}: ghi ${formatCount(items.length)} số liệu, thay thế ${formatCount(replaced)}${skippedRows ? `, bỏ qua ${formatCount(skippedRows)} dòng lỗi` : ''}`,
     }, ctx.now());
     return id;
-  })();
+  });
+  // Only a commit that landed uses the preview up: a failed one leaves it for another try.
+  sessions.take(sessionId);
   ctx.events.emit({ type: 'data-changed', area: 'results' });
   return { batchId, written: session.planned.length, replaced, backupFile, skippedRows };
 }
 
 /** Puts back what a batch replaced (and removes what it added), in one transaction. */
-export function undoImport(ctx: CoreContext, batchId: number): { restored: number } {
-  const imports = new ImportRepository(ctx.db);
-  const batch = imports.byId(batchId);
+export async function undoImport(ctx: CoreContext, batchId: number): Promise<{ restored: number }> {
+  const imports = new ImportRepository(ctx.store);
+  const batch = await imports.byId(batchId);
   if (!batch) throw new AppError('NOT_FOUND', `Không có lần nhập số ${batchId}.`);
   if (batch.undoneAt) throw new AppError('CONFLICT', `Lần nhập số ${batchId} đã được hoàn tác.`);
   // Undoing an older batch under a newer one that wrote the same figures would bring back
   // stale values over the newer ones: undo the newer batch first.
-  const mine = imports.items(batchId);
+  const later = await imports.laterBatches(batchId, batch.period.slice(0, 4));
+  const itemsOf = await imports.items([batchId, ...later.map((b) => b.id)]);
+  const mine = itemsOf.get(batchId)!;
   const cellKey = (i: BatchItem) => `${i.kind}|${i.unitId}|${i.indicatorCode}`;
   const touched = new Set(mine.map(cellKey));
-  const later = imports.list().filter((b) => b.id > batchId && !b.undoneAt && (b.period === batch.period || b.period.slice(0, 4) === batch.period.slice(0, 4)));
-  const blocking = later.find((b) => imports.items(b.id).some((i) => touched.has(cellKey(i)) && (i.kind === 'target' || b.period === batch.period)));
+  const blocking = later.find((b) => itemsOf.get(b.id)!.some((i) => touched.has(cellKey(i)) && (i.kind === 'target' || b.period === batch.period)));
   if (blocking) {
     throw new AppError('CONFLICT', `Lần nhập số ${blocking.id} ("${blocking.fileName}") sau đó đã ghi đè một phần số liệu của lần nhập này; hãy hoàn tác lần nhập số ${blocking.id} trước.`);
   }
-  const results = new ResultRepository(ctx.db);
-  const targets = new TargetRepository(ctx.db);
+  const results = new ResultRepository(ctx.store);
+  const targets = new TargetRepository(ctx.store);
   const { from, to } = monthBounds(batch.period);
-  let restored = 0;
-  ctx.db.transaction(() => {
-    for (const item of [...mine].reverse()) {
-      if (item.kind === 'result') {
-        results.deleteInRange(item.unitId, item.indicatorCode, from, to);
-        const old = JSON.parse(item.oldRows ?? '[]') as { asOf: string; value: number; note: string | null }[];
-        results.insertMany(old.map((o) => ({ unitId: item.unitId, indicatorCode: item.indicatorCode, asOf: o.asOf, value: o.value, note: o.note })));
-      } else {
-        const old = item.oldRows ? (JSON.parse(item.oldRows) as { id: number; value: number }) : null;
-        const current = targets.latest({ unitId: item.unitId, indicatorCode: item.indicatorCode, year: item.year!, period: '', source: IMPORTED_TARGET_SOURCE });
-        if (old && current) targets.updateValue(current.id, { value: old.value, decisionNo: current.decisionNo, decisionDate: current.decisionDate, note: current.note });
-        else if (current) targets.delete(current.id);
-      }
-      restored++;
+  const resultItems = mine.filter((i) => i.kind === 'result');
+  const targetItems = mine.filter((i) => i.kind === 'target');
+  const restored = await ctx.store.transaction(async () => {
+    const now = isoNow(ctx);
+    for (const code of new Set(resultItems.map((i) => i.indicatorCode))) {
+      await results.deleteInRange(resultItems.filter((i) => i.indicatorCode === code).map((i) => i.unitId), code, from, to);
     }
-    imports.markUndone(batchId, isoNow(ctx));
-    recordAudit(ctx.db, ctx.actor, { action: 'undo-import', entity: 'import_batch', entityKey: String(batchId), summary: `Hoàn tác lần nhập "${batch.fileName}" kỳ ${monthLabel(batch.period)}: khôi phục ${formatCount(restored)} số liệu` }, ctx.now());
-  })();
+    await results.upsertMany(
+      resultItems.flatMap((item) =>
+        (JSON.parse(item.oldRows ?? '[]') as { asOf: string; value: number; note: string | null }[]).map((o) => ({ unitId: item.unitId, indicatorCode: item.indicatorCode, asOf: o.asOf, value: o.value, note: o.note })),
+      ),
+      now,
+    );
+    for (const planYear of new Set(targetItems.map((i) => i.year!))) {
+      const inYear = targetItems.filter((i) => i.year === planYear);
+      const latest = await targets.latestMany(inYear.map((i) => i.unitId), planYear, '', IMPORTED_TARGET_SOURCE);
+      for (const item of inYear) {
+        const old = item.oldRows ? (JSON.parse(item.oldRows) as { id: number; value: number }) : null;
+        const current = latest.get(`${item.unitId}|${item.indicatorCode}`);
+        if (old && current) await targets.updateValue(current.id, { value: old.value, decisionNo: current.decisionNo, decisionDate: current.decisionDate, note: current.note }, now);
+        else if (current) await targets.delete(current.id);
+      }
+    }
+    await imports.markUndone(batchId, now);
+    await recordAudit(ctx.store, ctx.actor, { action: 'undo-import', entity: 'import_batch', entityKey: String(batchId), summary: `Hoàn tác lần nhập "${batch.fileName}" kỳ ${monthLabel(batch.period)}: khôi phục ${formatCount(mine.length)} số liệu` }, ctx.now());
+    return mine.length;
+  });
   ctx.events.emit({ type: 'data-changed', area: 'results' });
   return { restored };
 }
 
-export function listImports(ctx: CoreContext): ImportBatch[] {
-  return new ImportRepository(ctx.db).list();
+export function listImports(ctx: CoreContext, req: PageRequest<'at'>): Promise<Page<ImportBatch>> {
+  return new ImportRepository(ctx.store).page(req);
+}
+
+/**
+ * "result:BHXH_TN" → "BHXH tự nguyện" under "Thực hiện"; a plan column under "Kế hoạch" (with
+ * its year when the file named one), so the office reads its own columns back.
+ */
+function valueColumnLabel(key: string, columns: ColumnRole[]): { header: string; group: string } {
+  const [role, code = ''] = key.split(':');
+  const header = indicatorByCode(code)?.shortName ?? code;
+  if (role !== 'target') return { header, group: 'Thực hiện' };
+  const year = columns.find((c) => c.role === 'target' && c.indicatorCode === code)?.year;
+  return { header, group: year ? `Kế hoạch năm ${year}` : 'Kế hoạch' };
 }
 
 /** The rows with errors and their messages, to send back to the office. */
@@ -132,11 +186,11 @@ export async function errorsWorkbook(ctx: CoreContext, sessions: PlanStore<Impor
     issuer: preview.officeName ?? 'BẢO HIỂM XÃ HỘI',
     title: `Các dòng cần sửa — ${preview.fileName}`,
     subtitle: `Trang tính "${preview.sheet}"${preview.period ? `, kỳ ${monthLabel(preview.period)}` : ''}`,
-    isDemo: new UnitRepository(ctx.db).hasDemo(),
+    isDemo: await new UnitRepository(ctx.store).hasDemo(),
     columns: [
       { header: 'Dòng', width: 7, format: 'text' },
       { header: 'Tên trong tệp', width: 24, format: 'text' },
-      ...valueKeys.map((k) => ({ header: k.replace('result:', 'TH ').replace('target:', 'KH '), width: 11, format: 'count' as const })),
+      ...valueKeys.map((k) => ({ ...valueColumnLabel(k, preview.columns), width: 13, format: 'count' as const })),
       { header: 'Lỗi cần sửa', width: 50, format: 'text' },
     ],
     rows: bad.map((r) => [String(r.row), r.typedName, ...valueKeys.map((k) => r.values[k] ?? null), r.issues.map((i) => `${i.cell ? `Ô ${i.cell}: ` : ''}${i.message}`).join('\n')]),

@@ -1,7 +1,8 @@
 import { AppError, type ColumnRole, type FileRef, type ImportChange, type ImportIssue, type ImportPreview, type ImportPreviewRow, type ImportWarning, type TotalsCheck } from '../../../shared/contract';
 import { indicatorByCode } from '../../../shared/domain/indicators';
-import { monthBounds, monthLabel } from '../../../shared/domain/periods';
+import { monthBounds, monthLabel, treeDateOf } from '../../../shared/domain/periods';
 import { formatCount } from '../../../shared/format/vi';
+import { parseViCell } from '../../../shared/format/viNumber';
 import { foldText, unitNameKey } from '../../../shared/text/fold';
 import { localToday, type CoreContext } from '../app/context';
 import { cancelledError, readWorkbookInWorker } from '../excel/readInWorker';
@@ -9,8 +10,7 @@ import { cellAddress, type SheetGrid } from '../excel/readWorkbook';
 import { defaultAsOf } from '../results/grid';
 import { ResultRepository } from '../results/repository';
 import { TargetRepository } from '../targets/repository';
-import { viewTree } from '../units/viewTree';
-import { parseCount } from './cellNumbers';
+import { viewTree, type ViewTree } from '../units/viewTree';
 import { detectLegacyEncoding, restoreHeadingCase, tcvn3ToUnicode } from './legacyText';
 import { vniToUnicode } from './vniText';
 import type { ImportOperation } from './operations';
@@ -47,6 +47,8 @@ export interface ImportSession {
   headerSignature: string;
   columnsOverridden: boolean;
   aliases: { typedKey: string; unitId: number }[];
+  /** Set while a commit of this preview is running. */
+  committing?: boolean;
 }
 
 /** The target authority a district report's "Kế hoạch" columns are recorded under. */
@@ -126,15 +128,15 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
   } else {
     errors.push({ kind: 'period', sheet: sheet.name, row: 1, column: null, cell: null, message: 'Không đọc được kỳ báo cáo từ tiêu đề; hãy chọn tháng báo cáo.' });
   }
-  const treeDate = asOf ?? (period ? monthBounds(period).to : today);
-  const tree = viewTree(ctx.db, treeDate < today ? treeDate : today);
+  // The same tree the entry grid shows for the month (shared treeDateOf), so names match alike.
+  const tree = await viewTree(ctx.store, period ? treeDateOf(period, today) : today);
   const { candidates, office } = candidatesFor(tree, table.titleLines);
   const sourceKey = office ? `unit:${tree.nodes.get(office.id)!.code}` : `file:${foldText(table.titleLines[0] ?? fileName)}`;
   const headerSignature = table.columns.map((c) => foldText(c.header)).join('|');
 
   // Columns: detected, then the office's remembered mapping, then what the user chose now.
-  const imports = new ImportRepository(ctx.db);
-  const remembered = imports.mapping(sourceKey, headerSignature);
+  const imports = new ImportRepository(ctx.store);
+  const [remembered, aliasIds] = await Promise.all([imports.mapping(sourceKey, headerSignature), imports.aliases(sourceKey)]);
   const overrides = req.columns ?? (remembered ? (JSON.parse(remembered) as PreviewRequest['columns']) : undefined);
   const columns = table.columns.map((c) => {
     const o = overrides?.find((x) => x.column === c.column);
@@ -176,7 +178,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
       unit = byCode.get(typedCode) ?? null;
       if (!unit) issues.push(at(codeColumn!.index, `Mã đơn vị "${typedCode}" không có trong danh mục ${monthLabel(period ?? today.slice(0, 7))}.`));
     } else {
-      const aliasId = imports.alias(sourceKey, typedKey);
+      const aliasId = aliasIds.get(typedKey) ?? null;
       const hits = aliasId !== null ? candidates.filter((c) => c.id === aliasId) : (byKey.get(typedKey) ?? []);
       if (hits.length === 1) unit = hits[0]!;
       else {
@@ -188,7 +190,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
     if (unit) seenUnits.set(unit.id, excelRow);
     const values: Record<string, number | null> = {};
     for (const c of valueColumns) {
-      const parsed = parseCount(raw[c.index]);
+      const parsed = parseViCell(raw[c.index], 'count');
       const key = `${c.role}:${c.indicatorCode}`;
       if (!parsed.ok) {
         issues.push(at(c.index, `${c.header}: ${parsed.message}.`));
@@ -211,7 +213,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
   const totals: TotalsCheck[] = [];
   if (table.totalsRow !== null) {
     for (const c of valueColumns) {
-      const parsed = parseCount(grid.rows[table.totalsRow]?.[c.index]);
+      const parsed = parseViCell(grid.rows[table.totalsRow]?.[c.index], 'count');
       const key = `${c.role}:${c.indicatorCode}`;
       const sum = rows.reduce((s, row) => s + (row.values[key] ?? 0), 0);
       const fileTotal = parsed.ok ? parsed.value : null;
@@ -222,7 +224,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
     }
   }
 
-  const { changes, changed } = asOf && period ? diff(ctx, planned, period, tree) : { changes: [], changed: [] };
+  const { changes, changed } = asOf && period ? await diff(ctx, planned, period, tree) : { changes: [], changed: [] };
   const rowIssues = rows.flatMap((r) => r.issues);
   if (legacy) warnings.unshift({ kind: 'legacy', cell: null, message: LEGACY_WARNINGS[legacy] });
   const preview: ImportPreview = {
@@ -242,20 +244,24 @@ function pick(a: { row: number; column: string; cell: string }): { column: strin
   return { column: a.column, cell: a.cell };
 }
 
-/** Old → new for every planned value that differs from what the database holds. */
-function diff(ctx: CoreContext, planned: PlannedValue[], period: string, tree: ReturnType<typeof viewTree>): { changes: ImportChange[]; changed: PlannedValue[] } {
+/**
+ * Old → new for every planned value that differs from what the database holds: the month's
+ * results of the file's units in one query, their targets in one query per plan year.
+ */
+async function diff(ctx: CoreContext, planned: PlannedValue[], period: string, tree: ViewTree): Promise<{ changes: ImportChange[]; changed: PlannedValue[] }> {
   const { from, to } = monthBounds(period);
-  const unitIds = [...new Set(planned.filter((p) => p.kind === 'result').map((p) => p.unitId))];
-  const current = new ResultRepository(ctx.db).lastInRange(unitIds, from, to);
-  const targets = new TargetRepository(ctx.db);
+  const unitIds = [...new Set(planned.map((p) => p.unitId))];
+  const resultsNow = new Map<string, number>();
+  for (const r of await new ResultRepository(ctx.store).forUnitsInRange(unitIds, from, to)) resultsNow.set(`${r.unitId}|${r.indicatorCode}`, r.value);
+  const targetsNow = new Map<number, Map<string, { value: number }>>();
+  const repo = new TargetRepository(ctx.store);
+  for (const year of new Set(planned.filter((p) => p.kind === 'target').map((p) => p.year!))) targetsNow.set(year, await repo.latestMany(unitIds, year, '', IMPORTED_TARGET_SOURCE));
   const out: ImportChange[] = [];
   const changed: PlannedValue[] = [];
   for (const p of planned) {
     const node = tree.nodes.get(p.unitId)!;
-    const old =
-      p.kind === 'result'
-        ? (current.find((c) => c.unitId === p.unitId && c.indicatorCode === p.indicatorCode)?.value ?? null)
-        : (targets.latest({ unitId: p.unitId, indicatorCode: p.indicatorCode, year: p.year!, period: '', source: IMPORTED_TARGET_SOURCE })?.value ?? null);
+    const key = `${p.unitId}|${p.indicatorCode}`;
+    const old = p.kind === 'result' ? (resultsNow.get(key) ?? null) : (targetsNow.get(p.year!)?.get(key)?.value ?? null);
     if (old === p.value) continue;
     out.push({ unitCode: node.code, unitName: node.name, kind: p.kind, indicatorCode: p.indicatorCode, year: p.year, oldValue: old, newValue: p.value });
     changed.push(p);

@@ -1,5 +1,7 @@
-import type { ImportBatch } from '../../../shared/contract';
-import type { Db } from '../db/open';
+import type { ImportBatch, Page, PageRequest } from '../../../shared/contract';
+import { pageOf } from '../db/paging';
+import { chunks } from '../db/batching';
+import type { Store } from '../db/store';
 
 export interface BatchItem {
   kind: 'result' | 'target';
@@ -13,69 +15,90 @@ export interface BatchItem {
 }
 
 export class ImportRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly store: Store) {}
 
-  insertBatch(batch: { fileName: string; sheet: string; period: string; officeName: string | null; sourceKey: string; at: string; actor: string; written: number; replaced: number }): number {
-    return Number(
-      this.db
-        .prepare(
-          `INSERT INTO import_batches (file_name, sheet, period, office_name, source_key, at, actor, written, replaced)
-           VALUES (@fileName, @sheet, @period, @officeName, @sourceKey, @at, @actor, @written, @replaced)`,
-        )
-        .run(batch).lastInsertRowid,
-    );
+  private selectBatches() {
+    return this.store.db
+      .selectFrom('import_batches')
+      .select(['id', 'file_name as fileName', 'sheet', 'period', 'office_name as officeName', 'at', 'actor', 'written', 'replaced', 'undone_at as undoneAt']);
   }
 
-  insertItems(batchId: number, items: BatchItem[]): void {
-    const insert = this.db.prepare(
-      `INSERT INTO import_batch_items (batch_id, kind, unit_id, indicator_code, as_of, year, old_rows, new_value)
-       VALUES (@batchId, @kind, @unitId, @indicatorCode, @asOf, @year, @oldRows, @newValue)`,
-    );
-    for (const item of items) insert.run({ batchId, ...item });
+  async insertBatch(batch: { fileName: string; sheet: string; period: string; officeName: string | null; sourceKey: string; at: string; actor: string; written: number; replaced: number }): Promise<number> {
+    const row = await this.store.db
+      .insertInto('import_batches')
+      .values({
+        file_name: batch.fileName, sheet: batch.sheet, period: batch.period, office_name: batch.officeName, source_key: batch.sourceKey,
+        at: batch.at, actor: batch.actor, written: batch.written, replaced: batch.replaced,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
-  items(batchId: number): BatchItem[] {
-    return this.db
-      .prepare('SELECT kind, unit_id AS unitId, indicator_code AS indicatorCode, as_of AS asOf, year, old_rows AS oldRows, new_value AS newValue FROM import_batch_items WHERE batch_id = ?')
-      .all(batchId) as BatchItem[];
+  async insertItems(batchId: number, items: BatchItem[]): Promise<void> {
+    for (const chunk of chunks(items)) {
+      await this.store.db
+        .insertInto('import_batch_items')
+        .values(chunk.map((i) => ({ batch_id: batchId, kind: i.kind, unit_id: i.unitId, indicator_code: i.indicatorCode, as_of: i.asOf, year: i.year, old_rows: i.oldRows, new_value: i.newValue })))
+        .execute();
+    }
   }
 
-  list(): ImportBatch[] {
-    return this.db
-      .prepare(
-        `SELECT id, file_name AS fileName, sheet, period, office_name AS officeName, at, actor, written, replaced, undone_at AS undoneAt
-         FROM import_batches ORDER BY id DESC`,
-      )
-      .all() as ImportBatch[];
+  async items(batchIds: readonly number[]): Promise<Map<number, BatchItem[]>> {
+    const out = new Map<number, BatchItem[]>(batchIds.map((id) => [id, []]));
+    for (const ids of chunks(batchIds)) {
+      const rows = await this.store.db
+        .selectFrom('import_batch_items')
+        .select(['batch_id as batchId', 'kind', 'unit_id as unitId', 'indicator_code as indicatorCode', 'as_of as asOf', 'year', 'old_rows as oldRows', 'new_value as newValue'])
+        .where('batch_id', 'in', ids)
+        .execute();
+      for (const { batchId, ...item } of rows) out.get(batchId)!.push(item);
+    }
+    return out;
   }
 
-  byId(id: number): ImportBatch | null {
-    return (this.list().find((b) => b.id === id) ?? null) as ImportBatch | null;
+  /** Newest first, a page at a time. */
+  async page(req: PageRequest<'at'>): Promise<Page<ImportBatch>> {
+    const oldestFirst = req.sort === 'at' && req.desc === false;
+    return pageOf(this.selectBatches(), req, (q) => q.orderBy('id', oldestFirst ? 'asc' : 'desc'));
   }
 
-  markUndone(id: number, at: string): void {
-    this.db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(at, id);
+  async byId(id: number): Promise<ImportBatch | null> {
+    return (await this.selectBatches().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  alias(scopeKey: string, typedKey: string): number | null {
-    const row = this.db.prepare('SELECT unit_id AS unitId FROM import_aliases WHERE scope_key = ? AND typed_key = ?').get(scopeKey, typedKey) as { unitId: number } | undefined;
-    return row?.unitId ?? null;
+  /** Batches after `id` not undone, of the same year: the ones that may have overwritten it. */
+  async laterBatches(id: number, year: string): Promise<ImportBatch[]> {
+    return this.selectBatches().where('id', '>', id).where('undone_at', 'is', null).where('period', 'like', `${year}-%`).orderBy('id').execute();
   }
 
-  saveAlias(scopeKey: string, typedKey: string, unitId: number): void {
-    this.db
-      .prepare('INSERT INTO import_aliases (scope_key, typed_key, unit_id) VALUES (?, ?, ?) ON CONFLICT (scope_key, typed_key) DO UPDATE SET unit_id = excluded.unit_id')
-      .run(scopeKey, typedKey, unitId);
+  async markUndone(id: number, at: string): Promise<void> {
+    await this.store.db.updateTable('import_batches').set({ undone_at: at }).where('id', '=', id).execute();
   }
 
-  mapping(sourceKey: string, signature: string): string | null {
-    const row = this.db.prepare('SELECT columns FROM import_mappings WHERE source_key = ? AND header_signature = ?').get(sourceKey, signature) as { columns: string } | undefined;
+  async aliases(scopeKey: string): Promise<Map<string, number>> {
+    const rows = await this.store.db.selectFrom('import_aliases').select(['typed_key', 'unit_id']).where('scope_key', '=', scopeKey).execute();
+    return new Map(rows.map((r) => [r.typed_key, r.unit_id]));
+  }
+
+  async saveAlias(scopeKey: string, typedKey: string, unitId: number): Promise<void> {
+    await this.store.db
+      .insertInto('import_aliases')
+      .values({ scope_key: scopeKey, typed_key: typedKey, unit_id: unitId })
+      .onConflict((oc) => oc.columns(['scope_key', 'typed_key']).doUpdateSet((eb) => ({ unit_id: eb.ref('excluded.unit_id') })))
+      .execute();
+  }
+
+  async mapping(sourceKey: string, signature: string): Promise<string | null> {
+    const row = await this.store.db.selectFrom('import_mappings').select('columns').where('source_key', '=', sourceKey).where('header_signature', '=', signature).executeTakeFirst();
     return row?.columns ?? null;
   }
 
-  saveMapping(sourceKey: string, signature: string, columns: string): void {
-    this.db
-      .prepare('INSERT INTO import_mappings (source_key, header_signature, columns) VALUES (?, ?, ?) ON CONFLICT (source_key, header_signature) DO UPDATE SET columns = excluded.columns')
-      .run(sourceKey, signature, columns);
+  async saveMapping(sourceKey: string, signature: string, columns: string): Promise<void> {
+    await this.store.db
+      .insertInto('import_mappings')
+      .values({ source_key: sourceKey, header_signature: signature, columns })
+      .onConflict((oc) => oc.columns(['source_key', 'header_signature']).doUpdateSet((eb) => ({ columns: eb.ref('excluded.columns') })))
+      .execute();
   }
 }

@@ -1,9 +1,9 @@
 import { AppError, type ReportDefinition, type ReportDocument, type ReportSection } from '../../../shared/contract';
 import { indicatorByCode } from '../../../shared/domain/indicators';
-import { cutoffDay, monthLabel, parseYm, treeDateOf } from '../../../shared/domain/periods';
+import { figuresDay, monthLabel, parseYm, treeDateOf } from '../../../shared/domain/periods';
 import { formatDate } from '../../../shared/format/vi';
 import { localToday, type CoreContext } from '../app/context';
-import { revision } from '../db/revisions';
+import { revisions } from '../db/revisions';
 import { issuerFor } from '../exports/appExports';
 import { Figures } from '../results/compare';
 import { UnitRepository } from '../units/repository';
@@ -26,23 +26,24 @@ export function romanNumeral(n: number): string {
 }
 
 /** Results, targets and units revisions: a saved report whose stamp differs shows "data changed". */
-export function dataStamp(ctx: CoreContext): string {
-  return `${revision(ctx.db, 'results')}.${revision(ctx.db, 'targets')}.${revision(ctx.db, 'units')}`;
+export async function dataStamp(ctx: CoreContext): Promise<string> {
+  const r = await revisions(ctx.store);
+  return `${r.results}.${r.targets}.${r.units}`;
 }
 
 /**
  * Builds the whole document from the data now. Sections run in the order chosen; a section
  * id the catalogue does not know is refused rather than silently dropped.
  */
-export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocument {
+export async function buildReport(ctx: CoreContext, def: ReportDefinition): Promise<ReportDocument> {
   const ym = parseYm(def.period)!;
   const today = localToday(ctx.now());
   // Figures would quietly fall back to the current month (or be empty): refuse instead.
   if (def.period > today.slice(0, 7)) throw new AppError('VALIDATION', `Tháng ${monthLabel(def.period)} chưa đến: chưa có số liệu để báo cáo.`);
   // The day the figures stand at: the month's cut-off, or today while the month is still running.
-  const cutoff = cutoffDay(def.period) < today ? cutoffDay(def.period) : today;
-  const figures = new Figures(ctx, { kind: 'month', year: ym.year, index: ym.month }, treeDateOf(def.period, today));
-  const scope = resolveScope(ctx, figures, def);
+  const cutoff = figuresDay(def.period, today);
+  const figures = await Figures.open(ctx, { kind: 'month', year: ym.year, index: ym.month }, treeDateOf(def.period, today));
+  const scope = await resolveScope(ctx, figures, def);
   const indicators = def.indicatorCodes.map((code) => {
     const d = indicatorByCode(code);
     if (!d || d.kind !== 'count') throw new AppError('VALIDATION', `Chỉ tiêu "${code}" không dùng được cho bảng theo đơn vị (chỉ chọn chỉ tiêu đếm số người).`);
@@ -54,12 +55,13 @@ export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocu
     endLastYearLabel: `31/12/${ym.year - 1}`,
     cutoffLabel: formatDate(cutoff),
   };
-  const sections: ReportSection[] = def.sections.map((choice, i) => {
+  const sections: ReportSection[] = [];
+  for (const [i, choice] of def.sections.entries()) {
     const section = sectionById(choice.id);
     if (!section) throw new AppError('VALIDATION', `Báo cáo không có phần "${choice.id}".`);
-    const body = section.build(sc, choice);
-    return { id: choice.id, heading: `${romanNumeral(i + 1)}. ${body.title}`, orientation: body.orientation, blocks: body.blocks };
-  });
+    const body = await section.build(sc, choice);
+    sections.push({ id: choice.id, heading: `${romanNumeral(i + 1)}. ${body.title}`, orientation: body.orientation, blocks: body.blocks });
+  }
 
   const isProvince = scope.focus === figures.focus(null);
   const [y, m, d] = (def.issueDate ?? '').split('-');
@@ -67,7 +69,7 @@ export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocu
   const subtitle = def.subject || `Kết quả thực hiện công tác phát triển người tham gia BHXH, BHYT tháng ${sc.month.slice(5)} năm ${sc.year}${isProvince ? '' : ` — ${scope.name}`}`;
   const unitScope = def.scopeCode && figures.tree.byCode.has(def.scopeCode) ? def.scopeCode : null;
   // An office reports under its own name, with the province office above it (Decree 30).
-  const province = issuerFor(ctx, unitScope);
+  const province = await issuerFor(ctx, unitScope);
   const office = scope.officeName;
   return {
     definition: def,
@@ -89,8 +91,8 @@ export function buildReport(ctx: CoreContext, def: ReportDefinition): ReportDocu
     sections,
     recipients: def.recipients.filter((r) => r.trim() !== ''),
     signature: { authority: def.signerAuthority, title: def.signerTitle, name: def.signerName },
-    isDemo: new UnitRepository(ctx.db).hasDemo(),
+    isDemo: await new UnitRepository(ctx.store).hasDemo(),
     builtAt: ctx.now().toISOString(),
-    dataStamp: dataStamp(ctx),
+    dataStamp: await dataStamp(ctx),
   };
 }

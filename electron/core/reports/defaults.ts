@@ -18,10 +18,10 @@ export const DEFAULT_RECIPIENTS = [
  * A new report: the last month whose data is cut off (shared lastClosedMonth, as the dashboard),
  * every default section, the province's name as the place.
  */
-export function defaultDefinition(ctx: CoreContext, req: { period?: string; scopeCode?: string | null }): ReportDefinition {
+export async function defaultDefinition(ctx: CoreContext, req: { period?: string; scopeCode?: string | null }): Promise<ReportDefinition> {
   const today = localToday(ctx.now());
   const period = req.period ?? lastClosedMonth(today);
-  const provinces = new UnitRepository(ctx.db).list({ level: 'province', asOf: today });
+  const provinces = await new UnitRepository(ctx.store).list({ level: 'province', asOf: today });
   const place = provinces.length === 1 ? cleanName(provinces[0]!.name).replace(/^(Tỉnh|Thành phố)\s+/i, '') : '';
   return {
     period,

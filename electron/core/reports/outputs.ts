@@ -11,7 +11,7 @@ function fileBase(doc: { month: string; definition: { scopeCode: string | null }
 }
 
 async function renderPdf(ctx: CoreContext, printer: ReportPrinter | null, id: number): Promise<{ bytes: Buffer; fileName: string }> {
-  const saved = getReport(ctx, id);
+  const saved = await getReport(ctx, id);
   if (!printer) throw new AppError('UNAVAILABLE', 'Không tạo được PDF: máy chưa có trình duyệt Chromium hoặc Microsoft Edge để in báo cáo.');
   return { bytes: await printer.pdf(id), fileName: exportFileName('Báo cáo', fileBase(saved.document), 'pdf') };
 }
@@ -32,13 +32,13 @@ export function pdfPageCount(bytes: Buffer): number {
 }
 
 export async function reportExcel(ctx: CoreContext, downloads: DownloadStore, id: number): Promise<DownloadRef> {
-  const saved = getReport(ctx, id);
+  const saved = await getReport(ctx, id);
   const bytes = await buildReportWorkbook(saved.document, ctx.now());
   return downloads.put(bytes, exportFileName('Báo cáo', fileBase(saved.document)));
 }
 
 export async function printReport(ctx: CoreContext, printer: ReportPrinter | null, id: number): Promise<{ printed: boolean }> {
-  getReport(ctx, id);
+  await getReport(ctx, id);
   if (!printer?.print) throw new AppError('UNAVAILABLE', 'In trực tiếp chỉ có trong ứng dụng BHXH Desk; trong trình duyệt, trang in sẽ tự mở hộp thoại In.');
   return { printed: await printer.print(id) };
 }

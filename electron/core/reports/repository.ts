@@ -1,19 +1,5 @@
 import type { ReportDefinition, ReportDocument, SavedReportSummary } from '../../../shared/contract';
-import type { Db } from '../db/open';
-
-interface ReportRow {
-  id: number;
-  title: string;
-  period: string;
-  scopeCode: string | null;
-  scopeName: string;
-  definition: string;
-  document: string;
-  dataStamp: string;
-  isDemo: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { Store } from '../db/store';
 
 export interface StoredReport {
   id: number;
@@ -24,45 +10,52 @@ export interface StoredReport {
   updatedAt: string;
 }
 
-const COLUMNS = `id, title, period, scope_code AS scopeCode, scope_name AS scopeName, definition, document,
-  data_stamp AS dataStamp, is_demo AS isDemo, created_at AS createdAt, updated_at AS updatedAt`;
-
 export class ReportRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly store: Store) {}
 
-  list(): SavedReportSummary[] {
-    const rows = this.db.prepare(`SELECT ${COLUMNS} FROM reports ORDER BY updated_at DESC, id DESC`).all() as ReportRow[];
-    return rows.map((r) => ({ id: r.id, title: r.title, period: r.period, scopeCode: r.scopeCode, scopeName: r.scopeName, createdAt: r.createdAt, updatedAt: r.updatedAt, isDemo: r.isDemo === 1 }));
+  async list(): Promise<SavedReportSummary[]> {
+    const rows = await this.store.db
+      .selectFrom('reports')
+      .select(['id', 'title', 'period', 'scope_code as scopeCode', 'scope_name as scopeName', 'created_at as createdAt', 'updated_at as updatedAt', 'is_demo as isDemo'])
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map((r) => ({ ...r, isDemo: r.isDemo === 1 }));
   }
 
-  get(id: number): StoredReport | null {
-    const r = this.db.prepare(`SELECT ${COLUMNS} FROM reports WHERE id = ?`).get(id) as ReportRow | undefined;
+  async get(id: number): Promise<StoredReport | null> {
+    const r = await this.store.db
+      .selectFrom('reports')
+      .select(['id', 'definition', 'document', 'data_stamp as dataStamp', 'created_at as createdAt', 'updated_at as updatedAt'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!r) return null;
     return { id: r.id, definition: JSON.parse(r.definition) as ReportDefinition, document: JSON.parse(r.document) as ReportDocument, dataStamp: r.dataStamp, createdAt: r.createdAt, updatedAt: r.updatedAt };
   }
 
-  insert(doc: ReportDocument, title: string, at: string): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO reports (title, period, scope_code, scope_name, definition, document, data_stamp, is_demo, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(title, doc.definition.period, doc.definition.scopeCode, doc.scopeName, JSON.stringify(doc.definition), JSON.stringify(doc), doc.dataStamp, doc.isDemo ? 1 : 0, at, at);
-    return Number(info.lastInsertRowid);
+  private columns(doc: ReportDocument, title: string) {
+    return {
+      title, period: doc.definition.period, scope_code: doc.definition.scopeCode, scope_name: doc.scopeName, definition: JSON.stringify(doc.definition),
+      document: JSON.stringify(doc), data_stamp: doc.dataStamp, is_demo: doc.isDemo ? 1 : 0,
+    };
   }
 
-  update(id: number, doc: ReportDocument, title: string, at: string): boolean {
-    const info = this.db
-      .prepare(
-        `UPDATE reports SET title = ?, period = ?, scope_code = ?, scope_name = ?, definition = ?, document = ?, data_stamp = ?, is_demo = ?, updated_at = ?
-         WHERE id = ?`,
-      )
-      .run(title, doc.definition.period, doc.definition.scopeCode, doc.scopeName, JSON.stringify(doc.definition), JSON.stringify(doc), doc.dataStamp, doc.isDemo ? 1 : 0, at, id);
-    return info.changes === 1;
+  async insert(doc: ReportDocument, title: string, at: string): Promise<number> {
+    const row = await this.store.db
+      .insertInto('reports')
+      .values({ ...this.columns(doc, title), created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
-  delete(id: number): number {
-    return this.db.prepare('DELETE FROM reports WHERE id = ?').run(id).changes;
+  async update(id: number, doc: ReportDocument, title: string, at: string): Promise<boolean> {
+    const result = await this.store.db.updateTable('reports').set({ ...this.columns(doc, title), updated_at: at }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
+  async delete(id: number): Promise<number> {
+    const result = await this.store.db.deleteFrom('reports').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }

@@ -23,10 +23,10 @@ export interface ReportScope {
  * so it becomes a virtual node over the communes it serves that exist on the view tree (data
  * of older communes already rolls into their successors there).
  */
-export function resolveScope(ctx: CoreContext, figures: Figures, def: ReportDefinition): ReportScope {
-  const offices = new OfficeRepository(ctx.db);
+export async function resolveScope(ctx: CoreContext, figures: Figures, def: ReportDefinition): Promise<ReportScope> {
+  const offices = new OfficeRepository(ctx.store);
   const onTree = (ids: number[]) => ids.filter((id) => figures.tree.nodes.has(id));
-  const office = def.scopeCode ? offices.byCode(def.scopeCode) : null;
+  const office = def.scopeCode ? await offices.byCode(def.scopeCode) : null;
   if (office) {
     const members = onTree(office.unitIds);
     if (members.length === 0) throw new AppError('VALIDATION', `${office.name} chưa phụ trách đơn vị nào trên cây đơn vị ngày ${formatDate(figures.tree.date)}.`);
@@ -38,8 +38,9 @@ export function resolveScope(ctx: CoreContext, figures: Figures, def: ReportDefi
   if (def.groupBy === 'office' && node.level === 'province') {
     const served = new Set<number>();
     const rows: number[] = [];
-    for (const o of offices.list().filter((x) => focus === ALL_ROOTS || x.provinceCode === node.code)) {
-      const members = onTree(offices.byCode(o.code)!.unitIds).filter((id) => isUnder(figures, id, focus));
+    for (const o of await offices.withUnitIds()) {
+      if (focus !== ALL_ROOTS && o.provinceCode !== node.code) continue;
+      const members = onTree(o.unitIds).filter((id) => isUnder(figures, id, focus));
       if (members.length === 0) continue;
       members.forEach((m) => served.add(m));
       rows.push(figures.group(members, o.code, o.name));

@@ -1,45 +1,61 @@
 import { AppError, type Comparison, type ComparisonTable, type TargetSource } from '../../../shared/contract';
+import { planOf, planProgressOf } from '../../../shared/calc/plan';
 import { coverage, delta, monthlyPaceNeeded, peopleNeededForRate, progress, remaining } from '../../../shared/calc/progress';
-import { indicatorByCode, type IndicatorDef } from '../../../shared/domain/indicators';
+import { COUNT_INDICATOR_CODES, indicatorByCode, type IndicatorDef } from '../../../shared/domain/indicators';
 import { addMonths, parseYm, periodEndMonth, periodLabel, ym, type Period } from '../../../shared/domain/periods';
 import { localToday, type CoreContext } from '../app/context';
-import { revision } from '../db/revisions';
+import { revisions, type Revisions } from '../db/revisions';
 import { TargetRepository, type TargetFact } from '../targets/repository';
 import { resolveTargets, type ResolvedTarget } from '../targets/resolve';
 import { viewTree, type ViewNode, type ViewTree } from '../units/viewTree';
 import { aggregate, type Aggregated } from './aggregate';
-import { monthFigures } from './snapshots';
+import { loadMonths, type MonthFigures } from './snapshots';
 
 /** A virtual node standing for every root when the tree has several (two provinces, say). */
 export const ALL_ROOTS = -1;
 
+/** Months a period's comparisons read: the same month last year through the period's month. */
+function windowMonths(month: string): string[] {
+  return Array.from({ length: 13 }, (_, i) => addMonths(month, i - 12));
+}
+
 /**
- * Figures for one period on one view tree, computed lazily and memoised per month and
- * indicator: a dashboard asks for the same numbers from several angles.
+ * Figures for one period on one view tree. `Figures.open` reads what every comparison of the
+ * period needs (the tree, thirteen months of every count and the year's targets) in a constant
+ * number of queries, most of them answered from caches kept until the data changes; the rest
+ * is computed in memory and memoised per month and indicator, as a dashboard asks for the same
+ * numbers from several angles.
  */
 export class Figures {
-  readonly tree: ViewTree;
-  readonly month: string;
   private aggregates: Map<string, Map<number, Aggregated>>;
   private resolved: Map<string, Map<number, ResolvedTarget>>;
-  private targetsByYear: Map<number, TargetFact[]>;
   /** Virtual nodes (negative ids) that sum a set of real ones: every root, or an office's communes. */
   private groups = new Map<number, { members: number[]; code: string; name: string }>();
 
-  constructor(
-    private readonly ctx: CoreContext,
+  private constructor(
     readonly period: Period,
-    viewDate?: string,
+    readonly tree: ViewTree,
+    readonly month: string,
+    private readonly recorded: (month: string, indicator: string) => MonthFigures,
+    private readonly targetsByYear: Map<number, TargetFact[]>,
+    memo: TreeMemo,
   ) {
-    const today = localToday(ctx.now());
-    this.tree = viewTree(ctx.db, viewDate ?? today);
-    if (period.kind === 'quarter' && period.index > 4) throw new AppError('VALIDATION', 'Quý phải từ 1 đến 4.');
-    this.month = periodEndMonth(period, today.slice(0, 7));
-    const memo = treeMemo(ctx.db, this.tree);
     this.aggregates = memo.aggregates;
     this.resolved = memo.resolved;
-    this.targetsByYear = memo.targetsByYear;
     this.groups.set(ALL_ROOTS, { members: this.tree.roots, code: '', name: 'Toàn bộ' });
+  }
+
+  /** `targetYears`: years of targets to read besides the period's own (a breakdown reads next year's). */
+  static async open(ctx: CoreContext, period: Period, viewDate?: string, options: { targetYears?: number[] } = {}): Promise<Figures> {
+    if (period.kind === 'quarter' && period.index > 4) throw new AppError('VALIDATION', 'Quý phải từ 1 đến 4.');
+    const today = localToday(ctx.now());
+    const month = periodEndMonth(period, today.slice(0, 7));
+    const revs = await revisions(ctx.store);
+    const tree = await viewTree(ctx.store, viewDate ?? today, revs);
+    const memo = treeMemo(tree, revs);
+    const years = [...new Set([parseYm(month)!.year, ...(options.targetYears ?? [])])];
+    const [recorded, targets] = await Promise.all([loadMonths(ctx.store, revs.results, windowMonths(month), COUNT_INDICATOR_CODES), yearTargets(ctx, memo, years)]);
+    return new Figures(period, tree, month, recorded, targets, memo);
   }
 
   /** A virtual node summing `members` (an office's communes, say); returns its id for count/compare. */
@@ -54,7 +70,7 @@ export class Figures {
     const key = `${indicator}|${month}`;
     let agg = this.aggregates.get(key);
     if (!agg) {
-      agg = aggregate(this.tree, monthFigures(this.ctx.db, month, indicator));
+      agg = aggregate(this.tree, this.recorded(month, indicator));
       this.aggregates.set(key, agg);
     }
     const group = this.groups.get(id);
@@ -81,8 +97,8 @@ export class Figures {
     const key = `${def.code}|${year}|${source ?? ''}`;
     let map = this.resolved.get(key);
     if (!map) {
-      let targets = this.targetsByYear.get(year);
-      if (!targets) this.targetsByYear.set(year, (targets = new TargetRepository(this.ctx.db).forResolution(year)));
+      const targets = this.targetsByYear.get(year);
+      if (!targets) throw new Error(`Chỉ tiêu năm ${year} chưa được nạp trước khi tính.`);
       map = resolveTargets(this.tree, targets, def.code, source, def.kind === 'rate');
       this.resolved.set(key, map);
     }
@@ -112,17 +128,19 @@ export class Figures {
     const lastYearSame = addMonths(this.month, -12);
     const lastDecember = ym(year - 1, 12);
     const target = this.target(def, year, id, source);
+    const plans = { target: target.original, revisedTarget: target.revised };
+    const goal = planOf(plans);
     const node = this.node(id);
-    const base = { code: node.code, name: node.name, level: node.level, hasChildren: node.hasChildren, targetSource: target.source };
+    const base = { code: node.code, name: node.name, level: node.level, hasChildren: node.hasChildren, targetSource: target.source, ...plans, plan: goal };
     if (def.kind === 'rate') {
       const now = this.rate(def, this.month, id);
       const before = this.rate(def, lastYearSame, id);
       const dec = this.rate(def, lastDecember, id);
-      const needed = peopleNeededForRate(target.revised ?? target.original, now.denominator, now.numerator);
+      const needed = peopleNeededForRate(goal, now.denominator, now.numerator);
       const d = delta(now.rate, before.rate);
       return {
-        ...base, actual: now.rate, rate: now.rate, missingUnits: now.missing, target: target.original,
-        progress: progress(now.rate, target.original), revisedTarget: target.revised, revisedProgress: progress(now.rate, target.revised),
+        ...base, actual: now.rate, rate: now.rate, missingUnits: now.missing,
+        progress: progress(now.rate, target.original), revisedProgress: progress(now.rate, target.revised), planProgress: planProgressOf(now.rate, plans),
         sameLastYear: before.rate, deltaSameLastYear: d?.people ?? null, deltaSameLastYearRatio: d?.ratio ?? null,
         endLastYear: dec.rate, deltaEndLastYear: delta(now.rate, dec.rate)?.people ?? null,
         remaining: needed, monthlyPace: needed === null ? null : needed / Math.max(1, 12 - month),
@@ -132,12 +150,11 @@ export class Figures {
     const before = this.count(def.code, lastYearSame, id);
     const dec = this.count(def.code, lastDecember, id);
     const d = delta(now.value, before.value);
-    const goal = target.revised ?? target.original;
     const denominatorCode = def.denominator;
     const rate = denominatorCode ? coverage([now.value], this.count(denominatorCode, this.month, id).value) : null;
     return {
-      ...base, actual: now.value, rate, missingUnits: now.missing, target: target.original,
-      progress: progress(now.value, target.original), revisedTarget: target.revised, revisedProgress: progress(now.value, target.revised),
+      ...base, actual: now.value, rate, missingUnits: now.missing,
+      progress: progress(now.value, target.original), revisedProgress: progress(now.value, target.revised), planProgress: planProgressOf(now.value, plans),
       sameLastYear: before.value, deltaSameLastYear: d?.people ?? null, deltaSameLastYearRatio: d?.ratio ?? null,
       endLastYear: dec.value, deltaEndLastYear: delta(now.value, dec.value)?.people ?? null,
       remaining: remaining(now.value, goal), monthlyPace: monthlyPaceNeeded(now.value, goal, month),
@@ -174,21 +191,26 @@ const memos = new WeakMap<ViewTree, TreeMemo>();
  * costs map lookups only. They are dropped when results or targets change (revision counters)
  * and with the tree itself when units change.
  */
-function treeMemo(db: CoreContext['db'], tree: ViewTree): TreeMemo {
-  const resultsRevision = revision(db, 'results');
-  const targetsRevision = revision(db, 'targets');
+function treeMemo(tree: ViewTree, revs: Revisions): TreeMemo {
   let memo = memos.get(tree);
-  if (!memo) memos.set(tree, (memo = { resultsRevision, targetsRevision, aggregates: new Map(), resolved: new Map(), targetsByYear: new Map() }));
-  if (memo.resultsRevision !== resultsRevision || memo.aggregates.size > 2000) {
+  if (!memo) memos.set(tree, (memo = { resultsRevision: revs.results, targetsRevision: revs.targets, aggregates: new Map(), resolved: new Map(), targetsByYear: new Map() }));
+  if (memo.resultsRevision !== revs.results || memo.aggregates.size > 2000) {
     memo.aggregates = new Map();
-    memo.resultsRevision = resultsRevision;
+    memo.resultsRevision = revs.results;
   }
-  if (memo.targetsRevision !== targetsRevision || memo.resolved.size > 500) {
+  if (memo.targetsRevision !== revs.targets || memo.resolved.size > 500) {
     memo.resolved = new Map();
     memo.targetsByYear = new Map();
-    memo.targetsRevision = targetsRevision;
+    memo.targetsRevision = revs.targets;
   }
   return memo;
+}
+
+/** The targets of some years: from the memo, the missing years in one query. */
+async function yearTargets(ctx: CoreContext, memo: TreeMemo, years: number[]): Promise<Map<number, TargetFact[]>> {
+  const missing = years.filter((y) => !memo.targetsByYear.has(y));
+  if (missing.length) for (const [year, facts] of await new TargetRepository(ctx.store).forResolution(missing)) memo.targetsByYear.set(year, facts);
+  return new Map(years.map((y) => [y, memo.targetsByYear.get(y)!]));
 }
 
 export function indicatorOrThrow(code: string): IndicatorDef {
@@ -197,7 +219,11 @@ export function indicatorOrThrow(code: string): IndicatorDef {
   return def;
 }
 
-export function comparisonTable(ctx: CoreContext, req: { period: Period; indicatorCode: string; unitCode?: string | null; source?: TargetSource; viewDate?: string }, figures = new Figures(ctx, req.period, req.viewDate)): ComparisonTable {
+export async function comparisonTable(ctx: CoreContext, req: { period: Period; indicatorCode: string; unitCode?: string | null; source?: TargetSource; viewDate?: string }): Promise<ComparisonTable> {
+  return comparisonTableOf(await Figures.open(ctx, req.period, req.viewDate), req);
+}
+
+export function comparisonTableOf(figures: Figures, req: { period: Period; indicatorCode: string; unitCode?: string | null; source?: TargetSource }): ComparisonTable {
   const def = indicatorOrThrow(req.indicatorCode);
   const focus = figures.focus(req.unitCode);
   const rows = figures.childrenOf(focus).map((id) => figures.compare(def, id, req.source));

@@ -1,17 +1,18 @@
-import { type Comparison, type DashboardData, type Kpi, type TargetSource, type TrendPoint } from '../../../shared/contract';
+import { type DashboardData, type Kpi, type TargetSource, type TrendPoint } from '../../../shared/contract';
+import { rankUnits } from '../../../shared/calc/rankings';
 import { indicatorByCode } from '../../../shared/domain/indicators';
 import { parseYm, ym, type Period } from '../../../shared/domain/periods';
 import type { CoreContext } from '../app/context';
-import { ALL_ROOTS, comparisonTable, Figures, indicatorOrThrow } from './compare';
+import { ALL_ROOTS, comparisonTableOf, Figures, indicatorOrThrow } from './compare';
 
 /** The headline indicators a leader looks at first. */
 export const KPI_CODES = ['BHXH_TN', 'BHYT_HGD', 'BHXH_BB', 'BHYT', 'COV_BHYT', 'COV_BHXH'];
 
-export function dashboard(ctx: CoreContext, req: { period: Period; unitCode?: string | null; indicatorCode?: string; viewDate?: string; source?: TargetSource }): DashboardData {
-  const figures = new Figures(ctx, req.period, req.viewDate);
+export async function dashboard(ctx: CoreContext, req: { period: Period; unitCode?: string | null; indicatorCode?: string; viewDate?: string; source?: TargetSource }): Promise<DashboardData> {
+  const figures = await Figures.open(ctx, req.period, req.viewDate);
   const indicatorCode = req.indicatorCode ?? 'BHXH_TN';
   const def = indicatorOrThrow(indicatorCode);
-  const table = comparisonTable(ctx, { ...req, indicatorCode }, figures);
+  const table = comparisonTableOf(figures, { ...req, indicatorCode });
   const focus = figures.focus(req.unitCode);
 
   const kpis: Kpi[] = KPI_CODES.map((code) => {
@@ -21,7 +22,7 @@ export function dashboard(ctx: CoreContext, req: { period: Period; unitCode?: st
 
   const { year, month } = parseYm(figures.month)!;
   const start = table.total.endLastYear;
-  const goal = table.total.revisedTarget ?? table.total.target;
+  const goal = table.total.plan;
   const trend: TrendPoint[] = [];
   for (let m = 1; m <= month; m++) {
     const at = ym(year, m);
@@ -37,7 +38,7 @@ export function dashboard(ctx: CoreContext, req: { period: Period; unitCode?: st
     return { code: node.code, name: node.name, bhyt: rate('COV_BHYT', id), bhxh: rate('COV_BHXH', id), bhtn: rate('COV_BHTN', id), voluntary: rate('SHARE_BHXH_TN', id) };
   });
 
-  const ranked = table.rows.filter((r): r is Comparison & { progress: number } => r.progress !== null).sort((a, b) => b.progress - a.progress);
+  const ranked = rankUnits(table.rows, (r) => r.planProgress, (r) => r.name);
   const path: { code: string; name: string }[] = [];
   if (focus !== ALL_ROOTS) {
     for (let id: number | null = focus; id !== null; id = figures.tree.nodes.get(id)!.parentId) {
@@ -45,5 +46,5 @@ export function dashboard(ctx: CoreContext, req: { period: Period; unitCode?: st
       path.unshift({ code: n.code, name: n.name });
     }
   }
-  return { table, kpis, trend, coverage, best: ranked.slice(0, 5), worst: ranked.slice(-5).reverse(), path };
+  return { table, kpis, trend, coverage, best: ranked.leaders, worst: ranked.laggards, rankings: ranked.counts, path };
 }

@@ -1,44 +1,57 @@
 import { AppError, type GridIssue, type GridSaveOutcome, type ResultGrid } from '../../../shared/contract';
+import { jumpRatio, jumpText } from '../../../shared/calc/jump';
 import { COUNT_INDICATOR_CODES, indicatorByCode } from '../../../shared/domain/indicators';
-import { addMonths, cutoffDay, monthBounds, monthLabel, treeDateOf } from '../../../shared/domain/periods';
-import { formatCount, formatPercent } from '../../../shared/format/vi';
+import { addMonths, figuresDay, monthBounds, monthLabel, treeDateOf } from '../../../shared/domain/periods';
+import { formatCount } from '../../../shared/format/vi';
 import { recordAudit } from '../audit/audit';
-import { localToday, type CoreContext } from '../app/context';
+import { isoNow, localToday, type CoreContext } from '../app/context';
 import { readSettings } from '../app/settings';
 import { viewTree, type ViewTree } from '../units/viewTree';
-import { ResultRepository, type StoredResult } from './repository';
+import { ResultRepository, type ResultRow, type StoredResult } from './repository';
 
 /** The reporting cut-off: data to the 25th, December to the 31st, never a day in the future. */
 export function defaultAsOf(month: string, today: string): string {
   const { from } = monthBounds(month);
   if (from > today) throw new AppError('VALIDATION', `Tháng ${monthLabel(month)} chưa đến; chưa nhập được số liệu.`);
-  const cutoff = cutoffDay(month);
-  return cutoff < today ? cutoff : today;
+  return figuresDay(month, today);
 }
 
-function gridTree(ctx: CoreContext, month: string): ViewTree {
-  return viewTree(ctx.db, treeDateOf(month, localToday(ctx.now())));
+function gridTree(ctx: CoreContext, month: string): Promise<ViewTree> {
+  return viewTree(ctx.store, treeDateOf(month, localToday(ctx.now())));
+}
+
+/**
+ * The latest figure of each unit × indicator in a month and in the month before, from one
+ * query over both months, whatever the number of units.
+ */
+async function twoMonths(ctx: CoreContext, month: string, unitIds: number[]): Promise<{ current: StoredResult[]; previous: StoredResult[] }> {
+  const prev = monthBounds(addMonths(month, -1));
+  const { to } = monthBounds(month);
+  const rows = await new ResultRepository(ctx.store).forUnitsInRange(unitIds, prev.from, to);
+  const lastOf = (from: string, until: string) => {
+    const last = new Map<string, StoredResult>();
+    for (const r of rows) if (r.asOf >= from && r.asOf <= until) last.set(`${r.unitId}|${r.indicatorCode}`, r);
+    return [...last.values()];
+  };
+  return { current: lastOf(monthBounds(month).from, to), previous: lastOf(prev.from, prev.to) };
 }
 
 function valuesOf(rows: StoredResult[], unitId: number): Record<string, StoredResult> {
   return Object.fromEntries(rows.filter((r) => r.unitId === unitId).map((r) => [r.indicatorCode, r]));
 }
 
-export function resultGrid(ctx: CoreContext, req: { month: string; parentCode?: string | null }): ResultGrid {
+export async function resultGrid(ctx: CoreContext, req: { month: string; parentCode?: string | null }): Promise<ResultGrid> {
   const today = localToday(ctx.now());
   const asOf = defaultAsOf(req.month, today);
-  const tree = gridTree(ctx, req.month);
+  const [tree, settings] = await Promise.all([gridTree(ctx, req.month), readSettings(ctx.store)]);
   const parentId = req.parentCode ? tree.byCode.get(req.parentCode) : tree.roots[0];
   if (parentId === undefined) {
     if (req.parentCode) throw new AppError('NOT_FOUND', `Đơn vị "${req.parentCode}" không có hiệu lực trong tháng ${monthLabel(req.month)}.`);
-    return { month: req.month, asOf, parentCode: null, parentName: '', parents: [], indicators: [], rows: [], parentValues: {}, jumpThreshold: readSettings(ctx.db).jumpThreshold };
+    return { month: req.month, asOf, parentCode: null, parentName: '', parents: [], indicators: [], rows: [], parentValues: {}, jumpThreshold: settings.jumpThreshold };
   }
   const parent = tree.nodes.get(parentId)!;
   const rowIds = tree.leaves(parentId).filter((id) => id !== parentId || parent.children.length === 0);
-  const repo = new ResultRepository(ctx.db);
-  const current = repo.lastInRange([...rowIds, parentId], monthBounds(req.month).from, monthBounds(req.month).to);
-  const prevMonth = addMonths(req.month, -1);
-  const previous = repo.lastInRange(rowIds, monthBounds(prevMonth).from, monthBounds(prevMonth).to);
+  const { current, previous } = await twoMonths(ctx, req.month, [...rowIds, parentId]);
   const pick = (values: Record<string, StoredResult>, f: (r: StoredResult) => number | string | null) =>
     Object.fromEntries(COUNT_INDICATOR_CODES.map((code) => [code, values[code] ? f(values[code]!) : null]));
   const parents = [...tree.nodes.values()]
@@ -65,7 +78,7 @@ export function resultGrid(ctx: CoreContext, req: { month: string; parentCode?: 
       };
     }),
     parentValues: pick(valuesOf(current, parentId), (r) => r.value) as Record<string, number | null>,
-    jumpThreshold: readSettings(ctx.db).jumpThreshold,
+    jumpThreshold: settings.jumpThreshold,
   };
 }
 
@@ -89,25 +102,22 @@ const PART_RULES: { part: string[]; whole: string; blocking: boolean; label: str
  * Validates a month of entries and, when nothing blocks and every flagged value carries a
  * note, writes them in one transaction. Nothing is written otherwise.
  */
-export function saveGrid(ctx: CoreContext, req: { month: string; asOf?: string; entries: Entry[] }): GridSaveOutcome {
+export async function saveGrid(ctx: CoreContext, req: { month: string; asOf?: string; entries: Entry[] }): Promise<GridSaveOutcome> {
   const today = localToday(ctx.now());
   const fallbackAsOf = req.asOf ?? defaultAsOf(req.month, today);
   const { from, to } = monthBounds(req.month);
   if (req.asOf && (req.asOf < from || req.asOf > to)) throw new AppError('VALIDATION', `Ngày số liệu ${req.asOf} không thuộc tháng ${monthLabel(req.month)}.`);
-  const tree = gridTree(ctx, req.month);
+  const tree = await gridTree(ctx, req.month);
   const ids = req.entries.map((e) => {
     const id = tree.byCode.get(e.unitCode);
     if (id === undefined) throw new AppError('VALIDATION', `Đơn vị "${e.unitCode}" không có hiệu lực trong tháng ${monthLabel(req.month)}.`);
     if (!indicatorByCode(e.indicatorCode) || indicatorByCode(e.indicatorCode)!.kind !== 'count') throw new AppError('VALIDATION', `Chỉ tiêu "${e.indicatorCode}" không nhập trực tiếp được.`);
     return id;
   });
-  const repo = new ResultRepository(ctx.db);
+  const repo = new ResultRepository(ctx.store);
   const parentIds = ids.map((id) => tree.nodes.get(id)!.parentId).filter((p): p is number => p !== null);
-  const involved = [...new Set([...ids, ...parentIds])];
-  const current = repo.lastInRange(involved, from, to);
-  const prev = monthBounds(addMonths(req.month, -1));
-  const previous = repo.lastInRange([...new Set(ids)], prev.from, prev.to);
-  const threshold = readSettings(ctx.db).jumpThreshold;
+  const { current, previous } = await twoMonths(ctx, req.month, [...ids, ...parentIds]);
+  const threshold = (await readSettings(ctx.store)).jumpThreshold;
 
   // Values after the save, to check rules that span two indicators.
   const after = new Map<string, number | null>();
@@ -128,9 +138,7 @@ export function saveGrid(ctx: CoreContext, req: { month: string; asOf?: string; 
     if (e.value < 0) return add('negative', 'số liệu không được âm.', true);
     if (!Number.isInteger(e.value)) return add('notWhole', 'số người phải là số nguyên.', true);
     const before = previous.find((p) => p.unitId === id && p.indicatorCode === e.indicatorCode)?.value;
-    if (before !== undefined && before > 0 && Math.abs(e.value - before) / before > threshold) {
-      add('jump', `thay đổi ${formatPercent((e.value - before) / before, 1)} so với tháng trước (${formatCount(before)} → ${formatCount(e.value)}), vượt ngưỡng ${formatPercent(threshold, 0)}; cần ghi chú giải trình.`, false);
-    }
+    if (jumpRatio(before, e.value, threshold) !== null) add('jump', jumpText(before!, e.value, threshold), false);
     const parentValue = node.parentId === null ? null : after.get(`${node.parentId}|${e.indicatorCode}`);
     if (parentValue !== null && parentValue !== undefined && e.value > parentValue) {
       add('childAboveParent', `lớn hơn số của đơn vị cấp trên (${formatCount(parentValue)}).`, false);
@@ -149,20 +157,25 @@ export function saveGrid(ctx: CoreContext, req: { month: string; asOf?: string; 
   const outcome: GridSaveOutcome = { saved: 0, cleared: 0, issues, committed: !blocked };
   if (blocked) return outcome;
 
-  ctx.db.transaction(() => {
+  const existingOf = new Map(current.map((r) => [`${r.unitId}|${r.indicatorCode}`, r]));
+  await ctx.store.transaction(async () => {
+    const writes: ResultRow[] = [];
+    const clears = new Map<string, number[]>();
     for (const [i, e] of req.entries.entries()) {
       const id = ids[i]!;
-      const existing = current.find((r) => r.unitId === id && r.indicatorCode === e.indicatorCode);
+      const existing = existingOf.get(`${id}|${e.indicatorCode}`);
       if (e.value === null) {
         // An emptied cell empties the month: an earlier figure of the same month must not take its place.
-        if (existing && repo.deleteInRange(id, e.indicatorCode, from, to) > 0) outcome.cleared++;
+        if (existing) clears.set(e.indicatorCode, [...(clears.get(e.indicatorCode) ?? []), id]);
         continue;
       }
-      repo.insertMany([{ unitId: id, indicatorCode: e.indicatorCode, asOf: req.asOf ?? existing?.asOf ?? fallbackAsOf, value: e.value, note: e.note?.trim() || existing?.note || null }]);
-      outcome.saved++;
+      writes.push({ unitId: id, indicatorCode: e.indicatorCode, asOf: req.asOf ?? existing?.asOf ?? fallbackAsOf, value: e.value, note: e.note?.trim() || existing?.note || null });
     }
-    recordAudit(ctx.db, ctx.actor, { action: 'results', entity: 'result', entityKey: req.month, summary: `Nhập kết quả tháng ${monthLabel(req.month)}: ${formatCount(outcome.saved)} ô, xóa ${formatCount(outcome.cleared)} ô` }, ctx.now());
-  })();
+    for (const [indicatorCode, unitIds] of clears) if ((await repo.deleteInRange(unitIds, indicatorCode, from, to)) > 0) outcome.cleared += unitIds.length;
+    await repo.upsertMany(writes, isoNow(ctx));
+    outcome.saved = writes.length;
+    await recordAudit(ctx.store, ctx.actor, { action: 'results', entity: 'result', entityKey: req.month, summary: `Nhập kết quả tháng ${monthLabel(req.month)}: ${formatCount(outcome.saved)} ô, xóa ${formatCount(outcome.cleared)} ô` }, ctx.now());
+  });
   ctx.events.emit({ type: 'data-changed', area: 'results' });
   return outcome;
 }

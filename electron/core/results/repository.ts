@@ -1,4 +1,5 @@
-import type { Db } from '../db/open';
+import { chunks } from '../db/batching';
+import type { Store } from '../db/store';
 
 export interface ResultRow {
   unitId: number;
@@ -17,61 +18,95 @@ export interface StoredResult {
   note: string | null;
 }
 
+
 export class ResultRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly store: Store) {}
 
-  insertMany(rows: ResultRow[]): void {
-    const insert = this.db.prepare(
-      `INSERT INTO results (unit_id, indicator_code, as_of, value, note, is_demo, updated_at) VALUES (@unitId, @indicatorCode, @asOf, @value, @note, @isDemo, @updatedAt)
-       ON CONFLICT (unit_id, indicator_code, as_of) DO UPDATE SET value = excluded.value, note = excluded.note, updated_at = excluded.updated_at`,
+  /** Inserts or replaces (same unit, indicator and as-of day) in multi-row statements. */
+  async upsertMany(rows: ResultRow[], updatedAt: string): Promise<void> {
+    for (const chunk of chunks(rows)) {
+      await this.store.db
+        .insertInto('results')
+        .values(chunk.map((r) => ({ unit_id: r.unitId, indicator_code: r.indicatorCode, as_of: r.asOf, value: r.value, note: r.note ?? null, is_demo: r.isDemo ? 1 : 0, updated_at: updatedAt })))
+        .onConflict((oc) =>
+          oc.columns(['unit_id', 'indicator_code', 'as_of']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), note: eb.ref('excluded.note'), updated_at: eb.ref('excluded.updated_at') })),
+        )
+        .execute();
+    }
+  }
+
+  /** Rows that cannot clash with existing ones (the demo after deleting its own): the engine's bulk path. */
+  async bulkLoad(rows: ResultRow[], updatedAt: string): Promise<void> {
+    // In primary-key order: each page of the table's B-tree is written once, not revisited.
+    const ordered = [...rows].sort((a, b) => a.unitId - b.unitId || cmp(a.indicatorCode, b.indicatorCode) || cmp(a.asOf, b.asOf));
+    await this.store.bulkInsert(
+      'results',
+      ['unit_id', 'indicator_code', 'as_of', 'value', 'note', 'is_demo', 'updated_at'],
+      ordered.map((r) => [r.unitId, r.indicatorCode, r.asOf, r.value, r.note ?? null, r.isDemo ? 1 : 0, updatedAt]),
     );
-    const updatedAt = new Date().toISOString();
-    for (const row of rows) insert.run({ ...row, note: row.note ?? null, isDemo: row.isDemo ? 1 : 0, updatedAt });
   }
 
-  /** The figure of each unit × indicator in [from, to]: the row with the last as-of date. */
-  lastInRange(unitIds: number[], from: string, to: string): StoredResult[] {
-    if (unitIds.length === 0) return [];
-    const rows: StoredResult[] = [];
-    const statement = this.db.prepare(
-      `SELECT r.unit_id AS unitId, r.indicator_code AS indicatorCode, r.as_of AS asOf, r.value, r.note
-       FROM results r
-       WHERE r.unit_id = ? AND r.as_of BETWEEN ? AND ?
-         AND r.as_of = (SELECT MAX(as_of) FROM results x WHERE x.unit_id = r.unit_id AND x.indicator_code = r.indicator_code AND x.as_of BETWEEN ? AND ?)`,
-    );
-    for (const id of unitIds) rows.push(...(statement.all(id, from, to, from, to) as StoredResult[]));
-    return rows;
-  }
-
-  delete(unitId: number, indicatorCode: string, asOf: string): number {
-    return this.db.prepare('DELETE FROM results WHERE unit_id = ? AND indicator_code = ? AND as_of = ?').run(unitId, indicatorCode, asOf).changes;
-  }
-
-  /** Removes every figure of a unit × indicator dated in [from, to] (a whole month when a grid cell is emptied). */
   /**
-   * One indicator's rows in [from, to] as [unit id, value], in as-of order: a later row of a
-   * unit overwrites an earlier one when read into a map, leaving the period's last figure.
-   * The (indicator_code, as_of, value) index covers this scan.
+   * Every row dated in [from, to] (of some indicators, or all), oldest first: one scan that a
+   * dashboard, a grid or a report splits into months in memory.
    */
-  valuesInRange(indicatorCode: string, from: string, to: string): [number, number][] {
-    return this.db
-      .prepare('SELECT unit_id, value FROM results WHERE indicator_code = ? AND as_of BETWEEN ? AND ? ORDER BY as_of')
-      .raw()
-      .all(indicatorCode, from, to) as [number, number][];
+  async inRange(from: string, to: string, indicatorCodes?: readonly string[]): Promise<StoredResult[]> {
+    let query = this.store.db
+      .selectFrom('results')
+      .select(['unit_id as unitId', 'indicator_code as indicatorCode', 'as_of as asOf', 'value', 'note'])
+      .where('as_of', '>=', from)
+      .where('as_of', '<=', to);
+    if (indicatorCodes) {
+      if (indicatorCodes.length === 0) return [];
+      query = query.where('indicator_code', 'in', [...indicatorCodes]);
+    }
+    return query.orderBy('as_of').execute();
   }
 
-  /** Every row of one unit and indicator in [from, to], as an import replaces them. */
-  rowsInRange(unitId: number, indicatorCode: string, from: string, to: string): Pick<StoredResult, 'asOf' | 'value' | 'note'>[] {
-    return this.db
-      .prepare('SELECT as_of AS asOf, value, note FROM results WHERE unit_id = ? AND indicator_code = ? AND as_of BETWEEN ? AND ? ORDER BY as_of')
-      .all(unitId, indicatorCode, from, to) as Pick<StoredResult, 'asOf' | 'value' | 'note'>[];
+  /** Every row of some units in [from, to], oldest first (an import's or a grid's units). */
+  async forUnitsInRange(unitIds: readonly number[], from: string, to: string): Promise<StoredResult[]> {
+    const out: StoredResult[] = [];
+    for (const ids of chunks([...new Set(unitIds)])) {
+      out.push(
+        ...(await this.store.db
+          .selectFrom('results')
+          .select(['unit_id as unitId', 'indicator_code as indicatorCode', 'as_of as asOf', 'value', 'note'])
+          .where('unit_id', 'in', ids)
+          .where('as_of', '>=', from)
+          .where('as_of', '<=', to)
+          .execute()),
+      );
+    }
+    return out.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
   }
 
-  deleteInRange(unitId: number, indicatorCode: string, from: string, to: string): number {
-    return this.db.prepare('DELETE FROM results WHERE unit_id = ? AND indicator_code = ? AND as_of BETWEEN ? AND ?').run(unitId, indicatorCode, from, to).changes;
+  async delete(unitId: number, indicatorCode: string, asOf: string): Promise<number> {
+    const result = await this.store.db.deleteFrom('results').where('unit_id', '=', unitId).where('indicator_code', '=', indicatorCode).where('as_of', '=', asOf).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
-  count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM results').get() as { n: number }).n;
+  /** Removes every figure of the given units × one indicator dated in [from, to] (a month replaced or emptied). */
+  async deleteInRange(unitIds: readonly number[], indicatorCode: string, from: string, to: string): Promise<number> {
+    let deleted = 0;
+    for (const ids of chunks([...new Set(unitIds)])) {
+      const result = await this.store.db
+        .deleteFrom('results')
+        .where('unit_id', 'in', ids)
+        .where('indicator_code', '=', indicatorCode)
+        .where('as_of', '>=', from)
+        .where('as_of', '<=', to)
+        .executeTakeFirst();
+      deleted += Number(result.numDeletedRows);
+    }
+    return deleted;
   }
+
+  async count(): Promise<number> {
+    const row = await this.store.db.selectFrom('results').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,32 +3,30 @@ import { indicatorByCode } from '../../../shared/domain/indicators';
 import { isValidOn } from '../../../shared/domain/units';
 import { formatCount, formatDate } from '../../../shared/format/vi';
 import { recordAudit } from '../audit/audit';
-import { localToday, type CoreContext } from '../app/context';
+import { isoNow, localToday, type CoreContext } from '../app/context';
 import { UnitRepository } from '../units/repository';
 import { ResultRepository } from './repository';
 
 /** One figure as of one day, for scripts (`results set`); null removes it. */
-export function setResult(ctx: CoreContext, req: { unitCode: string; indicatorCode: string; asOf: string; value: number | null; note?: string | null }): { saved: number } {
-  const unit = new UnitRepository(ctx.db).byCode(req.unitCode);
+export async function setResult(ctx: CoreContext, req: { unitCode: string; indicatorCode: string; asOf: string; value: number | null; note?: string | null }): Promise<{ saved: number }> {
+  const unit = await new UnitRepository(ctx.store).byCode(req.unitCode);
   if (!unit) throw new AppError('NOT_FOUND', `Không có đơn vị mã "${req.unitCode}".`);
   if (req.asOf > localToday(ctx.now())) throw new AppError('VALIDATION', `Ngày số liệu ${formatDate(req.asOf)} chưa đến; không ghi số liệu cho ngày tương lai.`);
   if (!isValidOn(unit, req.asOf)) throw new AppError('VALIDATION', `Đơn vị "${unit.name}" không có hiệu lực ngày ${formatDate(req.asOf)}.`);
   const def = indicatorByCode(req.indicatorCode);
   if (!def || def.kind !== 'count') throw new AppError('VALIDATION', `Chỉ tiêu "${req.indicatorCode}" không nhập trực tiếp được (tỷ lệ được tính tự động).`);
   if (req.value !== null && !Number.isInteger(req.value)) throw new AppError('VALIDATION', 'Số người phải là số nguyên.');
-  const repo = new ResultRepository(ctx.db);
-  let saved = 0;
-  ctx.db.transaction(() => {
-    if (req.value === null) saved = repo.delete(unit.id, def.code, req.asOf);
-    else {
-      repo.insertMany([{ unitId: unit.id, indicatorCode: def.code, asOf: req.asOf, value: req.value, note: req.note ?? null }]);
-      saved = 1;
-    }
-    recordAudit(ctx.db, ctx.actor, {
+  const repo = new ResultRepository(ctx.store);
+  const saved = await ctx.store.transaction(async () => {
+    let saved = 1;
+    if (req.value === null) saved = await repo.delete(unit.id, def.code, req.asOf);
+    else await repo.upsertMany([{ unitId: unit.id, indicatorCode: def.code, asOf: req.asOf, value: req.value, note: req.note ?? null }], isoNow(ctx));
+    await recordAudit(ctx.store, ctx.actor, {
       action: 'results', entity: 'result', entityKey: `${unit.code}|${def.code}|${req.asOf}`,
       summary: `${unit.name} — ${def.shortName} ngày ${formatDate(req.asOf)}: ${req.value === null ? 'xóa' : formatCount(req.value)}`,
     }, ctx.now());
-  })();
+    return saved;
+  });
   ctx.events.emit({ type: 'data-changed', area: 'results' });
   return { saved };
 }

@@ -1,5 +1,6 @@
 import type { Target, TargetSource } from '../../../shared/contract';
-import type { Db } from '../db/open';
+import { chunks } from '../db/batching';
+import type { Store } from '../db/store';
 
 export type { TargetSource };
 
@@ -18,71 +19,119 @@ export interface TargetRow {
   isDemo?: boolean;
 }
 
-const SELECT = `
-  SELECT t.id, u.code AS unitCode, u.name AS unitName, t.unit_id AS unitId, t.indicator_code AS indicatorCode, t.year, t.period,
-         t.value, t.is_rate AS isRate, t.source, t.decision_no AS decisionNo, t.decision_date AS decisionDate,
-         t.revision, t.note, t.is_demo AS isDemo
-  FROM targets t JOIN units u ON u.id = t.unit_id`;
-
 export type StoredTarget = Target & { unitId: number };
 
 export type TargetFact = Pick<StoredTarget, 'unitId' | 'indicatorCode' | 'period' | 'value' | 'source' | 'revision'>;
 
-function toTarget(row: Record<string, unknown>): StoredTarget {
-  return { ...(row as unknown as StoredTarget), isRate: row.isRate === 1, isDemo: row.isDemo === 1 };
+export interface TargetKey {
+  unitId: number;
+  indicatorCode: string;
+  year: number;
+  period: string;
+  source: TargetSource;
 }
 
 export class TargetRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly store: Store) {}
 
-  insertMany(rows: TargetRow[]): void {
-    const insert = this.db.prepare(
-      `INSERT INTO targets (unit_id, indicator_code, year, period, value, is_rate, source, decision_no, decision_date, revision, note, is_demo, updated_at)
-       VALUES (@unitId, @indicatorCode, @year, @period, @value, @isRate, @source, @decisionNo, @decisionDate, @revision, @note, @isDemo, @updatedAt)`,
-    );
-    const updatedAt = new Date().toISOString();
-    for (const row of rows) {
-      insert.run({ ...row, period: row.period ?? '', isRate: row.isRate ? 1 : 0, revision: row.revision ?? 0, note: row.note ?? null, isDemo: row.isDemo ? 1 : 0, updatedAt });
+  private selectTargets() {
+    return this.store.db
+      .selectFrom('targets as t')
+      .innerJoin('units as u', 'u.id', 't.unit_id')
+      .select([
+        't.id', 'u.code as unitCode', 'u.name as unitName', 't.unit_id as unitId', 't.indicator_code as indicatorCode', 't.year', 't.period',
+        't.value', 't.is_rate as isRate', 't.source', 't.decision_no as decisionNo', 't.decision_date as decisionDate', 't.revision', 't.note', 't.is_demo as isDemo',
+      ]);
+  }
+
+  async insertMany(rows: TargetRow[], updatedAt: string): Promise<void> {
+    for (const chunk of chunks(rows)) {
+      await this.store.db
+        .insertInto('targets')
+        .values(
+          chunk.map((row) => ({
+            unit_id: row.unitId, indicator_code: row.indicatorCode, year: row.year, period: row.period ?? '', value: row.value, is_rate: row.isRate ? 1 : 0,
+            source: row.source, decision_no: row.decisionNo, decision_date: row.decisionDate, revision: row.revision ?? 0, note: row.note ?? null,
+            is_demo: row.isDemo ? 1 : 0, updated_at: updatedAt,
+          })),
+        )
+        .execute();
     }
   }
 
-  forYear(year: number, filter: { unitId?: number; indicatorCode?: string } = {}): StoredTarget[] {
-    const where = ['t.year = @year'];
-    if (filter.unitId !== undefined) where.push('t.unit_id = @unitId');
-    if (filter.indicatorCode) where.push('t.indicator_code = @indicatorCode');
-    return (this.db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY u.code, t.indicator_code, t.source, t.period, t.revision`).all({ year, ...filter }) as Record<string, unknown>[]).map(toTarget);
+  async forYear(year: number, filter: { unitId?: number; indicatorCode?: string } = {}): Promise<StoredTarget[]> {
+    let query = this.selectTargets().where('t.year', '=', year);
+    if (filter.unitId !== undefined) query = query.where('t.unit_id', '=', filter.unitId);
+    if (filter.indicatorCode) query = query.where('t.indicator_code', '=', filter.indicatorCode);
+    const rows = await query.orderBy('u.code').orderBy('t.indicator_code').orderBy('t.source').orderBy('t.period').orderBy('t.revision').execute();
+    return rows.map(toTarget);
   }
 
   /** Just what target resolution reads, without the join and sort the screens need. */
-  forResolution(year: number): TargetFact[] {
-    return this.db
-      .prepare('SELECT unit_id AS unitId, indicator_code AS indicatorCode, period, value, source, revision FROM targets WHERE year = ?')
-      .all(year) as TargetFact[];
+  async forResolution(years: readonly number[]): Promise<Map<number, TargetFact[]>> {
+    const out = new Map<number, TargetFact[]>(years.map((y) => [y, []]));
+    if (years.length === 0) return out;
+    const rows = await this.store.db
+      .selectFrom('targets')
+      .select(['year', 'unit_id as unitId', 'indicator_code as indicatorCode', 'period', 'value', 'source', 'revision'])
+      .where('year', 'in', [...years])
+      .execute();
+    for (const { year, ...fact } of rows) out.get(year)!.push(fact as TargetFact);
+    return out;
   }
 
-  byId(id: number): StoredTarget | null {
-    const row = this.db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as Record<string, unknown> | undefined;
+  async byId(id: number): Promise<StoredTarget | null> {
+    const row = await this.selectTargets().where('t.id', '=', id).executeTakeFirst();
     return row ? toTarget(row) : null;
   }
 
-  latest(key: { unitId: number; indicatorCode: string; year: number; period: string; source: TargetSource }): StoredTarget | null {
-    const row = this.db
-      .prepare(`${SELECT} WHERE t.unit_id = @unitId AND t.indicator_code = @indicatorCode AND t.year = @year AND t.period = @period AND t.source = @source ORDER BY t.revision DESC LIMIT 1`)
-      .get(key) as Record<string, unknown> | undefined;
+  async latest(key: TargetKey): Promise<StoredTarget | null> {
+    const row = await this.selectTargets()
+      .where('t.unit_id', '=', key.unitId)
+      .where('t.indicator_code', '=', key.indicatorCode)
+      .where('t.year', '=', key.year)
+      .where('t.period', '=', key.period)
+      .where('t.source', '=', key.source)
+      .orderBy('t.revision', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row ? toTarget(row) : null;
   }
 
-  updateValue(id: number, fields: { value: number; decisionNo: string | null; decisionDate: string | null; note: string | null }): void {
-    this.db
-      .prepare('UPDATE targets SET value = @value, decision_no = @decisionNo, decision_date = @decisionDate, note = @note, updated_at = @updatedAt WHERE id = @id')
-      .run({ ...fields, id, updatedAt: new Date().toISOString() });
+  /** The latest revision of each (unit, indicator) of some units for one year, period and source: one query for a whole import or breakdown. */
+  async latestMany(unitIds: readonly number[], year: number, period: string, source: TargetSource): Promise<Map<string, StoredTarget>> {
+    const out = new Map<string, StoredTarget>();
+    for (const ids of chunks([...new Set(unitIds)])) {
+      const rows = await this.selectTargets()
+        .where('t.unit_id', 'in', ids)
+        .where('t.year', '=', year)
+        .where('t.period', '=', period)
+        .where('t.source', '=', source)
+        .orderBy('t.revision')
+        .execute();
+      for (const row of rows) out.set(`${row.unitId}|${row.indicatorCode}`, toTarget(row));
+    }
+    return out;
   }
 
-  delete(id: number): void {
-    this.db.prepare('DELETE FROM targets WHERE id = ?').run(id);
+  async updateValue(id: number, fields: { value: number; decisionNo: string | null; decisionDate: string | null; note: string | null }, updatedAt: string): Promise<void> {
+    await this.store.db
+      .updateTable('targets')
+      .set({ value: fields.value, decision_no: fields.decisionNo, decision_date: fields.decisionDate, note: fields.note, updated_at: updatedAt })
+      .where('id', '=', id)
+      .execute();
   }
 
-  count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM targets').get() as { n: number }).n;
+  async delete(id: number): Promise<void> {
+    await this.store.db.deleteFrom('targets').where('id', '=', id).execute();
   }
+
+  async count(): Promise<number> {
+    const row = await this.store.db.selectFrom('targets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}
+
+function toTarget(row: Record<string, unknown>): StoredTarget {
+  return { ...(row as unknown as StoredTarget), isRate: row.isRate === 1, isDemo: row.isDemo === 1 };
 }

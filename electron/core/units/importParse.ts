@@ -1,5 +1,6 @@
 import type { CellIssue, UnitImportShape } from '../../../shared/contract';
 import { parseViDate } from '../../../shared/format/vi';
+import { parseViCell } from '../../../shared/format/viNumber';
 import { foldText, toNfc } from '../../../shared/text/fold';
 import { cellAddress, type SheetGrid, type WorkbookData } from '../excel/readWorkbook';
 import { normaliseCode } from './rules';
@@ -164,10 +165,11 @@ function readMerges(hit: HeaderHit): ParsedUnitSheet {
     const shareCell = get('share');
     let share: number | null = null;
     if (shareCell !== null && shareCell !== undefined && shareCell !== '') {
-      share = typeof shareCell === 'number' ? shareCell : Number(String(shareCell).replace('%', '').replace(',', '.'));
-      if (typeof shareCell === 'string' && shareCell.includes('%')) share = share / 100;
-      if (!Number.isFinite(share) || share <= 0 || share > 1) {
-        rowErrors.push(issue(hit, i, 'share', `Tỷ lệ "${text(shareCell)}" không hợp lệ: cần số trong khoảng (0; 1] hoặc phần trăm.`));
+      const parsed = parseViCell(shareCell, typeof shareCell === 'string' && shareCell.trim().endsWith('%') ? 'percent' : 'decimal');
+      share = parsed.ok ? parsed.value : null;
+      if (share === null || share <= 0 || share > 1) {
+        const why = parsed.ok ? '' : ` (${parsed.message})`;
+        rowErrors.push(issue(hit, i, 'share', `Tỷ lệ "${text(shareCell)}" không hợp lệ${why}: cần số trong khoảng (0; 1], ví dụ 0,5, hoặc phần trăm, ví dụ 50%.`));
       }
     }
     if (rowErrors.length) errors.push(...rowErrors);

@@ -1,8 +1,8 @@
 import type { CellIssue, UnitChange, UnitImportShape } from '../../../shared/contract';
 import { dayBefore, formatDate } from '../../../shared/format/vi';
 import type { Unit, UnitLevel } from '../../../shared/domain/units';
-import type { Db } from '../db/open';
 import { revision } from '../db/revisions';
+import type { Store } from '../db/store';
 import type { ParsedUnitSheet } from './importParse';
 import { UnitRepository } from './repository';
 import { kindFromName } from './rules';
@@ -29,18 +29,19 @@ export interface UnitImportPlan {
 }
 
 /** The units revision counter (migration 3): a commit refuses a plan made on another state. */
-export function unitsFingerprint(db: Db): string {
-  return String(revision(db, 'units'));
+export async function unitsFingerprint(store: Store): Promise<string> {
+  return String(await revision(store, 'units'));
 }
 
-export function planUnitImport(db: Db, parsed: ParsedUnitSheet, validFromOverride: string | null | undefined): UnitImportPlan {
-  const existing = new UnitRepository(db).allByCode();
+export async function planUnitImport(store: Store, parsed: ParsedUnitSheet, validFromOverride: string | null | undefined): Promise<UnitImportPlan> {
+  const repo = new UnitRepository(store);
+  const existing = await repo.allByCode();
   const validFrom = validFromOverride !== undefined ? validFromOverride : parsed.shape === 'list-2-level' ? '2025-07-01' : null;
   const plan: UnitImportPlan = {
     shape: parsed.shape, sheet: parsed.sheet, rowCount: parsed.rowCount, validFrom,
     ops: [], changes: [], errors: [...parsed.errors], added: 0, updated: 0, unchanged: 0, linksAdded: 0,
   };
-  if (parsed.shape === 'merges') planMerges(db, parsed.rows, existing, plan, parsed.sheet);
+  if (parsed.shape === 'merges') planMerges(await repo.allLinks(), parsed.rows, existing, plan, parsed.sheet);
   else planList(parsed.rows, parsed.sheet, existing, plan);
   return plan;
 }
@@ -100,8 +101,14 @@ function planList(rows: Extract<ParsedUnitSheet, { shape: 'list-3-level' | 'list
   }
 }
 
-function planMerges(db: Db, rows: Extract<ParsedUnitSheet, { shape: 'merges' }>['rows'], existing: Map<string, Unit>, plan: UnitImportPlan, sheet: string): void {
-  const repo = new UnitRepository(db);
+function planMerges(
+  allLinks: { fromId: number; toId: number; share: number; effectiveDate: string }[],
+  rows: Extract<ParsedUnitSheet, { shape: 'merges' }>['rows'],
+  existing: Map<string, Unit>,
+  plan: UnitImportPlan,
+  sheet: string,
+): void {
+  const links = new Map(allLinks.map((l) => [`${l.fromId}|${l.toId}`, l]));
   const targetsOf = new Map<string, typeof rows>();
   for (const r of rows) {
     const problems: string[] = [];
@@ -130,7 +137,7 @@ function planMerges(db: Db, rows: Extract<ParsedUnitSheet, { shape: 'merges' }>[
     for (const t of targets) {
       const share = t.share ?? 1 / targets.length;
       const target = existing.get(t.newCode)!;
-      const link = repo.link(old.id, target.id);
+      const link = links.get(`${old.id}|${target.id}`);
       if (link && link.effectiveDate === t.effectiveDate && Math.abs(link.share - share) < 1e-9) {
         plan.unchanged++;
       } else {

@@ -2,12 +2,12 @@ import { AppError, type FileRef, type UnitImportOutcome, type UnitImportPreview 
 import { formatCount } from '../../../shared/format/vi';
 import { toNfc, unitNameKey } from '../../../shared/text/fold';
 import { recordAudit } from '../audit/audit';
-import { createBackup } from '../backups/backups';
+import { safetyBackup } from '../backups/backups';
 import { isoNow, type CoreContext } from '../app/context';
 import type { PlanStore } from '../app/planStore';
 import { readWorkbook } from '../excel/readWorkbook';
 import { parseUnitWorkbook, UnitSheetNotFound } from './importParse';
-import { planUnitImport, unitsFingerprint, type UnitImportPlan } from './importPlan';
+import { planUnitImport, unitsFingerprint, type PlanOp, type UnitImportPlan } from './importPlan';
 import { UnitRepository } from './repository';
 import { closeEmptiedParents } from './service';
 
@@ -21,7 +21,7 @@ const SHAPE_HINT =
   'Danh mục cần các cột "Mã tỉnh", "Tên tỉnh", ("Mã huyện", "Tên huyện"), "Mã xã", "Tên xã", "Cấp"; bảng sáp nhập cần "Mã xã cũ", "Mã xã mới", "Ngày hiệu lực".';
 
 /** Reads a unit list or merge table and works out every change, without writing anything. */
-export function previewUnitImport(ctx: CoreContext, plans: PlanStore<StoredUnitPlan>, file: FileRef, validFrom?: string | null): UnitImportPreview {
+export async function previewUnitImport(ctx: CoreContext, plans: PlanStore<StoredUnitPlan>, file: FileRef, validFrom?: string | null): Promise<UnitImportPreview> {
   const { name, bytes } = ctx.files.read(file);
   const workbook = readWorkbook(bytes, name);
   let parsed;
@@ -42,8 +42,10 @@ export function previewUnitImport(ctx: CoreContext, plans: PlanStore<StoredUnitP
   if (parsed.rowCount === 0) {
     throw new AppError('FILE_INVALID', `Tệp "${name}", trang tính "${parsed.sheet}": có dòng tiêu đề nhưng không có dòng dữ liệu nào.`, { file: name, sheet: parsed.sheet });
   }
-  const plan = planUnitImport(ctx.db, parsed, validFrom);
-  const planId = plans.put({ plan, fileName: name, fingerprint: unitsFingerprint(ctx.db) });
+  // Read before planning: a change made while the plan is worked out must still stop the commit.
+  const fingerprint = await unitsFingerprint(ctx.store);
+  const plan = await planUnitImport(ctx.store, parsed, validFrom);
+  const planId = plans.put({ plan, fileName: name, fingerprint });
   return {
     planId, fileName: name, sheetName: plan.sheet, shape: plan.shape, rowCount: plan.rowCount,
     added: plan.added, updated: plan.updated, unchanged: plan.unchanged, linksAdded: plan.linksAdded,
@@ -59,54 +61,62 @@ export async function commitUnitImport(ctx: CoreContext, plans: PlanStore<Stored
   if (plan.errors.length > 0) {
     throw new AppError('IMPORT_REJECTED', `Tệp "${fileName}" còn ${plan.errors.length} lỗi; hãy sửa trong tệp rồi nhập lại. Chưa có gì được ghi.`, { errors: plan.errors.slice(0, 50) });
   }
-  if (unitsFingerprint(ctx.db) !== stored.fingerprint) {
+  if ((await unitsFingerprint(ctx.store)) !== stored.fingerprint) {
     throw new AppError('CONFLICT', 'Danh mục đơn vị đã thay đổi kể từ lúc xem trước; hãy xem trước lại.');
   }
   const outcome: UnitImportOutcome = { fileName, added: plan.added, updated: plan.updated, unchanged: plan.unchanged, linksAdded: plan.linksAdded, unitsClosed: 0, backupFile: null };
   if (plan.ops.length === 0) return outcome;
-  const repo = new UnitRepository(ctx.db);
-  if (repo.count() > 0) outcome.backupFile = (await createBackup(ctx.db, ctx.dataDir, 'pre-import', ctx.now())).fileName;
-  ctx.db.transaction(() => {
+  const repo = new UnitRepository(ctx.store);
+  if ((await repo.count()) > 0) outcome.backupFile = await safetyBackup(ctx, 'pre-import');
+  await ctx.store.transaction(async () => {
     const now = isoNow(ctx);
-    const ids = new Map([...repo.allByCode()].map(([code, unit]) => [code, unit.id]));
+    const existing = await repo.allByCode();
+    const ids = new Map([...existing].map(([code, unit]) => [code, unit.id]));
     const idOf = (code: string) => {
       const id = ids.get(code);
       if (id === undefined) throw new AppError('INTERNAL', `Không tìm thấy đơn vị ${code} khi ghi.`);
       return id;
     };
+    // New units level by level (provinces, then districts, communes), each level in multi-row
+    // inserts: a national list is a few dozen statements, not ten thousand.
+    const adds = plan.ops.filter((op): op is Extract<PlanOp, { op: 'add' }> => op.op === 'add');
+    for (const level of ['province', 'district', 'commune', 'hamlet'] as const) {
+      const batch = adds.filter((op) => op.level === level);
+      const newIds = await repo.insertMany(
+        batch.map((op) => {
+          const name = toNfc(op.name);
+          return { code: op.code, name, nameKey: unitNameKey(name), level: op.level, kind: op.kind, parentId: op.parentCode ? idOf(op.parentCode) : null, validFrom: op.validFrom, validTo: null };
+        }),
+        now,
+      );
+      batch.forEach((op, i) => ids.set(op.code, newIds[i]!));
+    }
     const closedCodes: string[] = [];
     for (const op of plan.ops) {
       switch (op.op) {
-        case 'add': {
-          const name = toNfc(op.name);
-          const id = repo.insert(
-            { code: op.code, name, nameKey: unitNameKey(name), level: op.level, kind: op.kind, parentId: op.parentCode ? idOf(op.parentCode) : null, validFrom: op.validFrom, validTo: null },
-            now,
-          );
-          ids.set(op.code, id);
+        case 'add':
           break;
-        }
         case 'update': {
-          const current = repo.byCode(op.code)!;
+          const current = existing.get(op.code)!;
           const name = toNfc(op.name);
-          repo.update(current.id, { name, nameKey: unitNameKey(name), kind: op.kind, parentId: op.parentCode ? idOf(op.parentCode) : null, validFrom: current.validFrom, validTo: current.validTo }, now);
+          await repo.update(current.id, { name, nameKey: unitNameKey(name), kind: op.kind, parentId: op.parentCode ? idOf(op.parentCode) : null, validFrom: current.validFrom, validTo: current.validTo }, now);
           break;
         }
         case 'close':
-          repo.setValidTo(idOf(op.code), op.validTo, now);
+          await repo.setValidTo(idOf(op.code), op.validTo, now);
           closedCodes.push(op.code);
           break;
         case 'setValidFrom':
-          repo.setValidFrom(idOf(op.code), op.validFrom, now);
+          await repo.setValidFrom(idOf(op.code), op.validFrom, now);
           break;
         case 'link':
-          repo.upsertLink(idOf(op.fromCode), idOf(op.toCode), op.effectiveDate, op.share);
+          await repo.upsertLink(idOf(op.fromCode), idOf(op.toCode), op.effectiveDate, op.share);
           break;
       }
     }
-    outcome.unitsClosed = closedCodes.length + closeEmptiedParents(repo, closedCodes.map((c) => repo.byCode(c)!), now);
-    recordAudit(
-      ctx.db,
+    outcome.unitsClosed = closedCodes.length + (closedCodes.length ? await closeEmptiedParents(repo, closedCodes, now) : 0);
+    await recordAudit(
+      ctx.store,
       ctx.actor,
       {
         action: 'import',
@@ -117,7 +127,7 @@ export async function commitUnitImport(ctx: CoreContext, plans: PlanStore<Stored
       },
       ctx.now(),
     );
-  })();
+  });
   ctx.events.emit({ type: 'data-changed', area: 'units' });
   return outcome;
 }

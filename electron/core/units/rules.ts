@@ -1,10 +1,6 @@
 import type { UnitLevel } from '../../../shared/domain/units';
 
-const RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2, hamlet: 3 };
-
-export function levelRank(level: UnitLevel): number {
-  return RANK[level];
-}
+export { levelRank } from '../../../shared/domain/units';
 
 /** A district list calls its units "Huyện", "Quận", "Thị xã", "Thành phố"; the kind is read off the name. */
 export function kindFromName(name: string, level: UnitLevel): string | null {

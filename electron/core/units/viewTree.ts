@@ -1,7 +1,7 @@
 import type { UnitLevel } from '../../../shared/domain/units';
 import { viCollator } from '../../../shared/format/vi';
-import type { Db } from '../db/open';
-import { revision } from '../db/revisions';
+import { revisions, type Revisions } from '../db/revisions';
+import type { Store } from '../db/store';
 import { UnitRepository, type TreeRow } from './repository';
 
 export interface ViewNode {
@@ -29,25 +29,28 @@ export interface ViewTree {
   leaves(id: number): number[];
 }
 
-const cache = new WeakMap<Db, Map<string, ViewTree>>();
+const cache = new WeakMap<Store, Map<string, ViewTree>>();
 
-export function viewTree(db: Db, date: string): ViewTree {
-  let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
-  const key = `${revision(db, 'units')}|${date}`;
-  let tree = perDb.get(key);
+/**
+ * The tree on `date`, cached until the units change (the revision counter, read with the
+ * others by the caller or here): two queries the first time, none after.
+ */
+export async function viewTree(store: Store, date: string, known?: Revisions): Promise<ViewTree> {
+  let perStore = cache.get(store);
+  if (!perStore) cache.set(store, (perStore = new Map()));
+  const key = `${(known ?? (await revisions(store))).units}|${date}`;
+  let tree = perStore.get(key);
   if (!tree) {
-    if (perDb.size > 16) perDb.clear();
-    tree = buildViewTree(db, date);
-    perDb.set(key, tree);
+    if (perStore.size > 16) perStore.clear();
+    const repo = new UnitRepository(store);
+    const [units, links] = await Promise.all([repo.treeRows(), repo.allLinks()]);
+    tree = buildViewTree(units, links, date);
+    perStore.set(key, tree);
   }
   return tree;
 }
 
-function buildViewTree(db: Db, date: string): ViewTree {
-  const repo = new UnitRepository(db);
-  const units = repo.treeRows();
-  const links = repo.allLinks();
+function buildViewTree(units: TreeRow[], links: { fromId: number; toId: number; share: number }[], date: string): ViewTree {
   const valid = (u: TreeRow) => (u.valid_from === null || u.valid_from <= date) && (u.valid_to === null || u.valid_to >= date);
 
   const nodes = new Map<number, ViewNode>();

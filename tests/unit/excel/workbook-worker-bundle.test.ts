@@ -1,5 +1,5 @@
 // The Electron build parses spreadsheets in out/electron/workbookWorker.cjs: build it for real and
-// check that main.cjs looks for it beside itself and that it parses a report in plain Node.
+// check that core-host.cjs (the core process) looks for it beside itself and that it parses a report in plain Node.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,9 +20,9 @@ beforeAll(() => {
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe('workbook worker bundle', () => {
-  it('main.cjs resolves the worker beside itself', () => {
-    const main = readFileSync(join(outDir, 'main.cjs'), 'utf8');
-    expect(main).toContain('"workbookWorker.cjs"');
+  it('core-host.cjs resolves the worker beside itself', () => {
+    const coreHost = readFileSync(join(outDir, 'core-host.cjs'), 'utf8');
+    expect(coreHost).toContain('"workbookWorker.cjs"');
   });
 
   it('parses a district report in a plain Node worker, reporting progress', async () => {

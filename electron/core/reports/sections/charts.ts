@@ -3,7 +3,6 @@ import { ym } from '../../../../shared/domain/periods';
 import { unitComparisons } from './unitRows';
 import { noChildrenText } from './wording';
 import type { SectionDef } from './types';
-import { planOf, progressOf } from './plan';
 
 export const progressChartSection: SectionDef = {
   info: { id: 'progressChart', title: 'Biểu đồ tiến độ theo đơn vị', description: '% kế hoạch năm của từng đơn vị, có vạch 100%.', defaultOn: true, editable: false },
@@ -16,7 +15,7 @@ export const progressChartSection: SectionDef = {
         chart: 'progressBars',
         title: `${def.shortName}: % kế hoạch năm theo đơn vị`,
         labels: units.map((u) => u.displayName),
-        series: [{ label: '% kế hoạch', values: units.map(progressOf), style: 'bar' }],
+        series: [{ label: '% kế hoạch', values: units.map((u) => u.planProgress), style: 'bar' }],
         valueFormat: 'percent',
         referenceLine: { value: 1, label: 'Kế hoạch (100%)' },
       };
@@ -31,7 +30,7 @@ export const trendChartSection: SectionDef = {
     const blocks: ReportBlock[] = sc.indicators.slice(0, 2).map((def) => {
       const total = sc.figures.compare(def, sc.scope.focus);
       const start = total.endLastYear;
-      const goal = planOf(total);
+      const goal = total.plan;
       const labels: string[] = [];
       const actual: (number | null)[] = [];
       const path: (number | null)[] = [];

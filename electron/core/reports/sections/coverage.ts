@@ -4,7 +4,6 @@ import { formatCount, formatPercent } from '../../../../shared/format/vi';
 import { cleanName } from '../scope';
 import { bySources, sourcePhrase } from './wording';
 import type { SectionContext, SectionDef } from './types';
-import { planOf } from './plan';
 
 const RATES = [
   { code: 'COV_BHYT', label: 'BHYT', of: 'dân số' },
@@ -25,7 +24,7 @@ function sentence(sc: SectionContext, rate: (typeof RATES)[number]): string | nu
   let text = `tỷ lệ bao phủ ${rate.label} đạt ${formatPercent(now.actual)} ${rate.of}`;
   const targets = bySources(sc.figures, def, sc.scope.focus);
   for (const t of targets) {
-    const goal = planOf(t)!;
+    const goal = t.plan!;
     const gap = now.actual - goal;
     text += `, ${gap >= 0 ? 'cao hơn' : 'thấp hơn'} mục tiêu ${sourcePhrase(t.targetSource!)} (${formatPercent(goal)}) ${formatPercent(Math.abs(gap)).replace('%', '')} điểm phần trăm`;
     if (gap < 0 && t.remaining) text += ` (cần thêm ${formatCount(t.remaining)} người)`;
@@ -54,7 +53,8 @@ export const coverageSection: SectionDef = {
         summary,
         {
           kind: 'table',
-          caption: `Tỷ lệ bao phủ theo ${sc.scope.rowLabel.toLocaleLowerCase('vi')}`,
+          // "theo xã, phường" but "theo BHXH cơ sở": an abbreviation keeps its capitals.
+          caption: `Tỷ lệ bao phủ theo ${/^\p{Lu}{2,}/u.test(sc.scope.rowLabel) ? sc.scope.rowLabel : sc.scope.rowLabel.toLocaleLowerCase('vi')}`,
           columns: [
             { key: 'name', label: sc.scope.rowLabel, format: 'text', width: 30 },
             { key: 'bhyt', label: 'BHYT (/dân số)', group: 'Tỷ lệ bao phủ', format: 'percent', width: 13 },

@@ -4,7 +4,8 @@ import { TARGET_SOURCE_LABELS } from '../../../../shared/contract';
 import { formatCount, formatPercent } from '../../../../shared/format/vi';
 import { bySources, changeWords, remainingWords, sourcePhrase } from './wording';
 import type { SectionContext, SectionDef } from './types';
-import { planCells, planOf, progressOf } from './plan';
+import { planCells } from './plan';
+import { isPlanRevised } from '../../../../shared/calc/plan';
 
 /** The schemes a headline covers, in the order reports list them. */
 const HEADLINE_CODES = ['BHXH_BB', 'BHXH_TN', 'BHTN', 'BHYT', 'BHYT_HGD'];
@@ -18,7 +19,7 @@ function comparisonsBySource(sc: SectionContext, def: IndicatorDef): Comparison[
 function paragraph(sc: SectionContext, def: IndicatorDef, list: Comparison[]): string {
   const first = list[0]!;
   const parts: string[] = [`${def.shortName}: ${formatCount(first.actual)} người`];
-  const against = list.filter((c) => c.progress !== null).map((c) => `${formatPercent(progressOf(c))} kế hoạch ${sourcePhrase(c.targetSource!)} (${formatCount(planOf(c))} người)`);
+  const against = list.filter((c) => c.planProgress !== null).map((c) => `${formatPercent(c.planProgress)} kế hoạch ${isPlanRevised(c) ? 'điều chỉnh ' : ''}${sourcePhrase(c.targetSource!)} (${formatCount(c.plan)} người${isPlanRevised(c) ? `; kế hoạch ban đầu ${formatCount(c.target)} người` : ''})`);
   if (against.length > 0) parts.push(`đạt ${against.join(', ')}`);
   const same = changeWords(first.deltaSameLastYear, first.deltaSameLastYearRatio);
   if (same) parts.push(`${same} so với cùng kỳ năm ${sc.year - 1}`);
@@ -41,11 +42,10 @@ export const headlineSection: SectionDef = {
       if (list.every((c) => c.actual === null && c.target === null)) continue;
       blocks.push({ kind: 'paragraph', text: paragraph(sc, def, list) });
       list.forEach((c, i) => {
-        const revised = c.revisedTarget !== null && c.revisedTarget !== c.target;
         rows.push({
           cells: {
             indicator: i === 0 ? def.shortName : '',
-            source: c.targetSource ? TARGET_SOURCE_LABELS[c.targetSource] + (revised ? ' (điều chỉnh)' : '') : '—',
+            source: c.targetSource ? TARGET_SOURCE_LABELS[c.targetSource] + (isPlanRevised(c) ? ' (điều chỉnh)' : '') : '—',
             ...planCells(c, sc.monthIndex),
           },
         });

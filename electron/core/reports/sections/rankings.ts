@@ -1,29 +1,25 @@
 import type { ReportBlock, ReportRow } from '../../../../shared/contract';
+import { laggardsEmptyText, laggardsShortNote, leadersEmptyText, leadersShortNote, rankUnits, unrankedNote } from '../../../../shared/calc/rankings';
 import { formatPercent } from '../../../../shared/format/vi';
 import { unitComparisons, type UnitComparison } from './unitRows';
-import { noChildrenText } from './wording';
+import { noChildrenText, revisedPlansNote } from './wording';
 import type { SectionDef } from './types';
-import { planOf, progressOf } from './plan';
 
-const SIZE = 5;
+const TITLE = 'ĐƠN VỊ DẪN ĐẦU VÀ ĐƠN VỊ CHẬM';
 
 export const rankingsSection: SectionDef = {
-  info: { id: 'rankings', title: 'Đơn vị dẫn đầu và đơn vị chậm', description: 'Năm đơn vị có % kế hoạch cao nhất và năm đơn vị thấp nhất của chỉ tiêu đầu tiên đã chọn.', defaultOn: true, editable: false },
+  info: { id: 'rankings', title: 'Đơn vị dẫn đầu và đơn vị chậm', description: 'Tối đa năm đơn vị đạt từ 80% kế hoạch cao nhất và năm đơn vị dưới 80% thấp nhất của chỉ tiêu đầu tiên đã chọn (theo kế hoạch điều chỉnh nếu có).', defaultOn: true, editable: false },
   build(sc) {
-    if (sc.scope.rows.length === 0) return { title: 'ĐƠN VỊ DẪN ĐẦU VÀ ĐƠN VỊ CHẬM', orientation: 'portrait', blocks: [{ kind: 'paragraph', text: noChildrenText(sc.scope.name) }] };
+    if (sc.scope.rows.length === 0) return { title: TITLE, orientation: 'portrait', blocks: [{ kind: 'paragraph', text: noChildrenText(sc.scope.name) }] };
     const def = sc.indicators[0]!;
-    const ranked = unitComparisons(sc, def, 'progress-desc').filter((c) => progressOf(c) !== null);
-    const blocks: ReportBlock[] = [];
-    if (ranked.length === 0) {
-      blocks.push({ kind: 'paragraph', text: `Chưa xếp hạng được: các đơn vị chưa có kế hoạch hoặc số liệu ${def.shortName}.` });
-      return { title: 'ĐƠN VỊ DẪN ĐẦU VÀ ĐƠN VỊ CHẬM', orientation: 'portrait', blocks };
-    }
-    const size = Math.min(SIZE, Math.ceil(ranked.length / 2));
-    const best = ranked.slice(0, size);
-    const worst = ranked.slice(-size).reverse();
-    const list = (items: UnitComparison[]) => items.map((c) => `${c.displayName} (${formatPercent(progressOf(c))})`).join(', ');
-    blocks.push({ kind: 'paragraph', text: `- ${def.shortName}: các đơn vị đạt tỷ lệ cao là ${list(best)}; các đơn vị đạt thấp, cần tập trung chỉ đạo là ${list(worst)}.` });
-    const table = (caption: string, items: UnitComparison[]): ReportBlock => ({
+    // The same rule as the dashboard's lists (shared/calc/rankings.ts).
+    const { leaders, laggards, ordered, counts } = rankUnits(unitComparisons(sc, def, 'progress-desc'), (c) => c.planProgress, (c) => c.displayName);
+    if (counts.ranked === 0) return { title: TITLE, orientation: 'portrait', blocks: [{ kind: 'paragraph', text: `${leadersEmptyText(counts)} ${def.shortName}.` }] };
+    const list = (items: UnitComparison[]) => items.map((c) => `${c.displayName} (${formatPercent(c.planProgress)})`).join(', ');
+    const lead = leaders.length > 0 ? `các đơn vị đạt tỷ lệ cao là ${list(leaders)}` : leadersEmptyText(counts).toLocaleLowerCase('vi');
+    const lag = laggards.length > 0 ? `các đơn vị đạt thấp, cần tập trung chỉ đạo là ${list(laggards)}` : laggardsEmptyText(counts).toLocaleLowerCase('vi');
+    const blocks: ReportBlock[] = [{ kind: 'paragraph', text: `- ${def.shortName}: ${lead}; ${lag}.` }];
+    const table = (caption: string, items: UnitComparison[], note: string | null): ReportBlock => ({
       kind: 'table',
       caption,
       columns: [
@@ -34,11 +30,13 @@ export const rankingsSection: SectionDef = {
         { key: 'progress', label: '% kế hoạch', format: 'percent', width: 11 },
         { key: 'remaining', label: 'Còn phải thực hiện', format: 'count', width: 12 },
       ],
-      rows: items.map((c): ReportRow => ({ cells: { rank: String(ranked.indexOf(c) + 1), name: c.displayName, target: planOf(c), actual: c.actual, progress: progressOf(c), remaining: c.remaining } })),
-      notes: [],
+      rows: items.map((c): ReportRow => ({ cells: { rank: String(ordered.indexOf(c) + 1), name: c.displayName, target: c.plan, actual: c.actual, progress: c.planProgress, remaining: c.remaining } })),
+      notes: [note, revisedPlansNote(items)].filter((n): n is string => n !== null),
     });
-    blocks.push(table(`${size} đơn vị dẫn đầu — ${def.shortName}`, best));
-    blocks.push(table(`${size} đơn vị đạt thấp nhất — ${def.shortName}`, worst));
-    return { title: 'ĐƠN VỊ DẪN ĐẦU VÀ ĐƠN VỊ CHẬM', orientation: 'portrait', blocks };
+    if (leaders.length > 0) blocks.push(table(`${leaders.length} đơn vị dẫn đầu — ${def.shortName}`, leaders, leadersShortNote(counts)));
+    if (laggards.length > 0) blocks.push(table(`${laggards.length} đơn vị đạt thấp nhất — ${def.shortName}`, laggards, laggardsShortNote(counts)));
+    const left = unrankedNote(counts);
+    if (left) blocks.push({ kind: 'paragraph', text: left });
+    return { title: TITLE, orientation: 'portrait', blocks };
   },
 };

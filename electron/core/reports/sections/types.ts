@@ -35,5 +35,6 @@ export interface SectionBody {
  */
 export interface SectionDef {
   info: ReportSectionInfo;
-  build(sc: SectionContext, choice: ReportSectionChoice): SectionBody;
+  /** May read more data (an area's own tables) through sc.ctx.store: one constant set of queries per section. */
+  build(sc: SectionContext, choice: ReportSectionChoice): SectionBody | Promise<SectionBody>;
 }

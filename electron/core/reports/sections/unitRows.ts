@@ -3,7 +3,6 @@ import type { IndicatorDef } from '../../../../shared/domain/indicators';
 import { viCollator } from '../../../../shared/format/vi';
 import { cleanName } from '../scope';
 import type { SectionContext } from './types';
-import { progressOf } from './plan';
 
 export interface UnitComparison extends Comparison {
   displayName: string;
@@ -24,8 +23,8 @@ export function unitComparisons(sc: SectionContext, def: IndicatorDef, sort: Rep
     return (x - y) * dir || byName(a, b);
   };
   const order: Record<ReportSort, (a: UnitComparison, b: UnitComparison) => number> = {
-    'progress-desc': byNumber(progressOf, -1),
-    'progress-asc': byNumber(progressOf, 1),
+    'progress-desc': byNumber((c) => c.planProgress, -1),
+    'progress-asc': byNumber((c) => c.planProgress, 1),
     'actual-desc': byNumber((c) => c.actual, -1),
     name: byName,
     code: (a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }),

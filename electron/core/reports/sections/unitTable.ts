@@ -1,7 +1,7 @@
 import type { ReportBlock, ReportRow, ReportSort } from '../../../../shared/contract';
 import { formatCount } from '../../../../shared/format/vi';
 import { unitComparisons, type UnitComparison } from './unitRows';
-import { noChildrenText } from './wording';
+import { noChildrenText, revisedPlansNote } from './wording';
 import type { SectionDef } from './types';
 import { planCells } from './plan';
 
@@ -31,6 +31,8 @@ export const unitTableSection: SectionDef = {
       const rows: ReportRow[] = units.map((c, k) => ({ cells: cells(c, c.displayName, k + 1) }));
       rows.push({ cells: cells(total, 'Tổng cộng', ''), emphasis: 'total' });
       const notes = [`Đơn vị tính: người; ${SORT_NOTES[sc.def.sort]}.`];
+      const revised = revisedPlansNote([...units, { ...total, displayName: 'Tổng cộng' }]);
+      if (revised) notes.push(revised);
       const missing = units.filter((u) => u.actual === null).map((u) => u.displayName);
       if (missing.length > 0) notes.push(`Chưa có số liệu: ${missing.join(', ')}; dòng tổng cộng chỉ cộng các đơn vị đã báo cáo.`);
       if (total.missingUnits > 0 && missing.length === 0) notes.push(`Tổng cộng thiếu số liệu của ${formatCount(total.missingUnits)} đơn vị cấp dưới.`);

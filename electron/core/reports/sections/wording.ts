@@ -1,8 +1,8 @@
 import { TARGET_SOURCE_LABELS, type Comparison, type TargetSource } from '../../../../shared/contract';
+import { isPlanRevised } from '../../../../shared/calc/plan';
 import type { IndicatorDef } from '../../../../shared/domain/indicators';
 import { formatCount, formatPercent } from '../../../../shared/format/vi';
 import type { Figures } from '../../results/compare';
-import { planOf } from './plan';
 
 /** Target sources a steering committee compares against, in the order reports state them. */
 export const REPORT_SOURCES: TargetSource[] = ['GOV', 'BHXH_VN', 'UBND_TINH'];
@@ -32,12 +32,22 @@ export function changeWords(delta: number | null, ratio: number | null, unit = '
 }
 
 /** "còn phải phát triển 2.135 người, bình quân 712 người/tháng" or "đã vượt kế hoạch 120 người". */
-export function remainingWords(c: Pick<Comparison, 'actual' | 'target' | 'revisedTarget' | 'remaining' | 'monthlyPace'>, monthIndex: number): string | null {
-  const goal = planOf(c);
+export function remainingWords(c: Pick<Comparison, 'actual' | 'plan' | 'remaining' | 'monthlyPace'>, monthIndex: number): string | null {
+  const goal = c.plan;
   if (c.actual === null || goal === null) return null;
   if (c.actual >= goal) return c.actual === goal ? 'đã hoàn thành kế hoạch' : `đã vượt kế hoạch ${formatCount(c.actual - goal)} người`;
   const pace = monthIndex < 12 && c.monthlyPace !== null ? `, bình quân ${formatCount(Math.ceil(c.monthlyPace))} người/tháng` : '';
   return `còn phải phát triển ${formatCount(c.remaining)} người${pace}`;
+}
+
+/**
+ * Under a table whose "Kế hoạch" column shows the plan in force: which units' plans were
+ * revised and what the original was, so the original stays visible (null when none was).
+ */
+export function revisedPlansNote(rows: (Pick<Comparison, 'target' | 'revisedTarget'> & { displayName: string })[]): string | null {
+  const revised = rows.filter(isPlanRevised);
+  if (revised.length === 0) return null;
+  return `Kế hoạch điều chỉnh thay cho kế hoạch ban đầu: ${revised.map((r) => `${r.displayName} (ban đầu ${formatCount(r.target)} người)`).join(', ')}.`;
 }
 
 /** What the parts by unit say when the scope is a single commune. */

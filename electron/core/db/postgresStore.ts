@@ -1,0 +1,145 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { AppError } from '../../../shared/contract';
+import type { Schema, TableName } from './schema';
+import { currentScope, Store } from './store';
+
+const guarded = new WeakSet<pg.PoolClient>();
+
+/** Rows per COPY chunk written to the stream: bounded memory however many rows come. */
+const COPY_CHUNK = 5000;
+
+/** COUNT and SUM come back as int8/numeric text; the app's figures fit in a double. */
+const NUMERIC_TYPES = new Set([20, 1700]);
+
+/** The URL without its password, for messages and the About box. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    return u.toString().replace(/:@/, '@');
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/**
+ * The shared database on a PostgreSQL server (14 or newer) through a `pg` pool. Several
+ * workstations and the BHXH cơ sở offices of a province use one; the server's administrator
+ * backs it up.
+ */
+export class PostgresStore extends Store {
+  readonly engine = 'postgres' as const;
+  readonly location: string;
+  protected readonly root: Kysely<Schema>;
+
+  private constructor(
+    readonly url: string,
+    readonly pool: pg.Pool,
+  ) {
+    super();
+    this.location = redactUrl(url);
+    // The wrapper notes which client a transaction got, so COPY can run on that same connection.
+    const wrapped: PostgresPool = {
+      connect: async () => {
+        const client = await pool.connect();
+        // A connection cut while in use emits 'error' on its client: the query in flight fails
+        // (and is answered in Vietnamese); the event itself must not end the process.
+        if (!guarded.has(client)) {
+          guarded.add(client);
+          client.on('error', () => undefined);
+        }
+        const scope = currentScope();
+        if (scope?.store === this && !scope.client) scope.client = client;
+        return client;
+      },
+      end: () => pool.end(),
+      get options() {
+        return pool.options;
+      },
+    };
+    this.root = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: wrapped }), log: this.countQueries });
+  }
+
+  /** Connects once to find out now (not at the first screen) whether the server is there. */
+  static async open(url: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 8,
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+      application_name: 'BHXH Desk',
+      types: { getTypeParser: ((oid: number, format?: string) => (NUMERIC_TYPES.has(oid) ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser },
+    });
+    // An idle connection dropped by the server must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    const store = new PostgresStore(url, pool);
+    try {
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query<{ v: number }>("SELECT current_setting('server_version_num')::int AS v");
+        if ((rows[0]?.v ?? 0) < 140000) throw new AppError('DB_UNSUPPORTED', `Máy chủ PostgreSQL ${store.location} là phiên bản cũ; BHXH Desk cần PostgreSQL 14 trở lên.`);
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw error instanceof AppError ? error : connectionError(error, store.location);
+    }
+    return store;
+  }
+
+  async check(): Promise<{ ok: boolean; message: string }> {
+    try {
+      await this.pool.query('SELECT 1');
+      return { ok: true, message: 'ok' };
+    } catch (error) {
+      return { ok: false, message: connectionError(error, this.location).message };
+    }
+  }
+
+  async bulkInsert(table: TableName, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.transaction(async () => {
+      const client = currentScope()?.client as pg.PoolClient | undefined;
+      if (!client) throw new AppError('INTERNAL', 'Không tìm thấy kết nối của giao dịch để ghi hàng loạt.');
+      const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+      await pipeline(Readable.from(csvChunks(rows)), stream);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.root.destroy().catch(() => undefined);
+  }
+}
+
+function* csvChunks(rows: readonly (readonly unknown[])[]): Generator<string> {
+  for (let i = 0; i < rows.length; i += COPY_CHUNK) {
+    let out = '';
+    for (const row of rows.slice(i, i + COPY_CHUNK)) out += row.map(csvValue).join(',') + '\n';
+    yield out;
+  }
+}
+
+/** CSV for COPY: an unquoted empty field is NULL, a quoted one is the empty string. */
+function csvValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  return `"${String(value).replace(/"/g, '""')}"`;
+}
+
+/** What people are told when the server cannot be used; the engine's own text stays out. */
+export function connectionError(error: unknown, location: string): AppError {
+  const code = (error as { code?: string })?.code ?? '';
+  const where = `máy chủ cơ sở dữ liệu ${location}`;
+  if (code === '28P01' || code === '28000') return new AppError('DB_AUTH', `Không đăng nhập được vào ${where}: sai tên người dùng hoặc mật khẩu, hoặc máy chủ không cho phép máy này kết nối.`);
+  if (code === '3D000') return new AppError('DB_UNREACHABLE', `Trên ${where} không có cơ sở dữ liệu này. Hãy nhờ quản trị viên tạo cơ sở dữ liệu hoặc kiểm tra lại địa chỉ.`);
+  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', 'EAI_AGAIN', '57P01', '57P03'].includes(code) || /timeout|terminated|Connection/i.test((error as Error)?.message ?? '')) {
+    return new AppError('DB_UNREACHABLE', `Không kết nối được tới ${where}. Hãy kiểm tra mạng, địa chỉ máy chủ và rằng máy chủ đang chạy.`);
+  }
+  return new AppError('DB_UNREACHABLE', `Không dùng được ${where} (mã lỗi ${code || 'không rõ'}).`);
+}

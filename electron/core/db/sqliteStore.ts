@@ -1,0 +1,124 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import type { Schema, TableName } from './schema';
+import { Store } from './store';
+
+/** Rows per multi-row INSERT of a bulk load (within SQLite's 999 parameters for older builds). */
+const BULK_ROWS = 100;
+
+/** Tables whose writes move a revision counter, and which one. */
+const REVISION_AREA: Partial<Record<TableName, string>> = { results: 'results', targets: 'targets' };
+
+/** Statements Kysely asks for again and again (every dashboard, every import row) are prepared once. */
+const STATEMENT_CACHE_LIMIT = 500;
+
+/**
+ * The embedded database: one better-sqlite3 connection in the data folder, WAL, synchronous
+ * FULL, foreign keys on. Kysely's SQLite driver serialises requests on the one connection,
+ * so an awaited transaction never interleaves with another request's queries.
+ */
+export class SqliteStore extends Store {
+  readonly engine = 'sqlite' as const;
+  readonly location: string;
+  protected readonly root: Kysely<Schema>;
+  private readonly statements = new Map<string, SqliteStatement>();
+
+  constructor(
+    readonly file: string,
+    /** The better-sqlite3 handle, for what only SQLite has: backup, pragmas, scripts. */
+    readonly raw: Database.Database,
+  ) {
+    super();
+    this.location = file;
+    const cached: SqliteDatabase = {
+      prepare: (sql) => {
+        let statement = this.statements.get(sql);
+        if (!statement) {
+          if (this.statements.size >= STATEMENT_CACHE_LIMIT) this.statements.clear();
+          statement = raw.prepare(sql) as unknown as SqliteStatement;
+          this.statements.set(sql, statement);
+        }
+        return statement;
+      },
+      close: () => raw.close(),
+    };
+    this.root = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cached }), log: this.countQueries });
+  }
+
+  static open(file: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): SqliteStore {
+    const raw = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false });
+    try {
+      if (!options.readonly) raw.pragma('journal_mode = WAL');
+      raw.pragma('synchronous = FULL');
+      raw.pragma('foreign_keys = ON');
+      raw.pragma('busy_timeout = 5000');
+      // 32 MB of page cache: bulk loads and month scans stay in memory instead of spilling.
+      raw.pragma('cache_size = -32768');
+    } catch (error) {
+      // "file is not a database": do not leave the handle open (it would hold the file during a restore).
+      raw.close();
+      throw error;
+    }
+    return new SqliteStore(file, raw);
+  }
+
+  /** Several statements at once (migrations). Cached statements may name dropped tables: forget them. */
+  script(sql: string): void {
+    this.statements.clear();
+    if (sql.trim()) this.raw.exec(sql);
+  }
+
+  schemaVersion(): number {
+    return this.raw.pragma('user_version', { simple: true }) as number;
+  }
+
+  applicationId(): number {
+    return this.raw.pragma('application_id', { simple: true }) as number;
+  }
+
+  /** A consistent copy of the live database through SQLite's online backup API. */
+  async backupTo(file: string): Promise<void> {
+    await this.raw.backup(file);
+  }
+
+  /** Folds the WAL into the main file, so the file alone is the whole database. */
+  checkpoint(): void {
+    this.raw.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async check(): Promise<{ ok: boolean; message: string }> {
+    try {
+      const lines = (this.raw.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
+      return lines.length === 1 && lines[0] === 'ok' ? { ok: true, message: 'ok' } : { ok: false, message: lines.slice(0, 5).join('; ') };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  }
+
+  async bulkInsert(table: TableName, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    // Multi-row statements prepared once, run inside the transaction: better-sqlite3's fastest path.
+    const per = Math.max(1, Math.min(BULK_ROWS, Math.floor(999 / columns.length)));
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const statement = (n: number) => this.raw.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(n).fill(tuple).join(', ')}`);
+    const full = statement(per);
+    const area = REVISION_AREA[table];
+    await this.transaction(async () => {
+      // The counter moves once for the whole load (migration 10), not once per row.
+      if (area) this.raw.prepare('INSERT INTO bulk_loading (area) VALUES (?)').run(area);
+      let i = 0;
+      for (; i + per <= rows.length; i += per) full.run(rows.slice(i, i + per).flat() as unknown[]);
+      if (i < rows.length) statement(rows.length - i).run(rows.slice(i).flat() as unknown[]);
+      if (area) {
+        this.raw.prepare('DELETE FROM bulk_loading').run();
+        this.raw.prepare('UPDATE revisions SET n = n + 1 WHERE area = ?').run(area);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    this.statements.clear();
+    if (this.raw.open) await this.root.destroy();
+    if (this.raw.open) this.raw.close();
+  }
+}
