@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
+import type { ComparisonTable } from '../../shared/contract';
 import { lastClosedMonth } from '../../shared/domain/periods';
+import { formatCount, formatPercent } from '../../shared/format/vi';
 import { expect, shot, test } from './fixtures';
 import { AppShell } from './pages';
 import { DashboardPage } from './pages/DashboardPage';
+import { ReportsPage } from './pages/ReportsPage';
 
 /** vi-VN thousands: 23.484, 137.491 */
 const VI_COUNT = /\d{1,3}(\.\d{3})+/;
@@ -44,8 +47,13 @@ test('Tổng quan with demo data: KPI cards, charts, rankings and the comparison
 
   await expect(dashboard.unitChart.locator('canvas')).toBeVisible();
   await expect(dashboard.trendChart.locator('canvas')).toBeVisible();
-  await expect(dashboard.best.locator('li')).toHaveCount(5);
-  await expect(dashboard.worst.locator('li')).toHaveCount(5);
+  // Leaders reached 80% of the plan, the units needing a push did not: how many depends on the month.
+  const rows = (JSON.parse(demoApp.cli('results', '--period', `${yyyy}-${mm}`, '--indicator', 'BHXH_TN', '--json')) as ComparisonTable).rows;
+  const below = rows.filter((r) => r.planProgress! < 0.8).length;
+  await expect(dashboard.best.locator('li')).toHaveCount(Math.min(5, rows.length - below));
+  await expect(dashboard.worst.locator('li')).toHaveCount(Math.min(5, below));
+  if (below === 0) await expect(dashboard.worst).toContainText('Không có đơn vị nào dưới 80% kế hoạch');
+  else if (below < 5) await expect(dashboard.page.getByTestId('worst-units-notes')).toHaveText(`Chỉ có ${below} đơn vị dưới 80% kế hoạch.`);
   await expect(dashboard.coverage.locator('tbody tr.ant-table-row')).toHaveCount(16);
   await expect(dashboard.coverage.locator('tbody tr.ant-table-row').first()).toContainText(VI_PERCENT);
 
@@ -174,9 +182,69 @@ test('the dashboard reloads by itself when core reports changed data', async ({ 
 test('in a December the KPI card still says what is needed: the whole remainder in that month', async ({ page, demoApp, today }) => {
   // The last December on or before today: this year's in the December run, last year's mid-year.
   const year = today.slice(5, 7) === '12' ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
-  demoApp.cli('targets', 'set', '--unit', '99', '--indicator', 'BHXH_TN', '--year', String(year), '--value', '9.999.999', '--source', 'BHXH_VN', '--revise');
+  await demoApp.invoke('targets:set', { unitCode: '99', indicatorCode: 'BHXH_TN', year, value: 9_999_999, source: 'BHXH_VN', revise: true });
   const dashboard = await openDashboard(page, demoApp.url);
   await dashboard.setMonth(`12/${year}`);
   await expect(dashboard.kpi('BHXH_TN').getByTestId('kpi-remaining')).toContainText(/Còn thiếu \d{1,3}(\.\d{3})* người, cần \d{1,3}(\.\d{3})* người trong tháng 12/);
   await shot(page, "23-dashboard-december");
+});
+
+test('after a kế hoạch điều chỉnh a commune has the same % of plan on the dashboard and in the report preview', async ({ page, demoApp, today }) => {
+  test.setTimeout(90_000);
+  const month = lastClosedMonth(today);
+  const commune = 'Xã Thuận An';
+  const table = JSON.parse(demoApp.cli('results', '--period', month, '--indicator', 'BHXH_TN', '--json')) as ComparisonTable;
+  const before = table.rows.find((r) => r.name === commune)!;
+  // At 80% of its plan or more, so a leader, until its plan is raised to 3,3 times the original.
+  expect(before.progress).toBeGreaterThanOrEqual(0.8);
+  const revised = Math.round(before.target! * 3.3);
+  await demoApp.invoke('targets:set', { unitCode: before.code, indicatorCode: 'BHXH_TN', year: Number(month.slice(0, 4)), value: revised, source: before.targetSource!, revise: true });
+  // The province's own plan is revised too: its KPI card measures against the new one.
+  const province = table.total;
+  const provinceRevised = Math.round(province.target! * 1.1);
+  await demoApp.invoke('targets:set', { unitCode: '99', indicatorCode: 'BHXH_TN', year: Number(month.slice(0, 4)), value: provinceRevised, source: province.targetSource!, revise: true });
+  const pct = formatPercent(before.actual! / revised);
+  const original = formatPercent(before.progress);
+
+  const dashboard = await openDashboard(page, demoApp.url);
+  const card = dashboard.kpi('BHXH_TN');
+  await expect(card.getByTestId('kpi-target')).toHaveText(`KH điều chỉnh${formatCount(provinceRevised)}`);
+  await expect(card.getByTestId('kpi-progress')).toHaveText(`${formatPercent(province.actual! / provinceRevised)} KH`);
+  await expect(card.getByTestId('kpi-original')).toHaveText(`Kế hoạch ban đầu: ${formatCount(province.target)} · đạt ${formatPercent(province.progress)}`);
+  await expect(card.getByTestId('kpi-remaining')).toContainText(`Còn thiếu ${formatCount(provinceRevised - province.actual!)} người`);
+  await shot(page, '24-dashboard-revised-plan');
+  await page.mouse.wheel(0, 420);
+  await shot(page, '24-dashboard-revised-chart');
+  const row = dashboard.row(commune);
+  // Both plans stay in the table; the revised one's % is the one in force.
+  await expect(row).toContainText(formatCount(before.target));
+  await expect(row).toContainText(original);
+  await expect(row).toContainText(formatCount(revised));
+  await expect(row).toContainText(pct);
+  // No longer a leader: first among the units that need a push, at the revised %.
+  await expect(dashboard.best).not.toContainText(commune);
+  await expect(dashboard.worst.locator('li').first()).toContainText(commune);
+  await expect(dashboard.worst.locator('li').first().getByTestId('ranking-progress')).toHaveText(pct);
+  await expect(dashboard.worst.locator('li').first()).toContainText(`KH điều chỉnh (ban đầu ${formatCount(before.target)} người)`);
+  await expect(dashboard.best.locator('li')).toHaveCount(5);
+  await dashboard.worst.scrollIntoViewIfNeeded();
+  await shot(page, '25-dashboard-revised-rankings');
+  await row.scrollIntoViewIfNeeded();
+  await shot(page, '26-dashboard-revised-table');
+
+  const shell = new AppShell(page);
+  await shell.navigate('Báo cáo');
+  const reports = new ReportsPage(page);
+  await reports.waitPreview();
+  const unitRow = reports.previewSection('unitTable').getByTestId('report-table').first().locator('tr', { hasText: commune });
+  await expect(unitRow).toContainText(pct);
+  await expect(unitRow).toContainText(formatCount(revised));
+  await expect(reports.previewSection('unitTable')).toContainText(`${commune} (ban đầu ${formatCount(before.target)} người)`);
+  const rankings = reports.previewSection('rankings');
+  await expect(rankings).toContainText(`${commune} (${pct})`);
+  await expect(rankings.getByTestId('report-table').last().locator('tr', { hasText: commune })).toContainText(pct);
+  await rankings.scrollIntoViewIfNeeded();
+  await shot(page, '62-report-revised-plan');
+  await reports.previewSection('unitTable').scrollIntoViewIfNeeded();
+  await shot(page, '63-report-revised-plan-table');
 });

@@ -1,11 +1,24 @@
+import { lastClosedMonth } from '../../shared/domain/periods';
 import { expect, shot, test } from './fixtures';
 import { AppShell, AREA_LABELS, BackupsPage, CatalogsPage, FirstRunPage } from './pages';
+import { DashboardPage } from './pages/DashboardPage';
 
-test('demo data from the first-run screen: labelled, every area reachable, catalogues filled', async ({ page, app }) => {
+test('demo data from the first-run screen: opens on Tổng quan, labelled, every area reachable, catalogues filled', async ({ page, app, today }) => {
   const shell = new AppShell(page);
   await shell.open(app.url);
   await new FirstRunPage(page).useDemo();
   await expect(shell.demoTag).toHaveText('DỮ LIỆU MẪU');
+  // The demo lands on its figures, for the last month whose data is cut off; the report opens on the same month.
+  await expect(page.getByRole('heading', { level: 3, name: 'Tổng quan', exact: true })).toBeVisible();
+  await expect(page).toHaveURL(/#\/tong-quan$/);
+  const dashboard = new DashboardPage(page);
+  await dashboard.waitLoaded();
+  const [yyyy, mm] = lastClosedMonth(today).split('-');
+  await expect(dashboard.periodInput).toHaveValue(`${mm}/${yyyy}`);
+  await shot(page, '08-demo-lands-on-overview');
+  await shell.navigate('Báo cáo');
+  await expect(page.locator('#report-period')).toHaveValue(`${mm}/${yyyy}`);
+  await shot(page, '08b-report-same-month');
   for (const label of AREA_LABELS) {
     await shell.navigate(label);
     if (!['Tổng quan', 'Chỉ tiêu & kết quả', 'Nhập Excel', 'Báo cáo', 'Danh mục', 'Sao lưu'].includes(label)) {

@@ -1,8 +1,8 @@
 import { test as base, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const FIXTURES = resolve(ROOT, '..', 'shared', 'fixtures');
@@ -11,8 +11,40 @@ export const SCREENS = resolve(ROOT, 'test-results', 'screens');
 export interface RunningApp {
   url: string;
   dataDir: string;
-  /** Runs the CLI against this app's data folder (e.g. to load the demo before opening the page). */
+  /**
+   * Runs the CLI against this app's data folder. While the app runs it holds the folder, so the
+   * CLI only reads here; writes go through `invoke`, as another screen of the app would.
+   */
   cli(...args: string[]): string;
+  /** A call through the running app's own HTTP API (its per-launch token), as the renderer makes it. */
+  invoke<T = unknown>(channel: string, request: unknown): Promise<T>;
+  /** A unit list imported through the running app: uploaded, previewed and committed. */
+  importUnits(path: string): Promise<void>;
+}
+
+/** The HTTP side of a running server: invoke a channel and upload a file with its token. */
+function apiOf(url: string): Pick<RunningApp, 'invoke' | 'importUnits'> {
+  const { origin, hash } = new URL(url);
+  const headers = { 'X-BHXH-Token': hash.replace(/^#t=/, '') };
+  const invoke = async <T,>(channel: string, request: unknown): Promise<T> => {
+    const res = await fetch(`${origin}/api/invoke/${channel}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+    const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+    if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+    return result.value as T;
+  };
+  return {
+    invoke,
+    async importUnits(path) {
+      const res = await fetch(`${origin}/api/files`, {
+        method: 'POST',
+        headers: { ...headers, 'X-File-Name': encodeURIComponent(basename(path)), 'Content-Type': 'application/octet-stream' },
+        body: readFileSync(path),
+      });
+      const file = ((await res.json()) as { value: unknown }).value;
+      const preview = await invoke<{ planId: string }>('units:previewImport', { file });
+      await invoke('units:commitImport', { planId: preview.planId });
+    },
+  };
 }
 
 /** The day specs run on unless their project says otherwise (the same day as Vitest's FIXED_NOW). */
@@ -42,21 +74,33 @@ export function startServer(dataDir: string, today = DEFAULT_TODAY): Promise<{ c
   });
 }
 
-export const test = base.extend<{ app: RunningApp; demoApp: RunningApp; today: string }>({
+/** A data folder holding the demo, with no app running on it: the CLI may write there. */
+export interface DemoFolder {
+  dataDir: string;
+  cli(...args: string[]): string;
+}
+
+export const test = base.extend<{ app: RunningApp; demoApp: RunningApp; demoFolder: DemoFolder; today: string }>({
   /** YYYY-MM-DD: set per project in playwright.config.ts (mid-year and December runs). */
   today: [DEFAULT_TODAY, { option: true }],
   app: async ({ today }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bhxh-e2e-'));
     const { child, url } = await startServer(dataDir, today);
-    await use({ url, dataDir, cli: (...args) => runCli(dataDir, args, today) });
+    await use({ url, dataDir, cli: (...args) => runCli(dataDir, args, today), ...apiOf(url) });
     child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  demoFolder: async ({ today }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bhxh-e2e-folder-'));
+    runCli(dataDir, ['demo'], today);
+    await use({ dataDir, cli: (...args) => runCli(dataDir, args, today) });
     rmSync(dataDir, { recursive: true, force: true });
   },
   demoApp: async ({ today }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bhxh-e2e-demo-'));
     runCli(dataDir, ['demo'], today);
     const { child, url } = await startServer(dataDir, today);
-    await use({ url, dataDir, cli: (...args) => runCli(dataDir, args, today) });
+    await use({ url, dataDir, cli: (...args) => runCli(dataDir, args, today), ...apiOf(url) });
     child.kill();
     rmSync(dataDir, { recursive: true, force: true });
   },

@@ -11,7 +11,8 @@ export default defineConfig<{ today: string }>({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: '../../test-results/e2e',
-  timeout: 60_000,
+  // Long user journeys (import, correct, commit, check the dashboard) take 35–60 s on a quiet 2-core runner.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

@@ -3,7 +3,7 @@ import { expect, FIXTURES, shot, test } from './fixtures';
 import { AppShell, CatalogsPage } from './pages';
 
 test('the 2025 reform: two-level list and merge table through the UI, the tree by date, a merge by hand', async ({ page, app }) => {
-  app.cli('units', 'import', join(FIXTURES, 'units-hong-dan-2020-09.xlsx'));
+  await app.importUnits(join(FIXTURES, 'units-hong-dan-2020-09.xlsx'));
   const shell = new AppShell(page);
   await shell.open(app.url);
   await shell.navigate('Danh mục');

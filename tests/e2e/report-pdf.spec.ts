@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatCount, formatPercent } from '../../shared/format/vi';
 import { expect, SCREENS, test } from './fixtures';
@@ -8,10 +8,10 @@ import { expect, SCREENS, test } from './fixtures';
  * The printed report end to end: the CLI saves a demo-data report and prints it through
  * headless Chromium, exactly as browser mode does; poppler reads the PDF back.
  */
-test('the CLI prints the steering-committee report to an A4 PDF with the figures in vi-VN format', async ({ demoApp }) => {
+test('the CLI prints the steering-committee report to an A4 PDF with the figures in vi-VN format', async ({ demoFolder }) => {
   test.setTimeout(120_000);
-  const pdf = join(demoApp.dataDir, 'bao-cao.pdf');
-  const written = JSON.parse(demoApp.cli('report', '--period', '2026-10', '--out', pdf, '--json')) as { status: string; pages: number; reportId: number };
+  const pdf = join(demoFolder.dataDir, 'bao-cao.pdf');
+  const written = JSON.parse(demoFolder.cli('report', '--period', '2026-10', '--out', pdf, '--json')) as { status: string; pages: number; reportId: number };
   expect(written.status).toBe('written');
 
   // Every page is A4; the table by unit is on landscape pages, the rest portrait.
@@ -32,7 +32,7 @@ test('the CLI prints the steering-committee report to an A4 PDF with the figures
     expect(text).toContain(line);
   }
   // The figures the comparison table gives, as vi-VN prints them.
-  const compare = JSON.parse(demoApp.cli('results', '--period', '2026-10', '--indicator', 'BHXH_TN', '--source', 'BHXH_VN', '--json')) as { total: { actual: number; target: number; progress: number; revisedTarget: number | null; revisedProgress: number | null } };
+  const compare = JSON.parse(demoFolder.cli('results', '--period', '2026-10', '--indicator', 'BHXH_TN', '--source', 'BHXH_VN', '--json')) as { total: { actual: number; target: number; progress: number; revisedTarget: number | null; revisedProgress: number | null } };
   expect(text).toContain(formatCount(compare.total.actual));
   expect(text).toContain(formatCount(compare.total.revisedTarget ?? compare.total.target));
   expect(text).toContain(formatPercent(compare.total.revisedProgress ?? compare.total.progress));
@@ -43,6 +43,8 @@ test('the CLI prints the steering-committee report to an A4 PDF with the figures
 
   // Kept for a person to look at.
   const out = join(SCREENS, 'report-pdf');
+  // Pages of an earlier run must not be counted with this one's.
+  rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(out, 'page')]);
   expect(readdirSync(out).filter((f) => f.endsWith('.png')).length).toBe(written.pages);

@@ -105,8 +105,8 @@ test('Báo cáo: a saved report whose figures changed says so, and "Cập nhật
   await reports.save();
   const figure = await reports.previewSection('headline').locator('.report-paragraph').nth(1).textContent();
 
-  // Another user (here the CLI) corrects a figure after the report was saved.
-  demoApp.cli('results', 'set', '--unit', '99500', '--indicator', 'BHXH_BB', '--as-of', '20/01/2026', '--value', '1');
+  // Another user corrects a figure after the report was saved.
+  await demoApp.invoke('results:set', { unitCode: '99500', indicatorCode: 'BHXH_BB', asOf: '2026-01-20', value: 1 });
   await reports.openSavedTab();
   await reports.open(reports.savedRows.first());
   await expect(reports.dataChanged).toContainText('Số liệu đã thay đổi sau khi lưu báo cáo này');
@@ -154,7 +154,10 @@ test('Báo cáo: "Xem trang in" shows the printed PDF page by page, landscape pa
   await expect(page.getByRole('dialog')).toContainText(`Xem trước bản in — ${total} trang A4`);
   await shot(page, '64-report-pdf-preview');
   // The preview saved the report first, as PDF and print do.
-  await page.getByRole('dialog').getByRole('button', { name: /Close|Đóng/ }).click();
+  // Esc closes it, as every dialog; its close button is labelled in Vietnamese.
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Đóng' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
   await reports.openSavedTab();
   await expect(reports.savedRows).toHaveCount(1);
 });
@@ -165,4 +168,30 @@ test('Báo cáo: the print page of a report that does not exist says so and sign
   await expect(page.locator('html[data-report-error]')).toHaveCount(1, { timeout: 20_000 });
   await expect(page.getByTestId('report-print-error')).toContainText('Không tìm thấy báo cáo số 9999');
   await expect(page.locator('html[data-report-ready]')).toHaveCount(0);
+});
+
+test('after "Bảng theo: BHXH cơ sở" the on-screen charts are redrawn whole, at the new size', async ({ page, demoApp }) => {
+  test.setTimeout(120_000);
+  const reports = await openReports(page, demoApp.url);
+  await page.locator('#report-group-by').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'BHXH cơ sở' }).click();
+  await reports.waitPreview();
+  const chart = reports.previewSection('progressChart').getByTestId('report-chart').first();
+  await expect(chart.locator('canvas')).toHaveAttribute('aria-label', /^(?=.*BHXH cơ sở Phú An: )(?=.*BHXH cơ sở Long Điền: )(?=.*BHXH cơ sở Hòa Thuận - Vĩnh Phong: )/);
+  // Every canvas holds a 2× bitmap of its box, and its box is the chart's: a canvas kept from the
+  // 16-unit chart showed one bar, cut off and stretched.
+  const sizes = await reports.document.locator('[data-testid="report-chart"]').evaluateAll((figures) =>
+    figures.map((f) => {
+      const box = f.querySelector('.report-chart-canvas') as HTMLElement;
+      const canvas = f.querySelector('canvas')!;
+      return { box: [box.style.width, box.style.height], css: [canvas.style.width, canvas.style.height], bitmap: [canvas.width, canvas.height] };
+    }),
+  );
+  expect(sizes.length).toBeGreaterThan(0);
+  for (const s of sizes) {
+    expect(s.css).toEqual(s.box);
+    expect(s.bitmap).toEqual(s.box.map((px) => 2 * parseInt(px, 10)));
+  }
+  await chart.scrollIntoViewIfNeeded();
+  await shot(page, '64-report-chart-by-office');
 });

@@ -16,6 +16,8 @@ async function openResults(page: Page, url: string): Promise<ResultsPage> {
 }
 
 test('a month typed and pasted the Vietnamese way ("3.285", a block from Excel) is saved', async ({ page, demoApp }) => {
+  // Typing cell by cell into a 40-row sheet: past 60 s when several browsers share the machine.
+  test.setTimeout(120_000);
   const results = await openResults(page, demoApp.url);
   await shot(page, '30-results-grid');
 
@@ -59,6 +61,8 @@ test('a month typed and pasted the Vietnamese way ("3.285", a block from Excel) 
 });
 
 test('negative and non-whole values are refused with a Vietnamese message; core refuses a part above its total', async ({ page, demoApp }) => {
+  // Typing cell by cell into a 40-row sheet: past 60 s when several browsers share the machine.
+  test.setTimeout(120_000);
   const results = await openResults(page, demoApp.url);
   await results.setMonth(EMPTY_MONTH);
   const unit = (await results.rowCodes())[0]!;
@@ -113,6 +117,11 @@ test('a large jump against last month asks for a note (Ghi chú giải trình) a
   await expect(results.notesDialog).toContainText('vượt ngưỡng 30%');
   await expect(results.cell(first, 'BHXH_TN')).toHaveAttribute('data-state', 'flagged');
   await shot(page, '34-results-jump-note');
+  // Esc goes back to the sheet (nothing saved); saving asks again.
+  await page.keyboard.press('Escape');
+  await expect(results.notesDialog).toBeHidden();
+  await results.save.click();
+  await expect(results.notesDialog).toBeVisible();
 
   // Saving without a note is not possible.
   await results.notesDialog.getByRole('button', { name: 'Lưu kèm ghi chú' }).click();
@@ -173,4 +182,84 @@ test('the month shown exports to Excel with its units and a totals row', async (
   expect(cells).toContain('Phường Phú An');
   expect(cells).toContain('Tổng cộng');
   await expect(page.locator('.ant-message').getByText(/Đã xuất tệp ket-qua/)).toBeVisible();
+});
+
+test('at 1366×768: a one-line toolbar, a total row, a filter by BHXH cơ sở, unusual changes flagged while typing, Ctrl+S saves', async ({ page, demoApp, today }) => {
+  // Many steps over a 16-row sheet: ~35 s alone, past 60 s when two browsers share the machine.
+  test.setTimeout(120_000);
+  const results = await openResults(page, demoApp.url);
+  await shot(page, '32-results-toolbar-1366');
+
+  // The toolbar fits: every control on one line, none cut off at the right edge.
+  const layout = await results.toolbar.evaluate((bar) => {
+    const box = bar.getBoundingClientRect();
+    const kids = [...bar.children].map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0);
+    return { lines: new Set(kids.map((r) => Math.round(r.top + r.height / 2))).size, overflow: bar.scrollWidth - bar.clientWidth, right: Math.max(...kids.map((r) => r.right)) - box.right };
+  });
+  expect(layout.lines).toBe(1);
+  expect(layout.overflow).toBe(0);
+  expect(layout.right).toBeLessThanOrEqual(0);
+
+  // The total row sums the units shown, in vi-VN, and follows what is typed before any save.
+  const month = today.slice(0, 7);
+  const table = JSON.parse(demoApp.cli('results', '--period', month, '--indicator', 'BHXH_TN', '--json')) as { rows: { code: string; actual: number | null }[] };
+  const sum = table.rows.reduce((s, r) => s + (r.actual ?? 0), 0);
+  const vi = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+  await expect(results.total('BHXH_TN')).toHaveText(vi(sum));
+  await expect(results.totalLabel).toHaveText(`Tổng cộng (${table.rows.length} đơn vị)`);
+  const [first, second] = (await results.rowCodes()) as [string, string];
+  const prevFirst = await results.previousValue(first, 'BHXH_TN');
+  const valueFirst = Number((await results.cellInput(first, 'BHXH_TN').inputValue()).replace(/\./g, ''));
+  await results.typeInto(first, 'BHXH_TN', String(valueFirst + 10));
+  await expect(results.total('BHXH_TN')).toHaveText(vi(sum + 10));
+  await expect(results.cell(first, 'BHXH_TN')).toHaveAttribute('data-state', 'changed');
+
+  // Filter by BHXH cơ sở: only its communes, their total; the edit of a hidden unit is kept.
+  await results.pickOption(results.toolbar, 'Lọc theo BHXH cơ sở', '', 'BHXH cơ sở Long Điền');
+  const officeRows = await results.rowCodes();
+  expect(officeRows.length).toBeGreaterThan(0);
+  expect(officeRows.length).toBeLessThan(table.rows.length);
+  const officeSum = table.rows.filter((r) => officeRows.includes(r.code)).reduce((s, r) => s + (r.actual ?? 0), 0) + (officeRows.includes(first) ? 10 : 0);
+  await expect(results.total('BHXH_TN')).toHaveText(vi(officeSum));
+  await expect(results.totalLabel).toHaveText(`Tổng cộng (${officeRows.length} đơn vị)`);
+  await expect(results.summary).toContainText(`${officeRows.length}/${table.rows.length} đơn vị`);
+  if (!officeRows.includes(first)) await expect(page.getByTestId('results-hidden-dirty')).toHaveText('(1 ô đang ẩn)');
+  await expect(results.dirty).toHaveText('1 ô đã sửa, chưa lưu');
+  // The info line under the toolbar stays on one line too, filter and hidden edits included.
+  const infoLines = await page.locator('.rg-infobar').evaluate((bar) => new Set([...bar.children].map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0).map((r) => Math.round(r.top + r.height / 2))).size);
+  expect(infoLines).toBe(1);
+  await shot(page, '33-results-office-filter');
+  await results.pickOption(results.toolbar, 'Lọc theo BHXH cơ sở', '', 'Tất cả đơn vị');
+  await expect(results.cellInput(first, 'BHXH_TN')).toHaveValue(vi(valueFirst + 10));
+
+  // Ctrl+S saves, the cell still being typed in included, and the browser's own "save page" is held back.
+  await page.evaluate(() => {
+    (window as unknown as { ctrlS: boolean[] }).ctrlS = [];
+    window.addEventListener('keydown', (e) => {
+      if (e.ctrlKey && e.key.toLowerCase() === 's') (window as unknown as { ctrlS: boolean[] }).ctrlS.push(e.defaultPrevented);
+    });
+  });
+  const valueSecond = Number((await results.cellInput(second, 'BHXH_TN').inputValue()).replace(/\./g, ''));
+  await results.cell(second, 'BHXH_TN').click();
+  await page.keyboard.type(String(valueSecond + 1));
+  await page.keyboard.press('Control+s');
+  await expect(page.locator('.ant-message').getByText(/Đã lưu 2 số liệu tháng/)).toBeVisible();
+  await expect(results.dirty).toHaveText('Không có thay đổi chưa lưu');
+  expect(await page.evaluate(() => (window as unknown as { ctrlS: boolean[] }).ctrlS)).toEqual([true]);
+  await expect(results.cellInput(second, 'BHXH_TN')).toHaveValue(vi(valueSecond + 1));
+
+  // A change far from last month's figure is coloured while it is typed, and the cell says why.
+  expect(prevFirst).not.toBeNull();
+  const jumped = prevFirst! * 2;
+  await results.cell(first, 'BHXH_TN').click();
+  await page.keyboard.type(String(jumped));
+  await expect(results.cell(first, 'BHXH_TN')).toHaveAttribute('data-state', 'jump');
+  await page.keyboard.press('Enter');
+  await expect(results.cell(first, 'BHXH_TN')).toHaveAttribute('data-state', 'jump');
+  await expect(results.cell(first, 'BHXH_TN')).toHaveAttribute('title', new RegExp(`Biến động bất thường: thay đổi 100,0% so với tháng trước \\(${vi(prevFirst!).replace(/\./g, '\\.')} → ${vi(jumped).replace(/\./g, '\\.')}\\), vượt ngưỡng 20%`));
+  await results.cell(first, 'BHXH_TN').hover();
+  await shot(page, '34b-results-jump-while-typing');
+  // A change within the threshold is only "changed".
+  await results.typeInto(first, 'BHXH_TN', String(prevFirst! + 1));
+  await expect(results.cell(first, 'BHXH_TN')).toHaveAttribute('data-state', 'changed');
 });

@@ -96,9 +96,73 @@ test('breakdown by population: the proposal adds up to the parent target; an edi
 
   await dialog.getByLabel('Số quyết định giao').fill('30/QĐ-BHXH');
   await dialog.getByRole('button', { name: 'Giao chỉ tiêu' }).click();
+  // Sixteen plans written with their audit rows, then the list reloaded: seconds on a busy machine.
+  await expect(page.locator('.ant-message')).toContainText('Đã giao chỉ tiêu cho 16 đơn vị trực thuộc Tỉnh Phú An', { timeout: 30_000 });
   await expect(dialog).toBeHidden();
-  await expect(page.locator('.ant-message')).toContainText('Đã giao chỉ tiêu cho 16 đơn vị trực thuộc Tỉnh Phú An');
 
   await results.pickOption(page.locator('[data-testid="targets-tab"]'), 'Lọc theo nguồn giao', '', 'BHXH Việt Nam');
   await expect(results.targetsTable.locator('tr.ant-table-row', { hasText: '30/QĐ-BHXH' })).toHaveCount(16);
+});
+
+test('breakdown: the source follows the parent’s target; the children’s plans it would overwrite are shown and confirmed first', async ({ page, demoApp }) => {
+  test.setTimeout(120_000);
+  const year = Number(DEFAULT_TODAY.slice(0, 4));
+  // The province now also has a plan from BHXH tỉnh for voluntary BHXH: the authority its communes' plans come from.
+  await demoApp.invoke('targets:set', { unitCode: '99', indicatorCode: 'BHXH_TN', year, value: 30_000, source: 'BHXH_TINH' });
+  const results = await openTargets(page, demoApp.url);
+  await results.pickOption(page.locator('[data-testid="targets-tab"]'), 'Lọc theo nguồn giao', '', 'BHXH tỉnh');
+  const longDienRow = results.targetRow('Xã Long Điền', 'BHXH tỉnh').filter({ hasText: 'BHXH tự nguyện' }).getByTestId('target-value');
+  await page.getByRole('button', { name: 'Phân bổ xuống đơn vị cấp dưới' }).click();
+  const dialog = results.breakdownDialog;
+  const sourceField = dialog.locator('.ant-form-item').filter({ hasText: /^Nguồn giao/ });
+  const table = dialog.getByTestId('breakdown-table');
+
+  await results.pickOption(dialog, 'Chỉ tiêu phân bổ', '', 'BHXH tự nguyện');
+  await expect(sourceField).toContainText('BHXH tỉnh');
+  await expect(dialog.getByTestId('breakdown-balanced')).toContainText('(30.000)');
+  await expect(dialog.getByTestId('breakdown-overwrites')).toContainText(`16/16 đơn vị đã có chỉ tiêu năm ${year} do BHXH tỉnh giao`);
+  await expect(table.getByTestId('breakdown-existing')).toHaveCount(16);
+  await shot(page, '39b-breakdown-overwrites');
+
+  // Household BHYT: the province's plan is from BHXH Việt Nam only, which the communes have no plan from.
+  await results.pickOption(dialog, 'Chỉ tiêu phân bổ', '', 'BHYT hộ gia đình');
+  await expect(sourceField).toContainText('BHXH Việt Nam');
+  await expect(dialog.getByTestId('breakdown-balanced')).toBeVisible();
+  await expect(dialog.getByTestId('breakdown-overwrites')).toHaveCount(0);
+  await expect(table).toContainText('chưa giao');
+  await results.pickOption(dialog, 'Chỉ tiêu phân bổ', '', 'BHXH tự nguyện');
+  await expect(sourceField).toContainText('BHXH tỉnh');
+  await expect(dialog.getByTestId('breakdown-overwrites')).toBeVisible();
+
+  const longDien = table.locator('tr.ant-table-row', { hasText: 'Xã Long Điền' });
+  const oldValue = (await longDien.getByTestId('breakdown-existing').textContent())!.trim();
+  const newValue = await longDien.getByRole('textbox').inputValue();
+
+  // Asked first, with old → new per unit; "Xem lại" writes nothing.
+  await dialog.getByRole('button', { name: 'Giao chỉ tiêu' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Ghi đè chỉ tiêu đã giao của 16 đơn vị?' });
+  await expect(confirm).toBeVisible();
+  const listed = confirm.getByTestId('breakdown-overwrite-list').locator('tr', { hasText: 'Xã Long Điền' });
+  await expect(listed).toContainText(oldValue);
+  await expect(listed).toContainText(newValue === oldValue ? 'không đổi' : `→ ${newValue}`);
+  await shot(page, '39c-breakdown-confirm-overwrite');
+  await confirm.getByRole('button', { name: 'Xem lại' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expect(longDienRow).toHaveText(oldValue);
+
+  await dialog.getByRole('button', { name: 'Giao chỉ tiêu' }).click();
+  await confirm.getByRole('button', { name: 'Ghi đè và giao chỉ tiêu' }).click();
+  // Sixteen plans written with their audit rows: seconds on a busy machine.
+  await expect(page.locator('.ant-message')).toContainText('Đã giao chỉ tiêu cho 16 đơn vị trực thuộc Tỉnh Phú An', { timeout: 30_000 });
+  await expect(dialog).toBeHidden();
+  await expect(longDienRow).toHaveText(newValue);
+
+  // A source picked by hand stays when the indicator changes.
+  await page.getByRole('button', { name: 'Phân bổ xuống đơn vị cấp dưới' }).click();
+  await results.pickOption(dialog, 'Chỉ tiêu phân bổ', '', 'BHXH tự nguyện');
+  await expect(sourceField).toContainText('BHXH tỉnh');
+  await results.pickOption(dialog, 'Nguồn giao phân bổ', '', 'UBND tỉnh');
+  await results.pickOption(dialog, 'Chỉ tiêu phân bổ', '', 'BHYT hộ gia đình');
+  await expect(sourceField).toContainText('UBND tỉnh');
 });

@@ -46,16 +46,15 @@ export function currentToken(): string | null {
 }
 
 async function readResult<T>(res: Response): Promise<Result<T>> {
-  let body: unknown;
+  let body: unknown = null;
   try {
     body = await res.json();
   } catch {
-    return {
-      ok: false,
-      error: { code: 'INTERNAL', message: `Máy chủ BHXH Desk trả lời không hợp lệ (HTTP ${res.status}).` },
-    };
+    /* not JSON: answered below by status */
   }
   if (isResult(body)) return body as Result<T>;
+  // The server says why in its JSON; this covers a 413 that arrives without it.
+  if (res.status === 413) return { ok: false, error: { code: 'TOO_LARGE', message: 'Tệp hoặc dữ liệu gửi lên quá lớn.' } };
   return {
     ok: false,
     error: { code: 'INTERNAL', message: `Máy chủ BHXH Desk trả lời không hợp lệ (HTTP ${res.status}).` },

@@ -20,7 +20,8 @@ export function FirstRunPage() {
       void message.success(
         `Đã nạp dữ liệu mẫu: ${formatCount(res.value.units)} đơn vị hành chính, ${formatCount(res.value.offices)} cơ quan BHXH cơ sở.`,
       );
-      navigate('catalogs');
+      // The demo is there to be looked at: open on its figures, not on the unit list.
+      navigate('overview');
     } else {
       void message.error(res.error.message);
     }

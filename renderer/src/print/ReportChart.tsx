@@ -200,7 +200,19 @@ export function ReportChart({ block, orientation, onDrawn }: { block: ChartBlock
     <figure className="report-chart" data-testid="report-chart" data-chart={block.chart}>
       {block.title ? <figcaption className="report-chart-title">{block.title}</figcaption> : null}
       <div className="report-chart-canvas" style={{ width, height }}>
-        <Chart type={config.type} data={config.data} options={config.options} plugins={config.plugins} width={width} height={height} role="img" aria-label={`${block.title}. ${summary}`} />
+        {/* A new size is a new canvas: React would set the bitmap to the CSS size over Chart.js's 2× one
+            (and keep the old CSS height), drawing the chart cut off and stretched. */}
+        <Chart
+          key={`${width}x${height}`}
+          type={config.type}
+          data={config.data}
+          options={config.options}
+          plugins={config.plugins}
+          width={width}
+          height={height}
+          role="img"
+          aria-label={`${block.title}. ${summary}`}
+        />
       </div>
     </figure>
   );

@@ -53,6 +53,19 @@ function HeaderLabel({ text }: { text: string }) {
   );
 }
 
+/** Rows printed together with the caption and header at the start of a table. */
+export const LEAD_ROWS = 3;
+
+/**
+ * The first rows, kept on one page with the caption and header (print.css), so a table never
+ * starts at the foot of a page with one or two rows; a short table is kept whole, so it never
+ * leaves one or two rows alone on the next page either.
+ */
+export function leadAndRest<T>(rows: T[]): [T[], T[]] {
+  if (rows.length <= LEAD_ROWS + 2) return [rows, []];
+  return [rows.slice(0, LEAD_ROWS), rows.slice(LEAD_ROWS)];
+}
+
 /** A bordered table as printed: repeated header on every page, rows never split across pages. */
 export function ReportTable({ block }: { block: TableBlock }) {
   const totalWidth = block.columns.reduce((sum, c) => sum + (c.width > 0 ? c.width : 1), 0) || 1;
@@ -77,17 +90,21 @@ export function ReportTable({ block }: { block: TableBlock }) {
             </tr>
           ))}
         </thead>
-        <tbody>
-          {block.rows.map((row, r) => (
-            <tr key={r} className={row.emphasis ? `report-row-${row.emphasis}` : undefined}>
-              {block.columns.map((c) => (
-                <td key={c.key} className={isNumericFormat(c.format) ? 'num' : undefined}>
-                  {formatCell(row.cells[c.key], c.format)}
-                </td>
+        {leadAndRest(block.rows).map((part, k) =>
+          part.length === 0 ? null : (
+            <tbody key={k} className={k === 0 ? 'report-table-lead' : undefined}>
+              {part.map((row, r) => (
+                <tr key={r} className={row.emphasis ? `report-row-${row.emphasis}` : undefined}>
+                  {block.columns.map((c) => (
+                    <td key={c.key} className={isNumericFormat(c.format) ? 'num' : undefined}>
+                      {formatCell(row.cells[c.key], c.format)}
+                    </td>
+                  ))}
+                </tr>
               ))}
-            </tr>
-          ))}
-        </tbody>
+            </tbody>
+          ),
+        )}
       </table>
       {block.notes.map((note, i) => (
         <p key={i} className="report-table-note">

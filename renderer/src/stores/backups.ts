@@ -10,15 +10,22 @@ interface BackupsState {
   creating: boolean;
   /** File name of the backup being restored, if any. */
   restoring: string | null;
+  /** The page of the audit log on screen (the log itself grows without bound: it is paged in core). */
   audit: AuditEntry[];
+  auditTotal: number;
+  auditOffset: number;
   auditLoaded: boolean;
   auditLoading: boolean;
   auditError: AppErrorShape | null;
   load: () => Promise<void>;
-  loadAudit: () => Promise<void>;
+  /** Loads a page (1-based) of the audit log, or reloads the one on screen. */
+  loadAudit: (page?: number) => Promise<void>;
   create: () => Promise<Result<BackupInfo>>;
   restore: (fileName: string) => Promise<Result<RestoreOutcome>>;
 }
+
+/** Rows of the audit log per page. */
+export const AUDIT_PAGE_SIZE = 10;
 
 export const useBackupsStore = create<BackupsState>((set, get) => ({
   backups: [],
@@ -28,6 +35,8 @@ export const useBackupsStore = create<BackupsState>((set, get) => ({
   creating: false,
   restoring: null,
   audit: [],
+  auditTotal: 0,
+  auditOffset: 0,
   auditLoaded: false,
   auditLoading: false,
   auditError: null,
@@ -41,10 +50,11 @@ export const useBackupsStore = create<BackupsState>((set, get) => ({
     } else set({ loaded: true, loading: false, error: res.error });
   },
 
-  loadAudit: async () => {
+  loadAudit: async (page) => {
+    const offset = page === undefined ? get().auditOffset : (page - 1) * AUDIT_PAGE_SIZE;
     set({ auditLoading: true, auditError: null });
-    const res = await call('audit:list', { limit: 200 });
-    if (res.ok) set({ audit: res.value, auditLoaded: true, auditLoading: false });
+    const res = await call('audit:list', { offset, limit: AUDIT_PAGE_SIZE });
+    if (res.ok) set({ audit: res.value.items, auditTotal: res.value.total, auditOffset: offset, auditLoaded: true, auditLoading: false });
     else set({ auditLoaded: true, auditLoading: false, auditError: res.error });
   },
 
@@ -52,7 +62,7 @@ export const useBackupsStore = create<BackupsState>((set, get) => ({
     set({ creating: true });
     const res = await call('backups:create', {});
     set({ creating: false });
-    if (res.ok) await Promise.all([get().load(), get().loadAudit()]);
+    if (res.ok) await Promise.all([get().load(), get().loadAudit(1)]);
     return res;
   },
 

@@ -60,7 +60,10 @@ interface ImportsState {
   /** Units found by the search of an unmatched row's picker. */
   unitSearch: { query: string; units: Unit[]; loading: boolean };
 
+  /** The page of the import history on screen; the history is paged in core. */
   history: ImportBatch[];
+  historyTotal: number;
+  historyOffset: number;
   historyLoaded: boolean;
   historyLoading: boolean;
   historyError: AppErrorShape | null;
@@ -85,7 +88,8 @@ interface ImportsState {
   /** Opens Tổng quan on the month just imported. */
   showOnDashboard: () => void;
 
-  loadHistory: () => Promise<void>;
+  /** Loads a page (1-based) of the history, or reloads the one on screen. */
+  loadHistory: (page?: number) => Promise<void>;
   undo: (batchId: number) => Promise<Result<{ restored: number }>>;
 }
 
@@ -122,6 +126,9 @@ function previewRequest(file: FileRef, c: ImportCorrections, operationId: string
   };
 }
 
+/** Imports listed per page of the history. */
+export const HISTORY_PAGE_SIZE = 15;
+
 export const useImportsStore = create<ImportsState>((set, get) => {
   /**
    * Previews the file with these corrections. Only the latest request may write its answer;
@@ -147,6 +154,8 @@ export const useImportsStore = create<ImportsState>((set, get) => {
     ...initialSession,
     unitSearch: { query: '', units: [], loading: false },
     history: [],
+    historyTotal: 0,
+    historyOffset: 0,
     historyLoaded: false,
     historyLoading: false,
     historyError: null,
@@ -205,9 +214,9 @@ export const useImportsStore = create<ImportsState>((set, get) => {
         return;
       }
       set((s) => ({ unitSearch: { ...s.unitSearch, query: q, loading: true } }));
-      const res = await call('units:list', { query: q, includeEnded: true, asOf: null });
+      const res = await call('units:search', { query: q, asOf: null, sort: 'name', limit: 50 });
       if (seq !== searchSeq) return;
-      set({ unitSearch: { query: q, units: res.ok ? res.value.slice(0, 50) : [], loading: false } });
+      set({ unitSearch: { query: q, units: res.ok ? res.value.items : [], loading: false } });
     },
 
     cancelPreview: async () => {
@@ -226,7 +235,7 @@ export const useImportsStore = create<ImportsState>((set, get) => {
           committing: false,
           committed: { outcome: res.value, fileName: preview.fileName, period: preview.period, officeName: preview.officeName },
         });
-        if (get().historyLoaded) void get().loadHistory();
+        if (get().historyLoaded) void get().loadHistory(1);
       } else set({ committing: false, error: res.error });
       return res;
     },
@@ -254,10 +263,11 @@ export const useImportsStore = create<ImportsState>((set, get) => {
       useRoute.getState().navigate('overview');
     },
 
-    loadHistory: async () => {
+    loadHistory: async (page) => {
+      const offset = page === undefined ? get().historyOffset : (page - 1) * HISTORY_PAGE_SIZE;
       set({ historyLoading: true, historyError: null });
-      const res = await call('imports:list', {});
-      if (res.ok) set({ history: res.value, historyLoaded: true, historyLoading: false });
+      const res = await call('imports:list', { offset, limit: HISTORY_PAGE_SIZE });
+      if (res.ok) set({ history: res.value.items, historyTotal: res.value.total, historyOffset: offset, historyLoaded: true, historyLoading: false });
       else set({ historyLoaded: true, historyLoading: false, historyError: res.error });
     },
 

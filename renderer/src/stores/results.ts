@@ -64,6 +64,8 @@ interface ResultsState {
   notes: Record<string, string>;
   jumpThreshold: number | null;
   settingsSaving: boolean;
+  /** BHXH cơ sở whose communes the grid shows (null: every unit); edits of hidden rows are kept. */
+  officeCode: string | null;
 
   load: (opts?: { month?: string; parentCode?: string | null }) => Promise<void>;
   /** The saved figures of the month shown (not unsaved edits) as a formatted workbook. */
@@ -77,6 +79,7 @@ interface ResultsState {
   save: () => Promise<SaveStatus>;
   loadSettings: () => Promise<void>;
   setJumpThreshold: (ratio: number) => Promise<Result<{ jumpThreshold: number }>>;
+  setOfficeCode: (code: string | null) => void;
 }
 
 function rowsFromGrid(grid: ResultGrid): EditRow[] {
@@ -91,6 +94,12 @@ function rowsFromGrid(grid: ResultGrid): EditRow[] {
 function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
   if (isInvalid(a) || isInvalid(b)) return isInvalid(a) && isInvalid(b) && a.raw === b.raw;
   return (a ?? null) === (b ?? null);
+}
+
+/** The grid shows some of the rows (an office's communes): its edits go back into the full list by unit code. */
+export function mergeShown(all: EditRow[], shown: EditRow[]): EditRow[] {
+  const byCode = new Map(shown.map((r) => [r.code, r]));
+  return all.map((r) => byCode.get(r.code) ?? r);
 }
 
 /** Cells edited since the grid was loaded. */
@@ -124,6 +133,7 @@ export const useResultsStore = create<ResultsState>((set, get) => ({
   notes: {},
   jumpThreshold: null,
   settingsSaving: false,
+  officeCode: null,
 
   exportGrid: () => exportTable('exports:grid', { month: get().month, parentCode: get().parentCode }),
 
@@ -228,6 +238,8 @@ export const useResultsStore = create<ResultsState>((set, get) => ({
     }
     return res;
   },
+
+  setOfficeCode: (officeCode) => set({ officeCode }),
 }));
 
 whenTodayKnown((today) => {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppErrorShape, RequestOf, Result } from '../../../shared/contract';
-import type { BreakdownProposal, Target, TargetSource } from '../../../shared/contract/resultsTypes';
+import { TARGET_SOURCE_ORDER, type BreakdownProposal, type Target, type TargetSource } from '../../../shared/contract/resultsTypes';
 import { call, exportTable } from '../api/client';
 import { todayIso, whenTodayKnown } from '../format/dates';
 
@@ -48,6 +48,11 @@ interface TargetsState {
   previewBreakdown: (request: BreakdownRequest) => Promise<Result<BreakdownProposal>>;
   commitBreakdown: (request: BreakdownRequest) => Promise<Result<BreakdownProposal>>;
   clearProposal: () => void;
+  /**
+   * The authority of a unit's own target for the year (the one core would use when none is asked
+   * for, TARGET_SOURCE_ORDER): the breakdown dialog's default source. Null when it has none.
+   */
+  parentSource: (unitCode: string, indicatorCode: string, year: number) => Promise<TargetSource | null>;
   /** Edits one value of the proposal on screen (manual breakdown). */
   editProposalValue: (code: string, value: number) => void;
 }
@@ -144,6 +149,13 @@ export const useTargetsStore = create<TargetsState>((set, get) => ({
       await get().load();
     } else set({ proposalError: res.error });
     return res;
+  },
+
+  parentSource: async (unitCode, indicatorCode, year) => {
+    const res = await call('targets:list', { year, unitCode, indicatorCode });
+    if (!res.ok) return null;
+    const own = new Set(res.value.filter((t) => t.unitCode === unitCode && t.period === '').map((t) => t.source));
+    return TARGET_SOURCE_ORDER.find((s) => own.has(s)) ?? null;
   },
 
   clearProposal: () => {

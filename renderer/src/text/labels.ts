@@ -42,7 +42,7 @@ export function levelLabel(level: string | null | undefined): string {
 /** What the unit lists call a unit ("Loại"), in the order the edit form offers them. */
 export const UNIT_KINDS = ['Xã', 'Phường', 'Thị trấn', 'Đặc khu', 'Huyện', 'Quận', 'Thị xã', 'Thành phố', 'Tỉnh'];
 
-/** Audit log actions (core writes `action` + `entity` codes); unknown ones are shown raw. */
+/** Audit log actions (core writes `action` + `entity` codes); never shown raw (they are program words). */
 const AUDIT_LABELS: Record<string, string> = {
   'import:unit': 'Nhập danh mục đơn vị',
   'update:unit': 'Sửa đơn vị',
@@ -50,6 +50,13 @@ const AUDIT_LABELS: Record<string, string> = {
   'add:unit': 'Thêm đơn vị',
   'link:unit': 'Liên kết sáp nhập',
   'demo:demo': 'Nạp dữ liệu mẫu',
+  'target:target': 'Giao chỉ tiêu',
+  'results:result': 'Nhập kết quả tháng',
+  'import:import_batch': 'Nhập báo cáo Excel',
+  'undo-import:import_batch': 'Hoàn tác lần nhập Excel',
+  'create:report': 'Lưu báo cáo',
+  'update:report': 'Cập nhật báo cáo',
+  'delete:report': 'Xóa báo cáo',
 };
 
 const AUDIT_VERBS: Record<string, string> = {
@@ -67,5 +74,5 @@ const AUDIT_VERBS: Record<string, string> = {
 };
 
 export function auditActionLabel(action: string, entity: string): string {
-  return AUDIT_LABELS[`${action}:${entity}`] ?? AUDIT_VERBS[action] ?? (entity ? `${action} (${entity})` : action);
+  return AUDIT_LABELS[`${action}:${entity}`] ?? AUDIT_VERBS[action] ?? 'Thao tác khác';
 }

@@ -19,7 +19,7 @@ export class FirstRunPage {
     await expect(this.page.getByRole('heading', { name: 'Chào mừng đến với BHXH Desk' })).toBeVisible();
   }
 
-  /** Loads the demo province; the app then opens Danh mục. */
+  /** Loads the demo province; the app then opens Tổng quan. */
   async useDemo(): Promise<void> {
     await this.demoChoice.click();
     await expect(this.root).toBeHidden({ timeout: 30_000 });

@@ -9,7 +9,7 @@ export type ImportsTab = 'Nhập báo cáo' | 'Lịch sử nhập';
 export class ImportsPage {
   /** The Hồng Dân unit list imported, then Nhập Excel opened on its first step. */
   static async open(page: Page, app: RunningApp): Promise<ImportsPage> {
-    app.cli('units', 'import', join(FIXTURES, 'units-hong-dan-2020-09.xlsx'));
+    await app.importUnits(join(FIXTURES, 'units-hong-dan-2020-09.xlsx'));
     const shell = new AppShell(page);
     await shell.open(app.url);
     await shell.navigate('Nhập Excel');
@@ -81,7 +81,8 @@ export class ImportsPage {
     const button = this.page.getByRole('button', { name: /^Chọn tệp (Excel|khác)$/ });
     const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), button.click()]);
     await chooser.setFiles(path);
-    await expect(this.preview.or(this.pickError)).toBeVisible();
+    // Reading runs in a worker: a few seconds on a busy machine.
+    await expect(this.preview.or(this.pickError)).toBeVisible({ timeout: 30_000 });
     await this.waitIdle();
   }
 
@@ -94,7 +95,7 @@ export class ImportsPage {
 
   /** Waits until no re-preview or commit is running. */
   async waitIdle(): Promise<void> {
-    await expect(this.page.locator('.imports-tab .ant-spin-spinning')).toHaveCount(0);
+    await expect(this.page.locator('.imports-tab .ant-spin-spinning')).toHaveCount(0, { timeout: 30_000 });
   }
 
   /** Runs a correction and waits for the new preview it causes (every preview has its own session). */

@@ -17,6 +17,8 @@ export class ResultsPage {
   readonly targetsTable: Locator;
   readonly targetDialog: Locator;
   readonly breakdownDialog: Locator;
+  readonly toolbar: Locator;
+  readonly totalLabel: Locator;
 
   constructor(readonly page: Page) {
     this.grid = page.getByTestId('results-grid');
@@ -32,6 +34,8 @@ export class ResultsPage {
     this.targetsTable = page.getByTestId('targets-table');
     this.targetDialog = page.getByRole('dialog', { name: /^Giao (chỉ tiêu|kế hoạch điều chỉnh)$/ });
     this.breakdownDialog = page.getByRole('dialog', { name: 'Phân bổ chỉ tiêu xuống đơn vị cấp dưới' });
+    this.toolbar = page.getByTestId('results-toolbar');
+    this.totalLabel = page.getByTestId('rg-total-label');
   }
 
   async openTab(tab: ResultsTab): Promise<void> {
@@ -45,14 +49,24 @@ export class ResultsPage {
 
   /** Picks the reporting month by typing it (MM/YYYY) into the month picker. */
   async setMonth(mmYyyy: string): Promise<void> {
+    await this.typeMonth(mmYyyy);
+    await expect(this.month).toHaveValue(mmYyyy);
+  }
+
+  /** Types a month into the picker without waiting for it to be taken (unsaved edits ask first). */
+  async typeMonth(mmYyyy: string): Promise<void> {
     await this.month.click();
     await this.month.fill(mmYyyy);
     await this.month.press('Enter');
-    await expect(this.month).toHaveValue(mmYyyy);
   }
 
   cell(unitCode: string, indicatorCode: string): Locator {
     return this.grid.locator(`[data-unit="${unitCode}"][data-indicator="${indicatorCode}"]`);
+  }
+
+  /** The total row's figure for an indicator (the units shown, unsaved edits included). */
+  total(indicatorCode: string): Locator {
+    return this.grid.locator(`[data-testid="rg-total"][data-indicator="${indicatorCode}"]`);
   }
 
   cellInput(unitCode: string, indicatorCode: string): Locator {
@@ -108,14 +122,19 @@ export class ResultsPage {
 
   /** Picks an option of a select inside a dialog by typing (no diacritics needed). */
   async pickOption(scope: Locator, label: string, typed: string, optionText: string | RegExp): Promise<void> {
-    await scope.getByLabel(label, { exact: true }).click();
-    if (typed) await this.page.keyboard.type(typed);
-    const option = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first();
+    const field = scope.getByLabel(label, { exact: true });
+    const dropdown = this.page.locator('.ant-select-dropdown:visible');
+    const option = dropdown.locator('.ant-select-item-option', { hasText: optionText }).first();
     // Under load a click can land while the dropdown is still sliding in and select nothing
-    // (seen on CI: the option highlighted, the field still empty); click until the list closes.
+    // (seen on CI: the option highlighted, the field still empty), or the list closes slowly
+    // after a good click: click until the list closes, opening it again when it has gone.
     await expect(async () => {
-      await option.click({ timeout: 2_000 });
-      await expect(this.page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 1_500 });
-    }).toPass({ timeout: 15_000 });
+      if ((await dropdown.count()) === 0) {
+        await field.click();
+        if (typed) await this.page.keyboard.type(typed);
+      }
+      await option.click({ timeout: 3_000 });
+      await expect(dropdown).toHaveCount(0, { timeout: 3_000 });
+    }).toPass({ timeout: 20_000 });
   }
 }

@@ -3,7 +3,7 @@ import { ReloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { useEffect } from 'react';
 import type { AuditEntry } from '../../../../shared/contract';
 import { formatDateTime } from '../../../../shared/format/vi';
-import { useBackupsStore } from '../../stores/backups';
+import { AUDIT_PAGE_SIZE, useBackupsStore } from '../../stores/backups';
 import { PageTitle } from '../../components/PageTitle';
 import { ErrorResult } from '../../components/ErrorResult';
 import { auditActionLabel } from '../../text/labels';
@@ -18,6 +18,8 @@ export function BackupsPage() {
   const create = useBackupsStore((s) => s.create);
   const audit = useBackupsStore((s) => s.audit);
   const auditLoaded = useBackupsStore((s) => s.auditLoaded);
+  const auditTotal = useBackupsStore((s) => s.auditTotal);
+  const auditOffset = useBackupsStore((s) => s.auditOffset);
   const auditLoading = useBackupsStore((s) => s.auditLoading);
   const auditError = useBackupsStore((s) => s.auditError);
   const loadAudit = useBackupsStore((s) => s.loadAudit);
@@ -71,7 +73,11 @@ export function BackupsPage() {
             rowKey="id"
             loading={auditLoading}
             dataSource={audit}
-            pagination={audit.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+            pagination={
+              auditTotal > AUDIT_PAGE_SIZE
+                ? { current: auditOffset / AUDIT_PAGE_SIZE + 1, pageSize: AUDIT_PAGE_SIZE, total: auditTotal, showSizeChanger: false, onChange: (page) => void loadAudit(page) }
+                : false
+            }
             data-testid="audit-table"
             locale={{ emptyText: 'Chưa có thay đổi nào được ghi nhận' }}
             columns={[

@@ -106,7 +106,6 @@ export function RecordMergeModal({ open, onClose, onDone }: { open: boolean; onC
       confirmLoading={saving}
       width={680}
       style={{ top: 40 }}
-      forceRender
     >
       <Typography.Paragraph type="secondary">
         Các đơn vị cũ sẽ hết hiệu lực vào ngày trước ngày sáp nhập; số liệu đã nhập cho đơn vị cũ vẫn được cộng dồn vào đơn vị mới khi xem

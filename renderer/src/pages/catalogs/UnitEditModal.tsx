@@ -2,7 +2,7 @@ import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/contract';
-import type { UnitDetail } from '../../../../shared/domain/units';
+import { levelRank, type UnitDetail } from '../../../../shared/domain/units';
 import { useUnitsStore } from '../../stores/units';
 import { ErrorAlert } from '../../components/ErrorResult';
 import { PICKER_FORMAT, dayjsToIso, isoToDayjs } from '../../format/dates';
@@ -16,8 +16,6 @@ interface FormValues {
   validFrom: Dayjs | null;
   validTo: Dayjs | null;
 }
-
-const LEVEL_RANK: Record<string, number> = { province: 0, district: 1, commune: 2, hamlet: 3 };
 
 export function UnitEditModal({ open, unit, onClose }: { open: boolean; unit: UnitDetail; onClose: () => void }) {
   const { message } = App.useApp();
@@ -42,9 +40,9 @@ export function UnitEditModal({ open, unit, onClose }: { open: boolean; unit: Un
     });
   }, [open, unit, form, loadAll]);
 
-  const rank = LEVEL_RANK[unit.level] ?? 9;
+  const rank = levelRank(unit.level);
   const parentOptions = useMemo<UnitOption[]>(() => {
-    const opts = unitOptions(allUnits, (u) => u.code !== unit.code && (LEVEL_RANK[u.level] ?? 9) < rank);
+    const opts = unitOptions(allUnits, (u) => u.code !== unit.code && levelRank(u.level) < rank);
     if (unit.parentCode && !opts.some((o) => o.value === unit.parentCode)) {
       opts.unshift({
         value: unit.parentCode,
@@ -99,7 +97,6 @@ export function UnitEditModal({ open, unit, onClose }: { open: boolean; unit: Un
       onCancel={onClose}
       confirmLoading={saving}
       width={560}
-      forceRender
     >
       {error ? (
         <div style={{ marginBottom: 16 }} data-testid="unit-edit-error">

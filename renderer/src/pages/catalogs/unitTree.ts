@@ -1,4 +1,4 @@
-import type { Unit } from '../../../../shared/domain/units';
+import { compareLevels, type Unit } from '../../../../shared/domain/units';
 import { viCollator } from '../../../../shared/format/vi';
 
 export interface UnitTreeNode {
@@ -9,10 +9,8 @@ export interface UnitTreeNode {
   children?: UnitTreeNode[];
 }
 
-const LEVEL_ORDER: Record<string, number> = { province: 0, district: 1, commune: 2, hamlet: 3 };
-
 function compareUnits(a: Unit, b: Unit): number {
-  const byLevel = (LEVEL_ORDER[a.level] ?? 9) - (LEVEL_ORDER[b.level] ?? 9);
+  const byLevel = compareLevels(a.level, b.level);
   if (byLevel !== 0) return byLevel;
   return viCollator.compare(a.name, b.name) || viCollator.compare(a.code, b.code);
 }

@@ -4,8 +4,10 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { Comparison, ComparisonTable as TableData } from '../../../../shared/contract';
 import { indicatorByCode } from '../../../../shared/domain/indicators';
+import { BAND_COLORS, progressBand } from '../../../../shared/calc/bands';
+import { isPlanRevised } from '../../../../shared/calc/plan';
 import { formatCount, formatPercent, viCollator } from '../../../../shared/format/vi';
-import { BAND_COLORS, formatPace, formatSignedCount, formatSignedPercent, formatValue, progressBand } from './dashboardFormat';
+import { formatPace, formatSignedCount, formatSignedPercent, formatValue } from './dashboardFormat';
 
 type NumKey = { [K in keyof Comparison]: Comparison[K] extends number | null ? K : never }[keyof Comparison];
 
@@ -43,9 +45,16 @@ function columnsFor(kind: 'count' | 'rate', onDrill: (row: Comparison) => void):
       </Num>
     ),
   });
-  const progressCell = (v: number | null) => (
+  // Only the % of the plan in force gets a band colour; an original plan since revised is muted.
+  const progressCell = (inForce: (row: Comparison) => boolean) => (v: number | null, row: Comparison) => (
     <Num missing={v === null}>
-      <span style={{ color: v === null ? undefined : BAND_COLORS[progressBand(v)], fontWeight: 600 }}>{formatPercent(v)}</span>
+      {inForce(row) ? (
+        <span style={{ color: v === null ? undefined : BAND_COLORS[progressBand(v)], fontWeight: 600 }}>{formatPercent(v)}</span>
+      ) : (
+        <span className="superseded" title="Kế hoạch ban đầu, đã được điều chỉnh">
+          {formatPercent(v)}
+        </span>
+      )}
     </Num>
   );
   return [
@@ -72,11 +81,11 @@ function columnsFor(kind: 'count' | 'rate', onDrill: (row: Comparison) => void):
     value('actual', 'Thực hiện', 86),
     {
       title: 'Kế hoạch',
-      children: [value('target', 'Số giao', 86), { ...value('progress', '% KH', 76), render: progressCell }],
+      children: [value('target', 'Số giao', 86), { ...value('progress', '% KH', 76), render: progressCell((row) => !isPlanRevised(row)) }],
     },
     {
       title: 'KH điều chỉnh',
-      children: [value('revisedTarget', 'Số giao', 86), { ...value('revisedProgress', '% KH', 76), render: progressCell }],
+      children: [value('revisedTarget', 'Số giao', 86), { ...value('revisedProgress', '% KH', 76), render: progressCell(() => true) }],
     },
     {
       title: 'Cùng kỳ năm trước',

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Skeleton, Spin } from 'antd';
 import { useCallback, useEffect } from 'react';
+import { laggardsEmptyText, laggardsShortNote, LEADER_THRESHOLD, leadersEmptyText, leadersShortNote, unrankedNote } from '../../../../shared/calc/rankings';
 import type { Comparison } from '../../../../shared/contract';
 import { periodLabel } from '../../../../shared/domain/periods';
-import { formatDate } from '../../../../shared/format/vi';
+import { formatDate, formatPercent } from '../../../../shared/format/vi';
 import { PageTitle } from '../../components/PageTitle';
 import { ErrorResult } from '../../components/ErrorResult';
 import { useDashboardStore } from '../../stores/dashboard';
@@ -13,7 +14,7 @@ import { CoverageExportButton, CoverageTable } from './CoverageTable';
 import { DashboardToolbar, TreeModeSwitch } from './DashboardToolbar';
 import { DrillBreadcrumb } from './DrillBreadcrumb';
 import { KpiCards } from './KpiCards';
-import { RankingList, splitRankings } from './RankingList';
+import { RankingList } from './RankingList';
 import { TrendChart } from './TrendChart';
 import { chartHeight, UnitProgressChart } from './UnitProgressChart';
 
@@ -78,7 +79,7 @@ export function DashboardPage() {
   } else {
     const rows = data.table.rows;
     const unitChartHeight = chartHeight(rows.length);
-    const rankings = splitRankings(data.best, data.worst);
+    const counts = data.rankings;
     body = (
       <Spin spinning={loading} description="Đang tải số liệu…" delay={150}>
         <div className="dash-body" data-testid="dashboard-body">
@@ -94,11 +95,11 @@ export function DashboardPage() {
             </Card>
           </div>
           <div className="dash-row dash-row-lists">
-            <Card size="small" title="Đơn vị dẫn đầu" className="dash-card">
-              <RankingList rows={rankings.best} testId="best-units" onDrill={drill} />
+            <Card size="small" title={`Đơn vị dẫn đầu (từ ${formatPercent(LEADER_THRESHOLD, 0)} KH)`} className="dash-card">
+              <RankingList rows={data.best} testId="best-units" onDrill={drill} emptyText={leadersEmptyText(counts)} notes={[leadersShortNote(counts), unrankedNote(counts)]} />
             </Card>
-            <Card size="small" title="Đơn vị cần đôn đốc" className="dash-card">
-              <RankingList rows={rankings.worst} testId="worst-units" onDrill={drill} />
+            <Card size="small" title={`Đơn vị cần đôn đốc (dưới ${formatPercent(LEADER_THRESHOLD, 0)} KH)`} className="dash-card">
+              <RankingList rows={data.worst} testId="worst-units" onDrill={drill} emptyText={laggardsEmptyText(counts)} notes={[laggardsShortNote(counts)]} />
             </Card>
             <Card size="small" title="Tỷ lệ bao phủ" className="dash-card dash-card-coverage" extra={<CoverageExportButton />}>
               <CoverageTable rows={data.coverage} height={330} />

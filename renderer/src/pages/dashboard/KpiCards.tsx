@@ -2,8 +2,10 @@ import { Card, Progress, Tooltip } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, CheckCircleFilled, ExclamationCircleOutlined, MinusOutlined } from '@ant-design/icons';
 import type { Kpi } from '../../../../shared/contract';
 import { indicatorByCode } from '../../../../shared/domain/indicators';
+import { BAND_COLORS, BAND_THRESHOLDS, progressBand } from '../../../../shared/calc/bands';
+import { isPlanRevised, planLabel } from '../../../../shared/calc/plan';
 import { formatCount, formatPercent } from '../../../../shared/format/vi';
-import { BAND_COLORS, formatPace, formatSignedCount, formatSignedPercent, formatSignedPoints, formatValue, progressBand } from './dashboardFormat';
+import { formatPace, formatSignedCount, formatSignedPercent, formatSignedPoints, formatValue } from './dashboardFormat';
 
 function Delta({ kpi }: { kpi: Kpi }) {
   const d = kpi.deltaSameLastYear;
@@ -25,9 +27,10 @@ function Delta({ kpi }: { kpi: Kpi }) {
 }
 
 function Remaining({ kpi, yearEnd }: { kpi: Kpi; yearEnd: boolean }) {
-  if (kpi.target === null) return <div className="kpi-line kpi-muted">Chưa giao kế hoạch</div>;
+  if (kpi.plan === null) return <div className="kpi-line kpi-muted">Chưa giao kế hoạch</div>;
   if (kpi.remaining === null) return <div className="kpi-line kpi-muted">Chưa tính được số còn thiếu</div>;
-  if (kpi.remaining <= 0 || (kpi.progress !== null && kpi.progress >= 1))
+  // Measured against the plan in force: a raised plan can make a reached target a shortfall again.
+  if (kpi.remaining <= 0 || (kpi.planProgress !== null && kpi.planProgress >= BAND_THRESHOLDS.done))
     return (
       <div className="kpi-line kpi-done">
         <CheckCircleFilled aria-hidden /> Đã đạt kế hoạch
@@ -54,17 +57,18 @@ function Remaining({ kpi, yearEnd }: { kpi: Kpi; yearEnd: boolean }) {
 
 export function KpiCard({ kpi, yearEnd }: { kpi: Kpi; yearEnd: boolean }) {
   const name = indicatorByCode(kpi.indicatorCode)?.shortName ?? kpi.indicatorName;
-  const band = progressBand(kpi.progress);
+  const band = progressBand(kpi.planProgress);
   const missing = kpi.actual === null;
+  const revised = isPlanRevised(kpi);
   return (
     <Card size="small" className="kpi-card" data-testid="kpi-card" data-code={kpi.indicatorCode}>
       <div className="kpi-head">
         <Tooltip title={kpi.indicatorName}>
           <span className="kpi-name">{name}</span>
         </Tooltip>
-        {kpi.progress !== null ? (
+        {kpi.planProgress !== null ? (
           <span className="kpi-progress" style={{ color: BAND_COLORS[band] }} data-testid="kpi-progress">
-            {formatPercent(kpi.progress)} KH
+            {formatPercent(kpi.planProgress)} KH
           </span>
         ) : null}
       </div>
@@ -74,8 +78,8 @@ export function KpiCard({ kpi, yearEnd }: { kpi: Kpi; yearEnd: boolean }) {
           {!missing && kpi.kind === 'count' ? <span className="kpi-unit"> người</span> : null}
         </div>
         <div className="kpi-target-box" data-testid="kpi-target">
-          <span className="kpi-muted">Kế hoạch</span>
-          <span className="kpi-target">{formatValue(kpi.target, kpi.kind)}</span>
+          <span className={revised ? 'kpi-revised-label' : 'kpi-muted'}>{planLabel(kpi)}</span>
+          <span className="kpi-target">{formatValue(kpi.plan, kpi.kind)}</span>
         </div>
       </div>
       {missing ? <div className="kpi-line kpi-muted">Chưa có số liệu</div> : null}
@@ -84,18 +88,19 @@ export function KpiCard({ kpi, yearEnd }: { kpi: Kpi; yearEnd: boolean }) {
           <ExclamationCircleOutlined aria-hidden /> Thiếu số liệu của {formatCount(kpi.missingUnits)} đơn vị
         </div>
       ) : null}
-      {kpi.revisedTarget !== null && kpi.revisedTarget !== kpi.target ? (
-        <div className="kpi-line kpi-muted">
-          Kế hoạch điều chỉnh: <span className="kpi-target">{formatValue(kpi.revisedTarget, kpi.kind)}</span>
-          {kpi.revisedProgress !== null ? ` · ${formatPercent(kpi.revisedProgress)}` : ''}
+      {revised ? (
+        // The original plan stays in sight, with what the figure would be against it.
+        <div className="kpi-line kpi-muted" data-testid="kpi-original">
+          Kế hoạch ban đầu: <span className="kpi-target">{formatValue(kpi.target, kpi.kind)}</span>
+          {kpi.progress !== null ? ` · đạt ${formatPercent(kpi.progress)}` : ''}
         </div>
       ) : null}
       <Progress
-        percent={kpi.progress === null ? 0 : Math.min(100, kpi.progress * 100)}
+        percent={kpi.planProgress === null ? 0 : Math.min(100, kpi.planProgress * 100)}
         showInfo={false}
         size="small"
         strokeColor={BAND_COLORS[band]}
-        aria-label={`Tiến độ ${name}: ${formatPercent(kpi.progress)} kế hoạch`}
+        aria-label={`Tiến độ ${name}: ${formatPercent(kpi.planProgress)} ${revised ? 'kế hoạch điều chỉnh' : 'kế hoạch'}`}
         style={{ margin: '2px 0 4px' }}
       />
       <Delta kpi={kpi} />

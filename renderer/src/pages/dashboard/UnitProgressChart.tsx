@@ -3,20 +3,21 @@ import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
 import type { Chart, ChartEvent, ChartOptions } from 'chart.js';
 import type { Comparison } from '../../../../shared/contract';
+import { BAND_COLORS, BAND_LABELS, progressBand, PROGRESS_BANDS } from '../../../../shared/calc/bands';
+import { isPlanRevised } from '../../../../shared/calc/plan';
 import { formatCount, formatPercent } from '../../../../shared/format/vi';
 import { barLabelsPlugin } from './chartSetup';
-import { BAND_COLORS, BAND_LABELS, progressBand, type ProgressBand } from './dashboardFormat';
 
 const ROW_HEIGHT = 24;
 const PLUGINS = [barLabelsPlugin];
 
-/** Units with a figure first, best progress on top; units without one at the bottom. */
+/** Units with a figure first, best % of the plan in force on top; units without one at the bottom. */
 export function sortByProgress(rows: Comparison[]): Comparison[] {
-  return [...rows].sort((a, b) => (b.progress ?? -Infinity) - (a.progress ?? -Infinity));
+  return [...rows].sort((a, b) => (b.planProgress ?? -Infinity) - (a.planProgress ?? -Infinity));
 }
 
 function missingNote(row: Comparison): string | null {
-  if (row.progress !== null) return null;
+  if (row.planProgress !== null) return null;
   if (row.actual === null) return 'chưa có số liệu';
   return 'chưa giao kế hoạch';
 }
@@ -36,8 +37,8 @@ export function UnitProgressChart({ rows, height, onDrill }: { rows: Comparison[
       datasets: [
         {
           label: '% kế hoạch',
-          data: sorted.map((r) => r.progress),
-          backgroundColor: sorted.map((r) => BAND_COLORS[progressBand(r.progress)]),
+          data: sorted.map((r) => r.planProgress),
+          backgroundColor: sorted.map((r) => BAND_COLORS[progressBand(r.planProgress)]),
           borderRadius: 3,
           maxBarThickness: 18,
         },
@@ -54,7 +55,8 @@ export function UnitProgressChart({ rows, height, onDrill }: { rows: Comparison[
       const index = Math.round(chart.scales.y!.getValueForPixel(y) ?? -1);
       return sorted[index];
     };
-    const top = Math.max(1.2, ...sorted.map((r) => (r.progress ?? 0) * 1.12));
+    const top = Math.max(1.2, ...sorted.map((r) => (r.planProgress ?? 0) * 1.12));
+    const anyRevised = sorted.some(isPlanRevised);
     return {
       indexAxis: 'y',
       animation: false,
@@ -66,6 +68,8 @@ export function UnitProgressChart({ rows, height, onDrill }: { rows: Comparison[
           min: 0,
           max: Math.ceil(top * 10) / 10,
           ticks: { callback: (v) => formatPercent(Number(v), 0), stepSize: 0.2 },
+          // Bars measure against the plan in force; say so once a unit's plan was revised.
+          title: { display: anyRevised, text: '% kế hoạch (theo kế hoạch điều chỉnh nếu có)', font: { size: 11 } },
           grid: { color: '#eef1f5' },
         },
         y: { ticks: { autoSkip: false, font: { size: 12 } }, grid: { display: false } },
@@ -83,8 +87,9 @@ export function UnitProgressChart({ rows, height, onDrill }: { rows: Comparison[
           callbacks: {
             label: (item) => {
               const row = sorted[item.dataIndex]!;
-              if (row.progress === null) return missingNote(row) ?? '';
-              return `${formatPercent(row.progress)} kế hoạch (${formatCount(row.actual)}/${formatCount(row.target)} người)`;
+              if (row.planProgress === null) return missingNote(row) ?? '';
+              const original = isPlanRevised(row) ? `; KH ban đầu ${formatCount(row.target)}` : '';
+              return `${formatPercent(row.planProgress)} ${isPlanRevised(row) ? 'KH điều chỉnh' : 'kế hoạch'} (${formatCount(row.actual)}/${formatCount(row.plan)} người${original})`;
             },
             afterLabel: (item) => (sorted[item.dataIndex]?.hasChildren ? 'Bấm để xem các đơn vị trực thuộc' : ''),
           },
@@ -113,7 +118,7 @@ export function UnitProgressChart({ rows, height, onDrill }: { rows: Comparison[
           },
         },
         barLabels: {
-          texts: sorted.map((r) => (r.progress === null ? null : formatPercent(r.progress, 1))),
+          texts: sorted.map((r) => (r.planProgress === null ? null : formatPercent(r.planProgress, 1) + (isPlanRevised(r) ? ' (KH điều chỉnh)' : ''))),
           notes: sorted.map(missingNote),
         },
       },
@@ -123,7 +128,7 @@ export function UnitProgressChart({ rows, height, onDrill }: { rows: Comparison[
   if (sorted.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Đơn vị này không có đơn vị trực thuộc" style={{ padding: '32px 0' }} />;
 
-  const summary = sorted.map((r) => `${r.name}: ${r.progress === null ? missingNote(r) : formatPercent(r.progress)}`).join('; ');
+  const summary = sorted.map((r) => `${r.name}: ${r.planProgress === null ? missingNote(r) : formatPercent(r.planProgress)}`).join('; ');
 
   return (
     <div>
@@ -136,10 +141,9 @@ export function UnitProgressChart({ rows, height, onDrill }: { rows: Comparison[
 }
 
 function BandLegend() {
-  const bands: ProgressBand[] = ['done', 'near', 'behind', 'missing'];
   return (
     <ul className="band-legend" aria-label="Chú giải màu">
-      {bands.map((b) => (
+      {PROGRESS_BANDS.map((b) => (
         <li key={b}>
           <span className="band-swatch" style={{ background: BAND_COLORS[b] }} aria-hidden />
           {BAND_LABELS[b]}

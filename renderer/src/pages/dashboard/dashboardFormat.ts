@@ -1,29 +1,5 @@
 import { formatCount, formatPercent } from '../../../../shared/format/vi';
 
-/** Progress bands leaders read by colour: reached the plan, close to it, behind. */
-export type ProgressBand = 'done' | 'near' | 'behind' | 'missing';
-
-export const BAND_COLORS: Record<ProgressBand, string> = {
-  done: '#2f9e44',
-  near: '#1c6fd1',
-  behind: '#e8590c',
-  missing: '#c3ccd6',
-};
-
-export const BAND_LABELS: Record<ProgressBand, string> = {
-  done: 'Đạt từ 100% kế hoạch',
-  near: 'Từ 80% đến dưới 100%',
-  behind: 'Dưới 80% kế hoạch',
-  missing: 'Chưa có số liệu',
-};
-
-export function progressBand(progress: number | null | undefined): ProgressBand {
-  if (progress === null || progress === undefined || !Number.isFinite(progress)) return 'missing';
-  if (progress >= 1) return 'done';
-  if (progress >= 0.8) return 'near';
-  return 'behind';
-}
-
 /** +1.234 / −1.234 / 0 (people). */
 export function formatSignedCount(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';

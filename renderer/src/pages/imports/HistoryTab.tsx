@@ -5,7 +5,7 @@ import type { ImportBatch } from '../../../../shared/contract';
 import { monthLabel } from '../../../../shared/domain/periods';
 import { formatCount, formatDate, formatDateTime } from '../../../../shared/format/vi';
 import { ErrorAlert } from '../../components/ErrorResult';
-import { useImportsStore } from '../../stores/imports';
+import { HISTORY_PAGE_SIZE, useImportsStore } from '../../stores/imports';
 
 function UndoButton({ batch }: { batch: ImportBatch }) {
   const { message } = App.useApp();
@@ -78,6 +78,8 @@ const columns = [
 export function HistoryTab() {
   const active = useImportsStore((s) => s.tab === 'history');
   const history = useImportsStore((s) => s.history);
+  const total = useImportsStore((s) => s.historyTotal);
+  const offset = useImportsStore((s) => s.historyOffset);
   const loading = useImportsStore((s) => s.historyLoading);
   const error = useImportsStore((s) => s.historyError);
   const loadHistory = useImportsStore((s) => s.loadHistory);
@@ -109,7 +111,11 @@ export function HistoryTab() {
         dataSource={history}
         loading={loading && history.length === 0}
         rowClassName={(b) => (b.undoneAt ? 'imports-batch-undone' : '')}
-        pagination={history.length > 15 ? { pageSize: 15, showSizeChanger: false } : false}
+        pagination={
+          total > HISTORY_PAGE_SIZE
+            ? { current: offset / HISTORY_PAGE_SIZE + 1, pageSize: HISTORY_PAGE_SIZE, total, showSizeChanger: false, onChange: (page) => void loadHistory(page) }
+            : false
+        }
         locale={{ emptyText: 'Chưa có lần nhập báo cáo nào' }}
         data-testid="imports-history"
       />

@@ -59,9 +59,58 @@ function CountInput({ value, onCommit, label }: { value: number; onCommit: (v: n
   );
 }
 
+type ProposalRow = BreakdownProposal['rows'][number];
+
+/** The plan a unit has now from the chosen authority; a revised plan says so. */
+function ExistingValue({ row }: { row: ProposalRow }) {
+  if (!row.existing) return <span className="unit-code">chưa giao</span>;
+  return (
+    <span className="tg-value" data-testid="breakdown-existing">
+      {formatCount(row.existing.value)}
+      {row.existing.revision > 0 ? <div className="unit-code">KH điều chỉnh lần {row.existing.revision}</div> : null}
+    </span>
+  );
+}
+
+/** The confirmation's list: unit, the plan it has → the plan it would get. */
+function OverwriteList({ rows, source, year }: { rows: ProposalRow[]; source: string; year: number }) {
+  const unchanged = rows.filter((r) => r.existing!.value === r.value).length;
+  return (
+    <div data-testid="breakdown-overwrite-list">
+      <p style={{ margin: '4px 0 8px' }}>
+        Các đơn vị sau đã có chỉ tiêu năm {year} do {source} giao. Số cũ được thay bằng số mới (kế hoạch điều chỉnh được sửa tại chỗ).
+      </p>
+      <div className="tg-overwrite-list">
+        <table>
+          <thead>
+            <tr>
+              <th>Đơn vị</th>
+              <th className="num">Đang giao</th>
+              <th className="num">Sẽ giao</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.code} className={r.existing!.value === r.value ? 'same' : undefined}>
+                <td>{r.name}</td>
+                <td className="num">
+                  {formatCount(r.existing!.value)}
+                  {r.existing!.revision > 0 ? ' (KH điều chỉnh)' : ''}
+                </td>
+                <td className="num">{r.existing!.value === r.value ? 'không đổi' : `→ ${formatCount(r.value)}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {unchanged > 0 ? <p className="unit-code" style={{ margin: '8px 0 0' }}>{formatCount(unchanged)} đơn vị giữ nguyên số.</p> : null}
+    </div>
+  );
+}
+
 /** "Phân bổ xuống đơn vị cấp dưới": split a unit's target among its children, check the sum, commit. */
 export function BreakdownModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const proposal = useTargetsStore((s) => s.proposal);
   const proposalLoading = useTargetsStore((s) => s.proposalLoading);
@@ -71,6 +120,7 @@ export function BreakdownModal({ open, onClose }: { open: boolean; onClose: () =
   const commitBreakdown = useTargetsStore((s) => s.commitBreakdown);
   const clearProposal = useTargetsStore((s) => s.clearProposal);
   const editProposalValue = useTargetsStore((s) => s.editProposalValue);
+  const parentSource = useTargetsStore((s) => s.parentSource);
   const year = useTargetsStore((s) => s.year);
   const indicatorFilter = useTargetsStore((s) => s.indicatorCode);
   const allUnits = useUnitsStore((s) => s.allUnits);
@@ -79,8 +129,12 @@ export function BreakdownModal({ open, onClose }: { open: boolean; onClose: () =
   const parents = useMemo(() => parentUnitOptions(allUnits), [allUnits]);
   const defs = useMemo(() => breakdownIndicators(indicators), [indicators]);
 
+  // Until the user picks a source, it follows the parent's target (the plan being broken down).
+  const sourcePicked = useRef(false);
+
   useEffect(() => {
     if (!open) return;
+    sourcePicked.current = false;
     clearProposal();
     form.resetFields();
     form.setFieldsValue({
@@ -125,10 +179,25 @@ export function BreakdownModal({ open, onClose }: { open: boolean; onClose: () =
       skipPreview.current = false;
       return;
     }
-    const current = useTargetsStore.getState().proposal;
-    const req = request({ parentCode, indicatorCode, year: yearValue, source }, method, current);
-    if (req) void previewBreakdown(req);
-    else clearProposal();
+    let stale = false;
+    void (async () => {
+      if (!sourcePicked.current && parentCode && indicatorCode && yearValue) {
+        const own = await parentSource(parentCode, indicatorCode, yearValue.year());
+        if (stale) return;
+        if (own && own !== source) {
+          // Setting the source runs this effect again, with the parent's source.
+          form.setFieldValue('source', own);
+          return;
+        }
+      }
+      const current = useTargetsStore.getState().proposal;
+      const req = request({ parentCode, indicatorCode, year: yearValue, source }, method, current);
+      if (req) void previewBreakdown(req);
+      else clearProposal();
+    })();
+    return () => {
+      stale = true;
+    };
     // Re-run when a choice changes; the decision fields do not change the proposal.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, parentCode, indicatorCode, yearValue?.year(), source, method]);
@@ -144,16 +213,35 @@ export function BreakdownModal({ open, onClose }: { open: boolean; onClose: () =
     editProposalValue(code, value);
   };
 
-  const commit = async () => {
-    const values = form.getFieldsValue();
-    const m = values.method ?? 'population';
-    const req = request(values, m, proposal);
-    if (!req || !proposal) return;
+  const commitNow = async (req: BreakdownRequest) => {
     const res = await commitBreakdown(req);
     if (res.ok) {
       message.success(`Đã giao chỉ tiêu cho ${formatCount(res.value.rows.length)} đơn vị trực thuộc ${parentName}`);
       onClose();
     } else message.error(res.error.message);
+  };
+
+  const overwritten = proposal?.rows.filter((r) => r.existing !== null) ?? [];
+
+  // Plans the children already have from this authority are replaced: say which, and ask.
+  const commit = () => {
+    const values = form.getFieldsValue();
+    const m = values.method ?? 'population';
+    const req = request(values, m, proposal);
+    if (!req || !proposal) return;
+    if (overwritten.length === 0) {
+      void commitNow(req);
+      return;
+    }
+    modal.confirm({
+      title: `Ghi đè chỉ tiêu đã giao của ${formatCount(overwritten.length)} đơn vị?`,
+      width: 620,
+      content: <OverwriteList rows={overwritten} source={TARGET_SOURCE_LABELS[req.source]} year={req.year} />,
+      okText: 'Ghi đè và giao chỉ tiêu',
+      okButtonProps: { danger: true },
+      cancelText: 'Xem lại',
+      onOk: () => commitNow(req),
+    });
   };
 
   const difference = proposal?.difference ?? null;
@@ -169,13 +257,21 @@ export function BreakdownModal({ open, onClose }: { open: boolean; onClose: () =
       cancelText="Đóng"
       okButtonProps={{ disabled: !proposal || proposal.rows.length === 0 || proposalLoading }}
       confirmLoading={committing}
-      onOk={() => void commit()}
+      onOk={commit}
       onCancel={onClose}
       destroyOnHidden
-      forceRender
       data-testid="breakdown-modal"
     >
-      <Form form={form} name="breakdown" layout="vertical" requiredMark={false} className="tg-breakdown-form">
+      <Form
+        form={form}
+        name="breakdown"
+        layout="vertical"
+        requiredMark={false}
+        className="tg-breakdown-form"
+        onValuesChange={(changed: Partial<FormValues>) => {
+          if ('source' in changed) sourcePicked.current = true;
+        }}
+      >
         <div style={{ display: 'grid', gridTemplateColumns: '2fr 1.3fr 0.7fr 1fr', columnGap: 12 }}>
           <Form.Item name="parentCode" label="Đơn vị cấp trên">
             <Select showSearch={{ filterOption: filterUnitOption }} options={parents} popupMatchSelectWidth={false} aria-label="Đơn vị cấp trên" />
@@ -227,6 +323,14 @@ export function BreakdownModal({ open, onClose }: { open: boolean; onClose: () =
             <Alert type="success" showIcon data-testid="breakdown-balanced" title={`Tổng chỉ tiêu các đơn vị bằng chỉ tiêu của ${parentName} (${formatCount(proposal.parentTarget)}).`} />
           )}
           {proposal.committed ? <Alert type="success" showIcon title="Đã giao chỉ tiêu theo phương án này." /> : null}
+          {overwritten.length > 0 && !proposal.committed ? (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="breakdown-overwrites"
+              title={`${formatCount(overwritten.length)}/${formatCount(proposal.rows.length)} đơn vị đã có chỉ tiêu năm ${yearNumber} do ${TARGET_SOURCE_LABELS[source ?? 'BHXH_VN']} giao (cột "Đang giao"): giao chỉ tiêu sẽ ghi đè các số này.`}
+            />
+          ) : null}
           <Table
             size="small"
             rowKey="code"
@@ -246,6 +350,9 @@ export function BreakdownModal({ open, onClose }: { open: boolean; onClose: () =
                     {basisSum > 0 ? formatPercent(1) : '—'}
                   </Table.Summary.Cell>
                   <Table.Summary.Cell index={3} align="right">
+                    {overwritten.length > 0 ? formatCount(overwritten.reduce((a, r) => a + r.existing!.value, 0)) : '—'}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={4} align="right">
                     <span data-testid="breakdown-sum" className="tg-value">
                       {formatCount(proposal.sum)}
                     </span>
@@ -274,6 +381,13 @@ export function BreakdownModal({ open, onClose }: { open: boolean; onClose: () =
                 width: 100,
                 align: 'right',
                 render: (_: unknown, r) => (r.basis === null || basisSum === 0 ? '—' : formatPercent(r.basis / basisSum)),
+              },
+              {
+                title: 'Đang giao',
+                key: 'existing',
+                width: 130,
+                align: 'right',
+                render: (_: unknown, r) => <ExistingValue row={r} />,
               },
               {
                 title: 'Chỉ tiêu giao',

@@ -1,27 +1,19 @@
-import { ExportButton } from '../../components/ExportButton';
-import { App, Alert, Button, DatePicker, InputNumber, Select, Spin, Tooltip } from 'antd';
-import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { App, Alert, InputNumber, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DataSheetGridRef } from 'react-datasheet-grid';
 import { formatCount, formatDate } from '../../../../shared/format/vi';
 import { ErrorAlert } from '../../components/ErrorResult';
-import { todayDayjs } from '../../format/dates';
-import { changedCells, isInvalid, useResultsStore, type EditRow } from '../../stores/results';
+import { useCatalogsStore } from '../../stores/catalogs';
+import { changedCells, isInvalid, mergeShown, useResultsStore, type EditRow } from '../../stores/results';
 import { ChunkBoundary } from './ChunkBoundary';
+import { EntryToolbar } from './EntryToolbar';
 import { IssuesTable, type IssueItem } from './IssuesTable';
 import { withoutPrefix } from './issueText';
 import { NotesModal } from './NotesModal';
-import { levelLabel } from '../../text/labels';
-import { filterUnitOption } from '../catalogs/unitOptions';
+import { useEntryShortcuts } from './useEntryShortcuts';
 
 const EntryGrid = lazy(() => import('./EntryGrid'));
-
-function isEditable(el: Element | null): boolean {
-  if (!el) return false;
-  const tag = el.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (el as HTMLElement).isContentEditable;
-}
 
 /** Height left for the sheet between its top edge and the bottom of the window. */
 function useAvailableHeight(ref: React.RefObject<HTMLElement | null>, reserve: number): number {
@@ -59,6 +51,10 @@ export function EntryTab() {
   const save = useResultsStore((s) => s.save);
   const loadSettings = useResultsStore((s) => s.loadSettings);
   const setJumpThreshold = useResultsStore((s) => s.setJumpThreshold);
+  const officeCode = useResultsStore((s) => s.officeCode);
+  const setOfficeCode = useResultsStore((s) => s.setOfficeCode);
+  const offices = useCatalogsStore((s) => s.offices);
+  const loadOffices = useCatalogsStore((s) => s.loadOffices);
 
   const gridRef = useRef<DataSheetGridRef>(null);
   const gridBox = useRef<HTMLDivElement>(null);
@@ -68,12 +64,30 @@ export function EntryTab() {
   const dirty = changed.length > 0;
   const names = useMemo(() => new Map(grid?.indicators.map((i) => [i.code, i.name]) ?? []), [grid]);
 
+  // The filter by BHXH cơ sở offers the offices serving units of this sheet; the others would show nothing.
+  const sheetOffices = useMemo(() => {
+    const codes = new Set(rows.map((r) => r.code));
+    return offices.items.filter((o) => o.communeCodes.some((c) => codes.has(c)));
+  }, [offices.items, rows]);
+  const office = sheetOffices.find((o) => o.code === officeCode) ?? null;
+  const shown = useMemo(() => {
+    if (!office) return rows;
+    const communes = new Set(office.communeCodes);
+    return rows.filter((r) => communes.has(r.code));
+  }, [rows, office]);
+  const hiddenChanged = useMemo(() => {
+    if (!office) return 0;
+    const communes = new Set(office.communeCodes);
+    return changed.filter((c) => !communes.has(c.unitCode)).length;
+  }, [changed, office]);
+
   // On opening: fresh figures unless edits from an earlier visit are still waiting to be saved.
   useEffect(() => {
     const s = useResultsStore.getState();
     if (changedCells(s.grid, s.rows).length === 0) void s.load();
     if (s.jumpThreshold === null) void loadSettings();
-  }, [loadSettings]);
+    if (!useCatalogsStore.getState().offices.loaded) void loadOffices();
+  }, [loadSettings, loadOffices]);
 
   // Closing or reloading the window with unsaved edits asks first.
   useEffect(() => {
@@ -89,19 +103,6 @@ export function EntryTab() {
   const doUndo = useCallback(() => {
     if (!undo()) message.info('Không còn thao tác nào để hoàn tác');
   }, [undo, message]);
-
-  // Ctrl+Z outside text fields undoes the last edit of the sheet.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !isEditable(document.activeElement)) {
-        if (document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal')) return;
-        e.preventDefault();
-        doUndo();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [doUndo]);
 
   const confirmDiscard = useCallback(
     (then: () => void) => {
@@ -133,14 +134,16 @@ export function EntryTab() {
 
   const onGridChange = useCallback(
     (next: EditRow[]) => {
-      const before = useResultsStore.getState().rows;
-      setRows(next);
+      const all = useResultsStore.getState().rows;
+      const byCode = new Map(all.map((r) => [r.code, r]));
+      // The sheet may show an office's units only: rows it does not show keep their edits.
+      setRows(mergeShown(all, next));
       // Say at once why a value was refused; the cell stays red until corrected.
-      for (let i = 0; i < next.length; i++) {
-        const row = next[i]!;
-        if (row === before[i]) continue;
+      for (const row of next) {
+        const old = byCode.get(row.code);
+        if (row === old) continue;
         for (const [code, value] of Object.entries(row.values)) {
-          if (isInvalid(value) && !(isInvalid(before[i]?.values[code]) && before[i]?.values[code] === value)) {
+          if (isInvalid(value) && !(isInvalid(old?.values[code]) && old?.values[code] === value)) {
             message.error({ content: `${row.name}: ${value.message}`, key: 'grid-invalid' });
             return;
           }
@@ -182,6 +185,8 @@ export function EntryTab() {
     }
   }, [save, message, month]);
 
+  useEntryShortcuts(gridRef, doUndo, () => void doSave());
+
   // Problems to list under the sheet: values refused while typing, then what core said.
   const rowIndex = useMemo(() => new Map(rows.map((r, i) => [r.code, i])), [rows]);
   const items = useMemo<IssueItem[]>(() => {
@@ -219,23 +224,23 @@ export function EntryTab() {
   }, [changed, issues, rows, rowIndex, names]);
 
   const focusCell = (unitCode: string, indicatorCode: string) => {
-    const row = rowIndex.get(unitCode);
     const col = grid?.indicators.findIndex((i) => i.code === indicatorCode) ?? -1;
-    if (row === undefined || col < 0) return;
-    gridRef.current?.setActiveCell({ col, row });
-    gridBox.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (col < 0 || !rowIndex.has(unitCode)) return;
+    const go = (list: EditRow[]) => {
+      const row = list.findIndex((r) => r.code === unitCode);
+      if (row < 0) return;
+      gridRef.current?.setActiveCell({ col, row });
+      gridBox.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    };
+    // A problem on a unit the office filter hides: show every unit, then go to it.
+    if (shown.some((r) => r.code === unitCode)) go(shown);
+    else {
+      setOfficeCode(null);
+      setTimeout(() => go(useResultsStore.getState().rows), 0);
+    }
   };
 
   const gridHeight = useAvailableHeight(gridBox, items.length > 0 ? 230 : 24);
-  const parentOptions = useMemo(
-    () =>
-      (grid?.parents ?? []).map((p) => ({
-        value: p.code,
-        label: `${p.name} (${p.code}) — ${levelLabel(p.level)}`,
-        search: `${p.name} ${p.code}`,
-      })),
-    [grid],
-  );
 
   const [thresholdDraft, setThresholdDraft] = useState<number | null>(null);
   const thresholdPercent = jumpThreshold === null ? null : Math.round(jumpThreshold * 1000) / 10;
@@ -255,54 +260,39 @@ export function EntryTab() {
 
   return (
     <div className="page" style={{ gap: 12 }} data-testid="results-entry">
-      <div className="rg-toolbar">
-        <label className="rg-field">
-          Tháng báo cáo
-          <DatePicker
-            picker="month"
-            format="MM/YYYY"
-            allowClear={false}
-            value={dayjs(month + '-01')}
-            onChange={onMonth}
-            disabledDate={(d) => d.isAfter(todayDayjs(), 'month')}
-            aria-label="Tháng báo cáo"
-            data-testid="results-month"
-            style={{ width: 130 }}
-          />
-        </label>
-        <label className="rg-field">
-          Đơn vị cấp trên
-          <Select
-            showSearch={{ filterOption: filterUnitOption }}
-            value={parentCode ?? grid?.parentCode ?? undefined}
-            onChange={onParent}
-            options={parentOptions}
-            placeholder="Chọn đơn vị"
-            aria-label="Đơn vị cấp trên"
-            data-testid="results-parent"
-            style={{ width: 300 }}
-            popupMatchSelectWidth={false}
-          />
-        </label>
-        <span className="rg-spacer" />
-        <span data-testid="results-dirty" className={dirty ? 'rg-dirty' : 'rg-clean'}>
-          {dirty ? `${formatCount(changed.length)} ô đã sửa, chưa lưu` : 'Không có thay đổi chưa lưu'}
-        </span>
-        <ExportButton onExport={exportGrid} disabled={!grid} />
-        <Tooltip title="Hoàn tác thao tác sửa gần nhất (Ctrl+Z)">
-          <Button icon={<UndoOutlined aria-hidden />} onClick={doUndo} disabled={undoDepth === 0}>
-            Hoàn tác
-          </Button>
-        </Tooltip>
-        <Button type="primary" icon={<SaveOutlined aria-hidden />} onClick={() => void doSave()} loading={saving} disabled={!grid}>
-          Lưu
-        </Button>
-      </div>
+      <EntryToolbar
+        month={month}
+        grid={grid}
+        parentCode={parentCode}
+        offices={sheetOffices}
+        officeCode={office?.code ?? null}
+        undoDepth={undoDepth}
+        saving={saving}
+        onMonth={onMonth}
+        onParent={onParent}
+        onOffice={setOfficeCode}
+        onExport={exportGrid}
+        onUndo={doUndo}
+        onSave={() => void doSave()}
+      />
 
       <div className="rg-infobar">
         {grid ? (
           <span data-testid="results-summary">
-            <strong>{grid.parentName}</strong> · {formatCount(grid.rows.length)} đơn vị · số liệu đến {formatDate(grid.asOf)}
+            <strong>{grid.parentName}</strong> · {office ? `${formatCount(shown.length)}/` : ''}
+            {formatCount(grid.rows.length)} đơn vị · số liệu đến {formatDate(grid.asOf)}
+          </span>
+        ) : null}
+        <span data-testid="results-dirty" className={dirty ? 'rg-dirty' : 'rg-clean'}>
+          {dirty ? `${formatCount(changed.length)} ô đã sửa, chưa lưu` : 'Không có thay đổi chưa lưu'}
+        </span>
+        {hiddenChanged > 0 ? (
+          <span
+            className="rg-dirty"
+            data-testid="results-hidden-dirty"
+            title={`${formatCount(hiddenChanged)} ô đã sửa thuộc đơn vị không hiện theo bộ lọc BHXH cơ sở; vẫn được lưu khi bấm Lưu`}
+          >
+            ({formatCount(hiddenChanged)} ô đang ẩn)
           </span>
         ) : null}
         <span className="rg-legend">
@@ -315,8 +305,8 @@ export function EntryTab() {
           <span className="rg-swatch rg-swatch-flagged" /> cần giải trình
         </span>
         <span className="rg-spacer" />
-        <label className="rg-field">
-          Ngưỡng cảnh báo biến động so với tháng trước
+        <label className="rg-field" title="Số liệu thay đổi so với tháng trước quá ngưỡng này được tô màu khi nhập và cần ghi chú giải trình khi lưu">
+          Ngưỡng biến động
           <InputNumber
             min={1}
             max={1000}
@@ -353,7 +343,7 @@ export function EntryTab() {
                 ) : (
                   <EntryGrid
                     grid={grid}
-                    rows={rows}
+                    rows={shown}
                     issues={issues}
                     notes={notes}
                     height={gridHeight}

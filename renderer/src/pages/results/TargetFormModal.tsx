@@ -99,7 +99,6 @@ export function TargetFormModal({ indicators, units }: { indicators: IndicatorDe
       onOk={() => void submit()}
       onCancel={onClose}
       destroyOnHidden
-      forceRender
     >
       <Form form={form} name="target" layout="vertical" requiredMark="optional" className="tg-form-grid" onFinish={() => void submit()}>
         <Form.Item name="unitCode" label="Đơn vị" rules={[{ required: true, message: 'Chọn đơn vị được giao' }]} className="tg-span-2">

@@ -1,9 +1,7 @@
-import type { Unit } from '../../../../shared/domain/units';
+import { compareLevels, type Unit } from '../../../../shared/domain/units';
 import { formatDate, viCollator } from '../../../../shared/format/vi';
 import { levelLabel } from '../../text/labels';
 import type { UnitOption } from '../catalogs/unitOptions';
-
-const LEVEL_ORDER: Record<string, number> = { province: 0, district: 1, commune: 2, hamlet: 3 };
 
 function label(u: Unit): string {
   const ended = u.validTo ? ` · đến ${formatDate(u.validTo)}` : '';
@@ -12,7 +10,7 @@ function label(u: Unit): string {
 
 function byLevelThenName(a: Unit, b: Unit): number {
   return (
-    (LEVEL_ORDER[a.level] ?? 9) - (LEVEL_ORDER[b.level] ?? 9) ||
+    compareLevels(a.level, b.level) ||
     Number(Boolean(a.validTo)) - Number(Boolean(b.validTo)) ||
     viCollator.compare(a.name, b.name) ||
     viCollator.compare(a.code, b.code)
