@@ -22,8 +22,8 @@ export default tseslint.config(
     },
   },
   {
-    // Core, browser mode and CLI run in plain Node: Electron must never leak in.
-    files: ['electron/core/**', 'electron/web/**', 'electron/cli/**'],
+    // Core, its process host, browser mode and CLI run in plain Node: Electron must never leak in.
+    files: ['electron/core/**', 'electron/core-host/**', 'electron/web/**', 'electron/cli/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {

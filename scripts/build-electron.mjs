@@ -1,7 +1,8 @@
-// Bundles the Electron main process and the preload with esbuild.
+// Bundles the Electron main process, the core process, the workbook worker and the preload with esbuild.
 //   node scripts/build-electron.mjs [--outdir <dir>]
-// main.cjs keeps 'electron' and the package's runtime dependencies external: electron-builder
-// ships those in node_modules anyway (better-sqlite3 must stay there, it loads a .node file).
+// main.cjs (windows, IPC forwarding) and core-host.cjs (core, started by main with
+// utilityProcess.fork) keep 'electron' and the package's runtime dependencies external:
+// electron-builder ships those in node_modules anyway (better-sqlite3 must stay there, it loads a .node file).
 // preload.cjs runs in a sandboxed renderer whose require() knows little beyond 'electron', so it
 // is self-contained, and channels.ts is replaced by a generated list of names to keep zod out.
 import { build } from 'esbuild';
@@ -79,7 +80,7 @@ export async function buildElectron({ outDir = join(root, 'out', 'electron') } =
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const runtimeDeps = Object.keys(pkg.dependencies ?? {});
 
-  // The main process and the spreadsheet worker: Node bundles with the same settings.
+  // Main, the core process and the spreadsheet worker: Node bundles with the same settings.
   const nodeBundle = (entry, outfile) =>
     build({
       entryPoints: [entry],
@@ -110,11 +111,19 @@ export async function buildElectron({ outDir = join(root, 'out', 'electron') } =
     logLevel: 'warning',
   });
 
-  // Spreadsheets are parsed in a worker thread; readInWorker.ts finds this file beside main.cjs.
+  // Core in its own process: main.ts forks this file beside itself.
+  const coreHost = nodeBundle(join(root, 'electron', 'core-host', 'main.ts'), 'core-host.cjs');
+
+  // Spreadsheets are parsed in a worker thread of the core process; readInWorker.ts finds this file beside core-host.cjs.
   const workbookWorker = nodeBundle(join(root, 'electron', 'core', 'excel', 'workbookWorker.ts'), 'workbookWorker.cjs');
 
-  await Promise.all([main, preload, workbookWorker]);
-  return { main: join(outDir, 'main.cjs'), preload: join(outDir, 'preload.cjs'), workbookWorker: join(outDir, 'workbookWorker.cjs') };
+  await Promise.all([main, preload, coreHost, workbookWorker]);
+  return {
+    main: join(outDir, 'main.cjs'),
+    preload: join(outDir, 'preload.cjs'),
+    coreHost: join(outDir, 'core-host.cjs'),
+    workbookWorker: join(outDir, 'workbookWorker.cjs'),
+  };
 }
 
 function parseArgs(argv) {
@@ -128,7 +137,7 @@ function parseArgs(argv) {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   try {
     const out = await buildElectron(parseArgs(process.argv.slice(2)));
-    console.log(`Built ${out.main} and ${out.preload}`);
+    console.log(`Built ${Object.values(out).join(', ')}`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -2,12 +2,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { openAppCore } from '../../electron/core/app/appCore';
 import { readWorkbookInWorker } from '../../electron/core/excel/readInWorker';
 import { readWorkbook } from '../../electron/core/excel/readWorkbook';
+import type { BenchEnv } from './env';
 
-export async function benchImports(dir: string, log: (label: string, ms: number) => void): Promise<void> {
-  const core = await openAppCore({ dataDir: join(dir, 'imports'), mode: 'cli', skipDailyBackup: true, now: () => new Date('2026-11-22T10:00:00') });
+export async function benchImports(env: BenchEnv): Promise<void> {
+  const { dir } = env;
+  const log = env.log;
+  const core = await env.open('imports');
   const list: unknown[][] = [['Mã tỉnh', 'Tên tỉnh', 'Mã huyện', 'Tên huyện', 'Mã xã', 'Tên xã', 'Cấp']];
   for (let c = 0; c < 200; c++) list.push(['97', 'Tỉnh Đo Nhập', '970', 'Huyện Đo Nhập', String(97000 + c), `Xã Thử Nghiệm ${c}`, 'Xã']);
   const units = XLSX.utils.book_new();
@@ -52,7 +54,7 @@ export async function benchImports(dir: string, log: (label: string, ms: number)
   const value = preview.value as { sessionId: string; changes: unknown[] };
   t = performance.now();
   const committed = await core.dispatch('imports:commit', { sessionId: value.sessionId });
-  log(`imports:commit (${value.changes.length} values, backup included)`, performance.now() - t);
+  log(`imports:commit (${value.changes.length} values${env.engine === 'sqlite' ? ', backup included' : ''})`, performance.now() - t);
   if (!committed.ok) throw new Error(committed.error.message);
   const bytes = readFileSync(file);
   t = performance.now();
@@ -61,5 +63,5 @@ export async function benchImports(dir: string, log: (label: string, ms: number)
   t = performance.now();
   readWorkbook(bytes, 'report-12-sheets.xlsx');
   log('  parse on the calling thread, for comparison', performance.now() - t);
-  core.close();
+  await core.close();
 }

@@ -1,16 +1,16 @@
 // Steering-committee report: build, save and PDF through headless Chromium (issue 5: a 10-page PDF under 3 s).
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportDefinition, SavedReport } from '../../shared/contract';
-import { openAppCore } from '../../electron/core/app/appCore';
 import { pdfPageCount } from '../../electron/core/reports/outputs';
 import { attachChromiumPrinter } from '../../electron/web/chromiumPrinter';
 import { startWebServer } from '../../electron/web/server';
+import type { BenchEnv } from './env';
 
-export async function benchReports(dir: string, log: (label: string, ms: number) => void, note: (text: string) => void): Promise<void> {
+export async function benchReports(env: BenchEnv): Promise<void> {
+  const { log, note } = env;
   const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
-  const core = await openAppCore({ dataDir: join(dir, 'reports'), mode: 'cli', skipDailyBackup: true, now: () => new Date('2026-11-26T09:00:00') });
+  const core = await env.open('reports', { now: () => new Date('2026-11-26T09:00:00') });
   const demo = await core.dispatch('demo:load', {});
   if (!demo.ok) throw new Error(demo.error.message);
   const defaults = await core.dispatch('reports:defaults', {});
@@ -33,7 +33,7 @@ export async function benchReports(dir: string, log: (label: string, ms: number)
 
   if (!existsSync(staticDir)) {
     note('PDF: skipped — out/renderer is missing (npm run build:renderer).');
-    core.close();
+    await core.close();
     return;
   }
   const server = await startWebServer({ core, staticDir });
@@ -61,5 +61,5 @@ export async function benchReports(dir: string, log: (label: string, ms: number)
     await printer.close?.();
   }
   await server.close();
-  core.close();
+  await core.close();
 }

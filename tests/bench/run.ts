@@ -1,17 +1,20 @@
-// `npm run bench`: figures for the record, never assertions. Sizes mirror the real national lists.
+// `npm run bench`: figures for the record, never assertions. Every bench runs on both engines
+// (SQLite files, and a throwaway PostgreSQL cluster on loopback) and the figures are printed
+// side by side. Sizes mirror the real national lists.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { openAppCore } from '../../electron/core/app/appCore';
+import { startPgCluster, type PgCluster } from '../helpers/pgCluster';
 import { benchDashboard } from './dashboard';
+import { BenchTable, type BenchEnv, type Engine } from './env';
 import { benchImports } from './imports';
 import { benchReports } from './reports';
 
-async function time<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
+async function time<T>(env: BenchEnv, label: string, fn: () => Promise<T> | T): Promise<T> {
   const start = performance.now();
   const value = await fn();
-  console.log(`${label.padEnd(58)} ${(performance.now() - start).toFixed(1).padStart(9)} ms`);
+  env.log(label, performance.now() - start);
   return value;
 }
 
@@ -33,35 +36,42 @@ function writeNationalList(path: string): number {
   return rows.length - 1;
 }
 
+async function benchUnits(env: BenchEnv, file: string): Promise<void> {
+  const core = await env.open('units');
+  const preview = await time(env, 'units:previewImport (read + parse + plan)', () => core.dispatch('units:previewImport', { file: core.files.registerPath(file) }));
+  if (!preview.ok) throw new Error(preview.error.message);
+  await time(env, 'units:commitImport (one transaction)', () => core.dispatch('units:commitImport', { planId: (preview.value as { planId: string }).planId }));
+  await time(env, 'units:previewImport again (all unchanged)', () => core.dispatch('units:previewImport', { file: core.files.registerPath(file) }));
+  await time(env, 'units:list on a day (whole tree)', () => core.dispatch('units:list', { asOf: '2024-01-01' }));
+  await time(env, 'units:search "hoa binh 1234" (folded, paged)', () => core.dispatch('units:search', { query: 'hoa binh 1234' }));
+  if (env.engine === 'sqlite') await time(env, 'backups:create (online backup API)', () => core.dispatch('backups:create', {}));
+  await time(env, 'demo:load (61 units, 3 years of monthly results)', () => core.dispatch('demo:load', {}));
+  await core.close();
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bhxh-bench-'));
+  const table = new BenchTable();
+  let cluster: PgCluster | null = null;
   try {
     const file = join(dir, 'national.xlsx');
-    const communes = writeNationalList(file);
-    console.log(`Unit list: ${communes.toLocaleString('vi-VN')} communes`);
-    const core = await openAppCore({ dataDir: join(dir, 'data'), mode: 'cli', skipDailyBackup: true });
-    const ref = core.files.registerPath(file);
-    const preview = await time('units:previewImport (read + parse + plan)', () => core.dispatch('units:previewImport', { file: ref }));
-    if (!preview.ok) throw new Error(preview.error.message);
-    await time('units:commitImport (one transaction)', () => core.dispatch('units:commitImport', { planId: (preview.value as { planId: string }).planId }));
-    const again = await time('units:previewImport again (all unchanged)', () => core.dispatch('units:previewImport', { file: core.files.registerPath(file) }));
-    console.log(`  unchanged on re-import: ${(again.ok && (again.value as { unchanged: number }).unchanged) || 0}`);
-    await time('units:list as of today (whole tree)', () => core.dispatch('units:list', { asOf: '2024-01-01' }));
-    await time('units:list query "hoa binh 1234" (folded search)', () => core.dispatch('units:list', { query: 'hoa binh 1234', includeEnded: true }));
-    await time('backups:create (online backup API)', () => core.dispatch('backups:create', {}));
-    await time('demo:load (61 units, 3 years of monthly results)', () => core.dispatch('demo:load', {}));
-    const rss = process.memoryUsage().rss / 1024 / 1024;
-    console.log(`${'Peak RSS (approx., end of run)'.padEnd(58)} ${rss.toFixed(0).padStart(9)} MB`);
-    core.close();
-    console.log('\nDistrict report import (issue 4; targets: preview under 2 s, commit under 1 s)');
-    await benchImports(dir, (label, ms) => console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms`));
-    console.log('\nSteering-committee report (issue 5; target: a 10-page PDF under 3 s)');
-    await benchReports(dir, (label, ms) => console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms`), (text) => console.log(text));
-    console.log('\nDashboard (issue 3; target: under 100 ms per period change)');
-    await benchDashboard(dir, (label, ms) => console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms`));
-    const rssAfter = process.memoryUsage().rss / 1024 / 1024;
-    console.log(`${'RSS after the dashboard bench'.padEnd(58)} ${rssAfter.toFixed(0).padStart(9)} MB`);
+    console.log(`Unit list: ${writeNationalList(file).toLocaleString('vi-VN')} communes`);
+    const adminUrl = process.env.BHXH_TEST_PG_URL ?? (cluster = await startPgCluster({ durable: true })).adminUrl;
+    for (const engine of ['sqlite', 'postgres'] as Engine[]) {
+      const env = table.env(engine, dir, adminUrl);
+      table.heading('Unit list (10.395 communes)');
+      await benchUnits(env, file);
+      table.heading('District report import, 12 sheets × 200 communes (targets: preview 0,44 s, commit 0,2 s on SQLite)');
+      await benchImports(env);
+      table.heading('Steering-committee report (target: warm 11-page PDF 1,2 s on SQLite)');
+      await benchReports(env);
+      table.heading('Dashboard, 1.000 communes × 8 indicators × 10 years (target: median period change < 100 ms)');
+      await benchDashboard(env);
+      env.count('RSS after this engine', Math.round(process.memoryUsage().rss / 1024 / 1024), 'MB');
+    }
+    table.print();
   } finally {
+    cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -7,6 +7,12 @@ const root = resolve(import.meta.dirname, '..', '..');
 let app: ElectronApplication;
 let page: Page;
 let dataDir: string;
+let closed = false;
+
+function lockHolder(): { pid: number; mode: string } | null {
+  const path = join(dataDir, 'bhxh-desk.lock');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { pid: number; mode: string }) : null;
+}
 
 test.beforeAll(async () => {
   const executablePath = process.env.BHXH_ELECTRON_BINARY;
@@ -23,7 +29,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await app?.close();
+  if (!closed) await app?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -41,7 +47,7 @@ test('the page gets window.api and nothing from Node', async () => {
     process: typeof (globalThis as { process?: unknown }).process,
     module: typeof (globalThis as { module?: unknown }).module,
   }));
-  expect(globals).toEqual({ api: 'object', members: ['invoke', 'onEvent', 'pickFile'], require: 'undefined', process: 'undefined', module: 'undefined' });
+  expect(globals).toEqual({ api: 'object', members: ['invoke', 'onEvent', 'pickFile', 'saveDownload'], require: 'undefined', process: 'undefined', module: 'undefined' });
 });
 
 test('a contract call reaches core with the temp data folder', async () => {
@@ -60,4 +66,22 @@ test('the Content-Security-Policy blocks eval', async () => {
     }
   });
   expect(evalBlocked).toBe(true);
+});
+
+test('core runs in its own utility process, which holds the data folder', async () => {
+  const mainPid = await app.evaluate(() => process.pid);
+  const utilities = await app.evaluate(({ app: electronApp }) =>
+    electronApp.getAppMetrics().filter((m) => m.type === 'Utility').map((m) => ({ name: m.name ?? '', pid: m.pid })),
+  );
+  const core = utilities.find((u) => u.name === 'BHXH Desk core');
+  expect(core).toBeDefined();
+  expect(lockHolder()).toMatchObject({ pid: core!.pid, mode: 'electron' });
+  expect(core!.pid).not.toBe(mainPid);
+});
+
+test('closing the app lets the core close its database and release the data folder', async () => {
+  expect(lockHolder()).not.toBeNull();
+  await app.close();
+  closed = true;
+  expect(lockHolder()).toBeNull();
 });
