@@ -5,11 +5,11 @@ import m004 from './004-target-periods-notes-settings';
 import m005 from './005-import-batches';
 import m006 from './006-saved-reports';
 import m007 from './007-application-id';
-import m010 from './010-bulk-revisions';
+import m008 from './008-bulk-revisions';
 import type { Migration } from './step';
 
 /** Every schema step in order. Add a file and a line here; never edit a shipped step. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m010];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

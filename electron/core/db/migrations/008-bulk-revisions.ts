@@ -7,7 +7,7 @@ import { ddlStep } from './step';
  * fire once per statement.
  */
 export default ddlStep({
-  version: 10,
+  version: 8,
   name: 'revision counters bumped once per bulk load on SQLite',
   sqlite: `
     CREATE TABLE bulk_loading (area TEXT NOT NULL);
