@@ -170,6 +170,25 @@ describe(`each migration step on data of the version before (${TEST_ENGINE})`, (
     expect(await scalar(store, sql`SELECT value FROM meta WHERE key = 'application'`)).toBe('bhxh-desk');
   });
 
+  it('8 on a version-7 database: a bulk load bumps the results counter once, row by row writes still bump it each time', async () => {
+    const { store, commune } = await storeAt(7);
+    const db = untyped(store);
+    await db.insertInto('results').values({ unit_id: commune, indicator_code: 'BHYT', as_of: '2024-01-25', value: 100 }).execute();
+    const before = await rows(store, sql`SELECT unit_id, indicator_code, as_of, value FROM results`);
+    expect(await migrate(store, { migrations: upTo(8) })).toBe(8);
+    expect(await rows(store, sql`SELECT unit_id, indicator_code, as_of, value FROM results`)).toEqual(before);
+    const start = (await revisions(store)).results;
+    const months = Array.from({ length: 12 }, (_, i) => [commune, 'BHXH_TN', `2023-${String(i + 1).padStart(2, '0')}-25`, 10 + i] as const);
+    await store.bulkInsert('results', ['unit_id', 'indicator_code', 'as_of', 'value'], months);
+    expect(await scalar(store, sql`SELECT COUNT(*) AS n FROM results`)).toBe(13);
+    const afterBulk = (await revisions(store)).results;
+    // Once per load on SQLite (the trigger stands aside), once per statement on PostgreSQL.
+    expect(afterBulk).toBeGreaterThan(start);
+    if (store instanceof SqliteStore) expect(afterBulk).toBe(start + 1);
+    await db.insertInto('results').values({ unit_id: commune, indicator_code: 'BHYT', as_of: '2024-02-25', value: 101 }).execute();
+    expect((await revisions(store)).results).toBeGreaterThan(afterBulk);
+  });
+
   it('a failing step rolls back every pending step', async () => {
     const store = await openTestStore();
     const steps: Migration[] = [

@@ -104,7 +104,7 @@ export class SqliteStore extends Store {
     const full = statement(per);
     const area = REVISION_AREA[table];
     await this.transaction(async () => {
-      // The counter moves once for the whole load (migration 10), not once per row.
+      // The counter moves once for the whole load (migration 8), not once per row.
       if (area) this.raw.prepare('INSERT INTO bulk_loading (area) VALUES (?)').run(area);
       let i = 0;
       for (; i + per <= rows.length; i += per) full.run(rows.slice(i, i + per).flat() as unknown[]);

@@ -42,7 +42,7 @@ export async function buildReport(ctx: CoreContext, def: ReportDefinition): Prom
   if (def.period > today.slice(0, 7)) throw new AppError('VALIDATION', `Tháng ${monthLabel(def.period)} chưa đến: chưa có số liệu để báo cáo.`);
   // The day the figures stand at: the month's cut-off, or today while the month is still running.
   const cutoff = figuresDay(def.period, today);
-  const figures = await Figures.open(ctx, { kind: 'month', year: ym.year, index: ym.month }, treeDateOf(def.period, today));
+  const figures = await Figures.open(ctx, { kind: 'month', year: ym.year, index: ym.month }, treeDateOf(def.period, today), { trend: def.indicatorCodes });
   const scope = await resolveScope(ctx, figures, def);
   const indicators = def.indicatorCodes.map((code) => {
     const d = indicatorByCode(code);

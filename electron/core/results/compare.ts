@@ -9,19 +9,35 @@ import { TargetRepository, type TargetFact } from '../targets/repository';
 import { resolveTargets, type ResolvedTarget } from '../targets/resolve';
 import { viewTree, type ViewNode, type ViewTree } from '../units/viewTree';
 import { aggregate, type Aggregated } from './aggregate';
-import { loadMonths, type MonthFigures } from './snapshots';
+import { loadMonths, type MonthFigures, type MonthNeed } from './snapshots';
 
 /** A virtual node standing for every root when the tree has several (two provinces, say). */
 export const ALL_ROOTS = -1;
 
-/** Months a period's comparisons read: the same month last year through the period's month. */
-function windowMonths(month: string): string[] {
-  return Array.from({ length: 13 }, (_, i) => addMonths(month, i - 12));
+/** The counts a set of indicators is made of (a rate: its numerators and denominator). */
+function countsOf(codes: readonly string[]): string[] {
+  return [...new Set(codes.flatMap((code) => {
+    const def = indicatorByCode(code);
+    if (!def) return [];
+    return def.kind === 'rate' ? [...(def.numerators ?? []), ...(def.denominator ? [def.denominator] : [])] : [def.code];
+  }))];
+}
+
+/**
+ * What a period's figures read: every count at the month, the same month last year and the end
+ * of last year (every comparison), and the months since January for the indicators drawn as a
+ * trend, not thirteen months of everything.
+ */
+function monthNeeds(month: string, trend: readonly string[]): MonthNeed[] {
+  const { year, month: m } = parseYm(month)!;
+  const base: MonthNeed = { months: [month, addMonths(month, -12), ym(year - 1, 12)], indicators: COUNT_INDICATOR_CODES };
+  const sinceJanuary = Array.from({ length: m }, (_, i) => ym(year, i + 1));
+  return [base, { months: sinceJanuary, indicators: countsOf(trend) }];
 }
 
 /**
  * Figures for one period on one view tree. `Figures.open` reads what every comparison of the
- * period needs (the tree, thirteen months of every count and the year's targets) in a constant
+ * period needs (the tree, the months of `monthNeeds` and the year's targets) in a constant
  * number of queries, most of them answered from caches kept until the data changes; the rest
  * is computed in memory and memoised per month and indicator, as a dashboard asks for the same
  * numbers from several angles.
@@ -45,8 +61,11 @@ export class Figures {
     this.groups.set(ALL_ROOTS, { members: this.tree.roots, code: '', name: 'Toàn bộ' });
   }
 
-  /** `targetYears`: years of targets to read besides the period's own (a breakdown reads next year's). */
-  static async open(ctx: CoreContext, period: Period, viewDate?: string, options: { targetYears?: number[] } = {}): Promise<Figures> {
+  /**
+   * `targetYears`: years of targets to read besides the period's own (a breakdown reads next
+   * year's); `trend`: indicators whose months since January are read (a chart of the year).
+   */
+  static async open(ctx: CoreContext, period: Period, viewDate?: string, options: { targetYears?: number[]; trend?: readonly string[] } = {}): Promise<Figures> {
     if (period.kind === 'quarter' && period.index > 4) throw new AppError('VALIDATION', 'Quý phải từ 1 đến 4.');
     const today = localToday(ctx.now());
     const month = periodEndMonth(period, today.slice(0, 7));
@@ -54,7 +73,7 @@ export class Figures {
     const tree = await viewTree(ctx.store, viewDate ?? today, revs);
     const memo = treeMemo(tree, revs);
     const years = [...new Set([parseYm(month)!.year, ...(options.targetYears ?? [])])];
-    const [recorded, targets] = await Promise.all([loadMonths(ctx.store, revs.results, windowMonths(month), COUNT_INDICATOR_CODES), yearTargets(ctx, memo, years)]);
+    const [recorded, targets] = await Promise.all([loadMonths(ctx.store, revs.results, monthNeeds(month, options.trend ?? [])), yearTargets(ctx, memo, years)]);
     return new Figures(period, tree, month, recorded, targets, memo);
   }
 

@@ -9,8 +9,8 @@ import { ALL_ROOTS, comparisonTableOf, Figures, indicatorOrThrow } from './compa
 export const KPI_CODES = ['BHXH_TN', 'BHYT_HGD', 'BHXH_BB', 'BHYT', 'COV_BHYT', 'COV_BHXH'];
 
 export async function dashboard(ctx: CoreContext, req: { period: Period; unitCode?: string | null; indicatorCode?: string; viewDate?: string; source?: TargetSource }): Promise<DashboardData> {
-  const figures = await Figures.open(ctx, req.period, req.viewDate);
   const indicatorCode = req.indicatorCode ?? 'BHXH_TN';
+  const figures = await Figures.open(ctx, req.period, req.viewDate, { trend: [indicatorCode] });
   const def = indicatorOrThrow(indicatorCode);
   const table = comparisonTableOf(figures, { ...req, indicatorCode });
   const focus = figures.focus(req.unitCode);

@@ -36,8 +36,15 @@ async function twoMonths(ctx: CoreContext, month: string, unitIds: number[]): Pr
   return { current: lastOf(monthBounds(month).from, to), previous: lastOf(prev.from, prev.to) };
 }
 
-function valuesOf(rows: StoredResult[], unitId: number): Record<string, StoredResult> {
-  return Object.fromEntries(rows.filter((r) => r.unitId === unitId).map((r) => [r.indicatorCode, r]));
+/** A month's rows by unit, then by indicator (later rows of a unit and indicator win). */
+function byUnit(rows: StoredResult[]): (unitId: number) => Record<string, StoredResult> {
+  const map = new Map<number, Record<string, StoredResult>>();
+  for (const r of rows) {
+    let values = map.get(r.unitId);
+    if (!values) map.set(r.unitId, (values = {}));
+    values[r.indicatorCode] = r;
+  }
+  return (unitId) => map.get(unitId) ?? {};
 }
 
 export async function resultGrid(ctx: CoreContext, req: { month: string; parentCode?: string | null }): Promise<ResultGrid> {
@@ -51,7 +58,9 @@ export async function resultGrid(ctx: CoreContext, req: { month: string; parentC
   }
   const parent = tree.nodes.get(parentId)!;
   const rowIds = tree.leaves(parentId).filter((id) => id !== parentId || parent.children.length === 0);
-  const { current, previous } = await twoMonths(ctx, req.month, [...rowIds, parentId]);
+  const months = await twoMonths(ctx, req.month, [...rowIds, parentId]);
+  const current = byUnit(months.current);
+  const previous = byUnit(months.previous);
   const pick = (values: Record<string, StoredResult>, f: (r: StoredResult) => number | string | null) =>
     Object.fromEntries(COUNT_INDICATOR_CODES.map((code) => [code, values[code] ? f(values[code]!) : null]));
   const parents = [...tree.nodes.values()]
@@ -66,8 +75,8 @@ export async function resultGrid(ctx: CoreContext, req: { month: string; parentC
     indicators: COUNT_INDICATOR_CODES.map((code) => ({ code, name: indicatorByCode(code)!.shortName })),
     rows: rowIds.map((id) => {
       const node = tree.nodes.get(id)!;
-      const mine = valuesOf(current, id);
-      const before = valuesOf(previous, id);
+      const mine = current(id);
+      const before = previous(id);
       return {
         code: node.code,
         name: node.name,
@@ -77,7 +86,7 @@ export async function resultGrid(ctx: CoreContext, req: { month: string; parentC
         notes: pick(mine, (r) => r.note) as Record<string, string | null>,
       };
     }),
-    parentValues: pick(valuesOf(current, parentId), (r) => r.value) as Record<string, number | null>,
+    parentValues: pick(current(parentId), (r) => r.value) as Record<string, number | null>,
     jumpThreshold: settings.jumpThreshold,
   };
 }

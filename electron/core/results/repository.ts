@@ -63,6 +63,21 @@ export class ResultRepository {
     return query.orderBy('as_of').execute();
   }
 
+  /**
+   * The figures of some indicators over some date spans, oldest first: one statement for all the
+   * months a request needs (only the columns a month figure is made of).
+   */
+  async inSpans(spans: readonly { from: string; to: string; codes: readonly string[] }[]): Promise<{ unitId: number; indicatorCode: string; asOf: string; value: number }[]> {
+    const wanted = spans.filter((s) => s.codes.length > 0);
+    if (!wanted.length) return [];
+    return this.store.db
+      .selectFrom('results')
+      .select(['unit_id as unitId', 'indicator_code as indicatorCode', 'as_of as asOf', 'value'])
+      .where((eb) => eb.or(wanted.map((s) => eb.and([eb('indicator_code', 'in', [...s.codes]), eb('as_of', '>=', s.from), eb('as_of', '<=', s.to)]))))
+      .orderBy('as_of')
+      .execute();
+  }
+
   /** Every row of some units in [from, to], oldest first (an import's or a grid's units). */
   async forUnitsInRange(unitIds: readonly number[], from: string, to: string): Promise<StoredResult[]> {
     const out: StoredResult[] = [];
