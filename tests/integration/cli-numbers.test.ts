@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dbPathIn } from '../../electron/core/db/open';
 import type { ComparisonTable, Target } from '../../shared/contract';
 import { cli } from '../helpers/cli';
-import { hashDatabaseFile } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
+import { hashDataDir } from '../helpers/stores';
 
 /** The CLI reads --value with the same vi-VN parser as the grid and the import. */
 async function unitsDir(): Promise<string> {
@@ -41,7 +40,7 @@ describe('CLI number flags', () => {
 
   it('"1,234" is refused for people (it used to be 1,234 in the CLI), with the parser’s reason and nothing written', async () => {
     const dir = await unitsDir();
-    const before = hashDatabaseFile(dbPathIn(dir));
+    const before = await hashDataDir(dir);
     const comma = await setValue(dir, '1,234');
     expect(comma.code).toBe(2);
     expect(comma.err).toContain('Giá trị --value: «1,234» không phải số nguyên');
@@ -51,7 +50,7 @@ describe('CLI number flags', () => {
     const percent = await setValue(dir, '12%');
     expect(percent.code).toBe(2);
     expect(percent.err).toContain('không phải số người');
-    expect(hashDatabaseFile(dbPathIn(dir))).toBe(before);
+    expect(await hashDataDir(dir)).toBe(before);
   });
 
   it('a rate takes "92,25%" or "0,9225"; "0.9225" is refused with the comma spelling', async () => {
