@@ -53,7 +53,7 @@ export class Figures {
     readonly tree: ViewTree,
     readonly month: string,
     private readonly recorded: (month: string, indicator: string) => MonthFigures,
-    private readonly targetsByYear: Map<number, TargetFact[]>,
+    private readonly targetsByYear: Map<number, YearTargets>,
     memo: TreeMemo,
   ) {
     this.aggregates = memo.aggregates;
@@ -118,7 +118,7 @@ export class Figures {
     if (!map) {
       const targets = this.targetsByYear.get(year);
       if (!targets) throw new Error(`Chỉ tiêu năm ${year} chưa được nạp trước khi tính.`);
-      map = resolveTargets(this.tree, targets, def.code, source, def.kind === 'rate');
+      map = resolveTargets(this.tree, targets.get(def.code) ?? [], def.code, source, def.kind === 'rate');
       this.resolved.set(key, map);
     }
     const group = this.groups.get(id);
@@ -200,7 +200,20 @@ interface TreeMemo {
   targetsRevision: number;
   aggregates: Map<string, Map<number, Aggregated>>;
   resolved: Map<string, Map<number, ResolvedTarget>>;
-  targetsByYear: Map<number, TargetFact[]>;
+  targetsByYear: Map<number, YearTargets>;
+}
+
+/** A year's target facts by indicator: a dashboard resolves a dozen indicators × authorities. */
+type YearTargets = Map<string, TargetFact[]>;
+
+function byIndicator(facts: TargetFact[]): YearTargets {
+  const out: YearTargets = new Map();
+  for (const f of facts) {
+    const list = out.get(f.indicatorCode);
+    if (list) list.push(f);
+    else out.set(f.indicatorCode, [f]);
+  }
+  return out;
 }
 
 const memos = new WeakMap<ViewTree, TreeMemo>();
@@ -226,9 +239,9 @@ function treeMemo(tree: ViewTree, revs: Revisions): TreeMemo {
 }
 
 /** The targets of some years: from the memo, the missing years in one query. */
-async function yearTargets(ctx: CoreContext, memo: TreeMemo, years: number[]): Promise<Map<number, TargetFact[]>> {
+async function yearTargets(ctx: CoreContext, memo: TreeMemo, years: number[]): Promise<Map<number, YearTargets>> {
   const missing = years.filter((y) => !memo.targetsByYear.has(y));
-  if (missing.length) for (const [year, facts] of await new TargetRepository(ctx.store).forResolution(missing)) memo.targetsByYear.set(year, facts);
+  if (missing.length) for (const [year, facts] of await new TargetRepository(ctx.store).forResolution(missing)) memo.targetsByYear.set(year, byIndicator(facts));
   return new Map(years.map((y) => [y, memo.targetsByYear.get(y)!]));
 }
 

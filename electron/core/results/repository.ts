@@ -65,17 +65,25 @@ export class ResultRepository {
 
   /**
    * The figures of some indicators over some date spans, oldest first: one statement for all the
-   * months a request needs (only the columns a month figure is made of).
+   * months a request needs (only the columns a month figure is made of). Each span is its own
+   * branch of a UNION ALL so that each is a range scan of the covering index; one WHERE of ORed
+   * spans makes SQLite merge rowids and read the table (29,000 rows: 330 ms against 25 ms).
    */
   async inSpans(spans: readonly { from: string; to: string; codes: readonly string[] }[]): Promise<{ unitId: number; indicatorCode: string; asOf: string; value: number }[]> {
-    const wanted = spans.filter((s) => s.codes.length > 0);
-    if (!wanted.length) return [];
-    return this.store.db
-      .selectFrom('results')
-      .select(['unit_id as unitId', 'indicator_code as indicatorCode', 'as_of as asOf', 'value'])
-      .where((eb) => eb.or(wanted.map((s) => eb.and([eb('indicator_code', 'in', [...s.codes]), eb('as_of', '>=', s.from), eb('as_of', '<=', s.to)]))))
-      .orderBy('as_of')
-      .execute();
+    const branches = spans
+      .filter((s) => s.codes.length > 0)
+      .map((s) =>
+        this.store.db
+          .selectFrom('results')
+          .select(['unit_id as unitId', 'indicator_code as indicatorCode', 'as_of as asOf', 'value'])
+          .where('indicator_code', 'in', [...s.codes])
+          .where('as_of', '>=', s.from)
+          .where('as_of', '<=', s.to),
+      );
+    const [first, ...rest] = branches;
+    if (!first) return [];
+    const rows = await rest.reduce((query, branch) => query.unionAll(branch), first).execute();
+    return rows.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
   }
 
   /** Every row of some units in [from, to], oldest first (an import's or a grid's units). */
