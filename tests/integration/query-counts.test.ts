@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
+import { ResultRepository } from '../../electron/core/results/repository';
+import { UnitRepository } from '../../electron/core/units/repository';
 import { call, openTestCore, reformCore, setResult, storeOf, TEST_ENGINE } from '../helpers/core';
 
 /** Statements one request sends, read from the store's counter. */
@@ -60,5 +62,29 @@ describe(`requests are not chatty (${TEST_ENGINE})`, () => {
       return statements(core, () => call(core, 'reports:build', { definition }));
     };
     expect(await build(small)).toBe(await build(big));
+  });
+
+  it('a grid of 450 communes (read as a whole month range) shows each commune its own figures', async () => {
+    const core = await openTestCore();
+    const store = storeOf(core);
+    const now = '2026-10-01T00:00:00.000Z';
+    await store.transaction(async () => {
+      const units = new UnitRepository(store);
+      const [province] = await units.insertMany([{ code: '97', name: 'Tỉnh Thử Lớn', nameKey: 'thu lon', level: 'province', kind: 'Tỉnh', parentId: null, validFrom: null, validTo: null }], now);
+      const ids = await units.insertMany(Array.from({ length: 450 }, (_, c) => ({ code: String(97000 + c), name: `Xã Thử ${c}`, nameKey: `thu ${c}`, level: 'commune' as const, kind: 'Xã', parentId: province!, validFrom: null, validTo: null })), now);
+      await new ResultRepository(store).bulkLoad(ids.flatMap((unitId, c) => [
+        { unitId, indicatorCode: 'BHXH_TN', asOf: '2026-09-25', value: 1000 + c },
+        { unitId, indicatorCode: 'BHXH_TN', asOf: '2026-10-25', value: 2000 + c },
+      ]), now);
+    });
+    const before = store.queryCount;
+    const grid = await call(core, 'results:grid', { month: '2026-10', parentCode: '97' });
+    expect(store.queryCount - before).toBeLessThanOrEqual(8);
+    expect(grid.rows).toHaveLength(450);
+    for (const row of grid.rows) {
+      const c = Number(row.code) - 97000;
+      expect(row.values.BHXH_TN).toBe(2000 + c);
+      expect(row.previous.BHXH_TN).toBe(1000 + c);
+    }
   });
 });

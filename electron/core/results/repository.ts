@@ -1,3 +1,4 @@
+import { COUNT_INDICATOR_CODES } from '../../../shared/domain/indicators';
 import { chunks } from '../db/batching';
 import type { Store } from '../db/store';
 
@@ -18,6 +19,9 @@ export interface StoredResult {
   note: string | null;
 }
 
+
+/** Above this many units a range read filtered in memory beats id lists. */
+const WHOLE_RANGE_FROM = 400;
 
 export class ResultRepository {
   constructor(private readonly store: Store) {}
@@ -86,19 +90,24 @@ export class ResultRepository {
     return rows.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
   }
 
-  /** Every row of some units in [from, to], oldest first (an import's or a grid's units). */
+  /**
+   * Every row of some units in [from, to], oldest first (an import's or a grid's units). Many
+   * units (a province's grid) are read as the whole range in one statement and filtered here:
+   * one range scan of the month index per
+   * indicator (only counts are recorded) instead of one id list per chunk of units.
+   */
   async forUnitsInRange(unitIds: readonly number[], from: string, to: string): Promise<StoredResult[]> {
+    const wanted = [...new Set(unitIds)];
+    const columns = ['unit_id as unitId', 'indicator_code as indicatorCode', 'as_of as asOf', 'value', 'note'] as const;
     const out: StoredResult[] = [];
-    for (const ids of chunks([...new Set(unitIds)])) {
-      out.push(
-        ...(await this.store.db
-          .selectFrom('results')
-          .select(['unit_id as unitId', 'indicator_code as indicatorCode', 'as_of as asOf', 'value', 'note'])
-          .where('unit_id', 'in', ids)
-          .where('as_of', '>=', from)
-          .where('as_of', '<=', to)
-          .execute()),
-      );
+    if (wanted.length > WHOLE_RANGE_FROM) {
+      const keep = new Set(wanted);
+      const rows = await this.store.db.selectFrom('results').select(columns).where('indicator_code', 'in', [...COUNT_INDICATOR_CODES]).where('as_of', '>=', from).where('as_of', '<=', to).execute();
+      for (const r of rows) if (keep.has(r.unitId)) out.push(r);
+    } else {
+      for (const ids of chunks(wanted)) {
+        out.push(...(await this.store.db.selectFrom('results').select(columns).where('unit_id', 'in', ids).where('as_of', '>=', from).where('as_of', '<=', to).execute()));
+      }
     }
     return out.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
   }
