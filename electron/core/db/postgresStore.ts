@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AppError } from '../../../shared/contract';
+import { BIG_LOAD_ROWS } from './batching';
 import type { Schema, TableName } from './schema';
 import { currentScope, Store } from './store';
 
@@ -106,14 +107,35 @@ export class PostgresStore extends Store {
     await this.transaction(async () => {
       const client = currentScope()?.client as pg.PoolClient | undefined;
       if (!client) throw new AppError('INTERNAL', 'Không tìm thấy kết nối của giao dịch để ghi hàng loạt.');
+      const setAside = await setAsideIndexes(client, table, rows.length);
       const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
       await pipeline(Readable.from(csvChunks(rows)), stream);
+      for (const definition of setAside) await client.query(definition);
     });
   }
 
   async close(): Promise<void> {
     await this.root.destroy().catch(() => undefined);
   }
+}
+
+/**
+ * A load as big as the table itself goes in faster without the table's secondary indexes: they
+ * are dropped and built again after the COPY, in the same transaction (constraint and unique
+ * indexes stay: they enforce). On a shared server the table is locked for the load either way.
+ */
+async function setAsideIndexes(client: pg.PoolClient, table: TableName, incoming: number): Promise<string[]> {
+  if (incoming < BIG_LOAD_ROWS) return [];
+  const { rows: counted } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
+  if (incoming < Number(counted[0]!.n)) return [];
+  const { rows: indexes } = await client.query<{ name: string; definition: string }>(
+    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+      WHERE i.schemaname = current_schema() AND i.tablename = $1 AND i.indexdef NOT LIKE 'CREATE UNIQUE%'
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`,
+    [table],
+  );
+  for (const index of indexes) await client.query(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+  return indexes.map((i) => i.definition);
 }
 
 function* csvChunks(rows: readonly (readonly unknown[])[]): Generator<string> {
