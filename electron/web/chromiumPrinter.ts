@@ -54,7 +54,9 @@ export function createChromiumPrinter(options: { baseUrl: string; token: string;
     async pdf(reportId) {
       browser ??= launch().catch((error: unknown) => {
         browser = null;
-        throw new AppError('UNAVAILABLE', `Không mở được trình duyệt để in PDF (${options.executablePath}): ${(error as Error).message}`);
+        // The browser's own words go to the log for whoever supports the machine, not to the screen.
+        console.error(`In PDF: không mở được ${options.executablePath}:`, (error as Error).message);
+        throw new AppError('UNAVAILABLE', `Không mở được trình duyệt để in PDF (${options.executablePath}). Hãy kiểm tra trình duyệt Edge/Chrome trên máy, hoặc đặt BHXH_CHROMIUM chỉ tới trình duyệt.`);
       });
       const page = await (await browser).newPage();
       try {
