@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DataSheetGridRef } from 'react-datasheet-grid';
 import { formatCount, formatDate } from '../../../../shared/format/vi';
+import { parseViDecimal } from '../../../../shared/format/viNumber';
 import { ErrorAlert } from '../../components/ErrorResult';
 import { useCatalogsStore } from '../../stores/catalogs';
 import { changedCells, isInvalid, mergeShown, useResultsStore, type EditRow } from '../../stores/results';
@@ -313,6 +314,11 @@ export function EntryTab() {
             step={5}
             precision={0}
             suffix="%"
+            // The app's one number rule: "1.000" is a thousand, "12,5" twelve and a half (antd's own parser reads both as small decimals).
+            parser={(text) => {
+              const parsed = parseViDecimal((text ?? '').replace('%', ''));
+              return parsed.ok && parsed.value !== null ? parsed.value : Number.NaN;
+            }}
             value={thresholdDraft ?? thresholdPercent}
             onChange={(v) => setThresholdDraft(typeof v === 'number' ? v : null)}
             onBlur={() => void commitThreshold()}
