@@ -15,6 +15,8 @@ export interface PgCluster {
   /** Superuser URL of the cluster's `postgres` database. */
   adminUrl: string;
   port: number;
+  /** The temporary folder holding the cluster (data, socket, log): enough for stopPgCluster. */
+  dir: string;
   stop(): void;
 }
 
@@ -74,17 +76,16 @@ export async function startPgCluster(options: { durable?: boolean; password?: st
   const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${speed} -c max_connections=200 -c shared_buffers=128MB`;
   run(join(bin, 'pg_ctl'), ['-D', data, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const adminUrl = `postgres://postgres${options.password ? `:${encodeURIComponent(options.password)}` : ''}@127.0.0.1:${port}/postgres`;
-  return {
-    adminUrl,
-    port,
-    stop() {
-      try {
-        run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
+  return { adminUrl, port, dir, stop: () => stopPgCluster(dir) };
+}
+
+/** Stops a cluster startPgCluster made and removes its folder (from another process too, e.g. Playwright's teardown). */
+export function stopPgCluster(dir: string): void {
+  try {
+    if (existsSync(join(dir, 'data', 'postmaster.pid'))) run(join(binDir(), 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A fresh, empty database on the cluster; dropped (with any connection left) by the returned function. */
