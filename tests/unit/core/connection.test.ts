@@ -10,6 +10,7 @@ import {
   writeSavedConnection,
 } from '../../../electron/core/app/connection';
 import { redactUrl } from '../../../electron/core/db/postgresStore';
+import { call, openTestCore } from '../../helpers/core';
 import { tempDataDir } from '../../helpers/fixtures';
 
 const SAVED = { engine: 'postgres' as const, host: 'csdl.bhxh.local', port: 5433, database: 'bhxh', user: 'cán bộ', password: 'p@ss:w/rd' };
@@ -79,5 +80,33 @@ describe('passwords stay out of sight', () => {
     const url = connectionUrl({ host: '::1', port: 5432, database: 'd', user: 'u', password: '' });
     expect(url).toBe('postgres://u@[::1]:5432/d');
     expect(fieldsOfUrl(url)).toMatchObject({ host: '::1', port: 5432 });
+  });
+});
+
+describe('the app and its saved connection', () => {
+  it('a damaged connection.json opens recovery mode with the reason; choosing the file on this computer brings the app back', async () => {
+    const dataDir = tempDataDir();
+    writeFileSync(connectionFilePath(dataDir), 'không phải JSON');
+    const core = await openTestCore({ dataDir, databaseUrl: null });
+    const info = await call(core, 'app:info', {});
+    expect(info).toMatchObject({ dbStatus: 'unavailable', connectionSource: 'file' });
+    expect(info.dbMessage).toMatch(/Tệp cấu hình kết nối .* bị hỏng/);
+    expect(await call(core, 'connection:get', {})).toMatchObject({ savedEngine: null, fields: null, hasPassword: false });
+    await call(core, 'connection:save', { engine: 'sqlite' });
+    expect(await call(core, 'connection:reconnect', {})).toMatchObject({ engine: 'sqlite', dbStatus: 'ok', connectionSource: 'embedded', dbErrorCode: null });
+    expect(readSavedConnection(dataDir)).toEqual({ engine: 'sqlite' });
+  });
+
+  it('a server saved on screen is what the next start opens, unless --database or BHXH_DATABASE_URL says otherwise', async () => {
+    const dataDir = tempDataDir();
+    writeSavedConnection(dataDir, { ...SAVED, host: '127.0.0.1', port: 1 });
+    const fromFile = await openTestCore({ dataDir, databaseUrl: null });
+    const info = await call(fromFile, 'app:info', {});
+    expect(info).toMatchObject({ engine: 'postgres', connectionSource: 'file', dbStatus: 'unavailable', dbErrorCode: 'DB_UNREACHABLE' });
+    expect(JSON.stringify(info)).not.toContain('p@ss');
+    expect(JSON.stringify(await call(fromFile, 'connection:get', {}))).not.toMatch(/p@ss|p%40ss/);
+    await fromFile.close();
+    const fromFlag = await openTestCore({ dataDir, databaseUrl: 'postgres://khac@127.0.0.1:1/khac' });
+    expect(await call(fromFlag, 'app:info', {})).toMatchObject({ connectionSource: 'flag', dbFile: 'postgres://khac@127.0.0.1:1/khac' });
   });
 });
