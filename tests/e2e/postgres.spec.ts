@@ -114,6 +114,15 @@ pgTest('on PostgreSQL: a district report is imported, seen on Tổng quan and pr
     await expect(page.getByRole('button', { name: 'Sao lưu ngay' })).toHaveCount(0);
     await expect(page.getByTestId('audit-table')).toContainText('Nhập báo cáo');
     await shot(page, 'pg-02-backups');
+    // The connection form from Sao lưu: the server in use, never its password.
+    await page.getByRole('button', { name: 'Kết nối cơ sở dữ liệu…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kết nối cơ sở dữ liệu' });
+    await expect(dialog.getByLabel('Cơ sở dữ liệu')).toHaveValue(new URL(database.url).pathname.slice(1));
+    await expect(dialog.getByLabel('Mật khẩu')).toHaveValue('');
+    await expect(dialog.getByRole('button', { name: 'Dùng cơ sở dữ liệu trên máy này' })).toBeVisible();
+    await shot(page, 'pg-03-backups-connection');
+    await dialog.getByRole('button', { name: 'Close' }).or(dialog.getByRole('button', { name: 'Đóng' })).first().click();
+    await expect(dialog).toBeHidden();
     // Core refuses a file restore with the same message, whoever asks.
     await expect(app.invoke('backups:restore', { fileName: 'bhxh-desk-2026-01-01.sqlite' })).rejects.toThrow(/quản trị viên máy chủ.*pg_dump/);
   } finally {
@@ -138,7 +147,7 @@ pgTest('a wrong password opens the recovery screen with the reason and the conne
     await expect(form.getByLabel('Cổng')).toHaveValue(String(loadCluster().port));
     await expect(form.getByLabel('Người dùng')).toHaveValue('postgres');
     await expect(form.getByLabel('Mật khẩu')).toHaveValue('');
-    await shot(page, 'pg-03-recovery-wrong-password');
+    await shot(page, 'pg-04-recovery-wrong-password');
 
     // Testing the wrong password again says the same, in Vietnamese.
     await form.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
@@ -147,7 +156,8 @@ pgTest('a wrong password opens the recovery screen with the reason and the conne
     await form.getByLabel('Mật khẩu').fill('quan-tri-e2e');
     await form.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
     await expect(page.getByTestId('connection-result')).toContainText('Kết nối được tới máy chủ PostgreSQL');
-    await shot(page, 'pg-04-recovery-test-ok');
+    await form.getByRole('button', { name: 'Lưu và kết nối lại' }).scrollIntoViewIfNeeded();
+    await shot(page, 'pg-05-recovery-test-ok');
     await form.getByRole('button', { name: 'Lưu và kết nối lại' }).click();
     await expect(recovery).toBeHidden();
     // An empty database: the first-run screen.
@@ -168,7 +178,7 @@ pgTest('a server that is not running opens the recovery screen; the app can go b
     await expect(recovery.getByText('Không kết nối được tới máy chủ cơ sở dữ liệu', { exact: true })).toBeVisible();
     await expect(page.getByTestId('db-message')).toContainText('Hãy kiểm tra mạng, địa chỉ máy chủ');
     await expect(recovery).not.toContainText(/ECONNREFUSED/);
-    await shot(page, 'pg-05-recovery-unreachable');
+    await shot(page, 'pg-06-recovery-unreachable');
     await page.getByRole('button', { name: 'Dùng cơ sở dữ liệu trên máy này' }).click();
     await expect(recovery).toBeHidden();
     await expect(page.getByTestId('first-run')).toBeVisible();

@@ -90,6 +90,11 @@ describe('testing a connection', () => {
     expect(cases.DB_MISSING.message).toContain('không có cơ sở dữ liệu');
     expect(cases.DB_NEWER_VERSION.message).toContain('mới hơn');
 
+    // A name no server answers to: the same code, a sentence about the name.
+    const unknownHost = await callError(core, 'connection:test', form({ host: 'khong-co-may-chu.invalid' }));
+    expect(unknownHost.code).toBe('DB_UNREACHABLE');
+    expect(unknownHost.message).toContain('Không tìm thấy máy chủ');
+
     const good = await call(core, 'connection:test', form());
     expect(good.schemaVersion).toBe(0);
     expect(good.message).toContain('còn trống');

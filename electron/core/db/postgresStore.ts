@@ -142,7 +142,10 @@ export function connectionError(error: unknown, location: string): AppError {
   if (!code && /password must be a string|password authentication|SASL/i.test(text)) return new AppError('DB_AUTH', `Máy chủ cơ sở dữ liệu ${location} yêu cầu mật khẩu. Hãy nhập mật khẩu của người dùng.`);
   if (code === '28000') return new AppError('DB_AUTH', `Máy chủ cơ sở dữ liệu ${location} không cho phép người dùng này kết nối từ máy này. Hãy nhờ quản trị viên máy chủ cấp quyền (pg_hba.conf).`);
   if (code === '3D000') return new AppError('DB_MISSING', `Máy chủ ${location} đang chạy nhưng không có cơ sở dữ liệu này. Hãy nhờ quản trị viên tạo cơ sở dữ liệu hoặc kiểm tra lại tên.`);
-  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', 'EAI_AGAIN', '57P01', '57P03'].includes(code) || /timeout|terminated|Connection/i.test(text)) {
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new AppError('DB_UNREACHABLE', `Không tìm thấy máy chủ cơ sở dữ liệu ${location} trên mạng. Hãy kiểm tra lại tên hoặc địa chỉ máy chủ và kết nối mạng của máy này.`);
+  }
+  if (['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', '57P01', '57P03'].includes(code) || /timeout|terminated|Connection/i.test(text)) {
     return new AppError('DB_UNREACHABLE', `Không kết nối được tới ${where}. Hãy kiểm tra mạng, địa chỉ máy chủ và rằng máy chủ đang chạy.`);
   }
   return new AppError('DB_UNREACHABLE', `Không dùng được ${where} (mã lỗi ${code || 'không rõ'}).`);
