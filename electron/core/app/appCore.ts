@@ -202,7 +202,8 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
   /** Closes what is open and opens the database chosen now; the screen then reads app:info. */
   const reconnect = async (input: { flag?: string | null; env?: string | null }): Promise<void> => {
     const previous = state.store;
-    state.store = null;
+    // Until open() says otherwise, nothing but the recovery channels may touch the database.
+    Object.assign(state, { store: null, status: 'unavailable', message: 'Đang mở lại cơ sở dữ liệu.', code: 'UNAVAILABLE' });
     await previous?.close();
     resolveAndChoose(input);
     await open();
