@@ -48,7 +48,7 @@ export async function runCli(argv: string[], out = (t: string) => console.log(t)
   const io: commands.CliIo = { json: Boolean(line.flags.json), out };
   let core;
   try {
-    core = await openAppCore({ dataDir: line.flags.dataDir ?? defaultDataDir(), mode: 'cli', skipDailyBackup: true, databaseUrl: line.flags.database ?? process.env.BHXH_DATABASE_URL });
+    core = await openAppCore({ dataDir: line.flags.dataDir ?? defaultDataDir(), mode: 'cli', skipDailyBackup: true, databaseUrl: line.flags.database, databaseEnv: process.env.BHXH_DATABASE_URL });
   } catch (error) {
     err(error instanceof AppError ? error.message : `Lỗi: ${(error as Error).message}`);
     return 1;

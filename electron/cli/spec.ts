@@ -158,7 +158,8 @@ function commandLines(c: CommandSpec): string[] {
 const GLOBAL_HELP = `Tùy chọn chung:
   --data-dir <thư mục>   Thư mục dữ liệu (mặc định: thư mục dữ liệu của ứng dụng)
   --database <địa chỉ>   Cơ sở dữ liệu dùng chung trên máy chủ PostgreSQL, dạng postgres://người-dùng@máy-chủ:cổng/tên-csdl
-                         (hoặc biến môi trường BHXH_DATABASE_URL); không có: tệp SQLite trong thư mục dữ liệu
+                         (hoặc biến môi trường BHXH_DATABASE_URL, hoặc kết nối đã lưu trên màn hình trong
+                         connection.json của thư mục dữ liệu); không có: tệp SQLite trong thư mục dữ liệu
   --json                 In kết quả dạng JSON cho chương trình khác đọc
   --help                 In hướng dẫn này`;
 

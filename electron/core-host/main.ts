@@ -17,8 +17,8 @@ async function main(): Promise<void> {
   try {
     if (typeof dataDir !== 'string' || dataDir === '')
       throw new AppError('INTERNAL', 'Bộ xử lý dữ liệu được khởi động mà không có thư mục dữ liệu.');
-    const databaseUrl = typeof values.database === 'string' ? values.database : process.env.BHXH_DATABASE_URL;
-    const core = await openAppCore({ dataDir, mode: 'electron', databaseUrl });
+    const databaseUrl = typeof values.database === 'string' ? values.database : null;
+    const core = await openAppCore({ dataDir, mode: 'electron', databaseUrl, databaseEnv: process.env.BHXH_DATABASE_URL });
     serveCore(core, transport, (code) => process.exit(code));
     notice('ready', { pid: process.pid });
   } catch (error) {

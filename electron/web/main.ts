@@ -7,13 +7,13 @@ import { defaultDataDir } from '../core/app/dataDir';
 import { attachChromiumPrinter } from './chromiumPrinter';
 import { startWebServer } from './server';
 
-/** Browser mode entry: `npm run dev:web -- [--data-dir DIR] [--port N] [--open]`. */
+/** Browser mode entry: `npm run dev:web -- [--data-dir DIR] [--port N] [--open] [--database URL]`. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' }, database: { type: 'string' } },
   });
   const dataDir = values['data-dir'] ?? defaultDataDir();
-  const core = await openAppCore({ dataDir, mode: 'browser', databaseUrl: values.database ?? process.env.BHXH_DATABASE_URL });
+  const core = await openAppCore({ dataDir, mode: 'browser', databaseUrl: values.database, databaseEnv: process.env.BHXH_DATABASE_URL });
   const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
   const server = await startWebServer({ core, staticDir, port: values.port ? Number(values.port) : 0 });
   const printer = attachChromiumPrinter(core, server);

@@ -50,7 +50,8 @@ function Root() {
     );
   }
 
-  if (info.dbStatus === 'corrupt') {
+  // Every database that cannot be used (damaged, unreachable, wrong password, newer) lands here.
+  if (info.dbStatus !== 'ok') {
     return (
       <Layout className="app-layout">
         <AppHeader />

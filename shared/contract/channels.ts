@@ -4,7 +4,7 @@ import type { ImportBatch, ImportCommitOutcome, ImportPreview } from './importTy
 import type { ReportDefinition, ReportDocument, ReportPdfPreview, ReportSectionInfo, SavedReport, SavedReportSummary } from './reportTypes';
 import type { BreakdownProposal, ComparisonTable, DashboardData, GridSaveOutcome, ResultGrid, Target } from './resultsTypes';
 import type {
-  AppInfo, AuditEntry, BackupInfo, DemoOutcome, DownloadRef, IndicatorDef, Office, RestoreOutcome, Unit, UnitDetail,
+  AppInfo, AuditEntry, ConnectionInfo, ConnectionTestOutcome, BackupInfo, DemoOutcome, DownloadRef, IndicatorDef, Office, RestoreOutcome, Unit, UnitDetail,
   UnitImportOutcome, UnitImportPreview,
 } from './types';
 
@@ -43,6 +43,18 @@ const reportDefinition = z.object({
   signerName: shortText(100),
 });
 
+/** A PostgreSQL server typed in the connection form; an empty password keeps the one already known. */
+const postgresConnection = z
+  .object({
+    engine: z.literal('postgres'),
+    host: z.string().trim().min(1, 'Hãy nhập địa chỉ máy chủ').max(255).regex(/^[^\s/@?#]+$/, 'Địa chỉ máy chủ không hợp lệ'),
+    port: z.number({ error: 'Cổng phải là số' }).int('Cổng phải là số nguyên').min(1, 'Cổng từ 1 đến 65535').max(65535, 'Cổng từ 1 đến 65535'),
+    database: z.string().trim().min(1, 'Hãy nhập tên cơ sở dữ liệu').max(63, 'Tên cơ sở dữ liệu tối đa 63 ký tự'),
+    user: z.string().trim().min(1, 'Hãy nhập tên người dùng').max(63, 'Tên người dùng tối đa 63 ký tự'),
+    password: z.string().max(200, 'Mật khẩu tối đa 200 ký tự').optional(),
+  })
+  .strict();
+
 /** Pairs a request schema with the response type, which exists only at compile time. */
 function channel<Res>() {
   return <S extends z.ZodType>(request: S) => ({ request, response: undefined as unknown as Res });
@@ -55,6 +67,12 @@ function channel<Res>() {
  */
 export const channels = {
   'app:info': channel<AppInfo>()(empty),
+
+  /** The database connection: read, test, save (connection.json), reopen. They answer in recovery mode too. */
+  'connection:get': channel<ConnectionInfo>()(empty),
+  'connection:test': channel<ConnectionTestOutcome>()(postgresConnection),
+  'connection:save': channel<ConnectionInfo>()(z.discriminatedUnion('engine', [z.object({ engine: z.literal('sqlite') }).strict(), postgresConnection])),
+  'connection:reconnect': channel<AppInfo>()(empty),
 
   'units:list': channel<Unit[]>()(
     z.object({

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'DB_NETWORK_PATH'
   | 'DB_UNREACHABLE'
   | 'DB_AUTH'
+  /** The server answers but has no database of that name. */
+  | 'DB_MISSING'
   | 'DB_UNSUPPORTED'
   | 'DB_BUSY'
   | 'DATA_FOLDER_BUSY'

@@ -40,6 +40,42 @@ export interface AppInfo {
   readOnlyMessage: string | null;
   demoLoaded: boolean;
   unitCount: number;
+  /** Where the choice of database came from: --database, BHXH_DATABASE_URL, the saved connection, or none (the embedded file). */
+  connectionSource: ConnectionSource;
+  /** The error code when dbStatus is not 'ok' (DB_AUTH, DB_UNREACHABLE, DB_MISSING, DB_NEWER_VERSION…), else null. */
+  dbErrorCode: string | null;
+}
+
+export type ConnectionSource = 'flag' | 'env' | 'file' | 'embedded';
+
+/** A PostgreSQL server as the connection form shows it; the password never travels back to the screen. */
+export interface PostgresConnectionFields {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+}
+
+/** What the connection form opens with. */
+export interface ConnectionInfo {
+  source: ConnectionSource;
+  engine: 'sqlite' | 'postgres';
+  /** The database in use, for people: the file, or the server's address without its password. */
+  location: string;
+  /** The server to prefill: the one in use, else the saved one; null when none was ever given. */
+  fields: PostgresConnectionFields | null;
+  /** A password is known for `fields` (left empty in the form, it is kept). */
+  hasPassword: boolean;
+  /** What connection.json says, if it exists. */
+  savedEngine: 'sqlite' | 'postgres' | null;
+}
+
+export interface ConnectionTestOutcome {
+  /** Vietnamese: what was found (server version, schema version, or an empty database to be set up). */
+  message: string;
+  serverVersion: string;
+  /** The database's schema version; 0 for an empty database (the app sets it up on connecting). */
+  schemaVersion: number;
 }
 
 /** A row-level problem, addressed the way Excel users find it. */

@@ -23,7 +23,7 @@ export interface RunningApp {
 }
 
 /** The HTTP side of a running server: invoke a channel and upload a file with its token. */
-function apiOf(url: string): Pick<RunningApp, 'invoke' | 'importUnits'> {
+export function apiOf(url: string): Pick<RunningApp, 'invoke' | 'importUnits'> {
   const { origin, hash } = new URL(url);
   const headers = { 'X-BHXH-Token': hash.replace(/^#t=/, '') };
   const invoke = async <T,>(channel: string, request: unknown): Promise<T> => {
@@ -52,11 +52,14 @@ export const DEFAULT_TODAY = '2026-11-22';
 
 /** The app's one clock for a spawned server or CLI: tests never depend on the day they run. */
 function envFor(today: string): NodeJS.ProcessEnv {
-  return { ...process.env, BHXH_TODAY: today };
+  // A BHXH_DATABASE_URL of the shell running the tests must not move the specs onto a server.
+  const { BHXH_DATABASE_URL: _ignored, ...env } = process.env;
+  return { ...env, BHXH_TODAY: today };
 }
 
-export function startServer(dataDir: string, today = DEFAULT_TODAY): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'web', 'main.ts'), '--data-dir', dataDir], { cwd: ROOT, env: envFor(today), stdio: ['ignore', 'pipe', 'pipe'] });
+/** `args`: more command-line flags for the server, e.g. `['--database', url]` to run on PostgreSQL. */
+export function startServer(dataDir: string, today = DEFAULT_TODAY, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'web', 'main.ts'), '--data-dir', dataDir, ...args], { cwd: ROOT, env: envFor(today), stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolveUrl, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`Máy chủ không khởi động kịp:\n${output}`)), 30_000);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,9 @@ import pg from 'pg';
 export interface PgCluster {
   /** Superuser URL of the cluster's `postgres` database. */
   adminUrl: string;
+  port: number;
+  /** The temporary folder holding the cluster (data, socket, log): enough for stopPgCluster. */
+  dir: string;
   stop(): void;
 }
 
@@ -49,30 +52,40 @@ function run(bin: string, args: string[]): void {
   execFileSync(cmd, argv, { stdio: 'pipe' });
 }
 
-/** `durable`: fsync and synchronous commit on, as a real server runs (benchmarks); tests turn them off for speed. */
-export async function startPgCluster(options: { durable?: boolean } = {}): Promise<PgCluster> {
+/**
+ * `durable`: fsync and synchronous commit on, as a real server runs (benchmarks); tests turn them off for speed.
+ * `password`: TCP connections need a password (scram-sha-256), the superuser's being this one, as on a
+ * real server; without it every connection is trusted.
+ */
+export async function startPgCluster(options: { durable?: boolean; password?: string } = {}): Promise<PgCluster> {
   const bin = binDir();
   const dir = mkdtempSync(join(tmpdir(), 'bhxh-pg-'));
   const data = join(dir, 'data');
   chmodSync(dir, 0o777);
   if (asRoot) execFileSync('chown', ['postgres', dir]);
   const port = await freePort();
-  run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', ...(options.durable ? [] : ['--no-sync'])]);
+  const auth = ['--auth=trust'];
+  if (options.password) {
+    const pwfile = join(dir, 'pwfile');
+    writeFileSync(pwfile, options.password + '\n', { mode: 0o644 });
+    auth.splice(0, 1, '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`);
+  }
+  run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', ...auth, '--encoding=UTF8', '--locale=C.UTF-8', ...(options.durable ? [] : ['--no-sync'])]);
   // Tests: fsync off and a small shared memory, fast and light on a 2-core runner.
   const speed = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
   const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${speed} -c max_connections=200 -c shared_buffers=128MB`;
   run(join(bin, 'pg_ctl'), ['-D', data, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
-  const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  return {
-    adminUrl,
-    stop() {
-      try {
-        run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
+  const adminUrl = `postgres://postgres${options.password ? `:${encodeURIComponent(options.password)}` : ''}@127.0.0.1:${port}/postgres`;
+  return { adminUrl, port, dir, stop: () => stopPgCluster(dir) };
+}
+
+/** Stops a cluster startPgCluster made and removes its folder (from another process too, e.g. Playwright's teardown). */
+export function stopPgCluster(dir: string): void {
+  try {
+    if (existsSync(join(dir, 'data', 'postmaster.pid'))) run(join(binDir(), 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A fresh, empty database on the cluster; dropped (with any connection left) by the returned function. */

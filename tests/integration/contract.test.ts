@@ -18,7 +18,7 @@ describe('handlers registry', () => {
 
   it('recovery channels are contract channels', () => {
     for (const name of RECOVERY_CHANNELS) expect(CHANNEL_NAMES).toContain(name);
-    expect([...RECOVERY_CHANNELS].sort()).toEqual(['app:info', 'backups:list', 'backups:restore']);
+    expect([...RECOVERY_CHANNELS].sort()).toEqual(['app:info', 'backups:list', 'backups:restore', 'connection:get', 'connection:reconnect', 'connection:save', 'connection:test']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AppError, channels, fail, isChannel, ok, type AppInfo, type Channel, type RequestOf, type ResponseOf, type Result, type RunMode } from '../../../shared/contract';
+import { AppError, channels, fail, isChannel, ok, type AppInfo, type Channel, type ConnectionSource, type RequestOf, type ResponseOf, type Result, type RunMode } from '../../../shared/contract';
 import { recordAudit } from '../audit/audit';
 import { createBackup, ensureDailyBackup, keepDamagedCopy, listBackups, removePartialBackups, resolveBackupFile } from '../backups/backups';
 import { commitRestore, removeStaleRestore, stageRestore, verifyBackup } from '../backups/restore';
@@ -17,6 +17,8 @@ import type { ReportPrinter } from '../reports/printer';
 import { UnitRepository } from '../units/repository';
 import { clockFromEnv } from './clock';
 import { localToday, type CoreContext } from './context';
+import { connectionHandlers } from './connectionService';
+import { resolveConnection, type ResolvedConnection } from './connection';
 import { toAppError } from './errors';
 import { EventHub } from './events';
 import { createHandlers, RECOVERY_CHANNELS, type Handlers } from './handlers';
@@ -24,8 +26,10 @@ import { createHandlers, RECOVERY_CHANNELS, type Handlers } from './handlers';
 export interface AppCoreOptions {
   dataDir: string;
   mode: RunMode;
-  /** A PostgreSQL URL (`--database`, BHXH_DATABASE_URL): the shared server instead of the data folder's file. */
+  /** A PostgreSQL URL given with `--database`: the shared server instead of the data folder's file. */
   databaseUrl?: string | null;
+  /** BHXH_DATABASE_URL as the adapter read it (core never reads the environment for it): below the flag, above connection.json. */
+  databaseEnv?: string | null;
   /** Who is recorded in the audit log; defaults to the OS user name. */
   actor?: string;
   /** Fixed clock for tests; defaults to the system clock, or the day in BHXH_TODAY. */
@@ -37,6 +41,7 @@ export interface AppCoreOptions {
 export interface AppCore {
   readonly dataDir: string;
   readonly mode: RunMode;
+  /** The engine in use now (a reconnect may change it). */
   readonly engine: Engine;
   readonly files: FileStore;
   readonly downloads: DownloadStore;
@@ -56,6 +61,7 @@ interface DbState {
   store: Store | null;
   status: AppInfo['dbStatus'];
   message: string | null;
+  code: string | null;
 }
 
 const VERSION = readVersion();
@@ -80,15 +86,51 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
   const events = new EventHub();
   const actor = options.actor ?? safeUserName();
   const now = options.now ?? clockFromEnv();
-  const target: DatabaseTarget = databaseTarget(options.dataDir, options.databaseUrl);
-  const dbFile = target.engine === 'sqlite' ? dbPathIn(target.dataDir) : redactUrl(target.url);
-  const state: DbState = { store: null, status: 'ok', message: null };
-  // The data folder is one writer's at a time; a shared server is everyone's.
-  const lock = target.engine === 'sqlite' ? acquireLock(options.dataDir, options.mode, now()) : null;
-  const readOnly = lock !== null && !lock.owned;
+  const state: DbState = { store: null, status: 'ok', message: null, code: null };
+  // Where the database is: --database > BHXH_DATABASE_URL > connection.json > the embedded file.
+  // A connection saved on screen wins over the flag for the rest of this process's life.
+  let source: ConnectionSource = 'embedded';
+  let target: DatabaseTarget = { engine: 'sqlite', dataDir: options.dataDir };
+  let dbFile = dbPathIn(options.dataDir);
+  let lock: FolderLock | null = null;
+  let readOnly = false;
+  /** A saved connection.json that cannot be read: the app opens in recovery mode with the form. */
+  let configError: AppError | null = null;
+
+  function choose(resolved: ResolvedConnection): void {
+    source = resolved.source;
+    target = databaseTarget(options.dataDir, resolved.url);
+    dbFile = target.engine === 'sqlite' ? dbPathIn(target.dataDir) : redactUrl(target.url);
+    // The data folder is one writer's at a time; a shared server is everyone's.
+    if (target.engine === 'sqlite' && !lock) lock = acquireLock(options.dataDir, options.mode, now());
+    if (target.engine !== 'sqlite' && lock) {
+      lock.release();
+      lock = null;
+    }
+    readOnly = lock !== null && !lock.owned;
+  }
+
+  function resolveAndChoose(input: { flag?: string | null; env?: string | null }): void {
+    configError = null;
+    let resolved: ResolvedConnection;
+    try {
+      resolved = resolveConnection(options.dataDir, input);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      configError = error;
+      resolved = { source: 'file', url: null };
+    }
+    choose(resolved);
+  }
+
+  resolveAndChoose({ flag: options.databaseUrl, env: options.databaseEnv });
 
   async function open(): Promise<void> {
     let store: Store | null = null;
+    if (configError) {
+      Object.assign(state, { store: null, status: 'unavailable', message: configError.message, code: configError.code });
+      return;
+    }
     try {
       if (target.engine === 'sqlite' && !readOnly) {
         removeStaleRestore(dbFile);
@@ -97,7 +139,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
       store = readOnly ? SqliteStore.open(dbFile, { readonly: true, fileMustExist: true }) : await openStore(target);
       const check = await store.check();
       if (!check.ok) {
-        Object.assign(state, { store, status: 'corrupt', message: check.message });
+        Object.assign(state, { store, status: 'corrupt', message: check.message, code: 'DB_CORRUPT' });
         return;
       }
       if (readOnly) {
@@ -107,7 +149,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
         await migrate(store, { beforeMigrate: () => createBackup(sqlite!, options.dataDir, 'pre-migration', now()) });
         if (sqlite && !options.skipDailyBackup && (await new UnitRepository(store).count()) > 0) await ensureDailyBackup(sqlite, options.dataDir, now());
       }
-      Object.assign(state, { store, status: 'ok', message: null });
+      Object.assign(state, { store, status: 'ok', message: null, code: null });
     } catch (error) {
       const known = error instanceof AppError ? error : null;
       if (known?.code === 'DB_NETWORK_PATH') {
@@ -118,10 +160,12 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
       // recovery screen offers a restore. Anything else (server unreachable, newer schema) says why.
       const corrupt = !known && target.engine === 'sqlite';
       await store?.close();
+      const shown = known ?? (corrupt ? null : toAppError(error, { location: dbFile }));
       Object.assign(state, {
         store: null,
         status: corrupt ? 'corrupt' : 'unavailable',
-        message: known ? known.message : corrupt ? (error as Error).message : toAppError(error, { location: dbFile }).message,
+        message: shown ? shown.message : (error as Error).message,
+        code: shown ? shown.code : 'DB_CORRUPT',
       });
     }
   }
@@ -150,8 +194,43 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
       readOnlyMessage: readOnly ? lock!.busyError().message : null,
       demoLoaded: units ? await units.hasDemo() : false,
       unitCount: units ? await units.count() : 0,
+      connectionSource: source,
+      dbErrorCode: state.status === 'ok' ? null : state.code,
     };
   };
+
+  /** Closes what is open and opens the database chosen now; the screen then reads app:info. */
+  const reconnect = async (input: { flag?: string | null; env?: string | null }): Promise<void> => {
+    const previous = state.store;
+    // Until open() says otherwise, nothing but the recovery channels may touch the database.
+    Object.assign(state, { store: null, status: 'unavailable', message: 'Đang mở lại cơ sở dữ liệu.', code: 'UNAVAILABLE' });
+    await previous?.close();
+    resolveAndChoose(input);
+    await open();
+    events.emit({ type: 'data-changed', area: 'all' });
+  };
+
+  /** Set once a connection is saved on screen: from then on this process follows connection.json, not the flag. */
+  let followSaved = false;
+  const connections = connectionHandlers({
+    dataDir: options.dataDir,
+    current: () => ({ source, engine: target.engine, location: dbFile, url: target.engine === 'postgres' ? target.url : null }),
+    onSaved: () => {
+      followSaved = true;
+    },
+    reconnect: async () => {
+      const before = { location: dbFile, ok: state.status === 'ok' };
+      await reconnect(followSaved ? {} : { flag: options.databaseUrl, env: options.databaseEnv });
+      const store = state.store;
+      if (store && state.status === 'ok' && !readOnly && (before.location !== dbFile || !before.ok)) {
+        // dbFile is the address without its password: nothing secret reaches the audit log.
+        const where = target.engine === 'postgres' ? `máy chủ PostgreSQL ${dbFile}` : 'tệp trên máy này';
+        const summary = before.location !== dbFile ? `Chuyển kết nối cơ sở dữ liệu sang ${where}` : `Kết nối lại cơ sở dữ liệu (${where})`;
+        await store.transaction(() => recordAudit(store, actor, { action: 'update', entity: 'database', entityKey: 'connection', summary }, now()));
+      }
+      return info();
+    },
+  });
 
   const restore = async ({ fileName }: { fileName: string }) => {
     if (target.engine !== 'sqlite') throw new AppError('BACKUP_BY_ADMIN', 'Dữ liệu nằm trên máy chủ PostgreSQL dùng chung: việc sao lưu và khôi phục do quản trị viên máy chủ thực hiện (pg_dump, pg_restore), không khôi phục từ tệp trong ứng dụng.');
@@ -189,14 +268,16 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     restore,
     listBackups: () => (target.engine === 'sqlite' ? listBackups(options.dataDir) : []),
     printer: () => printer,
-    engine: target.engine,
+    connection: connections,
   });
   const busy = () => (readOnly ? lock!.busyError() : null);
 
   const core: AppCore = {
     dataDir: options.dataDir,
     mode: options.mode,
-    engine: target.engine,
+    get engine() {
+      return target.engine;
+    },
     files,
     downloads,
     events,

@@ -3,7 +3,6 @@ import { INDICATORS } from '../../../shared/domain/indicators';
 import { formatPercent } from '../../../shared/format/vi';
 import { listAudit, recordAudit } from '../audit/audit';
 import { SqliteStore } from '../db/sqliteStore';
-import type { Engine } from '../db/store';
 import { createBackup } from '../backups/backups';
 import { loadDemo } from '../demo/loadDemo';
 import { OfficeRepository } from '../offices/repository';
@@ -27,6 +26,7 @@ import type { DownloadStore } from '../files/downloadStore';
 import { commitUnitImport, previewUnitImport, type StoredUnitPlan } from '../units/importService';
 import { UnitRepository } from '../units/repository';
 import { getUnitDetail, listUnits, recordMerge, updateUnit } from '../units/service';
+import type { ConnectionHandlers } from './connectionService';
 import type { CoreContext } from './context';
 import { PlanStore } from './planStore';
 
@@ -41,7 +41,8 @@ export interface CoreHooks {
   listBackups: Handler<'backups:list'>;
   /** Set by the adapter that can render pages (Electron window, headless Chromium); null until then. */
   printer: () => ReportPrinter | null;
-  engine: Engine;
+  /** The connection form's channels (they work in recovery mode too). */
+  connection: ConnectionHandlers;
 }
 
 /** Binds every channel of the contract to core; `satisfies` makes a missing channel a type error. */
@@ -50,6 +51,10 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
   const importSessions = new PlanStore<ImportSession>();
   return {
     'app:info': hooks.info,
+    'connection:get': () => hooks.connection.get(),
+    'connection:test': (req) => hooks.connection.test(req),
+    'connection:save': (req) => hooks.connection.save(req),
+    'connection:reconnect': () => hooks.connection.reconnect(),
     'units:list': (req) => listUnits(context(), req),
     'units:search': (req) => new UnitRepository(context().store).page(req),
     'units:get': (req) => getUnitDetail(context(), req.code),
@@ -112,5 +117,13 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
   } satisfies Handlers;
 }
 
-/** Channels that still work when the database failed its integrity check. */
-export const RECOVERY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['app:info', 'backups:list', 'backups:restore']);
+/** Channels that still work when the database cannot be used (damaged, unreachable, wrong password, newer). */
+export const RECOVERY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'app:info',
+  'backups:list',
+  'backups:restore',
+  'connection:get',
+  'connection:test',
+  'connection:save',
+  'connection:reconnect',
+]);

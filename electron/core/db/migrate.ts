@@ -17,7 +17,8 @@ export async function schemaVersion(store: Store): Promise<number> {
   return Number(row.rows[0]?.v ?? 0);
 }
 
-function newerError(current: number, latest: number): AppError {
+/** A database written by a newer BHXH Desk: refused, never guessed at. */
+export function newerError(current: number, latest: number): AppError {
   return new AppError(
     'DB_NEWER_VERSION',
     `Cơ sở dữ liệu được tạo bởi phiên bản BHXH Desk mới hơn (lược đồ ${current}, phiên bản này hỗ trợ đến ${latest}). Hãy cập nhật ứng dụng.`,

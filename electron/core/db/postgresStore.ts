@@ -158,9 +158,16 @@ function csvValue(value: unknown): string {
 export function connectionError(error: unknown, location: string): AppError {
   const code = (error as { code?: string })?.code ?? '';
   const where = `máy chủ cơ sở dữ liệu ${location}`;
-  if (code === '28P01' || code === '28000') return new AppError('DB_AUTH', `Không đăng nhập được vào ${where}: sai tên người dùng hoặc mật khẩu, hoặc máy chủ không cho phép máy này kết nối.`);
-  if (code === '3D000') return new AppError('DB_UNREACHABLE', `Trên ${where} không có cơ sở dữ liệu này. Hãy nhờ quản trị viên tạo cơ sở dữ liệu hoặc kiểm tra lại địa chỉ.`);
-  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', 'EAI_AGAIN', '57P01', '57P03'].includes(code) || /timeout|terminated|Connection/i.test((error as Error)?.message ?? '')) {
+  const text = (error as Error)?.message ?? '';
+  if (code === '28P01') return new AppError('DB_AUTH', `Sai tên người dùng hoặc mật khẩu khi đăng nhập vào ${where}. Hãy nhập lại mật khẩu.`);
+  // A server that asks for a password when none was given: the driver says so without a code.
+  if (!code && /password must be a string|password authentication|SASL/i.test(text)) return new AppError('DB_AUTH', `Máy chủ cơ sở dữ liệu ${location} yêu cầu mật khẩu. Hãy nhập mật khẩu của người dùng.`);
+  if (code === '28000') return new AppError('DB_AUTH', `Máy chủ cơ sở dữ liệu ${location} không cho phép người dùng này kết nối từ máy này. Hãy nhờ quản trị viên máy chủ cấp quyền (pg_hba.conf).`);
+  if (code === '3D000') return new AppError('DB_MISSING', `Máy chủ ${location} đang chạy nhưng không có cơ sở dữ liệu này. Hãy nhờ quản trị viên tạo cơ sở dữ liệu hoặc kiểm tra lại tên.`);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new AppError('DB_UNREACHABLE', `Không tìm thấy máy chủ cơ sở dữ liệu ${location} trên mạng. Hãy kiểm tra lại tên hoặc địa chỉ máy chủ và kết nối mạng của máy này.`);
+  }
+  if (['ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET', '57P01', '57P03'].includes(code) || /timeout|terminated|Connection/i.test(text)) {
     return new AppError('DB_UNREACHABLE', `Không kết nối được tới ${where}. Hãy kiểm tra mạng, địa chỉ máy chủ và rằng máy chủ đang chạy.`);
   }
   return new AppError('DB_UNREACHABLE', `Không dùng được ${where} (mã lỗi ${code || 'không rõ'}).`);

@@ -81,9 +81,10 @@ export function AppHeader() {
       <div className="app-header-right">
         <TaskProgress />
         {info ? (
-          <Tooltip title={`Tệp cơ sở dữ liệu: ${info.dbFile}`}>
+          <Tooltip title={info.engine === 'postgres' ? `Thư mục dữ liệu: ${info.dataDir}` : `Tệp cơ sở dữ liệu: ${info.dbFile}`}>
             <Typography.Text className="app-data-dir" data-testid="data-dir">
-              Thư mục dữ liệu: {info.dataDir}
+              {/* dbFile is the server's address without its password. */}
+              {info.engine === 'postgres' ? `Máy chủ dữ liệu: ${info.dbFile.replace(/^postgres(ql)?:\/\//, '')}` : `Thư mục dữ liệu: ${info.dataDir}`}
             </Typography.Text>
           </Tooltip>
         ) : null}

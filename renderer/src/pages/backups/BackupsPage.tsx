@@ -1,7 +1,10 @@
-import { App, Button, Card, Table } from 'antd';
-import { ReloadOutlined, SaveOutlined } from '@ant-design/icons';
-import { useEffect } from 'react';
-import type { AuditEntry } from '../../../../shared/contract';
+import { Alert, App, Button, Card, Modal, Table, Typography } from 'antd';
+import { ApiOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import type { AuditEntry, ConnectionInfo } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { useAppStore } from '../../stores/app';
+import { ConnectionForm } from '../ConnectionForm';
 import { formatDateTime } from '../../../../shared/format/vi';
 import { AUDIT_PAGE_SIZE, useBackupsStore } from '../../stores/backups';
 import { PageTitle } from '../../components/PageTitle';
@@ -11,6 +14,9 @@ import { BackupsTable } from './BackupsTable';
 
 export function BackupsPage() {
   const { message } = App.useApp();
+  const info = useAppStore((s) => s.info);
+  const onServer = info?.engine === 'postgres';
+  const [connecting, setConnecting] = useState(false);
   const loaded = useBackupsStore((s) => s.loaded);
   const error = useBackupsStore((s) => s.error);
   const creating = useBackupsStore((s) => s.creating);
@@ -25,9 +31,10 @@ export function BackupsPage() {
   const loadAudit = useBackupsStore((s) => s.loadAudit);
 
   useEffect(() => {
-    void load();
+    // On a shared server there are no backup files to list: the server's administrator backs up.
+    if (!onServer) void load();
     void loadAudit();
-  }, [load, loadAudit]);
+  }, [load, loadAudit, onServer]);
 
   const backupNow = async () => {
     const res = await create();
@@ -39,16 +46,41 @@ export function BackupsPage() {
     <div className="page">
       <PageTitle
         title="Sao lưu"
-        description="Các bản sao lưu cơ sở dữ liệu và nhật ký thay đổi. Bản sao lưu được tạo tự động hằng ngày và trước mỗi lần nhập dữ liệu."
+        description={
+          onServer
+            ? 'Dữ liệu nằm trên máy chủ PostgreSQL dùng chung; quản trị viên máy chủ sao lưu và khôi phục. Nhật ký thay đổi ở bên dưới.'
+            : 'Các bản sao lưu cơ sở dữ liệu và nhật ký thay đổi. Bản sao lưu được tạo tự động hằng ngày và trước mỗi lần nhập dữ liệu.'
+        }
         extra={
-          <Button type="primary" icon={<SaveOutlined aria-hidden />} onClick={() => void backupNow()} loading={creating}>
-            Sao lưu ngay
-          </Button>
+          <>
+            <Button icon={<ApiOutlined aria-hidden />} onClick={() => setConnecting(true)}>
+              Kết nối cơ sở dữ liệu…
+            </Button>
+            {onServer ? null : (
+              <Button type="primary" icon={<SaveOutlined aria-hidden />} onClick={() => void backupNow()} loading={creating}>
+                Sao lưu ngay
+              </Button>
+            )}
+          </>
         }
       />
-      <Card title="Bản sao lưu" size="small" className="section-card">
-        {error && loaded ? <ErrorResult error={error} onRetry={() => void load()} /> : <BackupsTable />}
-      </Card>
+      {onServer ? (
+        <ServerBackupPanel />
+      ) : (
+        <Card title="Bản sao lưu" size="small" className="section-card">
+          {error && loaded ? <ErrorResult error={error} onRetry={() => void load()} /> : <BackupsTable />}
+        </Card>
+      )}
+      <Modal
+        title="Kết nối cơ sở dữ liệu"
+        open={connecting}
+        onCancel={() => setConnecting(false)}
+        footer={null}
+        width={720}
+        destroyOnHidden
+      >
+        <ConnectionForm onConnected={() => setConnecting(false)} />
+      </Modal>
       <Card
         title="Nhật ký thay đổi"
         size="small"
@@ -75,7 +107,13 @@ export function BackupsPage() {
             dataSource={audit}
             pagination={
               auditTotal > AUDIT_PAGE_SIZE
-                ? { current: auditOffset / AUDIT_PAGE_SIZE + 1, pageSize: AUDIT_PAGE_SIZE, total: auditTotal, showSizeChanger: false, onChange: (page) => void loadAudit(page) }
+                ? {
+                    current: auditOffset / AUDIT_PAGE_SIZE + 1,
+                    pageSize: AUDIT_PAGE_SIZE,
+                    total: auditTotal,
+                    showSizeChanger: false,
+                    onChange: (page) => void loadAudit(page),
+                  }
                 : false
             }
             data-testid="audit-table"
@@ -90,5 +128,41 @@ export function BackupsPage() {
         )}
       </Card>
     </div>
+  );
+}
+
+/**
+ * On a shared PostgreSQL server the app makes no backup files and restores none: the server's
+ * administrator does both with PostgreSQL's own tools. The commands are filled in with this
+ * connection's server, port, user and database (never its password).
+ */
+function ServerBackupPanel() {
+  const [connection, setConnection] = useState<ConnectionInfo | null>(null);
+  useEffect(() => {
+    void call('connection:get', {}).then((res) => {
+      if (res.ok) setConnection(res.value);
+    });
+  }, []);
+  const f = connection?.fields ?? { host: 'máy-chủ', port: 5432, user: 'người-dùng', database: 'bhxh' };
+  const target = `-h ${f.host} -p ${f.port} -U ${f.user}`;
+  return (
+    <Card title="Sao lưu trên máy chủ PostgreSQL" size="small" className="section-card" data-testid="server-backup-panel">
+      <div className="server-backup-body">
+        <Alert
+          type="info"
+          showIcon
+          title="Quản trị viên máy chủ sao lưu cơ sở dữ liệu này"
+          description="Dữ liệu của mọi máy trạm và các BHXH cơ sở nằm chung trên máy chủ, nên ứng dụng không tạo bản sao lưu dạng tệp và không khôi phục từ tệp. Quản trị viên sao lưu định kỳ bằng pg_dump và khôi phục bằng pg_restore, ví dụ:"
+          style={{ marginBottom: 12 }}
+        />
+        <Typography.Text strong>Sao lưu (mỗi ngày, mỗi ngày một tệp, giữ nhiều bản):</Typography.Text>
+        <pre className="pg-commands" data-testid="pg-dump-command">{`pg_dump ${target} -Fc -f bhxh-20260115.dump ${f.database}`}</pre>
+        <Typography.Text strong>Khôi phục (khi mọi máy đã thoát BHXH Desk):</Typography.Text>
+        <pre className="pg-commands">{`pg_restore ${target} -d ${f.database} --clean --if-exists bhxh-20260115.dump`}</pre>
+        <Typography.Text type="secondary">
+          Mật khẩu do pg_dump hỏi khi chạy (hoặc đặt trong tệp .pgpass của quản trị viên), không ghi trong lệnh.
+        </Typography.Text>
+      </div>
+    </Card>
   );
 }
