@@ -189,7 +189,7 @@ export async function assignCommunes(ctx: CoreContext, input: { code: string; un
     else rows.push({ officeId: office.id, unitId: unit!.id, ...check.span });
   }
   if (problems.length > 0) {
-    throw new AppError('VALIDATION', problems.length === 1 ? problems[0]! : `${problems.length} xã, phường không gán được: ${problems.slice(0, 3).join(' ')}${problems.length > 3 ? ' …' : ''}`, { field: 'unitCodes', problems });
+    throw new AppError('VALIDATION', problems.length === 1 ? problems[0]! : `${problems.length} xã, phường không gán được: ${problems.slice(0, 3).join(' ')}${problems.length > 3 ? ' …' : ''}`, problems.length > 1 ? { field: 'unitCodes', problems } : { field: 'unitCodes' });
   }
   await ctx.store.transaction(async () => {
     await repo.insertMemberships(rows);
