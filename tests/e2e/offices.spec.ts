@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { writeWorkbook } from '../helpers/workbooks';
 import { expect, shot, test } from './fixtures';
-import { AppShell, CatalogsPage } from './pages';
+import { AppShell, BackupsPage, CatalogsPage } from './pages';
 import { ReportsPage } from './pages/ReportsPage';
 
 /** Types a dd/mm/yyyy day into an antd date picker. */
@@ -25,7 +25,7 @@ async function openOffices(page: Page, url: string): Promise<CatalogsPage> {
 }
 
 test('an office created in Danh mục, given a commune from a date, has its own row in the report by BHXH cơ sở', async ({ page, demoApp }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const catalogs = await openOffices(page, demoApp.url);
   const table = catalogs.officesTable;
   await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(3);
@@ -44,6 +44,7 @@ test('an office created in Danh mục, given a commune from a date, has its own 
   await expect(drawer).toBeVisible();
   const current = drawer.getByTestId('office-members').locator('tbody tr', { hasText: '01/07/2025' }).first();
   const commune = (await current.locator('td').first().innerText()).trim();
+  await page.waitForTimeout(500); // the drawer's slide-in
   await shot(page, '91-office-detail');
   await current.getByRole('button', { name: 'Thôi trực thuộc' }).click();
   const end = page.getByRole('dialog', { name: new RegExp(`^${commune} thôi trực thuộc`) });
@@ -110,6 +111,13 @@ test('an office created in Danh mục, given a commune from a date, has its own 
   await expect(unitTable).toContainText('BHXH cơ sở Long Điền');
   await unitTable.getByText('BHXH cơ sở Đông Hải').first().scrollIntoViewIfNeeded();
   await shot(page, '96-report-by-office-with-new-office');
+
+  // Every step is in the audit log, in Vietnamese.
+  await new AppShell(page).navigate('Sao lưu');
+  const audit = new BackupsPage(page).audit;
+  for (const action of ['Thêm cơ quan BHXH cơ sở', 'Giao xã, phường cho cơ quan', 'Xã, phường thôi trực thuộc']) await expect(audit).toContainText(action);
+  await expect(audit).toContainText('BHXH cơ sở Đông Hải');
+  await shot(page, '99-audit-offices');
 });
 
 test('importing offices from Excel: errors shown by sheet, row and cell; nothing written until the file is right', async ({ page, demoApp }) => {
