@@ -63,6 +63,8 @@ describe('offices: create, edit, search, close', () => {
     const audit = await call(core, 'audit:list', { entity: 'office', limit: 5 });
     expect(audit.items[0]!.summary).toContain('Số 2 đường Trần Phú');
 
+    const late = await callError(core, 'offices:update', { code: '9901', name: 'BHXH cơ sở Phú An', validFrom: '2026-01-01' });
+    expect(late.message).toContain('trước ngày 01/01/2026');
     const duplicate = await callError(core, 'offices:create', { code: '9904', name: 'Trùng mã' });
     expect(duplicate.code).toBe('VALIDATION');
     expectVietnamese(duplicate.message);

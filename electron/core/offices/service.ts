@@ -82,6 +82,12 @@ export async function updateOffice(ctx: CoreContext, input: OfficeInput): Promis
   if (fields.validFrom && office.validTo && fields.validFrom > office.validTo) {
     throw new AppError('VALIDATION', `Ngày bắt đầu hoạt động phải trước ngày ngừng hoạt động (${formatDate(office.validTo)}).`, { field: 'validFrom' });
   }
+  if (fields.validFrom) {
+    const earlier = (await repo.memberships(office.id)).find((m) => m.validFrom === null || m.validFrom < fields.validFrom!);
+    if (earlier) {
+      throw new AppError('VALIDATION', `${earlier.unitName} trực thuộc cơ quan ${spanText(earlier)}, trước ngày ${formatDate(fields.validFrom)}; hãy sửa phân công đó trước.`, { field: 'validFrom' });
+    }
+  }
   const changes = describeChanges(office, fields);
   if (changes.length > 0) {
     await ctx.store.transaction(async () => {
