@@ -214,6 +214,21 @@ describe('offices: import from Excel', () => {
   });
 });
 
+describe('offices: a preview is committed only on the data it was made from', () => {
+  it('a membership changed after the preview stops the commit', async () => {
+    const core = await demoCore();
+    const path = writeWorkbook(join(tempDataDir(), 'co-quan.xlsx'), [{ name: 'Cơ quan', rows: [['Mã cơ quan', 'Tên cơ quan'], ['9904', 'BHXH cơ sở Đông Hải']] }]);
+    const p = await call(core, 'offices:previewImport', { file: core.files.registerPath(path) });
+    const member = (await call(core, 'offices:get', { code: '9902' })).members.find((m) => m.validTo === null)!;
+    await call(core, 'offices:unassign', { code: '9902', membershipId: member.id, lastDay: '2026-12-31' });
+    const hash = await hashDatabase(storeOf(core));
+    const err = await callError(core, 'offices:commitImport', { planId: p.planId });
+    expect(err.code).toBe('CONFLICT');
+    expectVietnamese(err.message);
+    expect(await hashDatabase(storeOf(core))).toBe(hash);
+  });
+});
+
 type Table = Extract<ReportBlock, { kind: 'table' }>;
 
 describe('reports grouped by office use membership on the report’s tree date', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Office, OfficeMembership, OfficeSummary } from '../../../shared/contract';
 import type { Page, PageRequest } from '../../../shared/contract/paging';
@@ -182,13 +183,13 @@ export class OfficeRepository {
     await this.store.db.deleteFrom('office_units').where('id', '=', id).execute();
   }
 
-  /** A cheap fingerprint of offices and memberships: a preview is committed only if nothing changed since. */
+  /** A fingerprint of every office and membership: a preview is committed only if nothing changed since. */
   async fingerprint(): Promise<string> {
-    const [o, m] = await Promise.all([
-      this.store.db.selectFrom('offices').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('updated_at').as('at'), (eb) => eb.fn.max('id').as('id')]).executeTakeFirstOrThrow(),
-      this.store.db.selectFrom('office_units').select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('id').as('id'), (eb) => eb.fn.max('valid_to').as('to')]).executeTakeFirstOrThrow(),
+    const [offices, members] = await Promise.all([
+      this.store.db.selectFrom('offices').select(['id', 'code', 'updated_at', 'valid_from', 'valid_to']).orderBy('id').execute(),
+      this.store.db.selectFrom('office_units').select(['id', 'office_id', 'unit_id', 'valid_from', 'valid_to']).orderBy('id').execute(),
     ]);
-    return JSON.stringify([Number(o.n), o.at, o.id, Number(m.n), m.id, m.to]);
+    return createHash('sha256').update(JSON.stringify([offices, members])).digest('hex');
   }
 }
 
