@@ -100,7 +100,7 @@ export function OfficeFormModal({ open, office, onClose }: { open: boolean; offi
           <Form.Item name="headName" label="Giám đốc" style={{ flex: 1 }}>
             <Input aria-label="Giám đốc" data-testid="office-head" />
           </Form.Item>
-          <Form.Item name="phone" label="Điện thoại" style={{ width: 180 }}>
+          <Form.Item name="phone" label="Điện thoại" style={{ width: 230 }}>
             <Input aria-label="Điện thoại" />
           </Form.Item>
         </div>
@@ -108,7 +108,7 @@ export function OfficeFormModal({ open, office, onClose }: { open: boolean; offi
           <Form.Item name="email" label="Thư điện tử" style={{ flex: 1 }} rules={[{ type: 'email', message: 'Thư điện tử không hợp lệ' }]}>
             <Input aria-label="Thư điện tử" />
           </Form.Item>
-          <Form.Item name="validFrom" label="Hoạt động từ ngày" style={{ width: 180 }}>
+          <Form.Item name="validFrom" label="Hoạt động từ ngày" style={{ width: 230 }}>
             <DatePicker format={PICKER_FORMAT} placeholder="dd/mm/yyyy" aria-label="Hoạt động từ ngày" style={{ width: '100%' }} />
           </Form.Item>
         </div>
