@@ -210,6 +210,7 @@ export function EndMembershipModal({ office, membership, onClose }: { office: Of
       label="Trực thuộc đến hết ngày"
       okText="Lưu"
       allowEmpty
+      initial={membership?.validTo ?? null}
       help="Chọn ngày cuối cùng xã, phường còn trực thuộc cơ quan. Để trống ngày nếu phân công này bị nhập nhầm và cần xóa hẳn."
       onSubmit={async (date) => {
         const res = await unassign(office.code, membership!.id, date);
