@@ -28,6 +28,7 @@ export async function importReport(core: AppCore, io: CliIo, file: string, flags
     sheet: preview.sheet,
     period: preview.period,
     office: preview.officeName,
+    officeCode: preview.officeCode,
     rows: preview.rows.length,
     rowsMatched: preview.rows.filter((r) => r.unitCode !== null).length,
     valuesWritten: outcome?.written ?? 0,

@@ -4,6 +4,7 @@ import { defaultDataDir } from '../core/app/dataDir';
 import { parseCommandLine } from './args';
 import * as commands from './commands';
 import * as importCommands from './importCommands';
+import * as officeCommands from './officeCommands';
 import { CliFailure, exitCodeOf } from './output';
 import * as reportCommands from './reportCommands';
 import * as resultsCommands from './resultsCommands';
@@ -15,6 +16,8 @@ type Run = (core: AppCore, io: commands.CliIo, args: string[], flags: Flags) => 
 const RUN: Record<string, Run> = {
   'units import': (core, io, [file], f) => commands.unitsImport(core, io, file!, { validFrom: f.validFrom, dryRun: f.dryRun }),
   'units list': (core, io, _, f) => commands.unitsList(core, io, { asOf: f.asOf, query: f.query }),
+  'offices list': (core, io, _, f) => officeCommands.officesList(core, io, { asOf: f.asOf, query: f.query }),
+  'offices import': (core, io, [file], f) => officeCommands.officesImport(core, io, file!, { validFrom: f.validFrom, dryRun: f.dryRun }),
   backup: (core, io) => commands.backup(core, io),
   backups: (core, io) => commands.backups(core, io),
   restore: (core, io, [file]) => commands.restore(core, io, file!),

@@ -73,6 +73,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: ['Nhập danh mục đơn vị hoặc bảng sáp nhập'],
   },
   { name: 'units list', optional: ['as-of', 'query'], summary: ['Liệt kê đơn vị hành chính'] },
+  { name: 'offices list', optional: ['as-of', 'query'], summary: ['Liệt kê cơ quan BHXH cơ sở đang hoạt động (ngày --as-of, mặc định hôm nay)'] },
+  {
+    name: 'offices import',
+    args: [{ hint: '<tệp>', missing: 'Thiếu đường dẫn tệp cần nhập. Ví dụ: npm run cli -- offices import co-quan-bhxh.xlsx' }],
+    optional: ['valid-from', 'dry-run'],
+    summary: ['Nhập cơ quan BHXH cơ sở và các xã, phường trực thuộc', '(--valid-from: ngày bắt đầu cho các dòng không ghi "Từ ngày")'],
+  },
   { name: 'backup', summary: ['Sao lưu cơ sở dữ liệu ngay'] },
   { name: 'backups', summary: ['Liệt kê các bản sao lưu'] },
   {

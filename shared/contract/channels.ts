@@ -4,8 +4,8 @@ import type { ImportBatch, ImportCommitOutcome, ImportPreview } from './importTy
 import type { ReportDefinition, ReportDocument, ReportPdfPreview, ReportSectionInfo, SavedReport, SavedReportSummary } from './reportTypes';
 import type { BreakdownProposal, ComparisonTable, DashboardData, GridSaveOutcome, ResultGrid, Target } from './resultsTypes';
 import type {
-  AppInfo, AuditEntry, ConnectionInfo, ConnectionTestOutcome, BackupInfo, DemoOutcome, DownloadRef, IndicatorDef, Office, RestoreOutcome, Unit, UnitDetail,
-  UnitImportOutcome, UnitImportPreview,
+  AppInfo, AuditEntry, BackupInfo, ConnectionInfo, ConnectionTestOutcome, DemoOutcome, DownloadRef, IndicatorDef, Office, OfficeDetail, OfficeImportOutcome,
+  OfficeImportPreview, OfficeSummary, RestoreOutcome, Unit, UnitDetail, UnitImportOutcome, UnitImportPreview,
 } from './types';
 
 // Messages zod writes itself (wrong type, too long…) reach users, so they are in Vietnamese too.
@@ -23,6 +23,17 @@ const targetSource = z.enum(['GOV', 'BHXH_VN', 'UBND_TINH', 'BHXH_TINH', 'INTERN
 const indicatorCode = z.string().regex(/^[A-Z_]{2,20}$/, 'Mã chỉ tiêu không hợp lệ');
 
 const shortText = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự`);
+const officeCode = z.string().trim().regex(/^[0-9A-Za-z._-]{1,20}$/, 'Mã cơ quan chỉ gồm chữ số/chữ cái, tối đa 20 ký tự');
+const optionalText = (max: number) => shortText(max).nullable().optional();
+const officeFields = {
+  name: z.string().trim().min(3, 'Tên cơ quan quá ngắn').max(200, 'Tên cơ quan tối đa 200 ký tự'),
+  address: optionalText(300),
+  phone: optionalText(50),
+  email: optionalText(200),
+  headName: optionalText(100),
+  note: optionalText(1000),
+  validFrom: isoDate.nullable().optional(),
+};
 const reportDefinition = z.object({
   period: yearMonth,
   scopeCode: unitCode.nullable(),
@@ -116,7 +127,30 @@ export const channels = {
     }),
   ),
 
-  'offices:list': channel<Office[]>()(empty),
+  /** Every office; with `asOf`, the offices working that day and the communes each serves that day. */
+  'offices:list': channel<Office[]>()(z.object({ asOf: isoDate.optional() }).strict()),
+  /** BHXH cơ sở offices as data: paged search, details, create, edit, close on a date (never deleted). */
+  'offices:search': channel<Page<OfficeSummary>>()(
+    pageRequest(['code', 'name'], { asOf: isoDate.nullable().optional(), includeClosed: z.boolean().optional() }),
+  ),
+  'offices:get': channel<OfficeDetail>()(z.object({ code: officeCode })),
+  'offices:create': channel<OfficeDetail>()(z.object({ code: officeCode, provinceCode: unitCode.nullable().optional(), ...officeFields })),
+  'offices:update': channel<OfficeDetail>()(z.object({ code: officeCode, ...officeFields })),
+  /** The office works until `lastDay` (included); the communes it served after that day are released. */
+  'offices:close': channel<OfficeDetail>()(z.object({ code: officeCode, lastDay: isoDate })),
+  /** Communes served from `validFrom` to `validTo` (both included; null: open); a commune is in one office on any day. */
+  'offices:assign': channel<OfficeDetail>()(
+    z.object({
+      code: officeCode,
+      unitCodes: z.array(unitCode).min(1, 'Chọn ít nhất một xã, phường').max(5000),
+      validFrom: isoDate.nullable(),
+      validTo: isoDate.nullable().optional(),
+    }),
+  ),
+  /** Ends a commune's membership on `lastDay`; without a day, removes an assignment made by mistake. */
+  'offices:unassign': channel<OfficeDetail>()(z.object({ code: officeCode, membershipId: z.number().int().positive(), lastDay: isoDate.nullable() })),
+  'offices:previewImport': channel<OfficeImportPreview>()(z.object({ file: fileRef, validFrom: isoDate.nullable().optional() })),
+  'offices:commitImport': channel<OfficeImportOutcome>()(z.object({ planId: z.string().min(8).max(100) })),
   'indicators:list': channel<IndicatorDef[]>()(empty),
 
   'backups:list': channel<BackupInfo[]>()(empty),

@@ -76,6 +76,8 @@ export interface ImportPreview {
   periodSource: 'title' | 'override' | null;
   asOf: string | null;
   officeName: string | null;
+  /** The BHXH cơ sở office the title names ("BHXH huyện Hồng Dân"), when it is one on record. */
+  officeCode: string | null;
   headerRows: [number, number];
   firstDataRow: number;
   lastDataRow: number;
@@ -114,6 +116,8 @@ export interface ImportBatch {
   sheet: string;
   period: string;
   officeName: string | null;
+  /** The office record the batch came from, when the title named one. */
+  officeCode: string | null;
   at: string;
   actor: string;
   written: number;

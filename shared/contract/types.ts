@@ -165,3 +165,65 @@ export interface Office {
 }
 
 export type { IndicatorDef, Unit, UnitDetail };
+
+/** A BHXH cơ sở office as lists show it; `communeCount` counts the communes it serves on the day asked. */
+export interface OfficeSummary {
+  code: string;
+  name: string;
+  provinceCode: string;
+  provinceName: string;
+  address: string | null;
+  phone: string | null;
+  headName: string | null;
+  /** First and last day the office works (null: open). */
+  validFrom: string | null;
+  validTo: string | null;
+  communeCount: number;
+  isDemo: boolean;
+}
+
+/** A commune served by an office for a span of days (both ends included, null: open). */
+export interface OfficeMembership {
+  id: number;
+  unitCode: string;
+  unitName: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface OfficeDetail extends OfficeSummary {
+  email: string | null;
+  note: string | null;
+  /** Every membership, past and future, by commune then date. */
+  members: OfficeMembership[];
+}
+
+export interface OfficeImportChange {
+  action: 'add-office' | 'update-office' | 'add-member' | 'end-member';
+  officeCode: string;
+  officeName: string;
+  /** "Xã A (12345) từ 01/07/2025", "địa chỉ: A → B" … */
+  description: string;
+}
+
+export interface OfficeImportPreview {
+  planId: string;
+  fileName: string;
+  officesSheet: string | null;
+  membersSheet: string | null;
+  officesAdded: number;
+  officesUpdated: number;
+  membersAdded: number;
+  membersChanged: number;
+  unchanged: number;
+  errors: CellIssue[];
+  changes: OfficeImportChange[];
+}
+
+export interface OfficeImportOutcome {
+  fileName: string;
+  officesAdded: number;
+  officesUpdated: number;
+  membersAdded: number;
+  membersChanged: number;
+}

@@ -208,7 +208,7 @@ describe('CLI', () => {
   it('--help prints the usage of every command; with a command, that command\'s usage', async () => {
     const all = await cli('--help');
     expect(all.code).toBe(0);
-    for (const command of ['units import', 'units list', 'backup', 'backups', 'restore', 'demo', 'import', 'imports list', 'imports undo', 'results', 'results set', 'targets set', 'report']) {
+    for (const command of ['units import', 'units list', 'offices list', 'offices import', 'backup', 'backups', 'restore', 'demo', 'import', 'imports list', 'imports undo', 'results', 'results set', 'targets set', 'report']) {
       expect(all.out).toContain(`\n  ${command} `.trimEnd());
     }
     expect(all.out).toContain('report --period YYYY-MM --out tệp.pdf|tệp.xlsx [--scope MÃ]');

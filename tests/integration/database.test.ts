@@ -189,6 +189,29 @@ describe(`each migration step on data of the version before (${TEST_ENGINE})`, (
     expect((await revisions(store)).results).toBeGreaterThan(afterBulk);
   });
 
+  it('9 on a version-8 database: offices keep their communes, now dated by the commune\'s own life; details, a folded name and the batch office are added', async () => {
+    const { store, province, commune } = await storeAt(8);
+    const db = untyped(store);
+    const ended = (await db.insertInto('units').values({ code: '31007', name: 'Xã Ninh Hòa', name_key: 'ninh hoa', level: 'commune', kind: 'Xã', parent_id: province, valid_from: null, valid_to: '2025-06-30', is_demo: 0, created_at: NOW, updated_at: NOW }).returning('id').executeTakeFirstOrThrow()).id as number;
+    const { id: office } = await db.insertInto('offices').values({ code: 'HD', name: 'BHXH huyện Hồng Dân', province_unit_id: province }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('office_units').values([{ office_id: office, unit_id: commune }, { office_id: office, unit_id: ended }]).execute();
+    await db.insertInto('import_batches').values({ file_name: 'a.xlsx', sheet: 'T9', period: '2020-09', office_name: 'BHXH HUYỆN HỒNG DÂN', source_key: 'k', at: NOW, actor: 'x', written: 1, replaced: 0 }).execute();
+    expect(await migrate(store, { migrations: upTo(9) })).toBe(9);
+    expect(await rows(store, sql`SELECT office_id, unit_id, valid_from, valid_to FROM office_units ORDER BY unit_id`)).toEqual([
+      { office_id: office, unit_id: commune, valid_from: null, valid_to: null },
+      { office_id: office, unit_id: ended, valid_from: null, valid_to: '2025-06-30' },
+    ]);
+    expect(await rows(store, sql`SELECT code, name, name_key, address, valid_to FROM offices`)).toEqual([{ code: 'HD', name: 'BHXH huyện Hồng Dân', name_key: 'bhxh huyen hong dan', address: null, valid_to: null }]);
+    expect(await scalar(store, sql`SELECT office_code FROM import_batches`)).toBeNull();
+    // A commune can now be in an office twice, on different days, each row with its own id.
+    await db.insertInto('office_units').values({ office_id: office, unit_id: commune, valid_from: '2026-01-01', valid_to: null }).execute();
+    expect(Number(await scalar(store, sql`SELECT COUNT(DISTINCT id) FROM office_units`))).toBe(3);
+    await expect(db.insertInto('office_units').values({ office_id: office, unit_id: commune, valid_from: '2026-02-01', valid_to: '2026-01-01' }).execute()).rejects.toThrow();
+    // Removing an office still removes its memberships.
+    await db.deleteFrom('offices').execute();
+    expect(Number(await scalar(store, sql`SELECT COUNT(*) FROM office_units`))).toBe(0);
+  });
+
   it('a failing step rolls back every pending step', async () => {
     const store = await openTestStore();
     const steps: Migration[] = [

@@ -5,7 +5,9 @@ import { listAudit, recordAudit } from '../audit/audit';
 import { SqliteStore } from '../db/sqliteStore';
 import { createBackup } from '../backups/backups';
 import { loadDemo } from '../demo/loadDemo';
+import { commitOfficeImport, previewOfficeImport, type StoredOfficePlan } from '../offices/importService';
 import { OfficeRepository } from '../offices/repository';
+import { assignCommunes, closeOffice, createOffice, getOffice, searchOffices, unassignCommune, updateOffice } from '../offices/service';
 import { commitImport, errorsWorkbook, listImports, undoImport } from '../imports/commit';
 import type { ImportSession } from '../imports/preview';
 import { cancelImport, previewImport } from '../imports/previewImport';
@@ -49,6 +51,7 @@ export interface CoreHooks {
 export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Handlers {
   const unitPlans = new PlanStore<StoredUnitPlan>();
   const importSessions = new PlanStore<ImportSession>();
+  const officePlans = new PlanStore<StoredOfficePlan>();
   return {
     'app:info': hooks.info,
     'connection:get': () => hooks.connection.get(),
@@ -62,7 +65,16 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'units:previewImport': (req) => previewUnitImport(context(), unitPlans, req.file, req.validFrom),
     'units:commitImport': (req) => commitUnitImport(context(), unitPlans, req.planId),
     'units:recordMerge': (req) => recordMerge(context(), req),
-    'offices:list': () => new OfficeRepository(context().store).list(),
+    'offices:list': (req) => new OfficeRepository(context().store).list(req.asOf),
+    'offices:search': (req) => searchOffices(context(), req),
+    'offices:get': (req) => getOffice(context(), req.code),
+    'offices:create': (req) => createOffice(context(), req),
+    'offices:update': (req) => updateOffice(context(), req),
+    'offices:close': (req) => closeOffice(context(), req),
+    'offices:assign': (req) => assignCommunes(context(), req),
+    'offices:unassign': (req) => unassignCommune(context(), req),
+    'offices:previewImport': (req) => previewOfficeImport(context(), officePlans, req.file, req.validFrom),
+    'offices:commitImport': (req) => commitOfficeImport(context(), officePlans, req.planId),
     'indicators:list': () => [...INDICATORS],
     'backups:list': hooks.listBackups,
     'backups:create': async () => {

@@ -47,8 +47,24 @@ export interface Schema {
     description: string;
     sort_order: number;
   };
-  offices: { id: Generated<number>; code: string; name: string; province_unit_id: number; is_demo: Generated<number> };
-  office_units: { office_id: number; unit_id: number };
+  offices: {
+    id: Generated<number>;
+    code: string;
+    name: string;
+    province_unit_id: number;
+    is_demo: Generated<number>;
+    name_key: Generated<string>;
+    address: string | null;
+    phone: string | null;
+    email: string | null;
+    head_name: string | null;
+    note: string | null;
+    valid_from: string | null;
+    valid_to: string | null;
+    updated_at: string | null;
+  };
+  /** A commune served by an office for a span of days (null ends: open). */
+  office_units: { id: Generated<number>; office_id: number; unit_id: number; valid_from: string | null; valid_to: string | null };
   targets: {
     id: Generated<number>;
     unit_id: number;
@@ -80,6 +96,7 @@ export interface Schema {
     sheet: string;
     period: string;
     office_name: string | null;
+    office_code: Generated<string | null>;
     source_key: string;
     at: string;
     actor: string;

@@ -7,6 +7,8 @@ export async function deleteDemoRows(store: Store): Promise<void> {
   await db.deleteFrom('targets').where('is_demo', '=', 1).execute();
   await db.deleteFrom('offices').where('is_demo', '=', 1).execute();
   const demoUnits = db.selectFrom('units').select('id').where('is_demo', '=', 1);
+  // Demo communes a real office was given go with the demo.
+  await db.deleteFrom('office_units').where('unit_id', 'in', demoUnits).execute();
   await db
     .deleteFrom('unit_links')
     .where((eb) => eb.or([eb('from_unit_id', 'in', demoUnits), eb('to_unit_id', 'in', demoUnits)]))

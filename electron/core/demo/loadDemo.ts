@@ -75,7 +75,12 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
     for (const office of DEMO_OFFICES) {
       const olds = [...oldCommunes.values()].filter((c) => office.districts.includes(c.districtCode));
       const news = newCommunes.filter((n) => office.districts.includes(n.from[0]!.districtCode));
-      await offices.insert({ code: office.code, name: office.name, provinceUnitId: provinceId, unitIds: [...olds.map((c) => c.id), ...news.map((n) => n.id)], isDemo: true });
+      const officeId = await offices.insertOffice({ code: office.code, provinceUnitId: provinceId, isDemo: true, ...DEMO_OFFICE_FIELDS(office.name) }, now);
+      // Old communes are served until the day before the reform, the merged ones from it: one office a day each.
+      await offices.insertMemberships([
+        ...olds.map((c) => ({ officeId, unitId: c.id, validFrom: null, validTo: lastOldDay })),
+        ...news.map((n) => ({ officeId, unitId: n.id, validFrom: REFORM_DATE, validTo: null })),
+      ]);
       outcome.offices++;
     }
 
@@ -126,6 +131,10 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
   ctx.events.emit({ type: 'data-changed', area: 'all' });
   return outcome;
 }
+
+const DEMO_OFFICE_FIELDS = (name: string) => ({
+  name, address: `Trụ sở ${name.replace(/^BHXH cơ sở /, '')} (dữ liệu mẫu)`, phone: null, email: null, headName: null, note: null, validFrom: null,
+});
 
 const PLANNED_GROWTH: Record<keyof Stock, number> = { POP: 0, LABOUR: 0, BHXH_BB: 0.05, BHXH_TN: 0.22, BHTN: 0.05, BHYT: 0.015, BHYT_HGD: 0.07, BHYT_NSHT: 0 };
 const GOV_BHYT_PATH: Record<number, number> = { 2024: 0.941, 2025: 0.9515, 2026: 0.952 };

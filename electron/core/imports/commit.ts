@@ -91,7 +91,7 @@ async function writeBatch(ctx: CoreContext, sessions: PlanStore<ImportSession>, 
     }
     await targets.insertMany(fresh, now);
     const id = await imports.insertBatch({
-      fileName: preview.fileName, sheet: preview.sheet, period: preview.period!, officeName: preview.officeName, sourceKey: session.sourceKey,
+      fileName: preview.fileName, sheet: preview.sheet, period: preview.period!, officeName: preview.officeName, officeCode: preview.officeCode, sourceKey: session.sourceKey,
       at: now, actor: ctx.actor, written: items.length, replaced,
     });
     await imports.insertItems(id, items);

@@ -6,6 +6,7 @@ import { parseViCell } from '../../../shared/format/viNumber';
 import { foldText, unitNameKey } from '../../../shared/text/fold';
 import { localToday, type CoreContext } from '../app/context';
 import { cancelledError, readWorkbookInWorker } from '../excel/readInWorker';
+import { officeNamedInTitle } from '../offices/match';
 import { cellAddress, type SheetGrid } from '../excel/readWorkbook';
 import { defaultAsOf } from '../results/grid';
 import { ResultRepository } from '../results/repository';
@@ -131,6 +132,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
   // The same tree the entry grid shows for the month (shared treeDateOf), so names match alike.
   const tree = await viewTree(ctx.store, period ? treeDateOf(period, today) : today);
   const { candidates, office } = candidatesFor(tree, table.titleLines);
+  const officeCode = await officeNamedInTitle(ctx.store, table.titleLines, tree.date);
   const sourceKey = office ? `unit:${tree.nodes.get(office.id)!.code}` : `file:${foldText(table.titleLines[0] ?? fileName)}`;
   const headerSignature = table.columns.map((c) => foldText(c.header)).join('|');
 
@@ -229,7 +231,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
   if (legacy) warnings.unshift({ kind: 'legacy', cell: null, message: LEGACY_WARNINGS[legacy] });
   const preview: ImportPreview = {
     sessionId: '',
-    fileName, sheets: sheetNames, sheet: sheet.name, period, periodSource, asOf, officeName: office?.line ?? null,
+    fileName, sheets: sheetNames, sheet: sheet.name, period, periodSource, asOf, officeName: office?.line ?? null, officeCode,
     headerRows: [cellAddress(grid, table.headerTop, 0).row, cellAddress(grid, table.headerBottom, 0).row],
     firstDataRow: cellAddress(grid, table.firstData, 0).row, lastDataRow: cellAddress(grid, table.lastData, 0).row,
     columns: columns.map(({ index: _index, ...c }) => c), rows, totals, changes, legacyEncoding: legacy,

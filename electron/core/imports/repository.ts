@@ -20,14 +20,14 @@ export class ImportRepository {
   private selectBatches() {
     return this.store.db
       .selectFrom('import_batches')
-      .select(['id', 'file_name as fileName', 'sheet', 'period', 'office_name as officeName', 'at', 'actor', 'written', 'replaced', 'undone_at as undoneAt']);
+      .select(['id', 'file_name as fileName', 'sheet', 'period', 'office_name as officeName', 'office_code as officeCode', 'at', 'actor', 'written', 'replaced', 'undone_at as undoneAt']);
   }
 
-  async insertBatch(batch: { fileName: string; sheet: string; period: string; officeName: string | null; sourceKey: string; at: string; actor: string; written: number; replaced: number }): Promise<number> {
+  async insertBatch(batch: { fileName: string; sheet: string; period: string; officeName: string | null; officeCode?: string | null; sourceKey: string; at: string; actor: string; written: number; replaced: number }): Promise<number> {
     const row = await this.store.db
       .insertInto('import_batches')
       .values({
-        file_name: batch.fileName, sheet: batch.sheet, period: batch.period, office_name: batch.officeName, source_key: batch.sourceKey,
+        file_name: batch.fileName, sheet: batch.sheet, period: batch.period, office_name: batch.officeName, office_code: batch.officeCode ?? null, source_key: batch.sourceKey,
         at: batch.at, actor: batch.actor, written: batch.written, replaced: batch.replaced,
       })
       .returning('id')

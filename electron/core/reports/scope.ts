@@ -20,13 +20,14 @@ export interface ReportScope {
 
 /**
  * Scope code → what the report sums. An office (BHXH cơ sở) is not a node of the unit tree,
- * so it becomes a virtual node over the communes it serves that exist on the view tree (data
- * of older communes already rolls into their successors there).
+ * so it becomes a virtual node over the communes it serves on the tree date that exist on the
+ * view tree (data of older communes already rolls into their successors there).
  */
 export async function resolveScope(ctx: CoreContext, figures: Figures, def: ReportDefinition): Promise<ReportScope> {
   const offices = new OfficeRepository(ctx.store);
   const onTree = (ids: number[]) => ids.filter((id) => figures.tree.nodes.has(id));
-  const office = def.scopeCode ? await offices.byCode(def.scopeCode) : null;
+  // Who serves which commune is read on the report's tree date (treeDateOf), the day its rows are drawn on.
+  const office = def.scopeCode ? await offices.unitsOn(def.scopeCode, figures.tree.date) : null;
   if (office) {
     const members = onTree(office.unitIds);
     if (members.length === 0) throw new AppError('VALIDATION', `${office.name} chưa phụ trách đơn vị nào trên cây đơn vị ngày ${formatDate(figures.tree.date)}.`);
@@ -38,7 +39,7 @@ export async function resolveScope(ctx: CoreContext, figures: Figures, def: Repo
   if (def.groupBy === 'office' && node.level === 'province') {
     const served = new Set<number>();
     const rows: number[] = [];
-    for (const o of await offices.withUnitIds()) {
+    for (const o of await offices.withUnitIds(figures.tree.date)) {
       if (focus !== ALL_ROOTS && o.provinceCode !== node.code) continue;
       const members = onTree(o.unitIds).filter((id) => isUnder(figures, id, focus));
       if (members.length === 0) continue;

@@ -33,6 +33,7 @@ const DETAIL_LABELS: Record<string, string> = {
   size: 'Dung lượng',
   limit: 'Giới hạn',
   issues: 'Vấn đề',
+  problems: 'Từng xã, phường',
   sheets: 'Trang tính',
 };
 

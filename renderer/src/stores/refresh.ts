@@ -17,6 +17,7 @@ export async function refreshAfterChange(area: DataChangedEvent['area']): Promis
     if (units.listLoaded) jobs.push(units.refresh());
     if (catalogs.offices.loaded) jobs.push(catalogs.loadOffices());
   }
+  if (area === 'offices' && catalogs.offices.loaded) jobs.push(catalogs.loadOffices());
   if (area === 'all') {
     if (catalogs.indicators.loaded) jobs.push(catalogs.loadIndicators());
   }

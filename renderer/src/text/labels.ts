@@ -57,6 +57,12 @@ const AUDIT_LABELS: Record<string, string> = {
   'create:report': 'Lưu báo cáo',
   'update:report': 'Cập nhật báo cáo',
   'delete:report': 'Xóa báo cáo',
+  'create:office': 'Thêm cơ quan BHXH cơ sở',
+  'update:office': 'Sửa cơ quan BHXH cơ sở',
+  'close:office': 'Cơ quan ngừng hoạt động',
+  'assign:office': 'Giao xã, phường cho cơ quan',
+  'unassign:office': 'Xã, phường thôi trực thuộc',
+  'import:office': 'Nhập danh sách cơ quan BHXH cơ sở',
 };
 
 const AUDIT_VERBS: Record<string, string> = {

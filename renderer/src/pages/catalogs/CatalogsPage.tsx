@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { PageTitle } from '../../components/PageTitle';
 import { UnitsTab, UnitsTabActions } from './UnitsTab';
 import { IndicatorsTab } from './IndicatorsTab';
-import { OfficesTab } from './OfficesTab';
+import { OfficesTab, OfficesTabActions } from './OfficesTab';
 
 export function CatalogsPage() {
   const [tab, setTab] = useState('units');
@@ -14,7 +14,7 @@ export function CatalogsPage() {
         className="catalog-tabs"
         activeKey={tab}
         onChange={setTab}
-        tabBarExtraContent={tab === 'units' ? <UnitsTabActions /> : null}
+        tabBarExtraContent={tab === 'units' ? <UnitsTabActions /> : tab === 'offices' ? <OfficesTabActions /> : null}
         items={[
           { key: 'units', label: 'Đơn vị hành chính', children: <UnitsTab /> },
           { key: 'indicators', label: 'Chỉ tiêu thống kê', children: <IndicatorsTab /> },
