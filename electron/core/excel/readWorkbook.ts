@@ -10,6 +10,8 @@ export interface SheetGrid {
   firstCol: number;
   /** Merged ranges, in grid indexes (row/col relative to firstRow/firstCol). */
   merges: { top: number; left: number; bottom: number; right: number }[];
+  /** Set when the sheet has more rows than sheetRowLimit(): how many it has (only the first rows were read). */
+  totalRows?: number;
 }
 
 export interface WorkbookData {
@@ -25,6 +27,15 @@ export const LIMITS = {
   maxRows: 200_000,
   maxCols: 400,
 };
+
+/**
+ * Rows read of one sheet. BHXH_MAX_SHEET_ROWS may lower it (tests use a small one); it never
+ * raises it past LIMITS.maxRows.
+ */
+export function sheetRowLimit(): number {
+  const env = Number(process.env.BHXH_MAX_SHEET_ROWS);
+  return Number.isInteger(env) && env > 0 ? Math.min(env, LIMITS.maxRows) : LIMITS.maxRows;
+}
 
 /** "Tệp X, trang tính Y, ô C7" and friends. */
 export function cellAddress(sheet: SheetGrid, rowIndex: number, colIndex: number): { row: number; column: string; cell: string } {
@@ -72,7 +83,7 @@ export function parseWorkbook(bytes: Uint8Array, fileName: string, progress: Rea
     // CSV and HTML carry no types: SheetJS would guess "3.000" (three thousand, typed the
     // Vietnamese way) is 3, so their cells stay text and the import reads numbers by vi-VN
     // rules (shared/format/viNumber). SpreadsheetML types its cells itself and ignores this.
-    workbook = XLSX.read(text ?? bytes, { type: text !== null ? 'string' : 'buffer', raw: text !== null, dense: true, cellDates: true, sheetRows: LIMITS.maxRows + 1, cellFormula: false, cellHTML: false });
+    workbook = XLSX.read(text ?? bytes, { type: text !== null ? 'string' : 'buffer', raw: text !== null, dense: true, cellDates: true, sheetRows: sheetRowLimit() + 1, cellFormula: false, cellHTML: false });
   } catch (error) {
     const text = String((error as Error).message ?? error);
     if (/password|encrypt/i.test(text)) throw invalid('được đặt mật khẩu. Hãy gỡ mật khẩu trong Excel rồi chọn lại.');
@@ -95,7 +106,12 @@ export function parseWorkbook(bytes: Uint8Array, fileName: string, progress: Rea
     }
     const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
     const merges = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r - range.s.r, left: m.s.c - range.s.c, bottom: m.e.r - range.s.r, right: m.e.c - range.s.c }));
-    sheets.push({ name, rows, firstRow: range.s.r, firstCol: range.s.c, merges });
+    // sheetRows stops reading one row past the limit; the full range says how long the sheet is.
+    const full = sheet['!fullref'] ? XLSX.utils.decode_range(sheet['!fullref']) : range;
+    const totalRows = Math.max(full.e.r - full.s.r + 1, rows.length);
+    const limit = sheetRowLimit();
+    if (totalRows > limit) rows.length = Math.min(rows.length, limit);
+    sheets.push({ name, rows, firstRow: range.s.r, firstCol: range.s.c, merges, ...(totalRows > limit ? { totalRows } : {}) });
   }
   return { fileName, sheets, fonts: fontNames(workbook) };
 }
