@@ -4,6 +4,7 @@ import { toNfc, unitNameKey } from '../../../shared/text/fold';
 import { recordAudit } from '../audit/audit';
 import { safetyBackup } from '../backups/backups';
 import { isoNow, type CoreContext } from '../app/context';
+import { commitFailure } from '../app/errors';
 import type { PlanStore } from '../app/planStore';
 import { readWorkbook } from '../excel/readWorkbook';
 import { parseUnitWorkbook, UnitSheetNotFound } from './importParse';
@@ -55,7 +56,8 @@ export async function previewUnitImport(ctx: CoreContext, plans: PlanStore<Store
 
 /** Applies exactly the previewed plan, after a backup, in one transaction. */
 export async function commitUnitImport(ctx: CoreContext, plans: PlanStore<StoredUnitPlan>, planId: string): Promise<UnitImportOutcome> {
-  const stored = plans.take(planId);
+  // Peeked, not taken: a commit that fails leaves the preview for another try.
+  const stored = plans.peek(planId);
   if (!stored) throw new AppError('NOT_FOUND', 'Bản xem trước đã hết hạn hoặc đã được nhập; hãy chọn lại tệp.');
   const { plan, fileName } = stored;
   if (plan.errors.length > 0) {
@@ -65,9 +67,23 @@ export async function commitUnitImport(ctx: CoreContext, plans: PlanStore<Stored
     throw new AppError('CONFLICT', 'Danh mục đơn vị đã thay đổi kể từ lúc xem trước; hãy xem trước lại.');
   }
   const outcome: UnitImportOutcome = { fileName, added: plan.added, updated: plan.updated, unchanged: plan.unchanged, linksAdded: plan.linksAdded, unitsClosed: 0, backupFile: null };
-  if (plan.ops.length === 0) return outcome;
+  if (plan.ops.length === 0) {
+    plans.take(planId);
+    return outcome;
+  }
   const repo = new UnitRepository(ctx.store);
   if ((await repo.count()) > 0) outcome.backupFile = await safetyBackup(ctx, 'pre-import');
+  try {
+    await writeUnitPlan(ctx, repo, plan, fileName, outcome);
+  } catch (error) {
+    throw commitFailure(error, fileName);
+  }
+  plans.take(planId);
+  ctx.events.emit({ type: 'data-changed', area: 'units' });
+  return outcome;
+}
+
+async function writeUnitPlan(ctx: CoreContext, repo: UnitRepository, plan: UnitImportPlan, fileName: string, outcome: UnitImportOutcome): Promise<void> {
   await ctx.store.transaction(async () => {
     const now = isoNow(ctx);
     const existing = await repo.allByCode();
@@ -128,6 +144,4 @@ export async function commitUnitImport(ctx: CoreContext, plans: PlanStore<Stored
       ctx.now(),
     );
   });
-  ctx.events.emit({ type: 'data-changed', area: 'units' });
-  return outcome;
 }
