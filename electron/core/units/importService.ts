@@ -16,6 +16,8 @@ export interface StoredUnitPlan {
   plan: UnitImportPlan;
   fileName: string;
   fingerprint: string;
+  /** Set while a commit of this plan is running (a second click must not apply it twice). */
+  committing?: boolean;
 }
 
 const SHAPE_HINT =
@@ -60,10 +62,22 @@ export async function commitUnitImport(ctx: CoreContext, plans: PlanStore<Stored
   const stored = plans.peek(planId);
   if (!stored) throw new AppError('NOT_FOUND', 'Bản xem trước đã hết hạn hoặc đã được nhập; hãy chọn lại tệp.');
   const { plan, fileName } = stored;
+  if (stored.committing) throw new AppError('CONFLICT', `Tệp "${fileName}" đang được nhập; hãy chờ lần nhập này xong.`);
   if (plan.errors.length > 0) {
     throw new AppError('IMPORT_REJECTED', `Tệp "${fileName}" còn ${plan.errors.length} lỗi; hãy sửa trong tệp rồi nhập lại. Chưa có gì được ghi.`, { errors: plan.errors.slice(0, 50) });
   }
+  stored.committing = true;
+  try {
+    return await applyUnitPlan(ctx, plans, planId, stored);
+  } finally {
+    stored.committing = false;
+  }
+}
+
+async function applyUnitPlan(ctx: CoreContext, plans: PlanStore<StoredUnitPlan>, planId: string, stored: StoredUnitPlan): Promise<UnitImportOutcome> {
+  const { plan, fileName } = stored;
   if ((await unitsFingerprint(ctx.store)) !== stored.fingerprint) {
+    plans.take(planId);
     throw new AppError('CONFLICT', 'Danh mục đơn vị đã thay đổi kể từ lúc xem trước; hãy xem trước lại.');
   }
   const outcome: UnitImportOutcome = { fileName, added: plan.added, updated: plan.updated, unchanged: plan.unchanged, linksAdded: plan.linksAdded, unitsClosed: 0, backupFile: null };
