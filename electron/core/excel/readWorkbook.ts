@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import { AppError } from '../../../shared/contract/result';
-import { detectFormat, FORMAT_LABELS, zipDeclaredSize } from './detectFormat';
+import { detectFormat, FORMAT_LABELS, ZIP_EXTENSIONS, zipDeclaredSize, zipKind } from './detectFormat';
 
 export interface SheetGrid {
   name: string;
@@ -67,6 +67,12 @@ export function checkBeforeParse(bytes: Uint8Array, fileName: string): void {
     if (!declared) throw invalid('bị hỏng hoặc không tải về đầy đủ (tệp nén không đọc được).');
     if (declared.uncompressed > LIMITS.maxUncompressedBytes) throw invalid('có nội dung giải nén quá lớn; không mở để bảo vệ máy.');
     if (declared.worksheets > LIMITS.maxSheets) throw invalid(`có ${declared.worksheets} trang tính, vượt giới hạn ${LIMITS.maxSheets}.`);
+    const kind = zipKind(declared.names);
+    if (kind) throw invalid(`không phải bảng tính Excel: nội dung là ${kind}.`);
+  }
+  // An .xlsx is always a zip: text under that name was renamed (a note, a CSV saved as .xlsx).
+  if (format === 'text' && ZIP_EXTENSIONS.test(fileName)) {
+    throw invalid(`không phải bảng tính Excel: nội dung là văn bản thuần (chữ) được đặt đuôi ${/\.\w+$/.exec(fileName)![0]}. Hãy mở tệp gốc bằng Excel và lưu lại dạng Sổ làm việc Excel (.xlsx).`);
   }
 }
 

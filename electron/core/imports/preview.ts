@@ -14,7 +14,7 @@ import { viewTree, type ViewTree } from '../units/viewTree';
 import { detectLegacyEncoding, restoreHeadingCase, tcvn3ToUnicode } from './legacyText';
 import { vniToUnicode } from './vniText';
 import type { ImportOperation } from './operations';
-import { applyValueRules, ownerIssues, periodIssues, sheetSizeIssue } from './reportChecks';
+import { applyValueRules, noReportError, ownerIssues, periodIssues, sheetSizeIssue } from './reportChecks';
 import { findReportTable, planYearFromHeader } from './reportTable';
 import { periodFromTitle } from './reportPeriod';
 import { ImportRepository } from './repository';
@@ -98,13 +98,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
       }
     }
   }
-  if (!sheet || !table) {
-    throw new AppError(
-      'FILE_INVALID',
-      `Tệp "${fileName}" không có bảng báo cáo nhận ra được: không tìm thấy dòng tiêu đề có cột "Đơn vị"/"Tên xã" trong 30 dòng đầu của ${req.sheet ? `trang tính "${req.sheet}"` : `các trang tính ${sheetNames.map((n) => `"${n}"`).join(', ')}`}.`,
-      { file: fileName, sheets: sheetNames },
-    );
-  }
+  if (!sheet || !table) throw noReportError(fileName, workbook.sheets, req.sheet);
   const legacy = encodingOf(sheet);
   const grid = legacyConvert(sheet, legacy);
   // Only .VnTimeH stores capitals as lower-case codes; VNI has capitals of its own.

@@ -1,4 +1,4 @@
-import type { ColumnRole, ImportIssue, ImportPreviewRow, ImportWarning } from '../../../shared/contract';
+import { AppError, type ColumnRole, type ImportIssue, type ImportPreviewRow, type ImportWarning } from '../../../shared/contract';
 import { asOfMessage, checkCount, checkParts, futureMonthMessage } from '../../../shared/calc/valueRules';
 import { monthBounds } from '../../../shared/domain/periods';
 import { formatCount } from '../../../shared/format/vi';
@@ -101,6 +101,24 @@ export async function ownerIssues(ctx: CoreContext, a: { file: string; grid: She
         `tiêu đề ghi "${x.line}" nhưng các đơn vị khớp trong bảng thuộc ${ownerNames.join(', ') || 'đơn vị khác'}. Báo cáo có thể của đơn vị khác hoặc gửi nhầm; hãy kiểm tra lại tệp.`,
       ),
     );
+}
+
+/**
+ * The file read but holds no report: an empty workbook says so; otherwise which sheets were
+ * searched for the header row.
+ */
+export function noReportError(fileName: string, sheets: SheetGrid[], requested: string | undefined): AppError {
+  const names = sheets.map((s) => s.name);
+  const searched = requested ? sheets.filter((s) => s.name === requested) : sheets;
+  const quoted = searched.map((s) => `"${s.name}"`).join(', ');
+  if (searched.every((s) => s.rows.every((r) => (r ?? []).every((v) => v === null || v === undefined || String(v).trim() === '')))) {
+    return new AppError('FILE_INVALID', `Tệp "${fileName}" là bảng tính trống: ${searched.length > 1 ? `các trang tính ${quoted} đều` : `trang tính ${quoted}`} không có dữ liệu. Hãy chọn tệp báo cáo có số liệu.`, { file: fileName, sheets: names });
+  }
+  return new AppError(
+    'FILE_INVALID',
+    `Tệp "${fileName}" không có bảng báo cáo nhận ra được: không tìm thấy dòng tiêu đề có cột "Đơn vị"/"Tên xã" trong 30 dòng đầu của ${requested ? `trang tính "${requested}"` : `các trang tính ${quoted}`}.`,
+    { file: fileName, sheets: names },
+  );
 }
 
 /** A sheet longer than the row limit was read only in part: refused rather than imported in part. */
