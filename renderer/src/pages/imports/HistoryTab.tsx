@@ -1,5 +1,5 @@
 import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
-import { ReloadOutlined, UndoOutlined } from '@ant-design/icons';
+import { ExclamationCircleFilled, ReloadOutlined, UndoOutlined } from '@ant-design/icons';
 import { useEffect } from 'react';
 import type { ImportBatch } from '../../../../shared/contract';
 import { monthLabel } from '../../../../shared/domain/periods';
@@ -46,6 +46,27 @@ function UndoButton({ batch }: { batch: ImportBatch }) {
   );
 }
 
+/** How many of a batch's warnings the history lists; the rest are counted. */
+const WARNINGS_SHOWN = 3;
+
+/** What the preview warned about and the import went ahead with: the first three, then how many more. */
+function BatchWarnings({ batch }: { batch: ImportBatch }) {
+  const warnings = batch.warnings ?? [];
+  if (warnings.length === 0) return null;
+  const more = warnings.length - WARNINGS_SHOWN;
+  return (
+    <ul className="imports-batch-warnings" data-testid="imports-batch-warnings" aria-label={`${formatCount(warnings.length)} lưu ý khi nhập`}>
+      {warnings.slice(0, WARNINGS_SHOWN).map((w, i) => (
+        <li key={i}>
+          <ExclamationCircleFilled aria-hidden className="imports-batch-warning-icon" />
+          <span>{w.message}</span>
+        </li>
+      ))}
+      {more > 0 ? <li className="imports-batch-warnings-more">và {formatCount(more)} lưu ý khác</li> : null}
+    </ul>
+  );
+}
+
 const columns = [
   { title: 'Thời điểm', dataIndex: 'at', width: 140, render: (v: string) => formatDateTime(v) },
   {
@@ -57,6 +78,7 @@ const columns = [
         <Typography.Text type="secondary" className="imports-sub">
           Trang tính {b.sheet}
         </Typography.Text>
+        <BatchWarnings batch={b} />
       </>
     ),
   },
