@@ -185,7 +185,7 @@ export async function applyValueRules(
         blocked.add(unitId);
       } else {
         const place = placeText(a.file, a.sheet, { row: row.row, cell });
-        warnings.push({ kind: 'value', sheet: a.sheet, row: row.row, column: f.column.column, cell, message: `${place} (${row.unitName ?? row.typedName}) — ${f.column.header}: ${f.message}` });
+        warnings.push({ kind: 'value', sheet: a.sheet, row: row.row, column: f.column.column, cell, message: `${place} — ${row.unitName ?? row.typedName}, ${f.column.header}: ${f.message}` });
       }
     }
   }
