@@ -26,6 +26,7 @@ test('the preview refuses a negative count, a future month and another office’
     await imports.chooseFile(report(dir, 'so-am.xlsx', (rows) => (rows[10]![3] = -5)));
     await expect(imports.rowIssues(11)).toContainText('số liệu không được âm');
     await expect(imports.commitButton).toBeDisabled();
+    await imports.rowIssues(11).scrollIntoViewIfNeeded();
     await shot(page, '80-import-refused-negative');
 
     await imports.chooseFile(report(dir, 'thang-12-2026.xlsx', (rows) => (rows[4]![0] = 'Tháng 12 năm 2026 (số liệu tính đến ngày 25/12/2026)')));
