@@ -198,6 +198,25 @@ afterEach(() => {
   delete process.env.BHXH_MAX_SHEET_ROWS;
 });
 
+describe(`the entry grid applies the same value rules (${TEST_ENGINE})`, () => {
+  it('an absurd count blocks the save; a count above the population is flagged until a note explains it', async () => {
+    const core = await hongDan();
+    const absurd = await call(core, 'results:saveGrid', { month: '2020-09', entries: [{ unitCode: '31006', indicatorCode: 'BHXH_TN', value: 150_000_000 }] });
+    expect(absurd.committed).toBe(false);
+    expect(absurd.issues).toMatchObject([{ kind: 'absurd', blocking: true }]);
+    const entries = [
+      { unitCode: '31006', indicatorCode: 'POP', value: 1000 },
+      { unitCode: '31006', indicatorCode: 'BHXH_TN', value: 1200 },
+    ];
+    const flagged = await call(core, 'results:saveGrid', { month: '2020-09', entries });
+    expect(flagged.committed).toBe(false);
+    expect(flagged.issues).toMatchObject([{ kind: 'abovePopulation', blocking: false, indicatorCode: 'BHXH_TN' }]);
+    expect(flagged.issues[0]!.message).toContain('1.200 lớn hơn dân số của đơn vị (1.000)');
+    const noted = await call(core, 'results:saveGrid', { month: '2020-09', entries: [entries[0]!, { ...entries[1]!, note: 'dân số chưa cập nhật' }] });
+    expect(noted.committed).toBe(true);
+  });
+});
+
 describe(`a failed commit is told in Vietnamese and leaves its preview usable (${TEST_ENGINE})`, () => {
   /** A real engine failure on the next write to `table`: a trigger (SQLite) or a CHECK (PostgreSQL). */
   async function failWritesTo(core: AppCore, table: 'import_batches' | 'units'): Promise<() => Promise<void>> {
