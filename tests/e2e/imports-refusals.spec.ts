@@ -78,6 +78,26 @@ test('a totals row that disagrees is kept with the batch and shown in the histor
   await shot(page, '85-import-history-warnings');
 });
 
+test('a batch with many warnings lists three in the history, then how many more', async ({ page, app }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bhxh-e2e-refusals-'));
+  try {
+    const imports = await ImportsPage.open(page, app);
+    // Five communes above their population, and so a totals row that no longer adds up: six warnings.
+    await imports.chooseFile(report(dir, 'nhieu-luu-y.xlsx', (rows) => {
+      for (let r = 9; r <= 13; r++) rows[r]![3] = 40_000;
+    }));
+    await expect(page.getByTestId('imports-warnings')).toContainText('40.000 lớn hơn dân số của đơn vị');
+    await imports.commit();
+    await imports.openTab('Lịch sử nhập');
+    const warnings = imports.batch('nhieu-luu-y.xlsx').getByTestId('imports-batch-warnings');
+    await expect(warnings.locator('li')).toHaveCount(4);
+    await expect(warnings.locator('li').last()).toHaveText('và 3 lưu ý khác');
+    await shot(page, '88-import-history-many-warnings');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('reading a large unit list shows its stage and stops with "Dừng đọc tệp"', async ({ page, app }) => {
   const dir = mkdtempSync(join(tmpdir(), 'bhxh-e2e-units-'));
   try {

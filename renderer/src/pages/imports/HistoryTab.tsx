@@ -1,7 +1,7 @@
 import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
 import { ExclamationCircleFilled, ReloadOutlined, UndoOutlined } from '@ant-design/icons';
 import { useEffect } from 'react';
-import type { ImportBatch } from '../../../../shared/contract';
+import type { ImportBatch, ImportWarning } from '../../../../shared/contract';
 import { monthLabel } from '../../../../shared/domain/periods';
 import { formatCount, formatDate, formatDateTime } from '../../../../shared/format/vi';
 import { ErrorAlert } from '../../components/ErrorResult';
@@ -49,9 +49,18 @@ function UndoButton({ batch }: { batch: ImportBatch }) {
 /** How many of a batch's warnings the history lists; the rest are counted. */
 const WARNINGS_SHOWN = 3;
 
-/** What the preview warned about and the import went ahead with: the first three, then how many more. */
+/** A warning without the file and sheet the row already shows: «Ô D12 — Xã …: …». */
+function warningText(w: ImportWarning, batch: ImportBatch): string {
+  const prefix = `Tệp "${batch.fileName}", trang tính "${w.sheet ?? batch.sheet}", `;
+  if (!w.message.startsWith(prefix)) return w.message;
+  const rest = w.message.slice(prefix.length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** What the preview warned about and the import went ahead with: the totals first, three in all, then how many more. */
 function BatchWarnings({ batch }: { batch: ImportBatch }) {
-  const warnings = batch.warnings ?? [];
+  const all = batch.warnings ?? [];
+  const warnings = [...all.filter((w) => w.kind === 'totals'), ...all.filter((w) => w.kind !== 'totals')];
   if (warnings.length === 0) return null;
   const more = warnings.length - WARNINGS_SHOWN;
   return (
@@ -59,7 +68,7 @@ function BatchWarnings({ batch }: { batch: ImportBatch }) {
       {warnings.slice(0, WARNINGS_SHOWN).map((w, i) => (
         <li key={i}>
           <ExclamationCircleFilled aria-hidden className="imports-batch-warning-icon" />
-          <span>{w.message}</span>
+          <span>{warningText(w, batch)}</span>
         </li>
       ))}
       {more > 0 ? <li className="imports-batch-warnings-more">và {formatCount(more)} lưu ý khác</li> : null}
