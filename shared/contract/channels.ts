@@ -112,7 +112,8 @@ export const channels = {
     }),
   ),
   'units:previewImport': channel<UnitImportPreview>()(
-    z.object({ file: fileRef, validFrom: isoDate.nullable().optional() }),
+    // operationId: follow its progress events and stop it with 'imports:cancel', as a report's preview.
+    z.object({ file: fileRef, validFrom: isoDate.nullable().optional(), operationId: z.string().min(8).max(100).optional() }),
   ),
   'units:commitImport': channel<UnitImportOutcome>()(z.object({ planId: z.string().min(8).max(100) })),
   'units:recordMerge': channel<UnitDetail>()(

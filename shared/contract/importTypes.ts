@@ -4,7 +4,7 @@ import type { CellIssue } from './types';
  * What an import message is about, so a screen can place it (beside the period picker, in the
  * totals check, under its row …) without matching on its words.
  */
-export type ImportIssueKind = 'file' | 'period' | 'columns' | 'table' | 'row' | 'totals' | 'legacy';
+export type ImportIssueKind = 'file' | 'period' | 'columns' | 'table' | 'row' | 'totals' | 'legacy' | 'value' | 'office';
 
 /** An error of the file or of one row: where it is, what is wrong, and what it is about. */
 export interface ImportIssue extends CellIssue {
@@ -16,6 +16,10 @@ export interface ImportWarning {
   kind: ImportIssueKind;
   message: string;
   cell: string | null;
+  /** Where the warning points, when it is about one place of the file (added fields: older JSON lacks them). */
+  sheet?: string;
+  row?: number;
+  column?: string | null;
 }
 
 /** What a report column holds, as detected from its header (or chosen by the user). */
@@ -123,4 +127,6 @@ export interface ImportBatch {
   written: number;
   replaced: number;
   undoneAt: string | null;
+  /** What the preview warned about and the import went ahead with (a totals row that disagrees …). */
+  warnings: ImportWarning[];
 }

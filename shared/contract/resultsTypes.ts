@@ -142,7 +142,7 @@ export interface ResultGrid {
   jumpThreshold: number;
 }
 
-export type GridIssueKind = 'negative' | 'childAboveParent' | 'jump' | 'partAboveTotal' | 'notWhole';
+export type GridIssueKind = 'negative' | 'childAboveParent' | 'jump' | 'partAboveTotal' | 'notWhole' | 'absurd' | 'abovePopulation';
 
 export interface GridIssue {
   unitCode: string;

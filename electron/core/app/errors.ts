@@ -25,3 +25,14 @@ export function toAppError(error: unknown, where: { location: string; busy?: () 
   console.error(`[BHXH Desk] lỗi ${reference}:`, error);
   return new AppError('INTERNAL', `Lỗi không mong đợi (mã tham chiếu ${reference}); thao tác chưa hoàn tất và không có dữ liệu nào được ghi dở. Hãy thử lại hoặc báo cho bộ phận hỗ trợ kèm mã này.`);
 }
+
+/**
+ * A commit of a previewed file that failed inside the database: the engine's reason in
+ * Vietnamese (never its own text), that nothing was written, and that the same preview can be
+ * committed again. An AppError of core's own passes as it is.
+ */
+export function commitFailure(error: unknown, fileName: string): AppError {
+  if (error instanceof AppError) return error;
+  const mapped = toAppError(error, { location: 'cơ sở dữ liệu' });
+  return new AppError(mapped.code, `Chưa nhập được tệp "${fileName}". ${mapped.message} Bản xem trước vẫn còn: có thể bấm nhập lại.`, { ...mapped.details, file: fileName });
+}

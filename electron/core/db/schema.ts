@@ -103,6 +103,8 @@ export interface Schema {
     written: number;
     replaced: number;
     undone_at: string | null;
+    /** JSON ImportWarning[] (migration 10); NULL for batches written before it. */
+    warnings: string | null;
   };
   import_batch_items: {
     batch_id: number;

@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import { AppError } from '../../../shared/contract/result';
-import { detectFormat, FORMAT_LABELS, zipDeclaredSize } from './detectFormat';
+import { detectFormat, FORMAT_LABELS, ZIP_EXTENSIONS, zipDeclaredSize, zipKind } from './detectFormat';
 
 export interface SheetGrid {
   name: string;
@@ -10,6 +10,8 @@ export interface SheetGrid {
   firstCol: number;
   /** Merged ranges, in grid indexes (row/col relative to firstRow/firstCol). */
   merges: { top: number; left: number; bottom: number; right: number }[];
+  /** Set when the sheet has more rows than sheetRowLimit(): how many it has (only the first rows were read). */
+  totalRows?: number;
 }
 
 export interface WorkbookData {
@@ -25,6 +27,15 @@ export const LIMITS = {
   maxRows: 200_000,
   maxCols: 400,
 };
+
+/**
+ * Rows read of one sheet. BHXH_MAX_SHEET_ROWS may lower it (tests use a small one); it never
+ * raises it past LIMITS.maxRows.
+ */
+export function sheetRowLimit(): number {
+  const env = Number(process.env.BHXH_MAX_SHEET_ROWS);
+  return Number.isInteger(env) && env > 0 ? Math.min(env, LIMITS.maxRows) : LIMITS.maxRows;
+}
 
 /** "Tệp X, trang tính Y, ô C7" and friends. */
 export function cellAddress(sheet: SheetGrid, rowIndex: number, colIndex: number): { row: number; column: string; cell: string } {
@@ -56,6 +67,12 @@ export function checkBeforeParse(bytes: Uint8Array, fileName: string): void {
     if (!declared) throw invalid('bị hỏng hoặc không tải về đầy đủ (tệp nén không đọc được).');
     if (declared.uncompressed > LIMITS.maxUncompressedBytes) throw invalid('có nội dung giải nén quá lớn; không mở để bảo vệ máy.');
     if (declared.worksheets > LIMITS.maxSheets) throw invalid(`có ${declared.worksheets} trang tính, vượt giới hạn ${LIMITS.maxSheets}.`);
+    const kind = zipKind(declared.names);
+    if (kind) throw invalid(`không phải bảng tính Excel: nội dung là ${kind}.`);
+  }
+  // An .xlsx is always a zip: text under that name was renamed (a note, a CSV saved as .xlsx).
+  if (format === 'text' && ZIP_EXTENSIONS.test(fileName)) {
+    throw invalid(`không phải bảng tính Excel: nội dung là văn bản thuần (chữ) được đặt đuôi ${/\.\w+$/.exec(fileName)![0]}. Hãy mở tệp gốc bằng Excel và lưu lại dạng Sổ làm việc Excel (.xlsx).`);
   }
 }
 
@@ -72,7 +89,7 @@ export function parseWorkbook(bytes: Uint8Array, fileName: string, progress: Rea
     // CSV and HTML carry no types: SheetJS would guess "3.000" (three thousand, typed the
     // Vietnamese way) is 3, so their cells stay text and the import reads numbers by vi-VN
     // rules (shared/format/viNumber). SpreadsheetML types its cells itself and ignores this.
-    workbook = XLSX.read(text ?? bytes, { type: text !== null ? 'string' : 'buffer', raw: text !== null, dense: true, cellDates: true, sheetRows: LIMITS.maxRows + 1, cellFormula: false, cellHTML: false });
+    workbook = XLSX.read(text ?? bytes, { type: text !== null ? 'string' : 'buffer', raw: text !== null, dense: true, cellDates: true, sheetRows: sheetRowLimit() + 1, cellFormula: false, cellHTML: false });
   } catch (error) {
     const text = String((error as Error).message ?? error);
     if (/password|encrypt/i.test(text)) throw invalid('được đặt mật khẩu. Hãy gỡ mật khẩu trong Excel rồi chọn lại.');
@@ -95,7 +112,12 @@ export function parseWorkbook(bytes: Uint8Array, fileName: string, progress: Rea
     }
     const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
     const merges = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r - range.s.r, left: m.s.c - range.s.c, bottom: m.e.r - range.s.r, right: m.e.c - range.s.c }));
-    sheets.push({ name, rows, firstRow: range.s.r, firstCol: range.s.c, merges });
+    // sheetRows stops reading one row past the limit; the full range says how long the sheet is.
+    const full = sheet['!fullref'] ? XLSX.utils.decode_range(sheet['!fullref']) : range;
+    const totalRows = Math.max(full.e.r - full.s.r + 1, rows.length);
+    const limit = sheetRowLimit();
+    if (totalRows > limit) rows.length = Math.min(rows.length, limit);
+    sheets.push({ name, rows, firstRow: range.s.r, firstCol: range.s.c, merges, ...(totalRows > limit ? { totalRows } : {}) });
   }
   return { fileName, sheets, fonts: fontNames(workbook) };
 }

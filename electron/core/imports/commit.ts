@@ -5,6 +5,7 @@ import { formatCount } from '../../../shared/format/vi';
 import { recordAudit } from '../audit/audit';
 import { safetyBackup } from '../backups/backups';
 import { isoNow, type CoreContext } from '../app/context';
+import { commitFailure } from '../app/errors';
 import type { PlanStore } from '../app/planStore';
 import { exportFileName } from '../exports/fileNames';
 import { buildTableWorkbook } from '../exports/tableWorkbook';
@@ -41,6 +42,9 @@ export async function commitImport(ctx: CoreContext, sessions: PlanStore<ImportS
   session.committing = true;
   try {
     return await writeBatch(ctx, sessions, sessionId, session, skippedRows);
+  } catch (error) {
+    // The transaction rolled back and the preview is still in `sessions`: the user can retry.
+    throw commitFailure(error, preview.fileName);
   } finally {
     session.committing = false;
   }
@@ -92,7 +96,7 @@ async function writeBatch(ctx: CoreContext, sessions: PlanStore<ImportSession>, 
     await targets.insertMany(fresh, now);
     const id = await imports.insertBatch({
       fileName: preview.fileName, sheet: preview.sheet, period: preview.period!, officeName: preview.officeName, officeCode: preview.officeCode, sourceKey: session.sourceKey,
-      at: now, actor: ctx.actor, written: items.length, replaced,
+      at: now, actor: ctx.actor, written: items.length, replaced, warnings: preview.warningDetails,
     });
     await imports.insertItems(id, items);
     for (const alias of session.aliases) await imports.saveAlias(session.sourceKey, alias.typedKey, alias.unitId);

@@ -15,6 +15,7 @@ import { viewTree, type ViewTree } from '../units/viewTree';
 import { detectLegacyEncoding, restoreHeadingCase, tcvn3ToUnicode } from './legacyText';
 import { vniToUnicode } from './vniText';
 import type { ImportOperation } from './operations';
+import { applyValueRules, noReportError, ownerIssues, periodIssues, sheetSizeIssue } from './reportChecks';
 import { findReportTable, planYearFromHeader } from './reportTable';
 import { periodFromTitle } from './reportPeriod';
 import { ImportRepository } from './repository';
@@ -98,13 +99,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
       }
     }
   }
-  if (!sheet || !table) {
-    throw new AppError(
-      'FILE_INVALID',
-      `Tệp "${fileName}" không có bảng báo cáo nhận ra được: không tìm thấy dòng tiêu đề có cột "Đơn vị"/"Tên xã" trong 30 dòng đầu của ${req.sheet ? `trang tính "${req.sheet}"` : `các trang tính ${sheetNames.map((n) => `"${n}"`).join(', ')}`}.`,
-      { file: fileName, sheets: sheetNames },
-    );
-  }
+  if (!sheet || !table) throw noReportError(fileName, workbook.sheets, req.sheet);
   const legacy = encodingOf(sheet);
   const grid = legacyConvert(sheet, legacy);
   // Only .VnTimeH stores capitals as lower-case codes; VNI has capitals of its own.
@@ -120,13 +115,16 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
   const errors: ImportIssue[] = [];
   const warnings: ImportWarning[] = [];
   let asOf: string | null = null;
-  if (period) {
+  errors.push(...periodIssues({ file: fileName, grid, headerTop: table.headerTop, period, fromTitle: periodSource === 'title', statedAsOf: fromTitle.statedAsOf, today }));
+  const tooLong = sheetSizeIssue(fileName, grid);
+  if (tooLong) errors.push(tooLong);
+  if (period && errors.length === 0) {
     try {
       asOf = req.period || !fromTitle.asOf ? defaultAsOf(period, today) : fromTitle.asOf;
     } catch (error) {
       errors.push({ kind: 'period', sheet: sheet.name, row: 1, column: null, cell: null, message: (error as Error).message });
     }
-  } else {
+  } else if (!period) {
     errors.push({ kind: 'period', sheet: sheet.name, row: 1, column: null, cell: null, message: 'Không đọc được kỳ báo cáo từ tiêu đề; hãy chọn tháng báo cáo.' });
   }
   // The same tree the entry grid shows for the month (shared treeDateOf), so names match alike.
@@ -210,6 +208,10 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
     }
     rows.push({ row: excelRow, typedName, unitCode: unit?.code ?? null, unitName: unit?.name ?? null, status, values, issues, suggestions: suggested.map((s) => ({ code: s.code, name: s.name })) });
   }
+  const checked = await applyValueRules(ctx, { file: fileName, sheet: sheet.name, period, rows, columns: valueColumns, unitIdOf: (code) => byCode.get(code)?.id, planned });
+  warnings.push(...checked.warnings);
+  const matchedUnitIds = rows.flatMap((r) => (r.unitCode && byCode.has(r.unitCode) ? [byCode.get(r.unitCode)!.id] : []));
+  errors.push(...(await ownerIssues(ctx, { file: fileName, grid, headerTop: table.headerTop, titleLines: table.titleLines, tree, matchedUnitIds })));
   if (rows.length === 0) errors.push({ kind: 'table', sheet: sheet.name, row: cellAddress(grid, table.firstData, 0).row, column: null, cell: null, message: 'Bảng không có dòng số liệu nào.' });
 
   const totals: TotalsCheck[] = [];
@@ -226,7 +228,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
     }
   }
 
-  const { changes, changed } = asOf && period ? await diff(ctx, planned, period, tree) : { changes: [], changed: [] };
+  const { changes, changed } = asOf && period ? await diff(ctx, checked.planned, period, tree) : { changes: [], changed: [] };
   const rowIssues = rows.flatMap((r) => r.issues);
   if (legacy) warnings.unshift({ kind: 'legacy', cell: null, message: LEGACY_WARNINGS[legacy] });
   const preview: ImportPreview = {

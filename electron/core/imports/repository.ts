@@ -1,4 +1,4 @@
-import type { ImportBatch, Page, PageRequest } from '../../../shared/contract';
+import type { ImportBatch, ImportWarning, Page, PageRequest } from '../../../shared/contract';
 import { pageOf } from '../db/paging';
 import { chunks } from '../db/batching';
 import type { Store } from '../db/store';
@@ -14,21 +14,26 @@ export interface BatchItem {
   newValue: number;
 }
 
+function toBatch({ warnings, ...row }: Omit<ImportBatch, 'warnings'> & { warnings: string | null }): ImportBatch {
+  return { ...row, warnings: warnings ? (JSON.parse(warnings) as ImportWarning[]) : [] };
+}
+
 export class ImportRepository {
   constructor(private readonly store: Store) {}
 
   private selectBatches() {
     return this.store.db
       .selectFrom('import_batches')
-      .select(['id', 'file_name as fileName', 'sheet', 'period', 'office_name as officeName', 'office_code as officeCode', 'at', 'actor', 'written', 'replaced', 'undone_at as undoneAt']);
+      .select(['id', 'file_name as fileName', 'sheet', 'period', 'office_name as officeName', 'office_code as officeCode', 'at', 'actor', 'written', 'replaced', 'undone_at as undoneAt', 'warnings']);
   }
 
-  async insertBatch(batch: { fileName: string; sheet: string; period: string; officeName: string | null; officeCode?: string | null; sourceKey: string; at: string; actor: string; written: number; replaced: number }): Promise<number> {
+  async insertBatch(batch: { fileName: string; sheet: string; period: string; officeName: string | null; officeCode?: string | null; sourceKey: string; at: string; actor: string; written: number; replaced: number; warnings: ImportWarning[] }): Promise<number> {
     const row = await this.store.db
       .insertInto('import_batches')
       .values({
         file_name: batch.fileName, sheet: batch.sheet, period: batch.period, office_name: batch.officeName, office_code: batch.officeCode ?? null, source_key: batch.sourceKey,
         at: batch.at, actor: batch.actor, written: batch.written, replaced: batch.replaced,
+        warnings: batch.warnings.length ? JSON.stringify(batch.warnings) : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -60,16 +65,18 @@ export class ImportRepository {
   /** Newest first, a page at a time. */
   async page(req: PageRequest<'at'>): Promise<Page<ImportBatch>> {
     const oldestFirst = req.sort === 'at' && req.desc === false;
-    return pageOf(this.selectBatches(), req, (q) => q.orderBy('id', oldestFirst ? 'asc' : 'desc'));
+    const page = await pageOf(this.selectBatches(), req, (q) => q.orderBy('id', oldestFirst ? 'asc' : 'desc'));
+    return { ...page, items: page.items.map(toBatch) };
   }
 
   async byId(id: number): Promise<ImportBatch | null> {
-    return (await this.selectBatches().where('id', '=', id).executeTakeFirst()) ?? null;
+    const row = await this.selectBatches().where('id', '=', id).executeTakeFirst();
+    return row ? toBatch(row) : null;
   }
 
   /** Batches after `id` not undone, of the same year: the ones that may have overwritten it. */
   async laterBatches(id: number, year: string): Promise<ImportBatch[]> {
-    return this.selectBatches().where('id', '>', id).where('undone_at', 'is', null).where('period', 'like', `${year}-%`).orderBy('id').execute();
+    return (await this.selectBatches().where('id', '>', id).where('undone_at', 'is', null).where('period', 'like', `${year}-%`).orderBy('id').execute()).map(toBatch);
   }
 
   async markUndone(id: number, at: string): Promise<void> {

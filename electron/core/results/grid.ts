@@ -1,5 +1,6 @@
 import { AppError, type GridIssue, type GridSaveOutcome, type ResultGrid } from '../../../shared/contract';
 import { jumpRatio, jumpText } from '../../../shared/calc/jump';
+import { asOfMessage, checkCount, checkParts, futureMonthMessage } from '../../../shared/calc/valueRules';
 import { COUNT_INDICATOR_CODES, indicatorByCode } from '../../../shared/domain/indicators';
 import { addMonths, figuresDay, monthBounds, monthLabel, treeDateOf } from '../../../shared/domain/periods';
 import { formatCount } from '../../../shared/format/vi';
@@ -11,8 +12,8 @@ import { ResultRepository, type ResultRow, type StoredResult } from './repositor
 
 /** The reporting cut-off: data to the 25th, December to the 31st, never a day in the future. */
 export function defaultAsOf(month: string, today: string): string {
-  const { from } = monthBounds(month);
-  if (from > today) throw new AppError('VALIDATION', `Tháng ${monthLabel(month)} chưa đến; chưa nhập được số liệu.`);
+  const future = futureMonthMessage(month, today);
+  if (future) throw new AppError('VALIDATION', future);
   return figuresDay(month, today);
 }
 
@@ -98,15 +99,6 @@ interface Entry {
   note?: string | null;
 }
 
-/** Parts that cannot exceed their whole (blocking) and pairs that rarely do (flagged). */
-const PART_RULES: { part: string[]; whole: string; blocking: boolean; label: string }[] = [
-  { part: ['BHYT_HGD'], whole: 'BHYT', blocking: true, label: 'BHYT hộ gia đình lớn hơn tổng số người tham gia BHYT' },
-  { part: ['BHYT_NSHT'], whole: 'BHYT', blocking: true, label: 'BHYT NSNN hỗ trợ lớn hơn tổng số người tham gia BHYT' },
-  { part: ['BHYT'], whole: 'POP', blocking: false, label: 'số người tham gia BHYT lớn hơn dân số' },
-  { part: ['BHXH_BB', 'BHXH_TN'], whole: 'LABOUR', blocking: false, label: 'tổng người tham gia BHXH lớn hơn lực lượng lao động' },
-  { part: ['BHTN'], whole: 'BHXH_BB', blocking: false, label: 'BHTN lớn hơn BHXH bắt buộc' },
-];
-
 /**
  * Validates a month of entries and, when nothing blocks and every flagged value carries a
  * note, writes them in one transaction. Nothing is written otherwise.
@@ -115,7 +107,8 @@ export async function saveGrid(ctx: CoreContext, req: { month: string; asOf?: st
   const today = localToday(ctx.now());
   const fallbackAsOf = req.asOf ?? defaultAsOf(req.month, today);
   const { from, to } = monthBounds(req.month);
-  if (req.asOf && (req.asOf < from || req.asOf > to)) throw new AppError('VALIDATION', `Ngày số liệu ${req.asOf} không thuộc tháng ${monthLabel(req.month)}.`);
+  const badAsOf = req.asOf ? asOfMessage(req.asOf, req.month, today) : null;
+  if (badAsOf) throw new AppError('VALIDATION', badAsOf);
   const tree = await gridTree(ctx, req.month);
   const ids = req.entries.map((e) => {
     const id = tree.byCode.get(e.unitCode);
@@ -144,22 +137,17 @@ export async function saveGrid(ctx: CoreContext, req: { month: string; asOf?: st
       if (!blocking && !e.note?.trim()) flaggedWithoutNote.add(i);
     };
     if (e.value === null) return;
-    if (e.value < 0) return add('negative', 'số liệu không được âm.', true);
-    if (!Number.isInteger(e.value)) return add('notWhole', 'số người phải là số nguyên.', true);
+    const population = after.get(`${id}|POP`);
+    const own = checkCount(e.indicatorCode, e.value, population);
+    for (const issue of own) add(issue.kind, issue.message, issue.blocking);
+    if (own.some((i) => i.blocking)) return;
     const before = previous.find((p) => p.unitId === id && p.indicatorCode === e.indicatorCode)?.value;
     if (jumpRatio(before, e.value, threshold) !== null) add('jump', jumpText(before!, e.value, threshold), false);
     const parentValue = node.parentId === null ? null : after.get(`${node.parentId}|${e.indicatorCode}`);
     if (parentValue !== null && parentValue !== undefined && e.value > parentValue) {
       add('childAboveParent', `lớn hơn số của đơn vị cấp trên (${formatCount(parentValue)}).`, false);
     }
-    for (const rule of PART_RULES) {
-      if (![...rule.part, rule.whole].includes(e.indicatorCode)) continue;
-      const parts = rule.part.map((c) => after.get(`${id}|${c}`));
-      const whole = after.get(`${id}|${rule.whole}`);
-      if (parts.some((p) => p === null || p === undefined) || whole === null || whole === undefined) continue;
-      const sum = (parts as number[]).reduce((a, b) => a + b, 0);
-      if (sum > whole) add('partAboveTotal', `${rule.label} (${formatCount(sum)} > ${formatCount(whole)}).`, rule.blocking);
-    }
+    for (const issue of checkParts((code) => after.get(`${id}|${code}`), (code) => code === e.indicatorCode)) add(issue.kind, issue.message, issue.blocking);
   });
 
   const blocked = issues.some((i) => i.blocking) || flaggedWithoutNote.size > 0;

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/contract';
+import { checkCount } from '../../../shared/calc/valueRules';
 import { indicatorByCode } from '../../../shared/domain/indicators';
 import { isValidOn } from '../../../shared/domain/units';
 import { formatCount, formatDate } from '../../../shared/format/vi';
@@ -15,7 +16,8 @@ export async function setResult(ctx: CoreContext, req: { unitCode: string; indic
   if (!isValidOn(unit, req.asOf)) throw new AppError('VALIDATION', `Đơn vị "${unit.name}" không có hiệu lực ngày ${formatDate(req.asOf)}.`);
   const def = indicatorByCode(req.indicatorCode);
   if (!def || def.kind !== 'count') throw new AppError('VALIDATION', `Chỉ tiêu "${req.indicatorCode}" không nhập trực tiếp được (tỷ lệ được tính tự động).`);
-  if (req.value !== null && !Number.isInteger(req.value)) throw new AppError('VALIDATION', 'Số người phải là số nguyên.');
+  const refused = req.value === null ? undefined : checkCount(def.code, req.value).find((i) => i.blocking);
+  if (refused) throw new AppError('VALIDATION', `${unit.name} — ${def.shortName}: ${refused.message}`);
   const repo = new ResultRepository(ctx.store);
   const saved = await ctx.store.transaction(async () => {
     let saved = 1;

@@ -14,6 +14,10 @@ interface UnitImportState {
   file: FileRef | null;
   picking: boolean;
   previewing: boolean;
+  /** The running preview's id: its progress events, and what "Dừng đọc tệp" cancels. */
+  operationId: string | null;
+  /** Set when the user stopped reading the file (Vietnamese, from core). */
+  cancelled: string | null;
   preview: UnitImportPreview | null;
   error: AppErrorShape | null;
   committing: boolean;
@@ -25,6 +29,8 @@ interface UnitImportState {
   /** Re-runs the preview with another validity date (2-level lists). */
   setValidFrom: (validFrom: string | null) => Promise<void>;
   commit: () => Promise<Result<UnitImportOutcome> | null>;
+  /** Stops reading the file ("Dừng đọc tệp"): the worker is ended, nothing was written. */
+  cancelPreview: () => Promise<void>;
   startOver: () => void;
 }
 
@@ -32,6 +38,8 @@ const initial = {
   file: null,
   picking: false,
   previewing: false,
+  operationId: null,
+  cancelled: null,
   preview: null,
   error: null,
   committing: false,
@@ -40,14 +48,20 @@ const initial = {
 
 let previewSeq = 0;
 
+function newOperationId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `danh-muc-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
 export const useUnitImportStore = create<UnitImportState>((set, get) => {
   const runPreview = async (file: FileRef, validFrom?: string | null) => {
     const seq = ++previewSeq;
-    set({ previewing: true, error: null });
-    const res = await call('units:previewImport', validFrom === undefined ? { file } : { file, validFrom });
+    const operationId = newOperationId();
+    set({ previewing: true, error: null, cancelled: null, operationId });
+    const res = await call('units:previewImport', validFrom === undefined ? { file, operationId } : { file, validFrom, operationId });
     if (seq !== previewSeq) return;
-    if (res.ok) set({ preview: res.value, previewing: false });
-    else set({ preview: null, previewing: false, error: res.error });
+    if (res.ok) set({ preview: res.value, previewing: false, operationId: null });
+    else if (res.error.code === 'CANCELLED') set((s) => ({ previewing: false, operationId: null, cancelled: res.error.message, file: s.preview ? s.file : null }));
+    else set({ preview: null, previewing: false, operationId: null, error: res.error });
   };
 
   return {
@@ -84,6 +98,11 @@ export const useUnitImportStore = create<UnitImportState>((set, get) => {
       const { file } = get();
       if (!file) return;
       await runPreview(file, validFrom);
+    },
+
+    cancelPreview: async () => {
+      const { operationId } = get();
+      if (operationId) await call('imports:cancel', { operationId });
     },
 
     commit: async () => {

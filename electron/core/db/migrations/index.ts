@@ -7,10 +7,11 @@ import m006 from './006-saved-reports';
 import m007 from './007-application-id';
 import m008 from './008-bulk-revisions';
 import m009 from './009-office-details';
+import m010 from './010-import-batch-warnings';
 import type { Migration } from './step';
 
 /** Every schema step in order. Add a file and a line here; never edit a shipped step. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,7 +1,9 @@
-import { Alert, Button, DatePicker, Descriptions, Modal, Result, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
-import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Descriptions, Modal, Progress, Result, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { FileExcelOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import type { CellIssue, UnitChange } from '../../../../shared/contract';
 import { formatCount, formatDate } from '../../../../shared/format/vi';
+import { useAppStore } from '../../stores/app';
 import { useUnitImportStore } from '../../stores/unitImport';
 import { ErrorAlert } from '../../components/ErrorResult';
 import { PICKER_FORMAT, dayjsToIso, isoToDayjs } from '../../format/dates';
@@ -60,6 +62,38 @@ function Intro({ onPick, busy }: { onPick: () => void; busy: boolean }) {
   );
 }
 
+/** The stage core reports while the list is read in the worker, and "Dừng đọc tệp". */
+function UnitReadProgress() {
+  const fileName = useUnitImportStore((s) => s.file?.name ?? '');
+  const operationId = useUnitImportStore((s) => s.operationId);
+  const cancelPreview = useUnitImportStore((s) => s.cancelPreview);
+  const task = useAppStore((s) => (operationId ? s.tasks[operationId] : undefined));
+  const [stopping, setStopping] = useState(false);
+  const percent = Math.max(3, task && task.total > 0 ? Math.round((task.done / task.total) * 100) : 0);
+  const stop = async () => {
+    setStopping(true);
+    try {
+      await cancelPreview();
+    } finally {
+      setStopping(false);
+    }
+  };
+  return (
+    <div className="import-loading import-read-progress" data-testid="import-progress" role="status" aria-live="polite">
+      <Typography.Text strong>Đang đọc tệp {fileName}</Typography.Text>
+      <Progress percent={percent} status="active" showInfo={false} aria-label="Tiến độ đọc tệp" />
+      <div className="import-read-progress-row">
+        <Typography.Text type="secondary" data-testid="import-progress-stage">
+          {task?.label ?? 'Đang đọc tệp…'}
+        </Typography.Text>
+        <Button icon={<StopOutlined aria-hidden />} onClick={() => void stop()} loading={stopping} disabled={!operationId}>
+          Dừng đọc tệp
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 export function UnitImportModal() {
   const s = useUnitImportStore();
   const p = s.preview;
@@ -99,6 +133,9 @@ export function UnitImportModal() {
   } else if (!p && !s.previewing) {
     body = (
       <>
+        {s.cancelled ? (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="import-cancelled" title={s.cancelled} />
+        ) : null}
         {s.error ? (
           <div style={{ marginBottom: 16 }} data-testid="import-error">
             <ErrorAlert error={s.error} title={s.file ? `Không đọc được tệp ${s.file.name}` : undefined} />
@@ -108,11 +145,7 @@ export function UnitImportModal() {
       </>
     );
   } else if (!p) {
-    body = (
-      <div className="import-loading">
-        <Spin size="large" description={`Đang đọc tệp ${s.file?.name ?? ''}…`} />
-      </div>
-    );
+    body = <UnitReadProgress />;
   } else {
     body = (
       <Spin spinning={s.previewing || s.committing} description={s.committing ? 'Đang nhập…' : 'Đang đọc lại tệp…'}>

@@ -1,7 +1,7 @@
 import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
-import { ReloadOutlined, UndoOutlined } from '@ant-design/icons';
+import { ExclamationCircleFilled, ReloadOutlined, UndoOutlined } from '@ant-design/icons';
 import { useEffect } from 'react';
-import type { ImportBatch } from '../../../../shared/contract';
+import type { ImportBatch, ImportWarning } from '../../../../shared/contract';
 import { monthLabel } from '../../../../shared/domain/periods';
 import { formatCount, formatDate, formatDateTime } from '../../../../shared/format/vi';
 import { ErrorAlert } from '../../components/ErrorResult';
@@ -46,6 +46,36 @@ function UndoButton({ batch }: { batch: ImportBatch }) {
   );
 }
 
+/** How many of a batch's warnings the history lists; the rest are counted. */
+const WARNINGS_SHOWN = 3;
+
+/** A warning without the file and sheet the row already shows: «Ô D12 — Xã …: …». */
+function warningText(w: ImportWarning, batch: ImportBatch): string {
+  const prefix = `Tệp "${batch.fileName}", trang tính "${w.sheet ?? batch.sheet}", `;
+  if (!w.message.startsWith(prefix)) return w.message;
+  const rest = w.message.slice(prefix.length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** What the preview warned about and the import went ahead with: the totals first, three in all, then how many more. */
+function BatchWarnings({ batch }: { batch: ImportBatch }) {
+  const all = batch.warnings ?? [];
+  const warnings = [...all.filter((w) => w.kind === 'totals'), ...all.filter((w) => w.kind !== 'totals')];
+  if (warnings.length === 0) return null;
+  const more = warnings.length - WARNINGS_SHOWN;
+  return (
+    <ul className="imports-batch-warnings" data-testid="imports-batch-warnings" aria-label={`${formatCount(warnings.length)} lưu ý khi nhập`}>
+      {warnings.slice(0, WARNINGS_SHOWN).map((w, i) => (
+        <li key={i}>
+          <ExclamationCircleFilled aria-hidden className="imports-batch-warning-icon" />
+          <span>{warningText(w, batch)}</span>
+        </li>
+      ))}
+      {more > 0 ? <li className="imports-batch-warnings-more">và {formatCount(more)} lưu ý khác</li> : null}
+    </ul>
+  );
+}
+
 const columns = [
   { title: 'Thời điểm', dataIndex: 'at', width: 140, render: (v: string) => formatDateTime(v) },
   {
@@ -57,18 +87,19 @@ const columns = [
         <Typography.Text type="secondary" className="imports-sub">
           Trang tính {b.sheet}
         </Typography.Text>
+        <BatchWarnings batch={b} />
       </>
     ),
   },
   { title: 'Kỳ', dataIndex: 'period', width: 86, render: (v: string) => monthLabel(v) },
-  { title: 'Đơn vị gửi', dataIndex: 'officeName', width: 200, render: (v: string | null) => v ?? '—' },
-  { title: 'Số ô ghi', dataIndex: 'written', width: 86, align: 'right' as const, render: (v: number) => formatCount(v) },
-  { title: 'Thay thế', dataIndex: 'replaced', width: 86, align: 'right' as const, render: (v: number) => formatCount(v) },
-  { title: 'Người nhập', dataIndex: 'actor', width: 120 },
+  { title: 'Đơn vị gửi', dataIndex: 'officeName', width: 170, render: (v: string | null) => v ?? '—' },
+  { title: 'Số ô ghi', dataIndex: 'written', width: 76, align: 'right' as const, render: (v: number) => formatCount(v) },
+  { title: 'Thay thế', dataIndex: 'replaced', width: 76, align: 'right' as const, render: (v: number) => formatCount(v) },
+  { title: 'Người nhập', dataIndex: 'actor', width: 100 },
   {
     title: 'Trạng thái',
     key: 'status',
-    width: 170,
+    width: 150,
     render: (_: unknown, b: ImportBatch) =>
       b.undoneAt ? <Tag color="default">Đã hoàn tác {formatDate(b.undoneAt)}</Tag> : <UndoButton batch={b} />,
   },

@@ -8,7 +8,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { useState } from 'react';
-import type { ImportPreview } from '../../../../shared/contract';
+import type { ImportIssue, ImportPreview } from '../../../../shared/contract';
 import { monthLabel } from '../../../../shared/domain/periods';
 import { formatCount } from '../../../../shared/format/vi';
 import { ErrorAlert } from '../../components/ErrorResult';
@@ -173,6 +173,12 @@ function ActionBar({ preview }: { preview: ImportPreview }) {
   );
 }
 
+/** A file error with its place, unless its message already names the file and cell. */
+function issueLine(e: ImportIssue): string {
+  if (e.message.startsWith('Tệp "')) return e.message;
+  return e.cell ? `Ô ${e.cell}: ${e.message}` : e.row ? `Dòng ${formatCount(e.row)}: ${e.message}` : e.message;
+}
+
 function Preview({ preview }: { preview: ImportPreview }) {
   const error = useImportsStore((s) => s.error);
   const cancelled = useImportsStore((s) => s.cancelled);
@@ -211,7 +217,7 @@ function Preview({ preview }: { preview: ImportPreview }) {
               description={
                 <ul className="imports-issues-plain">
                   {errors.map((e, i) => (
-                    <li key={i}>{e.cell ? `Ô ${e.cell}: ${e.message}` : e.row ? `Dòng ${formatCount(e.row)}: ${e.message}` : e.message}</li>
+                    <li key={i}>{issueLine(e)}</li>
                   ))}
                 </ul>
               }
