@@ -1,11 +1,12 @@
 import { Alert, Button, DatePicker, Descriptions, Modal, Result, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import type { CellIssue, OfficeImportChange } from '../../../../shared/contract';
+import type { OfficeImportChange } from '../../../../shared/contract';
 import { formatCount } from '../../../../shared/format/vi';
 import { ErrorAlert } from '../../components/ErrorResult';
 import { PICKER_FORMAT, dayjsToIso } from '../../format/dates';
 import { useOfficesStore } from '../../stores/offices';
+import { CellIssuesTable } from './CellIssuesTable';
 import type { Dayjs } from 'dayjs';
 
 const ACTION_LABELS: Record<OfficeImportChange['action'], { label: string; color: string }> = {
@@ -15,12 +16,6 @@ const ACTION_LABELS: Record<OfficeImportChange['action'], { label: string; color
   'end-member': { label: 'Thôi trực thuộc', color: 'orange' },
 };
 
-const issueColumns = [
-  { title: 'Trang tính', dataIndex: 'sheet', width: 130 },
-  { title: 'Dòng', dataIndex: 'row', width: 70, render: (v: number) => formatCount(v) },
-  { title: 'Ô', dataIndex: 'cell', width: 70, render: (v: string | null) => v ?? '—' },
-  { title: 'Nội dung', dataIndex: 'message', render: (m: string) => <span className="issue-message">{m}</span> },
-];
 
 export function OfficeImportModal() {
   const s = useOfficesStore();
@@ -145,16 +140,7 @@ export function OfficeImportModal() {
                 key: 'errors',
                 label: <span className={p.errors.length ? 'tab-errors' : undefined}>Lỗi ({formatCount(p.errors.length)})</span>,
                 children: (
-                  <Table<CellIssue>
-                    size="small"
-                    rowKey={(r) => `${r.sheet}-${r.row}-${r.cell ?? ''}-${r.message}`}
-                    columns={issueColumns}
-                    dataSource={p.errors}
-                    rowClassName={() => 'issue-row'}
-                    pagination={{ pageSize: 8, showSizeChanger: false, hideOnSinglePage: true }}
-                    locale={{ emptyText: 'Không có lỗi' }}
-                    data-testid="office-import-errors"
-                  />
+                  <CellIssuesTable issues={p.errors} pageSize={8} testId="office-import-errors" />
                 ),
               },
             ]}

@@ -1,12 +1,13 @@
 import { Alert, Button, DatePicker, Descriptions, Modal, Progress, Result, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { FileExcelOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import type { CellIssue, UnitChange } from '../../../../shared/contract';
+import type { UnitChange } from '../../../../shared/contract';
 import { formatCount, formatDate } from '../../../../shared/format/vi';
 import { useAppStore } from '../../stores/app';
 import { useUnitImportStore } from '../../stores/unitImport';
 import { ErrorAlert } from '../../components/ErrorResult';
 import { PICKER_FORMAT, dayjsToIso, isoToDayjs } from '../../format/dates';
+import { CellIssuesTable } from './CellIssuesTable';
 import { CHANGE_ACTION_LABELS, IMPORT_SHAPE_LABELS, levelLabel } from '../../text/labels';
 
 const changeColumns = [
@@ -35,13 +36,6 @@ const changeColumns = [
   },
 ];
 
-const issueColumns = [
-  { title: 'Sheet', dataIndex: 'sheet', width: 130 },
-  { title: 'Ô', dataIndex: 'cell', width: 70, render: (v: string | null) => v ?? '—' },
-  { title: 'Dòng', dataIndex: 'row', width: 70, render: (v: number) => formatCount(v) },
-  { title: 'Cột', dataIndex: 'column', width: 70, render: (v: string | null) => v ?? '—' },
-  { title: 'Nội dung', dataIndex: 'message', render: (m: string) => <span className="issue-message">{m}</span> },
-];
 
 function Intro({ onPick, busy }: { onPick: () => void; busy: boolean }) {
   return (
@@ -263,16 +257,7 @@ export function UnitImportModal() {
                 key: 'errors',
                 label: <span className={p.errors.length ? 'tab-errors' : undefined}>Lỗi ({formatCount(p.errors.length)})</span>,
                 children: (
-                  <Table<CellIssue>
-                    size="small"
-                    rowKey={(r) => `${r.sheet}-${r.row}-${r.column ?? ''}-${r.message}`}
-                    columns={issueColumns}
-                    dataSource={p.errors}
-                    rowClassName={() => 'issue-row'}
-                    pagination={{ pageSize: 6, showSizeChanger: false, hideOnSinglePage: true }}
-                    locale={{ emptyText: 'Không có lỗi' }}
-                    data-testid="import-errors"
-                  />
+                  <CellIssuesTable issues={p.errors} pageSize={6} testId="import-errors" />
                 ),
               },
             ]}
