@@ -212,6 +212,25 @@ describe(`each migration step on data of the version before (${TEST_ENGINE})`, (
     expect(Number(await scalar(store, sql`SELECT COUNT(*) FROM office_units`))).toBe(0);
   });
 
+  it('11 on a version-10 database: month figures read the same; on PostgreSQL the month index covers unit and value (an index-only scan)', async () => {
+    const { store, commune } = await storeAt(10);
+    const db = untyped(store);
+    await db.insertInto('results').values([
+      { unit_id: commune, indicator_code: 'BHXH_TN', as_of: '2024-01-25', value: 100 },
+      { unit_id: commune, indicator_code: 'BHYT', as_of: '2024-01-25', value: 900 },
+    ]).execute();
+    const month = () => rows(store, sql`SELECT unit_id, indicator_code, as_of, value FROM results WHERE indicator_code IN ('BHXH_TN', 'BHYT') AND as_of >= '2024-01-01' AND as_of <= '2024-01-31' ORDER BY indicator_code`);
+    const before = await month();
+    expect(await migrate(store, { migrations: upTo(11) })).toBe(11);
+    expect(await month()).toEqual(before);
+    if (TEST_ENGINE === 'postgres') {
+      const indexes = await rows<{ indexdef: string }>(store, sql`SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'results' AND indexname LIKE 'results_month%'`);
+      expect(indexes.map((i) => i.indexdef)).toEqual([expect.stringMatching(/\(indicator_code, as_of\) INCLUDE \(unit_id, value\)/)]);
+    } else {
+      expect((await rows<{ name: string }>(store, sql`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'results_month%'`)).map((r) => r.name)).toEqual(['results_month']);
+    }
+  });
+
   it('a failing step rolls back every pending step', async () => {
     const store = await openTestStore();
     const steps: Migration[] = [

@@ -111,6 +111,8 @@ export class PostgresStore extends Store {
       const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
       await pipeline(Readable.from(csvChunks(rows)), stream);
       for (const definition of setAside) await client.query(definition);
+      // The planner's statistics of a table that has just doubled or more are stale until autovacuum gets to it.
+      if (setAside.length) await client.query(`ANALYZE ${table}`);
     });
   }
 
