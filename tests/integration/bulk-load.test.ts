@@ -8,11 +8,12 @@ import { UnitRepository } from '../../electron/core/units/repository';
 import { COUNT_INDICATOR_CODES } from '../../shared/domain/indicators';
 import { call, openTestCore, storeOf, TEST_ENGINE } from '../helpers/core';
 
-/** The results table's indexes and triggers, as the engine describes them. */
+/** The results table's indexes, triggers (SQLite) and constraints (PostgreSQL), as the engine describes them. */
 async function schemaOfResults(store: Store): Promise<string[]> {
   const query =
     TEST_ENGINE === 'postgres'
-      ? sql<{ d: string }>`SELECT indexdef AS d FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'results' ORDER BY indexname`
+      ? sql<{ d: string }>`SELECT d FROM (SELECT indexdef AS d FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'results'
+          UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = to_regclass('results')) s ORDER BY d`
       : sql<{ d: string }>`SELECT type || ' ' || name || ' ' || coalesce(sql, '') AS d FROM sqlite_master WHERE tbl_name = 'results' AND type IN ('index', 'trigger') ORDER BY name`;
   return (await query.execute(store.db)).rows.map((r) => r.d);
 }
