@@ -132,6 +132,16 @@ describe(`imports refuse what is wrong before anything is written (${TEST_ENGINE
     const province = await preview(core, reportFile('tinh-khac.xlsx', (rows) => (rows[0]![0] = 'BẢO HIỂM XÃ HỘI TỈNH CÀ MAU')));
     expect(province.errors.find((e) => e.kind === 'office')).toMatchObject({ cell: 'A1' });
     await expectRefused(core, province);
+    // A BHXH cơ sở this database knows as another office: refused too.
+    await call(core, 'offices:create', { code: 'PL', name: 'BHXH cơ sở Phước Long' });
+    const known = await preview(core, reportFile('co-so-khac.xlsx', (rows) => (rows[1]![0] = 'BẢO HIỂM XÃ HỘI CƠ SỞ PHƯỚC LONG')));
+    expect(known.errors.find((e) => e.kind === 'office')).toMatchObject({ cell: 'A2' });
+    await expectRefused(core, known);
+    // An office it cannot know (a post-2025 regional office): a warning, the rows still import.
+    const regional = await preview(core, reportFile('khu-vuc.xlsx', (rows) => (rows[1]![0] = 'BẢO HIỂM XÃ HỘI KHU VỰC XXVI')));
+    expect(regional.errors).toEqual([]);
+    expect(regional.warningDetails.find((w) => w.kind === 'office')).toMatchObject({ cell: 'A2', row: 2 });
+    expect(regional.canCommit).toBe(true);
     // The true report names its own office and province: no such error.
     const own = await preview(core, fixturePath(FIXTURE.districtReport));
     expect(own.errors).toEqual([]);

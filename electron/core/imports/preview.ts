@@ -211,7 +211,9 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
   const checked = await applyValueRules(ctx, { file: fileName, sheet: sheet.name, period, rows, columns: valueColumns, unitIdOf: (code) => byCode.get(code)?.id, planned });
   warnings.push(...checked.warnings);
   const matchedUnitIds = rows.flatMap((r) => (r.unitCode && byCode.has(r.unitCode) ? [byCode.get(r.unitCode)!.id] : []));
-  errors.push(...(await ownerIssues(ctx, { file: fileName, grid, headerTop: table.headerTop, titleLines: table.titleLines, tree, matchedUnitIds })));
+  const owner = await ownerIssues(ctx, { file: fileName, grid, headerTop: table.headerTop, titleLines: table.titleLines, tree, matchedUnitIds });
+  errors.push(...owner.errors);
+  warnings.push(...owner.warnings);
   if (rows.length === 0) errors.push({ kind: 'table', sheet: sheet.name, row: cellAddress(grid, table.firstData, 0).row, column: null, cell: null, message: 'Bảng không có dòng số liệu nào.' });
 
   const totals: TotalsCheck[] = [];

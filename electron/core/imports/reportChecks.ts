@@ -69,38 +69,50 @@ function officeKey(folded: string): string {
 
 /**
  * A title naming another district office or province than the units its rows matched: the file
- * was most likely sent by, or meant for, another office. Checked only when rows matched units.
+ * was most likely sent by, or meant for, another office. A province or district named is an error;
+ * so is a BHXH cơ sở or khu vực this database knows as another office. One it does not know (not
+ * yet registered, a post-2025 regional office) cannot be checked and is a warning. Checked only
+ * when rows matched units.
  */
-export async function ownerIssues(ctx: CoreContext, a: { file: string; grid: SheetGrid; headerTop: number; titleLines: string[]; tree: ViewTree; matchedUnitIds: number[] }): Promise<ImportIssue[]> {
+export async function ownerIssues(
+  ctx: CoreContext,
+  a: { file: string; grid: SheetGrid; headerTop: number; titleLines: string[]; tree: ViewTree; matchedUnitIds: number[] },
+): Promise<{ errors: ImportIssue[]; warnings: ImportWarning[] }> {
   const named = a.titleLines
     .map((line) => ({ line: line.trim(), m: OFFICE_LINE.exec(foldText(line)) }))
     .filter((x): x is { line: string; m: RegExpExecArray } => x.m !== null && !x.m[1]!.startsWith('viet nam'))
-    .map((x) => ({ line: x.line, key: officeKey(x.m[0]) }))
+    .map((x) => ({ line: x.line, key: officeKey(x.m[0]), office: /^(?:co so|khu vuc)\s/.test(x.m[1]!) }))
     .filter((x) => x.key.length > 0);
-  if (named.length === 0 || a.matchedUnitIds.length === 0) return [];
+  if (named.length === 0 || a.matchedUnitIds.length === 0) return { errors: [], warnings: [] };
   const owners = new Set<number>();
   for (const id of a.matchedUnitIds) {
     for (let n = a.tree.nodes.get(a.tree.nodes.get(id)?.parentId ?? -1); n; n = n.parentId === null ? undefined : a.tree.nodes.get(n.parentId)) owners.add(n.id);
   }
   const keys = new Set([...owners].map((id) => unitNameKey(a.tree.nodes.get(id)!.name)));
   const touched = new Set([...owners, ...a.matchedUnitIds]);
+  // Every name the title could be checked against: units above communes on the tree, and every office.
+  const known = new Set([...a.tree.nodes.values()].filter((n) => n.children.length > 0).map((n) => unitNameKey(n.name)));
   for (const office of await new OfficeRepository(ctx.store).withUnitIds(a.tree.date)) {
-    if (office.unitIds.some((id) => touched.has(id))) keys.add(officeKey(foldText(office.name)));
+    const key = officeKey(foldText(office.name));
+    known.add(key);
+    if (office.unitIds.some((id) => touched.has(id))) keys.add(key);
   }
   const ownerNames = [...new Set(a.matchedUnitIds.map((id) => a.tree.nodes.get(id)?.parentId).filter((p): p is number => p !== null && p !== undefined))]
     .map((id) => a.tree.nodes.get(id)!.name)
     .slice(0, 3);
-  return named
-    .filter((x) => !keys.has(x.key))
-    .map((x) =>
-      issueAt(
-        'office',
-        a.file,
-        a.grid,
-        titleCell(a.grid, a.headerTop, (t) => t === foldText(x.line)),
-        `tiêu đề ghi "${x.line}" nhưng các đơn vị khớp trong bảng thuộc ${ownerNames.join(', ') || 'đơn vị khác'}. Báo cáo có thể của đơn vị khác hoặc gửi nhầm; hãy kiểm tra lại tệp.`,
-      ),
-    );
+  const out = { errors: [] as ImportIssue[], warnings: [] as ImportWarning[] };
+  for (const x of named.filter((n) => !keys.has(n.key))) {
+    const place = titleCell(a.grid, a.headerTop, (t) => t === foldText(x.line));
+    if (known.has(x.key) || !x.office) {
+      out.errors.push(
+        issueAt('office', a.file, a.grid, place, `tiêu đề ghi "${x.line}" nhưng các đơn vị khớp trong bảng thuộc ${ownerNames.join(', ') || 'đơn vị khác'}. Báo cáo có thể của đơn vị khác hoặc gửi nhầm; hãy kiểm tra lại tệp.`),
+      );
+    } else {
+      const issue = issueAt('office', a.file, a.grid, place, `tiêu đề ghi "${x.line}", một tên chưa có trong danh mục đơn vị và cơ quan BHXH cơ sở nên chưa đối chiếu được với các đơn vị khớp trong bảng${ownerNames.length ? ` (thuộc ${ownerNames.join(', ')})` : ''}.`);
+      out.warnings.push({ kind: 'office', message: issue.message, cell: issue.cell, sheet: issue.sheet, row: issue.row, column: issue.column });
+    }
+  }
+  return out;
 }
 
 /**
