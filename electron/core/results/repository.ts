@@ -86,8 +86,8 @@ export class ResultRepository {
       );
     const [first, ...rest] = branches;
     if (!first) return [];
-    const rows = await rest.reduce((query, branch) => query.unionAll(branch), first).execute();
-    return rows.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+    // Sorted by the engine (in C, on the compound) rather than here: one less pass over 30,000 row objects.
+    return rest.reduce((query, branch) => query.unionAll(branch), first).orderBy('asOf').execute();
   }
 
   /**
