@@ -2,8 +2,8 @@ import { Alert, App, Button, Form, Input, InputNumber, Space, Spin, Typography }
 import { ApiOutlined, DesktopOutlined, SyncOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import type { AppErrorShape, ConnectionInfo } from '../../../shared/contract';
-import { call } from '../api/client';
 import { ErrorAlert } from '../components/ErrorResult';
+import { useConnectionStore } from '../stores/connection';
 import { reloadEverything } from '../stores/refresh';
 
 interface FormValues {
@@ -29,21 +29,16 @@ const SOURCE_NOTES: Partial<Record<ConnectionInfo['source'], string>> = {
 export function ConnectionForm({ onConnected }: { onConnected?: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [info, setInfo] = useState<ConnectionInfo | null>(null);
-  const [loadError, setLoadError] = useState<AppErrorShape | null>(null);
+  const { info, error: loadError, load, test: testConnection, switchTo: saveAndReopen } = useConnectionStore();
   const [busy, setBusy] = useState<'test' | 'save' | 'local' | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   useEffect(() => {
-    void call('connection:get', {}).then((res) => {
-      if (!res.ok) {
-        setLoadError(res.error);
-        return;
-      }
-      setInfo(res.value);
-      form.setFieldsValue(res.value.fields ?? { host: '', port: 5432, database: 'bhxh', user: '' });
-    });
-  }, [form]);
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (info) form.setFieldsValue(info.fields ?? { host: '', port: 5432, database: 'bhxh', user: '' });
+  }, [form, info]);
 
   const request = (values: FormValues) => ({
     engine: 'postgres' as const,
@@ -59,7 +54,7 @@ export function ConnectionForm({ onConnected }: { onConnected?: () => void }) {
     if (!values) return false;
     setBusy('test');
     setOutcome(null);
-    const res = await call('connection:test', request(values));
+    const res = await testConnection(request(values));
     setBusy(null);
     setOutcome(res.ok ? { kind: 'ok', message: res.value.message } : { kind: 'error', error: res.error });
     return res.ok;
@@ -69,13 +64,7 @@ export function ConnectionForm({ onConnected }: { onConnected?: () => void }) {
   const switchTo = async (kind: 'save' | 'local', values?: FormValues) => {
     setBusy(kind);
     setOutcome(null);
-    const saved = await call('connection:save', values ? request(values) : { engine: 'sqlite' });
-    if (!saved.ok) {
-      setBusy(null);
-      setOutcome({ kind: 'error', error: saved.error });
-      return;
-    }
-    const reopened = await call('connection:reconnect', {});
+    const reopened = await saveAndReopen(values ? request(values) : { engine: 'sqlite' });
     setBusy(null);
     if (!reopened.ok) {
       setOutcome({ kind: 'error', error: reopened.error });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppErrorShape, FileRef, OfficeDetail, OfficeImportOutcome, OfficeImportPreview, OfficeSummary, Page, Result } from '../../../shared/contract';
+import type { AppErrorShape, FileRef, OfficeDetail, OfficeImportOutcome, OfficeImportPreview, OfficeSummary, Page, Result, Unit } from '../../../shared/contract';
 import { api, call } from '../api/client';
 import { toErrorShape } from '../api/errors';
 import { todayIso } from '../format/dates';
@@ -47,6 +47,8 @@ interface OfficesState {
   close: (code: string, lastDay: string) => Promise<Result<OfficeDetail>>;
   assign: (code: string, unitCodes: string[], validFrom: string | null, validTo: string | null) => Promise<Result<OfficeDetail>>;
   unassign: (code: string, membershipId: number, lastDay: string | null) => Promise<Result<OfficeDetail>>;
+  /** The communes an office can be given from `day` (every commune, ended ones too, when no day). */
+  communesOn: (day: string | null) => Promise<Result<Unit[]>>;
 
   openImport: () => void;
   closeImport: () => void;
@@ -136,6 +138,7 @@ export const useOfficesStore = create<OfficesState>((set, get) => {
     close: async (code, lastDay) => afterWrite(await call('offices:close', { code, lastDay })),
     assign: async (code, unitCodes, from, to) => afterWrite(await call('offices:assign', { code, unitCodes, validFrom: from, validTo: to })),
     unassign: async (code, membershipId, lastDay) => afterWrite(await call('offices:unassign', { code, membershipId, lastDay })),
+    communesOn: (day) => call('units:list', day ? { asOf: day, level: 'commune' } : { includeEnded: true, level: 'commune' }),
 
     openImport: () => {
       validFrom = null;

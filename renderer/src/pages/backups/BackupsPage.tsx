@@ -1,9 +1,9 @@
 import { Alert, App, Button, Card, Modal, Table, Typography } from 'antd';
 import { ApiOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
-import type { AuditEntry, ConnectionInfo } from '../../../../shared/contract';
-import { call } from '../../api/client';
+import type { AuditEntry } from '../../../../shared/contract';
 import { useAppStore } from '../../stores/app';
+import { useConnectionStore } from '../../stores/connection';
 import { ConnectionForm } from '../ConnectionForm';
 import { formatDateTime } from '../../../../shared/format/vi';
 import { AUDIT_PAGE_SIZE, useBackupsStore } from '../../stores/backups';
@@ -137,12 +137,10 @@ export function BackupsPage() {
  * connection's server, port, user and database (never its password).
  */
 function ServerBackupPanel() {
-  const [connection, setConnection] = useState<ConnectionInfo | null>(null);
+  const { info: connection, load } = useConnectionStore();
   useEffect(() => {
-    void call('connection:get', {}).then((res) => {
-      if (res.ok) setConnection(res.value);
-    });
-  }, []);
+    void load();
+  }, [load]);
   const f = connection?.fields ?? { host: 'máy-chủ', port: 5432, user: 'người-dùng', database: 'bhxh' };
   const target = `-h ${f.host} -p ${f.port} -U ${f.user}`;
   return (

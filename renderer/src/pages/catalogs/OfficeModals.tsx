@@ -3,7 +3,6 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { AppErrorShape, OfficeDetail, OfficeMembership, Unit } from '../../../../shared/contract';
 import { formatDate, viCollator } from '../../../../shared/format/vi';
-import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorResult';
 import { PICKER_FORMAT, dayjsToIso, isoToDayjs, todayDayjs } from '../../format/dates';
 import { useOfficesStore } from '../../stores/offices';
@@ -225,6 +224,7 @@ export function EndMembershipModal({ office, membership, onClose }: { office: Of
 /** Giao xã, phường: communes of the day chosen, from a day (and optionally to one). */
 export function AssignModal({ open, office, onClose }: { open: boolean; office: OfficeDetail; onClose: () => void }) {
   const assign = useOfficesStore((s) => s.assign);
+  const communesOn = useOfficesStore((s) => s.communesOn);
   const { message } = App.useApp();
   const [from, setFrom] = useState<Dayjs | null>(null);
   const [to, setTo] = useState<Dayjs | null>(null);
@@ -247,7 +247,7 @@ export function AssignModal({ open, office, onClose }: { open: boolean; office: 
     if (!open) return;
     let live = true;
     setLoading(true);
-    void call('units:list', day ? { asOf: day, level: 'commune' } : { includeEnded: true, level: 'commune' }).then((res) => {
+    void communesOn(day).then((res) => {
       if (!live) return;
       setLoading(false);
       if (res.ok) setCommunes(res.value);
@@ -256,7 +256,7 @@ export function AssignModal({ open, office, onClose }: { open: boolean; office: 
     return () => {
       live = false;
     };
-  }, [open, day]);
+  }, [open, day, communesOn]);
 
   // Communes only: "Tên (mã)", ended ones with their last day.
   const options = useMemo<UnitOption[]>(
