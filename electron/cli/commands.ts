@@ -1,9 +1,18 @@
 import { resolve } from 'node:path';
-import type { CellIssue } from '../../shared/contract';
+import type { CellIssue, FileRef } from '../../shared/contract';
 import { UNIT_LEVEL_LABELS } from '../../shared/domain/units';
 import { formatBytes, formatCount, formatDate, formatDateTime } from '../../shared/format/vi';
 import type { AppCore } from '../core/app/appCore';
 import { CliFailure, table } from './output';
+
+/** A file named on the command line, as the token core reads files by (exit 2 when it cannot be opened). */
+export function openFile(core: AppCore, file: string): FileRef {
+  try {
+    return core.files.registerPath(resolve(file));
+  } catch {
+    throw new CliFailure(`Không mở được tệp "${file}".`, 2);
+  }
+}
 
 export interface CliIo {
   json: boolean;
@@ -16,12 +25,7 @@ function issueLine(e: CellIssue): string {
 
 /** `units import <file>`; validFrom is YYYY-MM-DD (the flag was read as dd/mm/yyyy). */
 export async function unitsImport(core: AppCore, io: CliIo, file: string, flags: { validFrom?: string; dryRun?: boolean }): Promise<number> {
-  let ref;
-  try {
-    ref = core.files.registerPath(resolve(file));
-  } catch {
-    throw new CliFailure(`Không mở được tệp "${file}".`, 2);
-  }
+  const ref = openFile(core, file);
   const { validFrom } = flags;
   const preview = await core.invoke('units:previewImport', { file: ref, ...(validFrom ? { validFrom } : {}) });
   const summary = {

@@ -1,19 +1,13 @@
-import { resolve } from 'node:path';
 import { MAX_PAGE_SIZE, type ImportBatch, type ImportCommitOutcome } from '../../shared/contract';
 import { monthLabel } from '../../shared/domain/periods';
 import { formatCount, formatDateTime } from '../../shared/format/vi';
 import type { AppCore } from '../core/app/appCore';
-import type { CliIo } from './commands';
+import { openFile, type CliIo } from './commands';
 import { CliFailure, table } from './output';
 
 /** `import <file>`: the same preview and commit as the screen; exit 2 when rejected. */
 export async function importReport(core: AppCore, io: CliIo, file: string, flags: { period?: string; dryRun?: boolean; skipErrorRows?: boolean }): Promise<number> {
-  let ref;
-  try {
-    ref = core.files.registerPath(resolve(file));
-  } catch {
-    throw new CliFailure(`Không mở được tệp "${file}".`, 2);
-  }
+  const ref = openFile(core, file);
   const preview = await core.invoke('imports:preview', { file: ref, ...(flags.period ? { period: flags.period } : {}) });
   // --skip-error-rows: rows with errors stay out, the valid ones are written (file-level errors still reject).
   const partial = Boolean(flags.skipErrorRows) && !preview.canCommit && preview.canCommitValidRows;

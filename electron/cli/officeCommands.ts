@@ -1,10 +1,9 @@
-import { resolve } from 'node:path';
 import { MAX_PAGE_SIZE, type OfficeSummary } from '../../shared/contract';
 import { formatCount, formatDate } from '../../shared/format/vi';
 import type { AppCore } from '../core/app/appCore';
 import { issueText } from '../core/offices/importService';
-import type { CliIo } from './commands';
-import { CliFailure, table } from './output';
+import { openFile, type CliIo } from './commands';
+import { table } from './output';
 
 /** `offices list`: the offices working on a day (today when not given), with how many communes each serves that day. */
 export async function officesList(core: AppCore, io: CliIo, flags: { asOf?: string; query?: string }): Promise<number> {
@@ -28,12 +27,7 @@ export async function officesList(core: AppCore, io: CliIo, flags: { asOf?: stri
 
 /** `offices import <file>`: the same preview and commit as the screen; exit 2 when any row is rejected. */
 export async function officesImport(core: AppCore, io: CliIo, file: string, flags: { validFrom?: string; dryRun?: boolean }): Promise<number> {
-  let ref;
-  try {
-    ref = core.files.registerPath(resolve(file));
-  } catch {
-    throw new CliFailure(`Không mở được tệp "${file}".`, 2);
-  }
+  const ref = openFile(core, file);
   const preview = await core.invoke('offices:previewImport', { file: ref, ...(flags.validFrom ? { validFrom: flags.validFrom } : {}) });
   const rejected = preview.errors.length > 0;
   const status = rejected ? 'rejected' : flags.dryRun ? 'dry-run' : 'committed';
