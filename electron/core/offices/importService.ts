@@ -75,6 +75,23 @@ function findHeader(sheet: SheetGrid): Hit | null {
   return null;
 }
 
+/** Where a field of a sheet row is: its cell, or the row when the sheet has no such column. */
+function where(hit: Hit, i: number, f: Field | null): Pick<CellIssue, 'sheet' | 'row' | 'column' | 'cell'> {
+  const col = f === null ? undefined : hit.columns[f];
+  if (col === undefined) return { sheet: hit.sheet.name, row: cellAddress(hit.sheet, i, 0).row, column: null, cell: null };
+  const a = cellAddress(hit.sheet, i, col);
+  return { sheet: hit.sheet.name, row: a.row, column: a.column, cell: a.cell };
+}
+
+/** The non-empty rows under a sheet's header, with each field's value and place. */
+function* dataRows(hit: Hit): Generator<{ i: number; get: (f: Field) => unknown; at: (f: Field | null) => ReturnType<typeof where> }> {
+  for (let i = hit.headerIndex + 1; i < hit.sheet.rows.length; i++) {
+    const raw = hit.sheet.rows[i] ?? [];
+    if (raw.every((c) => text(c) === null)) continue;
+    yield { i, get: (f) => (hit.columns[f] === undefined ? null : raw[hit.columns[f]!]), at: (f) => where(hit, i, f) };
+  }
+}
+
 function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const s = toNfc(value instanceof Date ? localIso(value) : String(value));
@@ -119,12 +136,6 @@ export async function planOfficeImport(ctx: CoreContext, workbook: WorkbookData,
   const ops: OfficePlanOp[] = [];
   const counts = { officesAdded: 0, officesUpdated: 0, membersAdded: 0, membersChanged: 0 };
   let unchanged = 0;
-  const where = (hit: Hit, i: number, f: Field | null) => {
-    const col = f === null ? undefined : hit.columns[f];
-    if (col === undefined) return { sheet: hit.sheet.name, row: cellAddress(hit.sheet, i, 0).row, column: null, cell: null };
-    const a = cellAddress(hit.sheet, i, col);
-    return { sheet: hit.sheet.name, row: a.row, column: a.column, cell: a.cell };
-  };
 
   const repo = new OfficeRepository(ctx.store);
   const units = await new UnitRepository(ctx.store).allByCode();
@@ -134,11 +145,7 @@ export async function planOfficeImport(ctx: CoreContext, workbook: WorkbookData,
   const fileOffices = new Map<string, OfficeRowIn & Span & { name: string }>();
   if (officesHit) {
     const hit = officesHit;
-    for (let i = hit.headerIndex + 1; i < hit.sheet.rows.length; i++) {
-      const raw = hit.sheet.rows[i] ?? [];
-      if (raw.every((c) => text(c) === null)) continue;
-      const get = (f: Field) => (hit.columns[f] === undefined ? null : raw[hit.columns[f]!]);
-      const at = (f: Field) => where(hit, i, f);
+    for (const { i, get, at } of dataRows(hit)) {
       const rowErrors: CellIssue[] = [];
       const code = text(get('officeCode'));
       if (!code || !OFFICE_CODE.test(code)) rowErrors.push({ ...at('officeCode'), message: code ? `Mã cơ quan "${code}" không hợp lệ: chỉ gồm chữ số/chữ cái, tối đa 20 ký tự.` : 'Thiếu mã cơ quan.' });
@@ -197,11 +204,7 @@ export async function planOfficeImport(ctx: CoreContext, workbook: WorkbookData,
     const hit = membersHit;
     const current = await repo.memberships();
     const accepted: (Span & { officeCode: string; officeName: string; unitId: number; row: number })[] = [];
-    for (let i = hit.headerIndex + 1; i < hit.sheet.rows.length; i++) {
-      const raw = hit.sheet.rows[i] ?? [];
-      if (raw.every((c) => text(c) === null)) continue;
-      const get = (f: Field) => (hit.columns[f] === undefined ? null : raw[hit.columns[f]!]);
-      const at = (f: Field) => where(hit, i, f);
+    for (const { i, get, at } of dataRows(hit)) {
       const rowErrors: CellIssue[] = [];
       const officeCode = text(get('officeCode'));
       const office = officeCode ? (fileOffices.get(officeCode) ?? existing.get(officeCode)) : undefined;
