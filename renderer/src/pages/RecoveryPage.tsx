@@ -1,5 +1,5 @@
 import { Card, Result, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/contract';
 import { useAppStore } from '../stores/app';
 import { useBackupsStore } from '../stores/backups';
@@ -59,8 +59,8 @@ function UnavailablePage({ info }: { info: AppInfo }) {
   );
 }
 
-/** The backups of the data folder, each with a confirmed restore. */
-function RestoreList() {
+/** The backups of the data folder, each with a confirmed restore; `empty` says what to do when there is none. */
+function RestoreList({ empty }: { empty?: ReactNode }) {
   const load = useBackupsStore((s) => s.load);
   const error = useBackupsStore((s) => s.error);
   const backups = useBackupsStore((s) => s.backups);
@@ -69,23 +69,13 @@ function RestoreList() {
     void load();
   }, [load]);
   if (error) return <ErrorAlert error={error} title="Không đọc được danh sách bản sao lưu" />;
-  if (loaded && backups.length === 0)
-    return <Typography.Paragraph type="secondary">Không có bản sao lưu nào trong thư mục dữ liệu.</Typography.Paragraph>;
+  if (loaded && backups.length === 0) return empty ?? <Typography.Paragraph type="secondary">Không có bản sao lưu nào trong thư mục dữ liệu.</Typography.Paragraph>;
   return <BackupsTable pageSize={5} recovery />;
 }
 
 /** The file failed its integrity check at start: the way forward is a restore. */
 function CorruptPage() {
   const info = useAppStore((s) => s.info);
-  const load = useBackupsStore((s) => s.load);
-  const error = useBackupsStore((s) => s.error);
-  const backups = useBackupsStore((s) => s.backups);
-  const loaded = useBackupsStore((s) => s.loaded);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   return (
     <div className="center-page" data-testid="recovery-page">
       <Card className="recovery-card">
@@ -111,18 +101,13 @@ function CorruptPage() {
           ) : null}{' '}
           sẽ được thay bằng bản sao lưu đã chọn.
         </Typography.Paragraph>
-        {error ? (
-          <div style={{ marginBottom: 12 }}>
-            <ErrorAlert error={error} title="Không đọc được danh sách bản sao lưu" />
-          </div>
-        ) : null}
-        {loaded && backups.length === 0 && !error ? (
-          <Typography.Paragraph type="warning">
-            Không có bản sao lưu nào trong thư mục dữ liệu. Hãy liên hệ bộ phận công nghệ thông tin để được hỗ trợ.
-          </Typography.Paragraph>
-        ) : !error ? (
-          <BackupsTable pageSize={5} recovery />
-        ) : null}
+        <RestoreList
+          empty={
+            <Typography.Paragraph type="warning">
+              Không có bản sao lưu nào trong thư mục dữ liệu. Hãy liên hệ bộ phận công nghệ thông tin để được hỗ trợ.
+            </Typography.Paragraph>
+          }
+        />
         <details className="tech-details" style={{ marginTop: 16 }}>
           <summary>Dùng cơ sở dữ liệu trên máy chủ PostgreSQL dùng chung</summary>
           <ConnectionForm />
