@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/contract';
-import { checkCount } from '../../../shared/calc/valueRules';
+import { asOfMessage, checkCount } from '../../../shared/calc/valueRules';
 import { indicatorByCode } from '../../../shared/domain/indicators';
 import { isValidOn } from '../../../shared/domain/units';
 import { formatCount, formatDate } from '../../../shared/format/vi';
@@ -12,7 +12,8 @@ import { ResultRepository } from './repository';
 export async function setResult(ctx: CoreContext, req: { unitCode: string; indicatorCode: string; asOf: string; value: number | null; note?: string | null }): Promise<{ saved: number }> {
   const unit = await new UnitRepository(ctx.store).byCode(req.unitCode);
   if (!unit) throw new AppError('NOT_FOUND', `Không có đơn vị mã "${req.unitCode}".`);
-  if (req.asOf > localToday(ctx.now())) throw new AppError('VALIDATION', `Ngày số liệu ${formatDate(req.asOf)} chưa đến; không ghi số liệu cho ngày tương lai.`);
+  const future = asOfMessage(req.asOf, req.asOf.slice(0, 7), localToday(ctx.now()));
+  if (future) throw new AppError('VALIDATION', future);
   if (!isValidOn(unit, req.asOf)) throw new AppError('VALIDATION', `Đơn vị "${unit.name}" không có hiệu lực ngày ${formatDate(req.asOf)}.`);
   const def = indicatorByCode(req.indicatorCode);
   if (!def || def.kind !== 'count') throw new AppError('VALIDATION', `Chỉ tiêu "${req.indicatorCode}" không nhập trực tiếp được (tỷ lệ được tính tự động).`);
