@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { pageRequest, type Page } from './paging';
 import type { ImportBatch, ImportCommitOutcome, ImportPreview } from './importTypes';
+import type {
+  AgentDetail, AgentSummary, CollectionPoint, CommissionRateRow, FlowSaveOutcome, FlowTable, Inspection, NetworkBatch, NetworkImportOutcome, NetworkImportPreview,
+  NetworkOverview, RankingRow, ResultsImportPreview, StaffDetail, StaffSummary,
+} from './networkTypes';
+import { AGENT_KINDS, AGENT_PRODUCTS, AGENT_STATUSES, FLOW_MEASURES, STAFF_ROLES, STAFF_STATUSES } from '../domain/network';
 import type { ReportDefinition, ReportDocument, ReportPdfPreview, ReportSectionInfo, SavedReport, SavedReportSummary } from './reportTypes';
 import type { BreakdownProposal, ComparisonTable, DashboardData, GridSaveOutcome, ResultGrid, Target } from './resultsTypes';
 import type {
-  AppInfo, AuditEntry, BackupInfo, ConnectionInfo, ConnectionTestOutcome, DemoOutcome, DownloadRef, IndicatorDef, Office, OfficeDetail, OfficeImportOutcome,
+  AppInfo, AppSettings, AuditEntry, BackupInfo, ConnectionInfo, ConnectionTestOutcome, DemoOutcome, DownloadRef, IndicatorDef, Office, OfficeDetail, OfficeImportOutcome,
   OfficeImportPreview, OfficeSummary, RestoreOutcome, Unit, UnitDetail, UnitImportOutcome, UnitImportPreview,
 } from './types';
 
@@ -65,6 +70,49 @@ const postgresConnection = z
     password: z.string().max(200, 'Mật khẩu tối đa 200 ký tự').optional(),
   })
   .strict();
+
+const networkCode = z.string().trim().regex(/^[0-9A-Za-z._-]{1,30}$/, 'Mã chỉ gồm chữ số, chữ cái, dấu chấm, gạch; tối đa 30 ký tự');
+const agentFields = {
+  name: z.string().trim().min(3, 'Tên tổ chức dịch vụ thu quá ngắn').max(200, 'Tên tối đa 200 ký tự'),
+  kind: z.enum(AGENT_KINDS, 'Hãy chọn loại tổ chức'),
+  product: z.enum(AGENT_PRODUCTS).optional(),
+  contractNo: optionalText(100),
+  signedOn: isoDate.nullable().optional(),
+  expiresOn: isoDate.nullable().optional(),
+  officeCode: officeCode.nullable().optional(),
+  status: z.enum(AGENT_STATUSES).optional(),
+  allCommunes: z.boolean().optional(),
+  communeCodes: z.array(unitCode).max(5000).optional(),
+  address: optionalText(300),
+  phone: optionalText(50),
+  representative: optionalText(100),
+  note: optionalText(1000),
+};
+const staffFields = {
+  fullName: z.string().trim().min(3, 'Họ tên quá ngắn').max(100, 'Họ tên tối đa 100 ký tự'),
+  role: z.enum(STAFF_ROLES).optional(),
+  birthYear: z.number().int().min(1900, 'Năm sinh không hợp lệ').max(2100, 'Năm sinh không hợp lệ').nullable().optional(),
+  birthDate: isoDate.nullable().optional(),
+  sex: z.enum(['M', 'F']).nullable().optional(),
+  cccd: optionalText(20),
+  phone: optionalText(20),
+  agentCode: networkCode,
+  communeCodes: z.array(unitCode).max(500).optional(),
+  trainingDate: isoDate.nullable().optional(),
+  cardNo: optionalText(50),
+  cardDate: isoDate.nullable().optional(),
+  status: z.enum(STAFF_STATUSES).optional(),
+  joinedOn: isoDate.nullable().optional(),
+  leftOn: isoDate.nullable().optional(),
+  note: optionalText(1000),
+};
+const networkFilters = {
+  officeCode: officeCode.optional(),
+  unitCode: unitCode.optional(),
+  kind: z.enum(AGENT_KINDS).optional(),
+};
+const flowMeasure = z.enum(FLOW_MEASURES);
+const year = z.number().int().min(2000).max(2100);
 
 /** Pairs a request schema with the response type, which exists only at compile time. */
 function channel<Res>() {
@@ -152,6 +200,113 @@ export const channels = {
   'offices:unassign': channel<OfficeDetail>()(z.object({ code: officeCode, membershipId: z.number().int().positive(), lastDay: isoDate.nullable() })),
   'offices:previewImport': channel<OfficeImportPreview>()(z.object({ file: fileRef, validFrom: isoDate.nullable().optional() })),
   'offices:commitImport': channel<OfficeImportOutcome>()(z.object({ planId: z.string().min(8).max(100) })),
+
+  /**
+   * The collection-agent network (đại lý thu): agents, collection points, staff, inspections,
+   * targets and results per agent and staff member, rankings, commission, imports and exports.
+   */
+  'agents:search': channel<Page<AgentSummary>>()(
+    pageRequest(['code', 'name', 'kind', 'expiresOn'], { ...networkFilters, status: z.enum(AGENT_STATUSES).optional(), expiringWithin: z.union([z.literal(30), z.literal(60)]).optional() }),
+  ),
+  'agents:get': channel<AgentDetail>()(z.object({ code: networkCode })),
+  'agents:create': channel<AgentDetail>()(z.object({ code: networkCode, ...agentFields })),
+  'agents:update': channel<AgentDetail>()(z.object({ code: networkCode, ...agentFields })),
+  'points:search': channel<Page<CollectionPoint>>()(
+    pageRequest(['name', 'agent', 'commune'], { ...networkFilters, agentCode: networkCode.optional(), open: z.boolean().optional() }),
+  ),
+  /** Creates a point (no id) or changes one. */
+  'points:save': channel<CollectionPoint>()(
+    z.object({
+      id: z.number().int().positive().optional(),
+      agentCode: networkCode,
+      code: networkCode.nullable().optional(),
+      name: z.string().trim().min(3, 'Tên điểm thu quá ngắn').max(200),
+      address: optionalText(300),
+      unitCode: unitCode.nullable().optional(),
+      openedOn: isoDate.nullable().optional(),
+      closedOn: isoDate.nullable().optional(),
+      signage: z.boolean().optional(),
+      note: optionalText(1000),
+    }),
+  ),
+  'staff:search': channel<Page<StaffSummary>>()(
+    pageRequest(['name', 'code', 'agent'], {
+      ...networkFilters,
+      agentCode: networkCode.optional(),
+      status: z.enum(STAFF_STATUSES).optional(),
+      role: z.enum(STAFF_ROLES).optional(),
+    }),
+  ),
+  'staff:get': channel<StaffDetail>()(z.object({ code: networkCode })),
+  'staff:create': channel<StaffDetail>()(z.object({ code: networkCode, ...staffFields })),
+  'staff:update': channel<StaffDetail>()(z.object({ code: networkCode, ...staffFields })),
+  /** The unmasked CCCD or phone of one person; every reveal is written to the audit log. */
+  'staff:reveal': channel<{ value: string | null }>()(z.object({ code: networkCode, field: z.enum(['cccd', 'phone']) })),
+  'inspections:search': channel<Page<Inspection>>()(pageRequest(['date'], { agentCode: networkCode.optional(), officeCode: officeCode.optional(), year: year.optional() })),
+  'inspections:save': channel<Inspection>()(
+    z.object({
+      id: z.number().int().positive().optional(),
+      agentCode: networkCode,
+      inspectedOn: isoDate,
+      inspector: z.string().trim().min(2, 'Hãy ghi người kiểm tra').max(200),
+      findings: z.string().trim().min(2, 'Hãy ghi kết quả kiểm tra').max(4000),
+      followUp: optionalText(2000),
+      followUpDone: z.boolean().optional(),
+    }),
+  ),
+  /** Counts by agent kind, results of the month, the commune table (points, kinds, people per trained staff). */
+  'network:overview': channel<NetworkOverview>()(z.object({ period: yearMonth, officeCode: officeCode.optional() })),
+  /** Targets of the year and results of the month for an office's agents (paged) or one agent's staff. */
+  'network:flows': channel<FlowTable>()(
+    z.object({ month: yearMonth, officeCode: officeCode.optional(), agentCode: networkCode.optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).optional() }),
+  ),
+  /** Targets are for a year (`year`), results for a month (`month`); one transaction, one audit row. */
+  'network:setFlows': channel<FlowSaveOutcome>()(
+    z
+      .object({
+        kind: z.enum(['target', 'result']),
+        year: year.optional(),
+        month: yearMonth.optional(),
+        entries: z
+          .array(z.object({ level: z.enum(['office', 'agent', 'staff']), code: networkCode, measure: flowMeasure, value: z.number().nonnegative('Số liệu không được âm').nullable() }))
+          .min(1)
+          .max(100_000),
+      })
+      .refine((r) => (r.kind === 'target' ? r.year !== undefined : r.month !== undefined), { message: 'Chỉ tiêu cần năm, kết quả cần tháng.' }),
+  ),
+  'network:ranking': channel<Page<RankingRow>>()(
+    z.object({
+      period: yearMonth,
+      level: z.enum(['agent', 'staff']),
+      measure: flowMeasure.optional(),
+      by: z.enum(['result', 'progress']).optional(),
+      officeCode: officeCode.optional(),
+      kind: z.enum(AGENT_KINDS).optional(),
+      inactiveOnly: z.boolean().optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+  ),
+  'network:commissionRates': channel<CommissionRateRow[]>()(empty),
+  /** A new dated rate; the old one stays for the months before it. */
+  'network:addCommissionRate': channel<CommissionRateRow[]>()(
+    z.object({
+      product: z.enum(['BHXH_TN', 'BHYT_HGD']),
+      basis: z.enum(['percent', 'perNew']),
+      value: z.number().nonnegative('Mức thù lao không được âm').max(10_000_000),
+      validFrom: isoDate,
+      legalSource: optionalText(300),
+      note: optionalText(1000),
+    }),
+  ),
+  /** Agents, points and staff lists from one workbook (one sheet per list, found by their headers). */
+  'network:previewImport': channel<NetworkImportPreview>()(z.object({ file: fileRef })),
+  'network:commitImport': channel<NetworkImportOutcome>()(z.object({ planId: z.string().min(8).max(100) })),
+  /** Monthly results per staff member (one row per person). */
+  'network:previewResults': channel<ResultsImportPreview>()(z.object({ file: fileRef, month: yearMonth.optional() })),
+  'network:commitResults': channel<NetworkImportOutcome>()(z.object({ planId: z.string().min(8).max(100) })),
+  'network:batches': channel<Page<NetworkBatch>>()(pageRequest(['at'], {})),
+  'network:undo': channel<{ undone: number }>()(z.object({ batchId: z.number().int().positive() })),
   'indicators:list': channel<IndicatorDef[]>()(empty),
 
   'backups:list': channel<BackupInfo[]>()(empty),
@@ -159,7 +314,7 @@ export const channels = {
   'backups:restore': channel<RestoreOutcome>()(z.object({ fileName: z.string().min(1).max(300) })),
 
   /** Newest first; `entity` narrows to one kind of record (unit, target, import_batch, database…). */
-  'audit:list': channel<Page<AuditEntry>>()(pageRequest(['at'], { entity: z.string().max(40).optional() })),
+  'audit:list': channel<Page<AuditEntry>>()(pageRequest(['at'], { entity: z.string().max(40).optional(), entityKey: z.string().max(200).optional() })),
 
   'demo:load': channel<DemoOutcome>()(empty),
 
@@ -236,8 +391,14 @@ export const channels = {
   'imports:list': channel<Page<ImportBatch>>()(pageRequest(['at'], {})),
   'imports:undo': channel<{ restored: number }>()(z.object({ batchId: z.number().int().positive() })),
   'imports:errorsWorkbook': channel<DownloadRef>()(z.object({ sessionId: z.string().min(8).max(100) })),
-  'settings:get': channel<{ jumpThreshold: number }>()(empty),
-  'settings:set': channel<{ jumpThreshold: number }>()(z.object({ jumpThreshold: z.number().min(0.01).max(10) })),
+  'settings:get': channel<AppSettings>()(empty),
+  /** Changes the settings given, leaves the others. */
+  'settings:set': channel<AppSettings>()(
+    z.object({
+      jumpThreshold: z.number().min(0.01).max(10).optional(),
+      inactiveMonths: z.number().int('Số tháng phải là số nguyên').min(1, 'Từ 1 đến 24 tháng').max(24, 'Từ 1 đến 24 tháng').optional(),
+    }),
+  ),
 
   /** Steering-committee reports: catalogue, defaults, live preview, saved reports, PDF and Excel. */
   'reports:sections': channel<ReportSectionInfo[]>()(empty),
@@ -262,6 +423,18 @@ export const channels = {
   'exports:coverage': channel<DownloadRef>()(z.object({ period, unitCode: unitCode.nullable().optional(), viewDate: isoDate.optional() })),
   'exports:grid': channel<DownloadRef>()(z.object({ month: yearMonth, parentCode: unitCode.nullable().optional() })),
   'exports:targets': channel<DownloadRef>()(z.object({ year: z.number().int().min(2000).max(2100), indicatorCode: indicatorCode.optional() })),
+  /** The network's lists and rankings as formatted workbooks; `withPersonal` puts CCCD and phone in (audited). */
+  'exports:network': channel<DownloadRef>()(
+    z.object({
+      list: z.enum(['agents', 'points', 'staff', 'ranking', 'inspections', 'coverage']),
+      period: yearMonth.optional(),
+      level: z.enum(['agent', 'staff']).optional(),
+      measure: flowMeasure.optional(),
+      ...networkFilters,
+      agentCode: networkCode.optional(),
+      withPersonal: z.boolean().optional(),
+    }),
+  ),
 } as const;
 
 export type Channels = typeof channels;

@@ -7,3 +7,4 @@ export * from './resultsTypes';
 export * from './importTypes';
 export * from './reportTypes';
 export * from './paging';
+export * from './networkTypes';

@@ -227,3 +227,10 @@ export interface OfficeImportOutcome {
   membersAdded: number;
   membersChanged: number;
 }
+
+export interface AppSettings {
+  /** Relative change against last month above which an entered figure needs a note. */
+  jumpThreshold: number;
+  /** A staff member with no new participant for this many months is flagged inactive. */
+  inactiveMonths: number;
+}

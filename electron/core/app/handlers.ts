@@ -106,8 +106,14 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'settings:set': async (req) => {
       const ctx = context();
       await ctx.store.transaction(async () => {
-        await writeSetting(ctx.store, 'jumpThreshold', req.jumpThreshold);
-        await recordAudit(ctx.store, ctx.actor, { action: 'update', entity: 'settings', entityKey: 'jumpThreshold', summary: `Đổi ngưỡng biến động cần ghi chú thành ${formatPercent(req.jumpThreshold, 0)}` }, ctx.now());
+        if (req.jumpThreshold !== undefined) {
+          await writeSetting(ctx.store, 'jumpThreshold', req.jumpThreshold);
+          await recordAudit(ctx.store, ctx.actor, { action: 'update', entity: 'settings', entityKey: 'jumpThreshold', summary: `Đổi ngưỡng biến động cần ghi chú thành ${formatPercent(req.jumpThreshold, 0)}` }, ctx.now());
+        }
+        if (req.inactiveMonths !== undefined) {
+          await writeSetting(ctx.store, 'inactiveMonths', req.inactiveMonths);
+          await recordAudit(ctx.store, ctx.actor, { action: 'update', entity: 'settings', entityKey: 'inactiveMonths', summary: `Nhân viên thu không có người tham gia mới trong ${req.inactiveMonths} tháng được đánh dấu không hoạt động` }, ctx.now());
+        }
       });
       return readSettings(ctx.store);
     },

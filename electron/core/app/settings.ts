@@ -1,11 +1,10 @@
+import type { AppSettings } from '../../../shared/contract';
+import { DEFAULT_INACTIVE_MONTHS } from '../../../shared/domain/network';
 import type { Store } from '../db/store';
 
-export interface Settings {
-  /** Relative change against last month above which an entered figure needs a note. */
-  jumpThreshold: number;
-}
+export type Settings = AppSettings;
 
-const DEFAULTS: Settings = { jumpThreshold: 0.2 };
+const DEFAULTS: Settings = { jumpThreshold: 0.2, inactiveMonths: DEFAULT_INACTIVE_MONTHS };
 
 export async function readSettings(store: Store): Promise<Settings> {
   const rows = await store.db.selectFrom('settings').select(['key', 'value']).execute();

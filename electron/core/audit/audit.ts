@@ -32,9 +32,10 @@ export async function recordAudits(store: Store, actor: string, records: AuditRe
 }
 
 /** The audit log a page at a time, newest first (or oldest first with desc: false on sort 'at'). */
-export async function listAudit(store: Store, req: PageRequest<'at'> & { entity?: string }): Promise<Page<AuditEntry>> {
+export async function listAudit(store: Store, req: PageRequest<'at'> & { entity?: string; entityKey?: string }): Promise<Page<AuditEntry>> {
   let query = store.db.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'entity', 'entity_key as entityKey', 'summary']);
   if (req.entity) query = query.where('entity', '=', req.entity);
+  if (req.entityKey) query = query.where('entity_key', '=', req.entityKey);
   const oldestFirst = req.sort === 'at' && req.desc === false;
   return pageOf(query, req, (q) => q.orderBy('id', oldestFirst ? 'asc' : 'desc'));
 }

@@ -131,6 +131,119 @@ export interface Schema {
     created_at: string;
     updated_at: string;
   };
+  agents: {
+    id: Generated<number>;
+    code: string;
+    name: string;
+    name_key: string;
+    sort_key: string;
+    kind: string;
+    product: Generated<string>;
+    contract_no: string | null;
+    signed_on: string | null;
+    expires_on: string | null;
+    office_id: number | null;
+    status: Generated<string>;
+    all_communes: Generated<number>;
+    address: string | null;
+    phone: string | null;
+    representative: string | null;
+    note: string | null;
+    batch_id: number | null;
+    is_demo: Generated<number>;
+    created_at: string;
+    updated_at: string;
+  };
+  agent_communes: { agent_id: number; unit_id: number };
+  collection_points: {
+    id: Generated<number>;
+    code: string | null;
+    agent_id: number;
+    name: string;
+    name_key: string;
+    sort_key: string;
+    address: string | null;
+    unit_id: number | null;
+    opened_on: string | null;
+    closed_on: string | null;
+    signage: Generated<number>;
+    note: string | null;
+    batch_id: number | null;
+    is_demo: Generated<number>;
+    created_at: string;
+    updated_at: string;
+  };
+  agent_staff: {
+    id: Generated<number>;
+    code: string;
+    full_name: string;
+    name_key: string;
+    sort_key: string;
+    role: Generated<string>;
+    birth_year: number | null;
+    birth_date: string | null;
+    sex: string | null;
+    cccd: string | null;
+    phone: string | null;
+    agent_id: number;
+    training_date: string | null;
+    card_no: string | null;
+    card_date: string | null;
+    status: Generated<string>;
+    joined_on: string | null;
+    left_on: string | null;
+    note: string | null;
+    batch_id: number | null;
+    is_demo: Generated<number>;
+    created_at: string;
+    updated_at: string;
+  };
+  staff_communes: { staff_id: number; unit_id: number };
+  agent_inspections: {
+    id: Generated<number>;
+    agent_id: number;
+    inspected_on: string;
+    inspector: string;
+    findings: string;
+    follow_up: string | null;
+    follow_up_done: Generated<number>;
+    is_demo: Generated<number>;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Targets (period YYYY) and results (period YYYY-MM) per office, agent or staff member. */
+  network_flows: {
+    kind: 'target' | 'result';
+    period: string;
+    level: 'office' | 'agent' | 'staff';
+    owner_id: number;
+    measure: string;
+    value: number;
+    batch_id: number | null;
+    is_demo: Generated<number>;
+    updated_at: string;
+  };
+  commission_rates: {
+    id: Generated<number>;
+    product: string;
+    basis: 'percent' | 'perNew';
+    value: number;
+    valid_from: string;
+    legal_source: string | null;
+    note: string | null;
+    created_at: string;
+  };
+  /** An import of network lists or results; `undo` is JSON of what it replaced. */
+  network_batches: {
+    id: Generated<number>;
+    kind: 'lists' | 'results';
+    file_name: string;
+    at: string;
+    actor: string;
+    summary: string;
+    undo: string;
+    undone_at: string | null;
+  };
 }
 
 export type TableName = keyof Schema;

@@ -2,6 +2,7 @@ import { AppError, TARGET_SOURCE_LABELS, type BreakdownProposal, type Target, ty
 import { indicatorByCode } from '../../../shared/domain/indicators';
 import { ym } from '../../../shared/domain/periods';
 import { formatCount, formatPercent } from '../../../shared/format/vi';
+import { apportion } from '../../../shared/calc/apportion';
 import { recordAudit, recordAudits, type AuditRecord } from '../audit/audit';
 import { isoNow, localToday, type CoreContext } from '../app/context';
 import { Figures } from '../results/compare';
@@ -67,22 +68,6 @@ export async function setTarget(ctx: CoreContext, req: SetTargetInput): Promise<
   ctx.events.emit({ type: 'data-changed', area: 'targets' });
   const { unitId: _unitId, ...target } = (await repo.byId(id))!;
   return target;
-}
-
-/** Largest-remainder rounding so the children's whole numbers add up to the parent's exactly. */
-export function apportion(total: number, bases: number[]): number[] {
-  const sum = bases.reduce((a, b) => a + b, 0);
-  if (sum <= 0) return bases.map(() => 0);
-  const raw = bases.map((b) => (total * b) / sum);
-  const floors = raw.map(Math.floor);
-  let left = Math.round(total - floors.reduce((a, b) => a + b, 0));
-  const order = raw.map((r, i) => ({ i, frac: r - Math.floor(r) })).sort((a, b) => b.frac - a.frac);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    floors[i]!++;
-    left--;
-  }
-  return floors;
 }
 
 /** Each unit's own latest target (whole year) from one authority: what setTarget corrects in place. */

@@ -1,0 +1,81 @@
+/**
+ * Citizen identity numbers (CCCD, 12 digits; Thông tư 59/2021/TT-BCA): 3 digits of the province
+ * where the birth was registered, 1 digit of century and sex, 2 digits of the birth year, 6 digits
+ * of a serial. The checks here are the ones a clerk can be told about: a wrong length, a province
+ * code that does not exist, a birth year that does not match the person's.
+ */
+
+/** The 63 province codes of CCCD numbers; they stay valid after the 2025 merger (cards are not reissued). */
+export const CCCD_PROVINCE_CODES: ReadonlySet<string> = new Set([
+  '001', '002', '004', '006', '008', '010', '011', '012', '014', '015', '017', '019', '020', '022', '024', '025', '026', '027',
+  '030', '031', '033', '034', '035', '036', '037', '038', '040', '042', '044', '045', '046', '048', '049', '051', '052', '054',
+  '056', '058', '060', '062', '064', '066', '067', '068', '070', '072', '074', '075', '077', '079', '080', '082', '083', '084',
+  '086', '087', '089', '091', '092', '093', '094', '095', '096',
+]);
+
+export interface CccdParts {
+  provinceCode: string;
+  sex: 'M' | 'F';
+  birthYear: number;
+}
+
+/** The digits typed, spaces, dots and dashes dropped; an Excel number that lost its leading 0 gets it back. */
+export function normaliseCccd(text: string): string {
+  const digits = String(text).replace(/[\s.\-]/g, '');
+  return /^\d{11}$/.test(digits) ? '0' + digits : digits;
+}
+
+/** Province, sex and birth year read from a well-formed number, else null. */
+export function cccdParts(cccd: string): CccdParts | null {
+  if (!/^\d{12}$/.test(cccd)) return null;
+  const gender = Number(cccd[3]);
+  // 0/1: 1900s, 2/3: 2000s, 4/5: 2100s, 6/7: 2200s, 8/9: 1800s; even men, odd women.
+  const century = [1900, 2000, 2100, 2200, 1800][Math.floor(gender / 2)]!;
+  return { provinceCode: cccd.slice(0, 3), sex: gender % 2 === 0 ? 'M' : 'F', birthYear: century + Number(cccd.slice(4, 6)) };
+}
+
+export interface CccdCheck {
+  /** Birth year or full date (YYYY-MM-DD) the list gives, when it gives one. */
+  birthYear?: number | null;
+  birthDate?: string | null;
+  sex?: 'M' | 'F' | null;
+}
+
+/** Why a CCCD number is not acceptable, in Vietnamese; null when it is. Expects normaliseCccd's output. */
+export function cccdProblem(cccd: string, check: CccdCheck = {}): string | null {
+  if (!/^\d+$/.test(cccd)) return `Số CCCD "${cccd}" chỉ được gồm chữ số.`;
+  if (cccd.length !== 12) return `Số CCCD phải có 12 chữ số (đang có ${cccd.length}).`;
+  const parts = cccdParts(cccd)!;
+  if (!CCCD_PROVINCE_CODES.has(parts.provinceCode)) return `Số CCCD bắt đầu bằng mã tỉnh ${parts.provinceCode}, không có mã tỉnh này.`;
+  const year = check.birthDate ? Number(check.birthDate.slice(0, 4)) : check.birthYear ?? null;
+  if (year !== null && year !== parts.birthYear) {
+    return `Số CCCD ghi năm sinh ${parts.birthYear} (chữ số thứ 4–6 là "${cccd.slice(3, 6)}"), không khớp năm sinh ${year}.`;
+  }
+  if (check.sex && check.sex !== parts.sex) return `Số CCCD ghi giới tính ${parts.sex === 'M' ? 'nam' : 'nữ'}, không khớp giới tính trong danh sách.`;
+  return null;
+}
+
+/** 095186001234 → 0951******34: enough to tell two people apart on a list, not enough to use. */
+export function maskCccd(cccd: string | null | undefined): string | null {
+  if (!cccd) return null;
+  return cccd.length <= 6 ? '*'.repeat(cccd.length) : cccd.slice(0, 4) + '*'.repeat(cccd.length - 6) + cccd.slice(-2);
+}
+
+/** Vietnamese mobile numbers: 10 digits starting with 0, or +84 / 84 followed by 9 digits. */
+export function normalisePhone(text: string): string {
+  const digits = String(text).replace(/[\s.\-()]/g, '');
+  if (/^\+?84\d{9}$/.test(digits)) return '0' + digits.replace(/^\+?84/, '');
+  // Excel keeps 0919123456 as the number 919123456.
+  return /^[1-9]\d{8}$/.test(digits) ? '0' + digits : digits;
+}
+
+export function phoneProblem(phone: string): string | null {
+  if (!/^0\d{9,10}$/.test(phone)) return `Số điện thoại "${phone}" không hợp lệ (10 chữ số, bắt đầu bằng 0).`;
+  return null;
+}
+
+/** 0919123456 → 0919***456. */
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  return phone.length <= 6 ? '*'.repeat(phone.length) : phone.slice(0, 4) + '*'.repeat(phone.length - 7) + phone.slice(-3);
+}
