@@ -1,0 +1,122 @@
+import { create } from 'zustand';
+import type { AppErrorShape, Page, RequestOf, Result, StaffDetail, StaffSummary } from '../../../shared/contract';
+import type { AgentKind, StaffRole, StaffStatus } from '../../../shared/domain/network';
+import { call } from '../api/client';
+import { afterNetworkWrite, compact, exportNetwork } from './networkShared';
+
+export const STAFF_PAGE_SIZE = 20;
+export type StaffSort = 'name' | 'code' | 'agent';
+export type StaffForm = Omit<RequestOf<'staff:create'>, 'code'>;
+export type RevealField = 'cccd' | 'phone';
+
+export interface StaffFilters {
+  officeCode?: string;
+  unitCode?: string;
+  kind?: AgentKind;
+  agentCode?: string;
+  status?: StaffStatus;
+  role?: StaffRole;
+}
+
+interface StaffState {
+  query: string;
+  filters: StaffFilters;
+  page: number;
+  sort: StaffSort;
+  desc: boolean;
+  result: Page<StaffSummary> | null;
+  loading: boolean;
+  error: AppErrorShape | null;
+  selected: StaffDetail | null;
+  /** Numbers shown in full after "Hiện", by `code:field`; forgotten when the list reloads. */
+  revealed: Record<string, string | null>;
+  load: () => Promise<void>;
+  setQuery: (query: string) => void;
+  setFilters: (patch: Partial<StaffFilters>) => void;
+  setPage: (page: number) => void;
+  setSort: (sort: StaffSort | null, desc: boolean) => void;
+  select: (code: string | null) => Promise<void>;
+  create: (code: string, form: StaffForm) => Promise<Result<StaffDetail>>;
+  update: (code: string, form: StaffForm) => Promise<Result<StaffDetail>>;
+  /** The full number, from core (each reveal is written to the audit log). */
+  reveal: (code: string, field: RevealField) => Promise<Result<{ value: string | null }>>;
+  exportList: (withPersonal?: boolean) => ReturnType<typeof exportNetwork>;
+}
+
+let seq = 0;
+
+export const useStaffStore = create<StaffState>((set, get) => {
+  const afterWrite = async (res: Result<StaffDetail>): Promise<Result<StaffDetail>> => {
+    if (res.ok) {
+      set({ selected: res.value });
+      await Promise.all([get().load(), afterNetworkWrite()]);
+    }
+    return res;
+  };
+  return {
+    query: '',
+    filters: {},
+    page: 1,
+    sort: 'name',
+    desc: false,
+    result: null,
+    loading: false,
+    error: null,
+    selected: null,
+    revealed: {},
+    load: async () => {
+      const mine = ++seq;
+      const { query, filters, page, sort, desc } = get();
+      set({ loading: true, error: null });
+      const res = await call('staff:search', {
+        ...compact({ ...filters }),
+        query: query.trim() || undefined,
+        sort,
+        desc,
+        offset: (page - 1) * STAFF_PAGE_SIZE,
+        limit: STAFF_PAGE_SIZE,
+      });
+      if (mine !== seq) return;
+      if (res.ok) set({ result: res.value, loading: false, revealed: {} });
+      else set({ loading: false, error: res.error });
+    },
+    setQuery: (query) => {
+      set({ query, page: 1 });
+      void get().load();
+    },
+    setFilters: (patch) => {
+      set({ filters: { ...get().filters, ...patch }, page: 1 });
+      void get().load();
+    },
+    setPage: (page) => {
+      set({ page });
+      void get().load();
+    },
+    setSort: (sort, desc) => {
+      set({ sort: sort ?? 'name', desc: sort ? desc : false });
+      void get().load();
+    },
+    select: async (code) => {
+      if (!code) {
+        set({ selected: null });
+        return;
+      }
+      const res = await call('staff:get', { code });
+      set({ selected: res.ok ? res.value : null, error: res.ok ? null : res.error });
+    },
+    create: async (code, form) => afterWrite(await call('staff:create', { code, ...form })),
+    update: async (code, form) => afterWrite(await call('staff:update', { code, ...form })),
+    reveal: async (code, field) => {
+      const res = await call('staff:reveal', { code, field });
+      if (res.ok) {
+        set({ revealed: { ...get().revealed, [`${code}:${field}`]: res.value.value } });
+        void afterNetworkWrite();
+      }
+      return res;
+    },
+    exportList: (withPersonal) => {
+      const { officeCode, unitCode, kind, agentCode } = get().filters;
+      return exportNetwork({ list: 'staff', ...compact({ officeCode, unitCode, kind, agentCode }), ...(withPersonal ? { withPersonal: true } : {}) });
+    },
+  };
+});
