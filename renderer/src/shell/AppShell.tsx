@@ -22,6 +22,7 @@ import { CatalogsPage } from '../pages/catalogs/CatalogsPage';
 import { BackupsPage } from '../pages/backups/BackupsPage';
 import { ImportsPage } from '../pages/imports/ImportsPage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
+import { NetworkPage } from '../pages/network/NetworkPage';
 
 const ICONS: Record<AreaKey, ReactNode> = {
   overview: <DashboardOutlined aria-hidden />,
@@ -107,6 +108,8 @@ function AreaContent({ area }: { area: AreaKey }) {
       return <ImportsPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'agents':
+      return <NetworkPage />;
     default: {
       const def = AREAS.find((a) => a.key === area)!;
       return <PlaceholderPage title={def.label} areaKey={area} />;
