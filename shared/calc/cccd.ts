@@ -19,10 +19,13 @@ export interface CccdParts {
   birthYear: number;
 }
 
-/** The digits typed, spaces, dots and dashes dropped; an Excel number that lost its leading 0 gets it back. */
-export function normaliseCccd(text: string): string {
-  const digits = String(text).replace(/[\s.\-]/g, '');
-  return /^\d{11}$/.test(digits) ? '0' + digits : digits;
+/**
+ * The digits typed, spaces, dots and dashes dropped. `fromNumber`: the value came from an Excel
+ * cell holding a number, which lost its leading 0 (095186001234 → 95186001234); it gets it back.
+ */
+export function normaliseCccd(text: string, fromNumber = false): string {
+  const digits = String(text).replace(/[\s.-]/g, '');
+  return fromNumber && /^\d{11}$/.test(digits) ? '0' + digits : digits;
 }
 
 /** Province, sex and birth year read from a well-formed number, else null. */
@@ -62,11 +65,11 @@ export function maskCccd(cccd: string | null | undefined): string | null {
 }
 
 /** Vietnamese mobile numbers: 10 digits starting with 0, or +84 / 84 followed by 9 digits. */
-export function normalisePhone(text: string): string {
+export function normalisePhone(text: string, fromNumber = false): string {
   const digits = String(text).replace(/[\s.\-()]/g, '');
   if (/^\+?84\d{9}$/.test(digits)) return '0' + digits.replace(/^\+?84/, '');
   // Excel keeps 0919123456 as the number 919123456.
-  return /^[1-9]\d{8}$/.test(digits) ? '0' + digits : digits;
+  return fromNumber && /^[1-9]\d{8}$/.test(digits) ? '0' + digits : digits;
 }
 
 export function phoneProblem(phone: string): string | null {

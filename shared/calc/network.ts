@@ -90,3 +90,18 @@ export function expiryFlag(expiresOn: string | null | undefined, today: string):
   if (days <= 60) return 'within60';
   return null;
 }
+
+/** No agent collects a thousand billion đồng in a month: above this is a typing slip. */
+export const ABSURD_AMOUNT = 1_000_000_000_000;
+/** No staff member or agent signs up a million people in a month. */
+export const ABSURD_FLOW_COUNT = 1_000_000;
+
+/** Why a flow figure (people or đồng) cannot be stored, in Vietnamese; null when it can. */
+export function flowValueProblem(kind: 'count' | 'money', value: number): string | null {
+  if (!Number.isFinite(value)) return 'Số liệu không hợp lệ.';
+  if (value < 0) return 'Số liệu không được âm.';
+  if (!Number.isInteger(value)) return kind === 'count' ? 'Số người phải là số nguyên.' : 'Số tiền tính bằng đồng, không có phần lẻ.';
+  if (kind === 'count' && value > ABSURD_FLOW_COUNT) return 'Số người quá lớn; hãy kiểm tra lại số đã gõ.';
+  if (kind === 'money' && value > ABSURD_AMOUNT) return 'Số tiền quá lớn; hãy kiểm tra lại số đã gõ.';
+  return null;
+}

@@ -18,6 +18,13 @@ import { resultGrid, saveGrid } from '../results/grid';
 import { setResult } from '../results/setResult';
 import { breakdownTargets, listTargets, setTarget } from '../targets/service';
 import { readSettings, writeSetting } from './settings';
+import { createAgent, getAgent, searchAgents, updateAgent } from '../network/agents';
+import { addCommissionRate, commissionRates } from '../network/commission';
+import { networkFlows, setFlows } from '../network/flows';
+import { networkOverview } from '../network/overview';
+import { saveInspection, savePoint, searchInspections, searchPoints } from '../network/points';
+import { networkRanking } from '../network/ranking';
+import { createStaff, getStaff, revealStaff, searchStaff, updateStaff } from '../network/staff';
 import { buildReport } from '../reports/build';
 import { defaultDefinition } from '../reports/defaults';
 import { printReport, reportExcel, reportPdf, reportPdfPreview } from '../reports/outputs';
@@ -31,6 +38,10 @@ import { getUnitDetail, listUnits, recordMerge, updateUnit } from '../units/serv
 import type { ConnectionHandlers } from './connectionService';
 import type { CoreContext } from './context';
 import { PlanStore } from './planStore';
+
+function notYet(): never {
+  throw new AppError('UNAVAILABLE', 'Chức năng này chưa có trong phiên bản này.');
+}
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -75,6 +86,32 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'offices:unassign': (req) => unassignCommune(context(), req),
     'offices:previewImport': (req) => previewOfficeImport(context(), officePlans, req.file, req.validFrom),
     'offices:commitImport': (req) => commitOfficeImport(context(), officePlans, req.planId),
+    'agents:search': (req) => searchAgents(context(), req),
+    'agents:get': (req) => getAgent(context(), req.code),
+    'agents:create': (req) => createAgent(context(), req),
+    'agents:update': (req) => updateAgent(context(), req),
+    'points:search': (req) => searchPoints(context(), req),
+    'points:save': (req) => savePoint(context(), req),
+    'staff:search': (req) => searchStaff(context(), req),
+    'staff:get': (req) => getStaff(context(), req.code),
+    'staff:create': (req) => createStaff(context(), req),
+    'staff:update': (req) => updateStaff(context(), req),
+    'staff:reveal': (req) => revealStaff(context(), req),
+    'inspections:search': (req) => searchInspections(context(), req),
+    'inspections:save': (req) => saveInspection(context(), req),
+    'network:overview': (req) => networkOverview(context(), req),
+    'network:flows': (req) => networkFlows(context(), req),
+    'network:setFlows': (req) => setFlows(context(), req),
+    'network:ranking': (req) => networkRanking(context(), req),
+    'network:commissionRates': () => commissionRates(context().store),
+    'network:addCommissionRate': (req) => addCommissionRate(context(), req),
+    // Imports and exports of the network land with their pipeline (electron/core/network/import*).
+    'network:previewImport': notYet,
+    'network:commitImport': notYet,
+    'network:previewResults': notYet,
+    'network:commitResults': notYet,
+    'network:batches': notYet,
+    'network:undo': notYet,
     'indicators:list': () => [...INDICATORS],
     'backups:list': hooks.listBackups,
     'backups:create': async () => {
@@ -132,6 +169,7 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'exports:coverage': (req) => exportCoverage(context(), hooks.downloads, req),
     'exports:grid': (req) => exportGrid(context(), hooks.downloads, req),
     'exports:targets': (req) => exportTargets(context(), hooks.downloads, req),
+    'exports:network': notYet,
   } satisfies Handlers;
 }
 

@@ -127,6 +127,7 @@ function ddl(engine: 'sqlite' | 'postgres'): string {
       PRIMARY KEY (kind, period, level, owner_id, measure)
     );
     CREATE INDEX network_flows_owner ON network_flows(level, owner_id, kind, period);
+    CREATE INDEX network_flows_measure ON network_flows(kind, level, measure, period, owner_id, value);
     CREATE TABLE commission_rates (
       id ${id},
       product TEXT NOT NULL,
