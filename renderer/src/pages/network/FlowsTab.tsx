@@ -29,7 +29,11 @@ function Unallocated({ value, measure }: { value: number | null | undefined; mea
   return <span data-testid="flow-unallocated">{formatMeasure(measure, value)}</span>;
 }
 
-function columns(table: FlowTable, measure: FlowMeasure, onAgent: ((code: string) => void) | null) {
+/**
+ * An agent's result is its own plus its staff's (core adds them up), so it is typed per staff
+ * member; only an agent without staff takes its own figure, in its staff panel.
+ */
+function columns(table: FlowTable, measure: FlowMeasure, onAgent: ((code: string) => void) | null, agentResultEditable: boolean) {
   const def = FLOW_MEASURE_DEFS[measure];
   return [
     {
@@ -69,7 +73,13 @@ function columns(table: FlowTable, measure: FlowMeasure, onAgent: ((code: string
       width: 130,
       align: 'right' as const,
       render: (_: unknown, r: FlowRow) =>
-        r.level === 'office' ? formatMeasure(measure, r.result[measure]) : <FlowCell kind="result" level={r.level} code={r.code} name={r.name} measure={measure} value={r.result[measure]} />,
+        r.level === 'office' || (r.level === 'agent' && !agentResultEditable) ? (
+          <Tooltip title={r.level === 'agent' ? 'Tổng của đại lý và các nhân viên; nhập kết quả ở từng nhân viên' : undefined}>
+            <span className="flow-readonly">{formatMeasure(measure, r.result[measure])}</span>
+          </Tooltip>
+        ) : (
+          <FlowCell kind="result" level={r.level} code={r.code} name={r.name} measure={measure} value={r.result[measure]} />
+        ),
     },
     { title: 'Lũy kế từ đầu năm', key: 'cumulative', width: 125, align: 'right' as const, render: (_: unknown, r: FlowRow) => formatMeasure(measure, r.cumulative[measure]) },
     {
@@ -211,7 +221,7 @@ export function FlowsTab() {
               : false
           }
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có đại lý nào. Chọn BHXH cơ sở hoặc thêm tổ chức dịch vụ thu." /> }}
-          columns={table ? columns(table, s.measure, (code) => void s.openAgent(code)) : []}
+          columns={table ? columns(table, s.measure, (code) => void s.openAgent(code), false) : []}
         />
         <Typography.Text type="secondary" className="flow-hint">
           Bấm tên một đại lý để xem và nhập số liệu của từng nhân viên. Số nhập theo kiểu Việt Nam: 1.250 hoặc 1250.
@@ -244,7 +254,7 @@ export function FlowsTab() {
             rowClassName={(r) => `flow-row-${r.level}`}
             pagination={false}
             locale={{ emptyText: 'Đại lý chưa có nhân viên thu.' }}
-            columns={staffTable ? columns(staffTable, s.measure, null) : []}
+            columns={staffTable ? columns(staffTable, s.measure, null, staffRows.length === 0) : []}
           />
         </Card>
       ) : null}
