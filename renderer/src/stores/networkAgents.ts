@@ -48,7 +48,8 @@ export const useAgentsStore = create<AgentsState>((set, get) => {
   const afterWrite = async (res: Result<AgentDetail>): Promise<Result<AgentDetail>> => {
     if (res.ok) {
       set({ selected: res.value });
-      await Promise.all([get().load(), afterNetworkWrite()]);
+      // The dialog closes now; the lists reload behind it.
+      void Promise.all([get().load(), afterNetworkWrite()]);
     }
     return res;
   };

@@ -59,7 +59,8 @@ export const useInspectionsStore = create<InspectionsState>((set, get) => ({
   },
   save: async (form) => {
     const res = await call('inspections:save', form);
-    if (res.ok) await Promise.all([get().load(), afterNetworkWrite()]);
+    // The dialog closes now; the list reloads behind it.
+    if (res.ok) void Promise.all([get().load(), afterNetworkWrite()]);
     return res;
   },
   exportList: () => {

@@ -79,7 +79,8 @@ export const usePointsStore = create<PointsState>((set, get) => ({
   },
   save: async (form) => {
     const res = await call('points:save', form);
-    if (res.ok) await Promise.all([get().load(), afterNetworkWrite()]);
+    // The dialog closes now; the list reloads behind it.
+    if (res.ok) void Promise.all([get().load(), afterNetworkWrite()]);
     return res;
   },
   exportList: () => {

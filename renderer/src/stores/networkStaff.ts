@@ -49,7 +49,8 @@ export const useStaffStore = create<StaffState>((set, get) => {
   const afterWrite = async (res: Result<StaffDetail>): Promise<Result<StaffDetail>> => {
     if (res.ok) {
       set({ selected: res.value });
-      await Promise.all([get().load(), afterNetworkWrite()]);
+      // The dialog closes now; the lists reload behind it.
+      void Promise.all([get().load(), afterNetworkWrite()]);
     }
     return res;
   };

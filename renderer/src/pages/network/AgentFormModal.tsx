@@ -89,7 +89,7 @@ export function AgentFormModal({ open, agent, onClose }: { open: boolean; agent:
           <ErrorAlert error={error} />
         </div>
       ) : null}
-      <Form form={form} layout="vertical" requiredMark="optional" initialValues={{ product: 'ALL', status: 'active', allCommunes: false, communeCodes: [], officeCode: null, signedOn: null, expiresOn: null }}>
+      <Form form={form} name="agent" layout="vertical" requiredMark="optional" initialValues={{ product: 'ALL', status: 'active', allCommunes: false, communeCodes: [], officeCode: null, signedOn: null, expiresOn: null }}>
         <div className="form-row form-row-3">
           <Form.Item name="code" label="Mã đại lý" rules={[{ required: true, message: 'Nhập mã đại lý' }, { pattern: /^[0-9A-Za-z._-]{1,30}$/, message: 'Chỉ gồm chữ số, chữ cái, dấu chấm, gạch; tối đa 30 ký tự' }]}>
             <Input disabled={agent !== null} aria-label="Mã đại lý" data-testid="agent-code" />

@@ -1,4 +1,4 @@
-import { Button, Empty, Input, Select, Table, Tag } from 'antd';
+import { Button, Empty, Input, Select, Table, Tag, Tooltip } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useEffect, useState } from 'react';
@@ -90,7 +90,7 @@ export function AgentsTab() {
         loading={s.loading}
         dataSource={s.result?.items ?? []}
         data-testid="agents-table"
-        scroll={{ x: 1080 }}
+        scroll={{ x: 1060 }}
         onRow={(r) => ({ onClick: () => void s.select(r.code), style: { cursor: 'pointer' } })}
         onChange={(_p, _f, sorter, extra) => {
           if (extra.action !== 'sort') return;
@@ -115,7 +115,7 @@ export function AgentsTab() {
           ),
         }}
         columns={[
-          { title: 'Mã', dataIndex: 'code', key: 'code', width: 100, sorter: true, sortOrder: sortOrder('code') },
+          { title: 'Mã', dataIndex: 'code', key: 'code', width: 95, sorter: true, sortOrder: sortOrder('code') },
           {
             title: 'Tên tổ chức',
             dataIndex: 'name',
@@ -128,25 +128,34 @@ export function AgentsTab() {
               </span>
             ),
           },
-          { title: 'Loại', dataIndex: 'kind', key: 'kind', width: 170, sorter: true, sortOrder: sortOrder('kind'), render: (k: AgentKind) => AGENT_KIND_LABELS[k] },
-          { title: 'BHXH cơ sở', dataIndex: 'officeName', width: 170, ellipsis: true, render: (v: string | null) => v ?? '—' },
+          { title: 'Loại', dataIndex: 'kind', key: 'kind', width: 150, sorter: true, sortOrder: sortOrder('kind'), render: (k: AgentKind) => AGENT_KIND_LABELS[k] },
+          { title: 'BHXH cơ sở', dataIndex: 'officeName', width: 160, ellipsis: true, render: (v: string | null) => v ?? '—' },
           {
             title: 'Hợp đồng đến',
             dataIndex: 'expiresOn',
             key: 'expiresOn',
-            width: 190,
+            width: 185,
             sorter: true,
             sortOrder: sortOrder('expiresOn'),
             render: (v: string | null, r) => (
-              <span>
+              <span className="nowrap">
                 {v ? formatDate(v) : '—'} <ExpiryTag flag={r.expiry} expiresOn={v} />
               </span>
             ),
           },
-          { title: 'Xã, phường', dataIndex: 'communeCount', width: 90, align: 'right', render: (n: number, r) => (r.allCommunes ? 'Tất cả' : formatCount(n)) },
-          { title: 'Điểm thu', dataIndex: 'pointCount', width: 85, align: 'right', render: (n: number) => formatCount(n) },
-          { title: 'Nhân viên', dataIndex: 'staffCount', width: 90, align: 'right', render: (n: number) => formatCount(n) },
-          { title: 'Trạng thái', dataIndex: 'status', width: 140, render: (v: AgentStatus) => <AgentStatusTag status={v} /> },
+          {
+            title: 'Mạng lưới',
+            key: 'network',
+            width: 150,
+            render: (_: unknown, r) => (
+              <Tooltip title={`${r.allCommunes ? 'Tất cả xã, phường của cơ quan' : `${formatCount(r.communeCount)} xã, phường`}; ${formatCount(r.pointCount)} điểm thu; ${formatCount(r.staffCount)} nhân viên thu`}>
+                <span className="nowrap">
+                  {formatCount(r.pointCount)} điểm · {formatCount(r.staffCount)} NV
+                </span>
+              </Tooltip>
+            ),
+          },
+          { title: 'Trạng thái', dataIndex: 'status', width: 135, render: (v: AgentStatus) => <AgentStatusTag status={v} /> },
         ]}
       />
       <AgentDetailDrawer />

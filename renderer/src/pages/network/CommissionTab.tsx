@@ -119,7 +119,7 @@ export function CommissionTab() {
             <ErrorAlert error={error} />
           </div>
         ) : null}
-        <Form form={form} layout="vertical" requiredMark="optional" initialValues={{ product: 'BHXH_TN', basis: 'percent', validFrom: null }} data-testid="commission-form">
+        <Form form={form} name="commission" layout="vertical" requiredMark="optional" initialValues={{ product: 'BHXH_TN', basis: 'percent', validFrom: null }} data-testid="commission-form">
           <div className="form-row form-row-4">
             <Form.Item name="product" label="Sản phẩm">
               <Select options={productOptions} aria-label="Sản phẩm" />

@@ -78,7 +78,7 @@ export function InspectionFormModal({ open, inspection, onClose }: { open: boole
           <ErrorAlert error={error} />
         </div>
       ) : null}
-      <Form form={form} layout="vertical" requiredMark="optional" initialValues={{ agentCode: null, followUpDone: false }}>
+      <Form form={form} name="inspection" layout="vertical" requiredMark="optional" initialValues={{ agentCode: null, followUpDone: false }}>
         <Form.Item name="agentCode" label="Tổ chức dịch vụ thu" rules={[{ required: true, message: 'Chọn tổ chức dịch vụ thu' }]}>
           <AgentSelect width="100%" placeholder="Gõ tên hoặc mã để tìm" ariaLabel="Tổ chức được kiểm tra" label={inspection?.agentName} />
         </Form.Item>

@@ -84,7 +84,7 @@ export function PointFormModal({ open, point, agentCode, onClose }: { open: bool
           <ErrorAlert error={error} />
         </div>
       ) : null}
-      <Form form={form} layout="vertical" requiredMark="optional" initialValues={{ agentCode: null, unitCode: null, signage: false, openedOn: null, closedOn: null }}>
+      <Form form={form} name="point" layout="vertical" requiredMark="optional" initialValues={{ agentCode: null, unitCode: null, signage: false, openedOn: null, closedOn: null }}>
         <Form.Item name="agentCode" label="Tổ chức dịch vụ thu" rules={[{ required: true, message: 'Chọn tổ chức dịch vụ thu' }]}>
           <AgentSelect width="100%" placeholder="Gõ tên hoặc mã để tìm" ariaLabel="Tổ chức dịch vụ thu" label={point?.agentName} testId="point-agent" />
         </Form.Item>

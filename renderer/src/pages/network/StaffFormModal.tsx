@@ -97,6 +97,7 @@ export function StaffFormModal({ open, staff, onClose }: { open: boolean; staff:
       ) : null}
       <Form
         form={form}
+        name="staff"
         layout="vertical"
         requiredMark="optional"
         initialValues={{ role: 'staff', status: 'active', communeCodes: [], agentCode: null, birthYear: null, sex: null, trainingDate: null, cardDate: null, joinedOn: null, leftOn: null }}
