@@ -115,7 +115,8 @@ test('an agent with a collection point and two staff: targets, one month of resu
   const first = net.rankingTable.locator('tbody tr.ant-table-row').nth(0);
   const second = net.rankingTable.locator('tbody tr.ant-table-row').nth(1);
   await expect(first).toContainText('Trần Thị Bé Tư');
-  await expect(first).toContainText('7,00%');
+  await expect(first).toContainText('14,00%');
+  await expect(first).toContainText('350.000 đ');
   await expect(second).toContainText('Lê Văn Hai');
   await expect(second.getByTestId('inactive-tag')).toContainText('Không hoạt động');
   await expect(first.getByTestId('inactive-tag')).toHaveCount(0);

@@ -39,6 +39,7 @@ interface FlowsState {
   edits: Record<string, string>;
   saving: boolean;
   lastSave: SaveSummary | null;
+  saveError: AppErrorShape | null;
   setMeasure: (measure: FlowMeasure) => void;
   setOffset: (offset: number) => void;
   loadFlows: () => Promise<void>;
@@ -105,6 +106,7 @@ export const useFlowsStore = create<FlowsState>((set, get) => ({
   edits: {},
   saving: false,
   lastSave: null,
+  saveError: null,
   setMeasure: (measure) => set({ measure }),
   setOffset: (offset) => {
     set({ offset });
@@ -147,16 +149,22 @@ export const useFlowsStore = create<FlowsState>((set, get) => ({
     for (const [key, text] of Object.entries(get().edits)) {
       const [kind, level, code, measure] = key.split('|') as [FlowKind, FlowLevel, string, FlowMeasure];
       const parsed = parseViCount(text);
-      if (!parsed.ok) return { ok: false, error: { code: 'VALIDATION', message: `${FLOW_MEASURE_DEFS[measure].shortLabel}: ${parsed.message}` } };
+      if (!parsed.ok) {
+        const error: AppErrorShape = { code: 'VALIDATION', message: `${FLOW_MEASURE_DEFS[measure].shortLabel}: ${parsed.message}` };
+        set({ saveError: error });
+        return { ok: false, error };
+      }
       groups[kind].push({ level, code, measure, value: parsed.value });
     }
-    set({ saving: true });
+    set({ saving: true, saveError: null });
     const summary: SaveSummary = { saved: 0, warnings: [] };
     for (const kind of ['target', 'result'] as const) {
       if (groups[kind].length === 0) continue;
       const res = await call('network:setFlows', kind === 'target' ? { kind, year: Number(month.slice(0, 4)), entries: groups[kind] } : { kind, month, entries: groups[kind] });
       if (!res.ok) {
-        set({ saving: false });
+        set({ saving: false, saveError: res.error });
+        // What the first call saved shows; the edits that failed stay for correcting.
+        if (summary.saved > 0) void get().loadFlows();
         return { ok: false, error: res.error };
       }
       summary.saved += res.value.saved;
@@ -170,7 +178,7 @@ export const useFlowsStore = create<FlowsState>((set, get) => ({
     await Promise.all([get().loadFlows(), afterNetworkWrite()]);
     return { ok: true, value: summary };
   },
-  clearLastSave: () => set({ lastSave: null }),
+  clearLastSave: () => set({ lastSave: null, saveError: null }),
 
   ranking: null,
   rankingLoading: false,

@@ -6,7 +6,7 @@ import { apportionEvenly } from '../../../../shared/calc/apportion';
 import { AGENT_KIND_LABELS, FLOW_MEASURE_DEFS, type FlowMeasure } from '../../../../shared/domain/network';
 import { formatCount, formatMoney, formatPercent } from '../../../../shared/format/vi';
 import { parseViCount } from '../../../../shared/format/viNumber';
-import { ErrorResult } from '../../components/ErrorResult';
+import { ErrorAlert, ErrorResult } from '../../components/ErrorResult';
 import { FLOW_PAGE_SIZE, editKey, useFlowsStore } from '../../stores/networkFlows';
 import { useNetworkShared } from '../../stores/networkShared';
 import { FlowCell } from './FlowCell';
@@ -172,6 +172,7 @@ export function FlowsTab() {
   return (
     <div className="network-tab" data-testid="flows-tab">
       {toolbar}
+      {s.saveError ? <ErrorAlert error={s.saveError} /> : null}
       {s.lastSave && s.lastSave.warnings.length > 0 ? (
         <Alert
           type="warning"

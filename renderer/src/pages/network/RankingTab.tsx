@@ -63,7 +63,7 @@ export function RankingTab() {
           loading={s.rankingLoading}
           dataSource={s.ranking?.items ?? []}
           data-testid="ranking-table"
-          scroll={{ x: 1090 }}
+          scroll={{ x: 1000 }}
           rowClassName={(r) => (r.activity === 'inactive' ? 'rank-inactive' : '')}
           pagination={{
             current: s.rankPage,
@@ -76,16 +76,25 @@ export function RankingTab() {
           }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={s.inactiveOnly ? 'Không có ai bị đánh dấu không hoạt động.' : 'Chưa có số liệu để xếp hạng.'} /> }}
           columns={[
-            { title: 'Hạng', dataIndex: 'rank', width: 64, align: 'center', render: (v: number) => <b>{formatCount(v)}</b> },
-            { title: s.rankLevel === 'staff' ? 'Nhân viên thu' : 'Đại lý', dataIndex: 'name', width: 190 },
-            ...(s.rankLevel === 'staff' ? [{ title: 'Đại lý', dataIndex: 'agentName', ellipsis: true, render: (v: string | null) => v ?? '—' }] : []),
-            { title: 'Loại', dataIndex: 'kind', width: 150, ellipsis: true, render: (k: AgentKind) => AGENT_KIND_LABELS[k] },
-            { title: `Tháng ${formatMonth(month)}`, dataIndex: 'result', width: 105, align: 'right', render: (v: number) => formatMeasure(m, v) },
-            { title: 'Lũy kế', dataIndex: 'cumulative', width: 95, align: 'right', render: (v: number) => formatMeasure(m, v) },
-            { title: 'Chỉ tiêu năm', dataIndex: 'target', width: 105, align: 'right', render: (v: number | null) => formatMeasure(m, v) },
-            { title: '% chỉ tiêu', dataIndex: 'progress', width: 95, align: 'right', render: (v: number | null) => formatPercent(v) },
-            { title: 'Thù lao', dataIndex: 'commission', width: 115, align: 'right', render: (v: number) => formatMoney(v) },
-            { title: 'Hoạt động', dataIndex: 'activity', width: 200, render: (_: unknown, r) => <ActivityTag activity={r.activity} lastActiveMonth={r.lastActiveMonth} /> },
+            { title: 'Hạng', dataIndex: 'rank', width: 60, align: 'center', render: (v: number) => <b>{formatCount(v)}</b> },
+            { title: s.rankLevel === 'staff' ? 'Nhân viên thu' : 'Đại lý', dataIndex: 'name', width: s.rankLevel === 'staff' ? 180 : undefined },
+            s.rankLevel === 'staff'
+              ? {
+                  title: 'Đại lý',
+                  dataIndex: 'agentName',
+                  render: (v: string | null, r: RankingRow) => (
+                    <span>
+                      {v ?? '—'} <span className="muted">· {AGENT_KIND_LABELS[r.kind]}</span>
+                    </span>
+                  ),
+                }
+              : { title: 'Loại', dataIndex: 'kind', width: 170, render: (k: AgentKind) => AGENT_KIND_LABELS[k] },
+            { title: `Tháng ${formatMonth(month)}`, dataIndex: 'result', width: 95, align: 'right', render: (v: number) => formatMeasure(m, v) },
+            { title: 'Lũy kế', dataIndex: 'cumulative', width: 90, align: 'right', render: (v: number) => formatMeasure(m, v) },
+            { title: 'Chỉ tiêu năm', dataIndex: 'target', width: 100, align: 'right', render: (v: number | null) => formatMeasure(m, v) },
+            { title: '% chỉ tiêu', dataIndex: 'progress', width: 90, align: 'right', render: (v: number | null) => formatPercent(v) },
+            { title: 'Thù lao', dataIndex: 'commission', width: 110, align: 'right', render: (v: number) => formatMoney(v) },
+            { title: 'Hoạt động', dataIndex: 'activity', width: 160, render: (_: unknown, r) => <ActivityTag activity={r.activity} lastActiveMonth={r.lastActiveMonth} /> },
           ]}
         />
       )}

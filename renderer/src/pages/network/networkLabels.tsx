@@ -60,10 +60,13 @@ export function ActivityTag({ activity, lastActiveMonth }: { activity: ActivityF
   if (!activity || activity === 'active') return null;
   if (activity === 'inactive')
     return (
-      <Tooltip title={lastActiveMonth ? `Tháng gần nhất có người tham gia mới: ${formatMonth(lastActiveMonth)}` : 'Chưa có người tham gia mới nào'}>
-        <Tag color="red" data-testid="inactive-tag">
-          Không hoạt động{lastActiveMonth ? ` · từ sau ${formatMonth(lastActiveMonth)}` : ''}
-        </Tag>
+      <Tooltip title={`Không có người tham gia mới trong các tháng gần đây. ${lastActiveMonth ? `Tháng gần nhất có người tham gia mới: ${formatMonth(lastActiveMonth)}.` : 'Chưa có người tham gia mới nào.'}`}>
+        <span className="activity-cell">
+          <Tag color="red" data-testid="inactive-tag">
+            Không hoạt động
+          </Tag>
+          {lastActiveMonth !== undefined ? <span className="activity-last">{lastActiveMonth ? `lần cuối ${formatMonth(lastActiveMonth)}` : 'chưa có lần nào'}</span> : null}
+        </span>
       </Tooltip>
     );
   if (activity === 'new') return <Tag color="blue">Mới vào</Tag>;
