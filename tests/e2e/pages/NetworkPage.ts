@@ -33,8 +33,9 @@ export class NetworkPage {
 
   /** Picks an option of a searchable select by typing part of it (no diacritics needed). */
   async pick(scope: Locator | Page, label: string, typed: string, option: string | RegExp): Promise<void> {
-    await scope.getByLabel(label, { exact: true }).click();
-    if (typed) await this.page.keyboard.type(typed);
+    const field = scope.getByLabel(label, { exact: true });
+    await field.click();
+    if (typed) await field.fill(typed);
     // The newest dropdown: one of a dialog closed a moment ago may still be fading out.
     const choice = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).last();
     await expect(choice).toBeVisible();
@@ -50,9 +51,12 @@ export class NetworkPage {
 
   /** The scope bar's office (overview, targets, ranking share it). */
   async chooseOffice(name: string, typed: string): Promise<void> {
-    await this.page.getByTestId('network-office').click();
-    await this.page.keyboard.type(typed);
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
+    const field = this.page.getByTestId('network-office').getByRole('combobox');
+    await field.click();
+    await field.fill(typed);
+    const choice = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).last();
+    await expect(choice).toBeVisible();
+    await choice.click();
   }
 
   row(table: Locator, text: string): Locator {
