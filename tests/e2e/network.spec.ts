@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, shot, test } from './fixtures';
 import { AppShell } from './pages';
 import { NetworkPage } from './pages/NetworkPage';
@@ -7,7 +8,7 @@ import { NetworkPage } from './pages/NetworkPage';
 
 const AGENT = 'Bưu điện xã Long Điền Đông';
 
-async function openNetwork(page: import('@playwright/test').Page, url: string): Promise<{ shell: AppShell; net: NetworkPage }> {
+async function openNetwork(page: Page, url: string): Promise<{ shell: AppShell; net: NetworkPage }> {
   const shell = new AppShell(page);
   await shell.open(url);
   await shell.navigate('Đại lý thu');
