@@ -3,6 +3,7 @@ import type { AppErrorShape, Page, RequestOf, Result, StaffDetail, StaffSummary 
 import type { AgentKind, StaffRole, StaffStatus } from '../../../shared/domain/network';
 import { call } from '../api/client';
 import { afterNetworkWrite, compact, exportNetwork } from './networkShared';
+import { refreshAfterChange } from './refresh';
 
 export const STAFF_PAGE_SIZE = 20;
 export type StaffSort = 'name' | 'code' | 'agent';
@@ -28,7 +29,7 @@ interface StaffState {
   loading: boolean;
   error: AppErrorShape | null;
   selected: StaffDetail | null;
-  /** Numbers shown in full after "Hiện", by `code:field`; forgotten when the list reloads. */
+  /** Numbers shown in full after "Hiện", by `code:field`; forgotten when the tab closes. */
   revealed: Record<string, string | null>;
   load: () => Promise<void>;
   setQuery: (query: string) => void;
@@ -41,6 +42,7 @@ interface StaffState {
   /** The full number, from core (each reveal is written to the audit log). */
   reveal: (code: string, field: RevealField) => Promise<Result<{ value: string | null }>>;
   exportList: (withPersonal?: boolean) => ReturnType<typeof exportNetwork>;
+  forgetRevealed: () => void;
 }
 
 let seq = 0;
@@ -78,7 +80,7 @@ export const useStaffStore = create<StaffState>((set, get) => {
         limit: STAFF_PAGE_SIZE,
       });
       if (mine !== seq) return;
-      if (res.ok) set({ result: res.value, loading: false, revealed: {} });
+      if (res.ok) set({ result: res.value, loading: false });
       else set({ loading: false, error: res.error });
     },
     setQuery: (query) => {
@@ -111,10 +113,12 @@ export const useStaffStore = create<StaffState>((set, get) => {
       const res = await call('staff:reveal', { code, field });
       if (res.ok) {
         set({ revealed: { ...get().revealed, [`${code}:${field}`]: res.value.value } });
-        void afterNetworkWrite();
+        // The reveal is in the audit log now; the lists themselves did not change.
+        void refreshAfterChange('network');
       }
       return res;
     },
+    forgetRevealed: () => set({ revealed: {} }),
     exportList: (withPersonal) => {
       const { officeCode, unitCode, kind, agentCode } = get().filters;
       return exportNetwork({ list: 'staff', ...compact({ officeCode, unitCode, kind, agentCode }), ...(withPersonal ? { withPersonal: true } : {}) });

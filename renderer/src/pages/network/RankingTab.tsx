@@ -26,7 +26,9 @@ export function RankingTab() {
     <div className="network-tab" data-testid="ranking-tab">
       <div className="toolbar" role="toolbar" aria-label="Điều kiện xếp hạng">
         <ScopeBar onChange={() => void s.loadRanking()} />
-        <Segmented<'agent' | 'staff'>
+        <span className="toolbar-field">
+          <span>Xếp hạng</span>
+          <Segmented<'agent' | 'staff'>
           value={s.rankLevel}
           onChange={(rankLevel) => s.setRanking({ rankLevel })}
           options={[
@@ -36,7 +38,11 @@ export function RankingTab() {
           aria-label="Xếp hạng theo"
           data-testid="rank-level"
         />
-        <Select<FlowMeasure> value={m} options={measureOptions} onChange={(rankMeasure) => s.setRanking({ rankMeasure })} style={{ width: 180 }} aria-label="Chỉ tiêu xếp hạng" />
+        </span>
+        <span className="toolbar-field">
+          <span>theo</span>
+          <Select<FlowMeasure> value={m} options={measureOptions} onChange={(rankMeasure) => s.setRanking({ rankMeasure })} style={{ width: 180 }} aria-label="Chỉ tiêu xếp hạng" />
+        </span>
         <Segmented<'result' | 'progress'>
           value={s.rankBy}
           onChange={(rankBy) => s.setRanking({ rankBy })}

@@ -29,6 +29,8 @@ export function StaffTab() {
     void s.load();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version]);
+  // Full numbers do not outlive the screen they were asked on.
+  useEffect(() => s.forgetRevealed, [s.forgetRevealed]);
 
   if (s.error && !s.result) return <ErrorResult error={s.error} onRetry={() => void s.load()} />;
   const sortOrder = (key: StaffSort) => (s.sort === key ? (s.desc ? 'descend' : 'ascend') : null);
