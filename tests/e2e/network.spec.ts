@@ -18,7 +18,6 @@ async function openNetwork(page: Page, url: string): Promise<{ shell: AppShell; 
 }
 
 test('an agent, its collection point and two staff entered on the screens; CCCD masked and revealed on request', async ({ page, demoApp }) => {
-  test.setTimeout(90_000);
   const { shell, net } = await openNetwork(page, demoApp.url);
 
   // The agent: the server's date check lands on its field; corrected, the agent is added.
@@ -94,7 +93,6 @@ test('an agent, its collection point and two staff entered on the screens; CCCD 
 });
 
 test('year targets shared over the staff, one month of results: commission, ranking and the inactive flag', async ({ page, demoApp }) => {
-  test.setTimeout(90_000);
   // The network itself through the running app's API (the screens that enter it are the test above).
   await demoApp.invoke('agents:create', { code: 'BD-LD01', name: AGENT, kind: 'POST', officeCode: '9902', signedOn: '2025-12-15', expiresOn: '2026-12-15' });
   await demoApp.invoke('points:save', { agentCode: 'BD-LD01', name: 'Điểm thu chợ Long Điền Đông' });
