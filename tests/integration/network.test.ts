@@ -148,3 +148,26 @@ describe('targets, results, commission and ranking', () => {
     expect(overview.expiring.within30).toBe(1);
   });
 });
+
+describe('the network section of the steering-committee report', () => {
+  it('states the demo network, the month results by kind, the best staff and the inactive ones, from the network services', async () => {
+    const core = await openTestCore({ now: () => FIXED_NOW });
+    await call(core, 'demo:load', {});
+    const defaults = await call(core, 'reports:defaults', { period: '2026-10' });
+    const doc = await call(core, 'reports:build', { definition: { ...defaults, sections: [{ id: 'network' }] } });
+    const section = doc.sections[0]!;
+    expect(section.heading).toBe('I. MẠNG LƯỚI ĐẠI LÝ THU');
+    const overview = await call(core, 'network:overview', { period: '2026-10' });
+    const text = section.blocks.filter((b) => b.kind === 'paragraph').map((b) => (b as { text: string }).text).join('\n');
+    expect(text).toContain(`có ${overview.totals.agents} tổ chức dịch vụ thu với ${overview.totals.points} điểm thu và ${overview.totals.staff} nhân viên thu`);
+    const inactive = await call(core, 'network:ranking', { period: '2026-10', level: 'staff', inactiveOnly: true });
+    expect(inactive.total).toBeGreaterThan(0);
+    expect(text).toContain(`${inactive.total} nhân viên thu không phát triển được người tham gia mới trong 3 tháng gần nhất: ${inactive.items[0]!.name}`);
+    const byKind = section.blocks.find((b) => b.kind === 'table')!;
+    expect(byKind.kind === 'table' && byKind.rows.at(-1)!.cells).toMatchObject({ kind: 'Tổng cộng', agents: overview.totals.agents, tn: overview.totals.results.NEW_TN });
+    // Every kind of agent is in the demo.
+    expect(overview.byKind.map((k) => k.kind).sort()).toEqual(['COMMUNE', 'FARMERS', 'OTHER', 'POST', 'TEAM', 'VETERANS', 'VIETTEL', 'WOMEN', 'YOUTH']);
+    expect(overview.communesWithoutPoint).toBeGreaterThan(0);
+    expect(overview.communesWithoutPoint).toBeLessThan(overview.communes.length / 2);
+  });
+});

@@ -32,7 +32,7 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
   const today = localToday(ctx.now());
   const asOfDates = monthlyAsOfDates(FIRST_YEAR, today);
   const random = createRandom(20240101);
-  const outcome: DemoOutcome = { units: 0, results: 0, targets: 0, offices: 0 };
+  const outcome: DemoOutcome = { units: 0, results: 0, targets: 0, offices: 0, agents: 0, points: 0, staff: 0 };
 
   await ctx.store.transaction(async () => {
     await deleteDemoRows(ctx.store);
@@ -130,6 +130,7 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
     outcome.targets = targets.length;
 
     const network = await loadDemoNetwork(ctx.store, officeRefs, today, now, createRandom(20250501));
+    Object.assign(outcome, network);
     await recordAudit(ctx.store, ctx.actor, {
       action: 'demo', entity: 'demo',
       summary: `Nạp dữ liệu mẫu: ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu, ${formatCount(network.agents)} tổ chức dịch vụ thu, ${formatCount(network.points)} điểm thu, ${formatCount(network.staff)} nhân viên thu`,

@@ -92,9 +92,11 @@ export const networkSection: SectionDef = {
           ? '- Tất cả các xã, phường đều có điểm thu.'
           : `- ${formatCount(noPoint.length)}/${formatCount(overview.communes.length)} xã, phường chưa có điểm thu: ${noPoint.slice(0, 15).map((c) => c.name).join(', ')}${noPoint.length > 15 ? '…' : ''}; ${formatCount(overview.communesWithFewKinds)} xã, phường có dưới 3 loại tổ chức dịch vụ thu.`,
     });
-    if (overview.expiring.expired + overview.expiring.within30 > 0) {
-      blocks.push({ kind: 'paragraph', text: `- ${formatCount(overview.expiring.within30)} hợp đồng đại lý hết hạn trong 30 ngày tới, ${formatCount(overview.expiring.expired)} hợp đồng đã hết hạn: cần gia hạn hoặc ký lại.` });
-    }
+    const contracts = [
+      overview.expiring.expired > 0 ? `${formatCount(overview.expiring.expired)} hợp đồng đại lý đã hết hạn` : null,
+      overview.expiring.within30 > 0 ? `${formatCount(overview.expiring.within30)} hợp đồng hết hạn trong 30 ngày tới` : null,
+    ].filter((t): t is string => t !== null);
+    if (contracts.length > 0) blocks.push({ kind: 'paragraph', text: `- ${contracts.join(', ')}: cần gia hạn hoặc ký lại.` });
     return { title: TITLE, orientation: 'portrait', blocks };
   },
 };
