@@ -88,21 +88,6 @@ function refuse(batchId: number, why: string): never {
 async function undoLists(ctx: CoreContext, batchId: number, at: string, undo: ListsUndo): Promise<void> {
   const db = ctx.store.db;
   const { agents, points, staff } = undo.added;
-  // What was built on the records this batch added after it.
-  for (const ids of chunks(agents)) {
-    const laterPoint = await db.selectFrom('collection_points as p').innerJoin('agents as a', 'a.id', 'p.agent_id').select(['p.name', 'a.name as agent']).where('p.agent_id', 'in', ids).where((eb) => eb.or([eb('p.batch_id', 'is', null), eb('p.batch_id', '!=', batchId)])).executeTakeFirst();
-    if (laterPoint) refuse(batchId, `điểm thu "${laterPoint.name}" được thêm sau vào ${laterPoint.agent}`);
-    const laterStaff = await db.selectFrom('agent_staff as s').innerJoin('agents as a', 'a.id', 's.agent_id').select(['s.full_name', 'a.name as agent']).where('s.agent_id', 'in', ids).where((eb) => eb.or([eb('s.batch_id', 'is', null), eb('s.batch_id', '!=', batchId)])).executeTakeFirst();
-    if (laterStaff) refuse(batchId, `nhân viên ${laterStaff.full_name} được thêm sau vào ${laterStaff.agent}`);
-    const flows = await db.selectFrom('network_flows as f').innerJoin('agents as a', 'a.id', 'f.owner_id').select('a.name').where('f.level', '=', 'agent').where('f.owner_id', 'in', ids).executeTakeFirst();
-    if (flows) refuse(batchId, `${flows.name} đã có chỉ tiêu hoặc kết quả`);
-    const inspections = await db.selectFrom('agent_inspections as i').innerJoin('agents as a', 'a.id', 'i.agent_id').select('a.name').where('i.agent_id', 'in', ids).executeTakeFirst();
-    if (inspections) refuse(batchId, `${inspections.name} đã có kết quả kiểm tra`);
-  }
-  for (const ids of chunks(staff)) {
-    const flows = await db.selectFrom('network_flows as f').innerJoin('agent_staff as s', 's.id', 'f.owner_id').select('s.full_name').where('f.level', '=', 'staff').where('f.owner_id', 'in', ids).executeTakeFirst();
-    if (flows) refuse(batchId, `nhân viên ${flows.full_name} đã có chỉ tiêu hoặc kết quả`);
-  }
   // Records changed again after the batch would lose that later change.
   const changedLater = async (table: 'agents' | 'collection_points' | 'agent_staff', ids: number[]) => {
     for (const chunk of chunks(ids)) {
@@ -118,6 +103,7 @@ async function undoLists(ctx: CoreContext, batchId: number, at: string, undo: Li
   ) {
     refuse(batchId, 'có bản ghi đã được sửa sau lần nhập này');
   }
+  // The records it changed, back as they were (staff moved to an agent it added go back first).
   for (const u of undo.updated.agents) {
     const { id, ...row } = u.row;
     await db.updateTable('agents').set(row as never).where('id', '=', Number(id)).execute();
@@ -133,6 +119,21 @@ async function undoLists(ctx: CoreContext, batchId: number, at: string, undo: Li
     await db.updateTable('agent_staff').set(row as never).where('id', '=', Number(id)).execute();
     await db.deleteFrom('staff_communes').where('staff_id', '=', Number(id)).execute();
     if (u.communes.length > 0) await db.insertInto('staff_communes').values(u.communes.map((unit_id) => ({ staff_id: Number(id), unit_id }))).execute();
+  }
+  // What was built on the records this batch added after it.
+  for (const ids of chunks(agents)) {
+    const laterPoint = await db.selectFrom('collection_points as p').innerJoin('agents as a', 'a.id', 'p.agent_id').select(['p.name', 'a.name as agent']).where('p.agent_id', 'in', ids).where((eb) => eb.or([eb('p.batch_id', 'is', null), eb('p.batch_id', '!=', batchId)])).executeTakeFirst();
+    if (laterPoint) refuse(batchId, `điểm thu "${laterPoint.name}" được thêm sau vào ${laterPoint.agent}`);
+    const laterStaff = await db.selectFrom('agent_staff as s').innerJoin('agents as a', 'a.id', 's.agent_id').select(['s.full_name', 'a.name as agent']).where('s.agent_id', 'in', ids).where((eb) => eb.or([eb('s.batch_id', 'is', null), eb('s.batch_id', '!=', batchId)])).executeTakeFirst();
+    if (laterStaff) refuse(batchId, `nhân viên ${laterStaff.full_name} được thêm sau vào ${laterStaff.agent}`);
+    const flows = await db.selectFrom('network_flows as f').innerJoin('agents as a', 'a.id', 'f.owner_id').select('a.name').where('f.level', '=', 'agent').where('f.owner_id', 'in', ids).executeTakeFirst();
+    if (flows) refuse(batchId, `${flows.name} đã có chỉ tiêu hoặc kết quả`);
+    const inspections = await db.selectFrom('agent_inspections as i').innerJoin('agents as a', 'a.id', 'i.agent_id').select('a.name').where('i.agent_id', 'in', ids).executeTakeFirst();
+    if (inspections) refuse(batchId, `${inspections.name} đã có kết quả kiểm tra`);
+  }
+  for (const ids of chunks(staff)) {
+    const flows = await db.selectFrom('network_flows as f').innerJoin('agent_staff as s', 's.id', 'f.owner_id').select('s.full_name').where('f.level', '=', 'staff').where('f.owner_id', 'in', ids).executeTakeFirst();
+    if (flows) refuse(batchId, `nhân viên ${flows.full_name} đã có chỉ tiêu hoặc kết quả`);
   }
   for (const ids of chunks(staff)) {
     await db.deleteFrom('staff_communes').where('staff_id', 'in', ids).execute();

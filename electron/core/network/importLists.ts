@@ -383,6 +383,10 @@ export async function planListsImport(ctx: CoreContext, workbook: WorkbookData):
           else rowErrors.push({ ...r.at('communes'), message: hit.message });
         }
       }
+      if (rowErrors.length > 0) {
+        out.errors.push(...rowErrors);
+        continue;
+      }
       const fields: StaffOp['fields'] = {
         fullName: fullName ?? before?.fullName ?? '', role: role ?? before?.role ?? 'staff',
         birthYear: (birth.ok && birth.year) || (birthDate.ok && birthDate.value ? Number(birthDate.value.slice(0, 4)) : null) || before?.birthYear || null,
@@ -393,11 +397,9 @@ export async function planListsImport(ctx: CoreContext, workbook: WorkbookData):
         status: status ?? before?.status ?? 'active', joinedOn: dates.joinedOn ?? before?.joinedOn ?? null, leftOn: dates.leftOn ?? before?.leftOn ?? null,
         note: cleanText(cellText(r.get('note'))) ?? before?.note ?? null,
       };
-      if (rowErrors.length === 0) {
-        for (const p of identityProblems(fields)) {
-          const field: StaffField = p.field === 'birthDate' ? (r.has('birthDate') ? 'birthDate' : 'birthYear') : p.field;
-          rowErrors.push({ ...r.at(field), message: p.message });
-        }
+      for (const p of identityProblems(fields)) {
+        const field: StaffField = p.field === 'birthDate' ? (r.has('birthDate') ? 'birthDate' : 'birthYear') : p.field;
+        rowErrors.push({ ...r.at(field), message: p.message });
       }
       if (rowErrors.length > 0) {
         out.errors.push(...rowErrors);

@@ -59,6 +59,7 @@ export function findTable<F extends string>(sheet: SheetGrid, classify: (key: st
     const columns: Partial<Record<F, number>> = {};
     const labels: Partial<Record<F, string>> = {};
     let usedBelow = false;
+    let usedTop = false;
     const width = Math.max(top.length, belowIsHeader ? below.length : 0);
     for (let j = 0; j < width; j++) {
       const parent = carried[j] ?? null;
@@ -68,7 +69,7 @@ export function findTable<F extends string>(sheet: SheetGrid, classify: (key: st
       if (child && parent) {
         field = classify(headerKey(`${parent} ${child}`));
         label = `${parent} ${child}`;
-        if (field) usedBelow = true;
+        if (field) usedBelow = usedTop = true;
       }
       if (!field && child && !parent) {
         field = classify(headerKey(child));
@@ -79,13 +80,15 @@ export function findTable<F extends string>(sheet: SheetGrid, classify: (key: st
       if (!field && own) {
         field = classify(headerKey(own));
         label = own;
+        if (field) usedTop = true;
       }
       if (field && columns[field] === undefined) {
         columns[field] = j;
         labels[field] = label!;
       }
     }
-    if (accept(columns)) {
+    // A header wholly in the row below is found from that row, with this one among the title lines.
+    if (usedTop && accept(columns)) {
       const titleLines = sheet.rows.slice(0, i).flatMap((r) => (r ?? []).map(headerText).filter((t): t is string => t !== null));
       return { sheet, headerIndex: usedBelow ? i + 1 : i, columns, labels, titleLines };
     }

@@ -1,0 +1,330 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { AppCore } from '../../electron/core/app/appCore';
+import type { NetworkImportPreview, ResultsImportPreview } from '../../shared/contract';
+import { call, callError, expectVietnamese, importFile, openTestCore, storeOf } from '../helpers/core';
+import { hashDatabase, scalar } from '../helpers/dbHash';
+import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
+import { writeWorkbook } from '../helpers/workbooks';
+import { cli } from '../helpers/cli';
+
+const AGENTS_FIXTURE = 'agents-hong-dan-2020.xlsx';
+const expected = JSON.parse(readFileSync(fixturePath('expected-samples-2020.json'), 'utf8')) as { agents: { agents: number; points: number; staff: number } };
+
+/** Hồng Dân's communes (units fixture) and the office "BHXH huyện Hồng Dân" serving all nine. */
+async function hongDanCore(dataDir?: string): Promise<AppCore> {
+  const core = await openTestCore(dataDir ? { dataDir } : {});
+  await importFile(core, fixturePath(FIXTURE.unitsHongDan));
+  const communes = (await call(core, 'units:list', { includeEnded: true })).filter((u) => u.level === 'commune').map((u) => u.code);
+  await call(core, 'offices:create', { code: 'HD', name: 'BHXH huyện Hồng Dân', provinceCode: '95' });
+  await call(core, 'offices:assign', { code: 'HD', unitCodes: communes, validFrom: null });
+  return core;
+}
+
+async function previewLists(core: AppCore, path: string): Promise<NetworkImportPreview> {
+  return call(core, 'network:previewImport', { file: core.files.registerPath(path) });
+}
+
+async function previewResults(core: AppCore, path: string, month?: string): Promise<ResultsImportPreview> {
+  return call(core, 'network:previewResults', { file: core.files.registerPath(path), ...(month ? { month } : {}) });
+}
+
+const byCell = (p: { errors: { sheet: string; cell: string | null; message: string }[] }) => Object.fromEntries(p.errors.map((e) => [`${e.sheet}!${e.cell}`, e.message]));
+
+async function importFixture(core: AppCore) {
+  const preview = await previewLists(core, fixturePath(AGENTS_FIXTURE));
+  expect(preview.errors).toEqual([]);
+  const outcome = await call(core, 'network:commitImport', { planId: preview.planId });
+  return { preview, outcome };
+}
+
+const STAFF_HEADER = ['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Điện thoại', 'Mã nhân viên', 'Thuộc đại lý', 'Xã phụ trách', 'Chức danh'];
+
+describe('network lists import', () => {
+  it('imports the Hồng Dân fixture: 3 agents, 4 points, 4 staff; HD01 serves every commune; loose commune names match', async () => {
+    const core = await hongDanCore();
+    const hash = await hashDatabase(storeOf(core));
+    const preview = await previewLists(core, fixturePath(AGENTS_FIXTURE));
+    expect(preview.errors).toEqual([]);
+    expect(preview.sheets).toEqual([
+      { sheet: 'DL', list: 'agents', rows: 3 },
+      { sheet: 'DiemThu', list: 'points', rows: 4 },
+      { sheet: 'NhanVien', list: 'staff', rows: 4 },
+    ]);
+    expect(preview.counts).toEqual({
+      agents: { added: expected.agents.agents, updated: 0, unchanged: 0 },
+      points: { added: expected.agents.points, updated: 0, unchanged: 0 },
+      staff: { added: expected.agents.staff, updated: 0, unchanged: 0 },
+    });
+    expect(preview.canCommit).toBe(true);
+    // A preview writes nothing.
+    expect(await hashDatabase(storeOf(core))).toBe(hash);
+
+    const outcome = await call(core, 'network:commitImport', { planId: preview.planId });
+    expect(outcome.counts).toEqual({ agents: { added: 3, updated: 0 }, points: { added: 4, updated: 0 }, staff: { added: 4, updated: 0 } });
+    const hd01 = await call(core, 'agents:get', { code: 'HD01' });
+    expect(hd01).toMatchObject({ kind: 'POST', allCommunes: true, communeCount: 9, officeCode: 'HD', contractNo: '05/HĐ-BHXH', signedOn: '2020-01-06', expiresOn: '2021-12-31' });
+    const hd02 = await call(core, 'agents:get', { code: 'HD02' });
+    expect(hd02).toMatchObject({ kind: 'COMMUNE', allCommunes: false });
+    expect(hd02.communes.map((c) => c.name)).toEqual(['Thị trấn Ngan Dừa']);
+    const hd03 = await call(core, 'agents:get', { code: 'HD03' });
+    expect(hd03.kind).toBe('FARMERS');
+    expect(hd03.communes.map((c) => c.code).sort()).toEqual(['31009', '31012', '31015']);
+    const points = await call(core, 'points:search', { limit: 100 });
+    const commune = Object.fromEntries(points.items.map((p) => [p.code, p.unitName]));
+    expect(commune).toEqual({ P01: 'Thị trấn Ngan Dừa', P02: 'Xã Ninh Quới', P03: 'Thị trấn Ngan Dừa', P04: 'Xã Vĩnh Lộc' });
+    const staff = await call(core, 'staff:search', { limit: 100, sort: 'code' });
+    expect(staff.items.map((s) => [s.code, s.agentCode, s.cardNo, s.cardDate, s.birthYear])).toEqual([
+      ['NV01', 'HD01', 'BL-0451', '2020-01-15', 1986],
+      ['NV02', 'HD01', 'BL-0452', '2020-01-15', 1979],
+      ['NV03', 'HD02', 'BL-0453', '2020-02-20', 1993],
+      ['NV04', 'HD03', 'BL-0454', '2020-02-20', 2000],
+    ]);
+    expect(staff.items[0]!.communes.map((c) => c.code)).toEqual(['31006']);
+    expect((await call(core, 'staff:reveal', { code: 'NV01', field: 'cccd' })).value).toBe('095186001234');
+    // One batch, audit rows per record.
+    const batches = await call(core, 'network:batches', {});
+    expect(batches.items).toEqual([expect.objectContaining({ id: outcome.batchId, kind: 'lists', fileName: AGENTS_FIXTURE, undoneAt: null })]);
+    expect(Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM audit_log WHERE details LIKE ${`%"batchId":${outcome.batchId}%`}`))).toBe(3 + 4 + 4 + 1);
+  });
+
+  it('re-importing updates instead of duplicating, shows the changes, and undo restores the records', async () => {
+    const core = await hongDanCore();
+    await importFixture(core);
+    const again = await previewLists(core, fixturePath(AGENTS_FIXTURE));
+    expect(again.counts).toEqual({ agents: { added: 0, updated: 0, unchanged: 3 }, points: { added: 0, updated: 0, unchanged: 4 }, staff: { added: 0, updated: 0, unchanged: 4 } });
+    expect(again.canCommit).toBe(false);
+
+    const dir = tempDataDir('bhxh-netimp-');
+    const path = writeWorkbook(join(dir, 'sua.xlsx'), [
+      {
+        name: 'Đại lý',
+        rows: [
+          ['Mã đại lý', 'Tên đại lý', 'Loại hình', 'Số hợp đồng', 'Ngày ký', 'Ngày hết hạn', 'Địa bàn hoạt động'],
+          ['HD02', 'UBND thị trấn Ngan Dừa', 'UBND xã', '06/HĐ-BHXH', '06/01/2020', '31/12/2022', 'TT Ngan Dừa, X. Vĩnh Lộc'],
+          ['HD09', 'Hội Phụ nữ xã Lộc Ninh', 'Hội LHPN', '09/HĐ-BHXH', '01/03/2021', '', 'Lộc Ninh'],
+        ],
+      },
+      {
+        name: 'Nhân viên',
+        rows: [STAFF_HEADER, [1, 'Lâm Văn Út', 1979, '095079002345', '0945111999', 'NV02', 'HD09', 'Lộc Ninh', 'Cộng tác viên']],
+      },
+    ]);
+    const preview = await previewLists(core, path);
+    expect(preview.errors).toEqual([]);
+    expect(preview.counts.agents).toEqual({ added: 1, updated: 1, unchanged: 0 });
+    expect(preview.counts.staff).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    const hd02Change = preview.changes.find((c) => c.code === 'HD02')!;
+    expect(hd02Change.description).toContain('31/12/2022');
+    expect(hd02Change.description).toContain('Xã Vĩnh Lộc');
+    expect(preview.changes.find((c) => c.code === 'NV02')!.description).toMatch(/Cộng tác viên.*số điện thoại đã thay đổi|số điện thoại đã thay đổi/);
+    const beforeHash = await hashDatabase(storeOf(core));
+    const outcome = await call(core, 'network:commitImport', { planId: preview.planId });
+    expect((await call(core, 'agents:search', { limit: 100 })).total).toBe(4);
+    expect(await call(core, 'staff:get', { code: 'NV02' })).toMatchObject({ agentCode: 'HD09', role: 'collaborator' });
+    expect((await call(core, 'agents:get', { code: 'HD02' })).expiresOn).toBe('2022-12-31');
+
+    const undone = await call(core, 'network:undo', { batchId: outcome.batchId });
+    expect(undone).toEqual({ undone: outcome.batchId });
+    expect(await call(core, 'staff:get', { code: 'NV02' })).toMatchObject({ agentCode: 'HD01', role: 'staff' });
+    const hd02 = await call(core, 'agents:get', { code: 'HD02' });
+    expect(hd02.expiresOn).toBe('2021-12-31');
+    expect(hd02.communes.map((c) => c.code)).toEqual(['31006']);
+    expect((await call(core, 'agents:search', { query: 'HD09' })).total).toBe(0);
+    const batches = await call(core, 'network:batches', {});
+    expect(batches.items[0]).toMatchObject({ id: outcome.batchId });
+    expect(batches.items[0]!.undoneAt).not.toBeNull();
+    // Everything but the batch row and the audit log is as before the import.
+    const undoAgain = await callError(core, 'network:undo', { batchId: outcome.batchId });
+    expectVietnamese(undoAgain.message);
+    void beforeHash;
+  });
+
+  it('refuses to undo a batch whose added agent now has staff added later', async () => {
+    const core = await hongDanCore();
+    const { outcome } = await importFixture(core);
+    await call(core, 'staff:create', { code: 'NV10', fullName: 'Võ Thị Mai', agentCode: 'HD03' });
+    const hash = await hashDatabase(storeOf(core));
+    const error = await callError(core, 'network:undo', { batchId: outcome.batchId });
+    expect(error.code).toBe('CONFLICT');
+    expectVietnamese(error.message);
+    expect(error.message).toContain('Võ Thị Mai');
+    expect(await hashDatabase(storeOf(core))).toBe(hash);
+  });
+
+  it('puts a bad CCCD and a repeated CCCD on their cells, with unknown agent, commune, date and role errors, and changes nothing', async () => {
+    const core = await hongDanCore();
+    await importFixture(core);
+    const dir = tempDataDir('bhxh-netimp-');
+    const path = writeWorkbook(join(dir, 'nhan-vien.xlsx'), [
+      {
+        name: 'NV',
+        rows: [
+          ['BHXH HUYỆN HỒNG DÂN'],
+          ['DANH SÁCH CỘNG TÁC VIÊN'],
+          STAFF_HEADER.concat(['Ngày tập huấn']),
+          ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)'],
+          [1, 'Phan Văn Tài', 1990, '095190001111', '0911000111', 'NV11', 'HD01', 'Ninh Quới', 'Cộng tác viên', '01/03/2021'],
+          [2, 'Đỗ Thị Hạnh', 1991, '095186009999', '0911000222', 'NV12', 'HD01', 'Ninh Quới', 'Nhân viên', ''],
+          [3, 'Lý Văn Hùng', 1990, '095190001111', '0911000333', 'NV13', 'HD02', 'Ngan Dừa', 'Nhân viên', ''],
+          [4, 'Trương Thị Lan', 1985, '095185002222', '0911000444', 'NV14', 'HD77', 'Ngan Dừa', 'Nhân viên', ''],
+          [5, 'Ngô Văn Bình', 1988, '095188003333', '0911000555', 'NV15', 'HD02', 'Xã Không Có', 'Nhân viên', '31/02/2021'],
+          [6, 'Mai Thị Thu', 1992, '095186001234', '0911000666', 'NV16', 'HD02', 'Ngan Dừa', 'Trưởng nhóm', ''],
+          [],
+          ['', 'Người lập biểu', '', '', 'GIÁM ĐỐC'],
+        ],
+      },
+    ]);
+    const hash = await hashDatabase(storeOf(core));
+    const preview = await previewLists(core, path);
+    expect(preview.sheets).toEqual([{ sheet: 'NV', list: 'staff', rows: 6 }]);
+    const cells = byCell(preview);
+    expect(Object.keys(cells).sort()).toEqual(['NV!D10', 'NV!D6', 'NV!D7', 'NV!G8', 'NV!H9', 'NV!I10', 'NV!J9'].sort());
+    expect(cells['NV!D6']).toMatch(/năm sinh 1986.*1991/);
+    expect(cells['NV!D7']).toMatch(/trùng với dòng 5 \(Phan Văn Tài\)/);
+    expect(cells['NV!G8']).toContain('HD77');
+    expect(cells['NV!H9']).toContain('Xã Không Có');
+    expect(cells['NV!J9']).toContain('31/02/2021');
+    expect(cells['NV!D10']).toContain('Trần Thị Bé Tư');
+    expect(cells['NV!I10']).toContain('Trưởng nhóm');
+    for (const e of preview.errors) {
+      expectVietnamese(e.message);
+      expect(e).toMatchObject({ sheet: 'NV' });
+      expect(e.column).not.toBeNull();
+    }
+    expect(preview.canCommit).toBe(false);
+    const refused = await callError(core, 'network:commitImport', { planId: preview.planId });
+    expect(refused.code).toBe('IMPORT_REJECTED');
+    expect(await hashDatabase(storeOf(core))).toBe(hash);
+  });
+
+  it('a failed commit leaves the database exactly as it was', async () => {
+    const core = await hongDanCore();
+    const preview = await previewLists(core, fixturePath(AGENTS_FIXTURE));
+    // Someone takes a code the plan adds, between preview and commit: the plan no longer holds.
+    await call(core, 'agents:create', { code: 'HD03', name: 'Hội Nông dân huyện Hồng Dân', kind: 'FARMERS' });
+    const hash = await hashDatabase(storeOf(core));
+    const error = await callError(core, 'network:commitImport', { planId: preview.planId });
+    expect(error.code).toBe('CONFLICT');
+    expectVietnamese(error.message);
+    expect(await hashDatabase(storeOf(core))).toBe(hash);
+
+  });
+
+  it('a write that fails inside the transaction rolls the whole import back', async () => {
+    const core = await hongDanCore();
+    const dir = tempDataDir('bhxh-netimp-');
+    const first = writeWorkbook(join(dir, 'mot-dai-ly.xlsx'), [{ name: 'DL', rows: [['Mã ĐL', 'Tên tổ chức dịch vụ thu', 'Loại'], ['HD01', 'Bưu điện huyện Hồng Dân', 'Bưu điện']] }]);
+    const p1 = await previewLists(core, first);
+    await call(core, 'network:commitImport', { planId: p1.planId });
+    const preview = await previewLists(core, fixturePath(AGENTS_FIXTURE));
+    expect(preview.errors).toEqual([]);
+    // Behind the plan's back (same counts, same times): HD01 now holds the code the plan adds last.
+    await storeOf(core).db.updateTable('agents').set({ code: 'HD03' }).where('code', '=', 'HD01').execute();
+    const hash = await hashDatabase(storeOf(core));
+    const failed = await core.dispatch('network:commitImport', { planId: preview.planId });
+    expect(failed.ok).toBe(false);
+    expect(await hashDatabase(storeOf(core))).toBe(hash);
+  });
+});
+
+describe('monthly results import', () => {
+  const RESULT_HEADER = ['STT', 'Mã NV', 'Họ tên', 'BHXH TN tăng mới', 'BHYT HGĐ tăng mới', 'Tái tục', 'Giảm', 'Số tiền thu BHXH TN', 'Số tiền thu BHYT HGĐ'];
+
+  it('reads the month from the title, writes the figures, counts the replaced ones and undoes them', async () => {
+    const core = await hongDanCore();
+    await importFixture(core);
+    const dir = tempDataDir('bhxh-netres-');
+    const path = writeWorkbook(join(dir, 'ket-qua.xlsx'), [
+      {
+        name: 'KQ',
+        rows: [
+          ['BHXH HUYỆN HỒNG DÂN'],
+          ['KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA THÁNG 10/2026'],
+          RESULT_HEADER,
+          [1, 'NV01', 'Trần Thị Bé Tư', 3, '2', 5, 1, '3.285.000', 1_200_000],
+          [2, 'NV02', 'Lâm Văn Út', 0, 1, '', '', '', 900_000],
+          [3, '', 'Thạch Thị Sa Rên', 1, 0, 0, 0, '1.095.000', 0],
+          ['', 'Tổng cộng', '', 4, 3, 5, 1, '4.380.000', 2_100_000],
+        ],
+      },
+    ]);
+    await call(core, 'network:setFlows', { kind: 'result', month: '2026-10', entries: [{ level: 'staff', code: 'NV01', measure: 'NEW_TN', value: 7 }, { level: 'staff', code: 'NV04', measure: 'NEW_TN', value: 2 }] });
+    const stored = Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM network_flows`));
+    expect(stored).toBe(2);
+    const preview = await previewResults(core, path);
+    expect(preview.errors).toEqual([]);
+    expect(preview).toMatchObject({ sheet: 'KQ', month: '2026-10', rows: 3, values: 15, canCommit: true });
+    expect(preview.replaced).toBe(1);
+    const outcome = await call(core, 'network:commitResults', { planId: preview.planId });
+    expect(outcome).toMatchObject({ values: 15, month: '2026-10' });
+    const flows = await call(core, 'network:flows', { month: '2026-10', agentCode: 'HD01' });
+    const nv01 = flows.rows.find((r) => r.code === 'NV01')!;
+    expect(nv01.result).toMatchObject({ NEW_TN: 3, NEW_HGD: 2, RENEW: 5, LAPSE: 1, AMOUNT_TN: 3_285_000, AMOUNT_HGD: 1_200_000 });
+    expect(Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM network_flows WHERE batch_id = ${outcome.batchId}`))).toBe(15);
+
+    await call(core, 'network:undo', { batchId: outcome.batchId });
+    expect(Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM network_flows`))).toBe(stored);
+    expect((await call(core, 'network:flows', { month: '2026-10', agentCode: 'HD01' })).rows.find((r) => r.code === 'NV01')!.result.NEW_TN).toBe(7);
+  });
+
+  it('puts unknown people, bad figures and a future month on their cells and writes nothing', async () => {
+    const core = await hongDanCore();
+    await importFixture(core);
+    const dir = tempDataDir('bhxh-netres-');
+    const path = writeWorkbook(join(dir, 'ket-qua-loi.xlsx'), [
+      {
+        name: 'KQ',
+        rows: [
+          ['Kết quả tháng 9 năm 2026'],
+          RESULT_HEADER,
+          [1, 'NV01', 'Trần Thị Bé Tư', 2.5, 1, 0, 0, '1.000.000', 0],
+          [2, 'NV99', 'Không Có', 1, 1, 0, 0, 0, 0],
+          [3, 'NV02', 'Lâm Văn Út', -1, 'ba', 0, 0, '3.28', 0],
+          [4, 'NV01', 'Trần Thị Bé Tư', 1, 1, 0, 0, 0, 0],
+        ],
+      },
+    ]);
+    const hash = await hashDatabase(storeOf(core));
+    const preview = await previewResults(core, path);
+    expect(preview.month).toBe('2026-09');
+    const cells = byCell(preview);
+    expect(Object.keys(cells).sort()).toEqual(['KQ!B4', 'KQ!B6', 'KQ!D3', 'KQ!D5', 'KQ!E5', 'KQ!H5'].sort());
+    expect(cells['KQ!B4']).toContain('NV99');
+    expect(cells['KQ!B6']).toContain('dòng 3');
+    for (const e of preview.errors) expectVietnamese(e.message);
+    expect(preview.canCommit).toBe(false);
+    expect((await callError(core, 'network:commitResults', { planId: preview.planId })).code).toBe('IMPORT_REJECTED');
+
+    const future = await previewResults(core, path, '2027-01');
+    expect(future.errors.some((e) => /chưa đến/.test(e.message))).toBe(true);
+    expect(await hashDatabase(storeOf(core))).toBe(hash);
+  });
+});
+
+describe('CLI agents import', () => {
+  it('`agents import --dry-run --json` prints the counts and writes nothing; errors exit 2 with sheet/row/cell', async () => {
+    const dataDir = tempDataDir('bhxh-netcli-');
+    const core = await hongDanCore(dataDir);
+    const hash = await hashDatabase(storeOf(core));
+    await core.close();
+    const run = await cli('agents', 'import', fixturePath(AGENTS_FIXTURE), '--dry-run', '--json', '--data-dir', dataDir);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.out) as { status: string; counts: NetworkImportPreview['counts']; errors: unknown[] };
+    expect(out.status).toBe('dry-run');
+    expect(out.counts.agents.added).toBe(3);
+    expect(out.counts.points.added).toBe(4);
+    expect(out.counts.staff.added).toBe(4);
+    expect(out.errors).toEqual([]);
+
+    const bad = writeWorkbook(join(dataDir, 'loi.xlsx'), [{ name: 'NV', rows: [STAFF_HEADER, [1, 'Phan Văn Tài', 1990, '09519000111', '0911000111', 'NV11', 'HD01', 'Ninh Quới', 'Nhân viên']] }]);
+    const rejected = await cli('agents', 'import', bad, '--data-dir', dataDir);
+    expect(rejected.code).toBe(2);
+    expect(rejected.out).toContain('trang "NV", dòng 2, ô D2');
+    const reopened = await openTestCore({ dataDir });
+    expect(await hashDatabase(storeOf(reopened))).toBe(hash);
+  });
+});
