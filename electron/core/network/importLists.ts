@@ -13,7 +13,7 @@ import { AgentRepository, type AgentFields, type AgentRow } from './agentReposit
 import { finishBatch, openBatch, rowsById, type ListsUndo } from './batches';
 import { ACCEPT, classifyAgent, classifyPoint, classifyResult, classifyStaff, LIST_LABELS, SHAPE_HINT, type AgentField, type PointField, type StaffField } from './importHeaders';
 import { agentsByNameKey, existingPoints, ImportLookups, namedCommunes, networkFingerprint, type ExistingPoint, type OfficeRef } from './importLookups';
-import { cellText, codeOf, dataRows, dateOf, findTable, HEADER_SCAN_ROWS, type DataRow, type Place, type Table } from './importSheets';
+import { cellText, codeOf, dataRows, dateOf, findTable, HEADER_SCAN_ROWS, type DataRow, type Table } from './importSheets';
 import { changeLines, cleanText } from './lookups';
 import { PointRepository, type PointFields } from './pointRepository';
 import { identityProblems } from './staff';
@@ -383,21 +383,15 @@ export async function planListsImport(ctx: CoreContext, workbook: WorkbookData):
           else rowErrors.push({ ...r.at('communes'), message: hit.message });
         }
       }
-      if (rowErrors.length > 0) {
-        out.errors.push(...rowErrors);
-        continue;
-      }
-      const fields: StaffOp['fields'] = {
-        fullName: fullName ?? before?.fullName ?? '', role: role ?? before?.role ?? 'staff',
+      // The identity checks run on every row, whatever else is wrong with it.
+      const identity = {
+        cccd: cccd ?? before?.cccd ?? null, phone: phone ?? before?.phone ?? null, sex: sex ?? before?.sex ?? null,
         birthYear: (birth.ok && birth.year) || (birthDate.ok && birthDate.value ? Number(birthDate.value.slice(0, 4)) : null) || before?.birthYear || null,
         birthDate: (birthDate.ok && birthDate.value) || (birth.ok && birth.date) || before?.birthDate || null,
-        sex: sex ?? before?.sex ?? null, cccd: cccd ?? before?.cccd ?? null, phone: phone ?? before?.phone ?? null,
-        agentId: a ? a.id : before!.agentId, trainingDate: dates.trainingDate ?? before?.trainingDate ?? null,
-        cardNo: cleanText(cellText(r.get('cardNo'))) ?? before?.cardNo ?? null, cardDate: dates.cardDate ?? before?.cardDate ?? null,
-        status: status ?? before?.status ?? 'active', joinedOn: dates.joinedOn ?? before?.joinedOn ?? null, leftOn: dates.leftOn ?? before?.leftOn ?? null,
-        note: cleanText(cellText(r.get('note'))) ?? before?.note ?? null,
       };
-      for (const p of identityProblems(fields)) {
+      const cccdFlagged = rowErrors.some((e) => e.column !== null && e.column === r.at('cccd').column);
+      for (const p of identityProblems(identity)) {
+        if (p.field === 'cccd' && cccdFlagged) continue;
         const field: StaffField = p.field === 'birthDate' ? (r.has('birthDate') ? 'birthDate' : 'birthYear') : p.field;
         rowErrors.push({ ...r.at(field), message: p.message });
       }
@@ -405,6 +399,14 @@ export async function planListsImport(ctx: CoreContext, workbook: WorkbookData):
         out.errors.push(...rowErrors);
         continue;
       }
+      const fields: StaffOp['fields'] = {
+        fullName: fullName ?? before?.fullName ?? '', role: role ?? before?.role ?? 'staff',
+        birthYear: identity.birthYear, birthDate: identity.birthDate, sex: identity.sex, cccd: identity.cccd, phone: identity.phone,
+        agentId: a ? a.id : before!.agentId, trainingDate: dates.trainingDate ?? before?.trainingDate ?? null,
+        cardNo: cleanText(cellText(r.get('cardNo'))) ?? before?.cardNo ?? null, cardDate: dates.cardDate ?? before?.cardDate ?? null,
+        status: status ?? before?.status ?? 'active', joinedOn: dates.joinedOn ?? before?.joinedOn ?? null, leftOn: dates.leftOn ?? before?.leftOn ?? null,
+        note: cleanText(cellText(r.get('note'))) ?? before?.note ?? null,
+      };
       const agentCode = a?.code ?? before!.agentCode;
       const agentName = a?.name ?? before!.agentName;
       if (!before) {
