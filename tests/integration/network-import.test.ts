@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
 import type { NetworkImportPreview, ResultsImportPreview } from '../../shared/contract';
 import { call, callError, expectVietnamese, importFile, openTestCore, storeOf } from '../helpers/core';
-import { hashDatabase, scalar } from '../helpers/dbHash';
+import { hashDatabase, rows, scalar } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 import { writeWorkbook } from '../helpers/workbooks';
 import { cli } from '../helpers/cli';
@@ -38,6 +38,24 @@ async function importFixture(core: AppCore) {
   expect(preview.errors).toEqual([]);
   const outcome = await call(core, 'network:commitImport', { planId: preview.planId });
   return { preview, outcome };
+}
+
+/** The network's lists as stored, for "exactly as before" after an undo. */
+async function networkSnapshot(core: AppCore): Promise<string> {
+  const store = storeOf(core);
+  return JSON.stringify([
+    await rows(store, sql`SELECT * FROM agents ORDER BY id`),
+    await rows(store, sql`SELECT * FROM collection_points ORDER BY id`),
+    await rows(store, sql`SELECT * FROM agent_staff ORDER BY id`),
+    await rows(store, sql`SELECT * FROM agent_communes ORDER BY agent_id, unit_id`),
+    await rows(store, sql`SELECT * FROM staff_communes ORDER BY staff_id, unit_id`),
+  ]);
+}
+
+/** A staff list of n valid people of HD01 (CCCD 0951 90 serial: born 1990). */
+function staffList(dir: string, n: number): string {
+  const people = Array.from({ length: n }, (_, i) => [i + 1, `Người Thứ ${i + 1}`, 1990, `095190${String(i + 1).padStart(6, '0')}`, `0911${String(i + 1).padStart(6, '0')}`, `Q${String(i + 1).padStart(4, '0')}`, 'HD01', 'Ninh Quới', 'Nhân viên']);
+  return writeWorkbook(join(dir, `nhan-vien-${n}.xlsx`), [{ name: 'NV', rows: [STAFF_HEADER, ...people] }]);
 }
 
 const STAFF_HEADER = ['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Điện thoại', 'Mã nhân viên', 'Thuộc đại lý', 'Xã phụ trách', 'Chức danh'];
@@ -120,7 +138,7 @@ describe('network lists import', () => {
     expect(hd02Change.description).toContain('31/12/2022');
     expect(hd02Change.description).toContain('Xã Vĩnh Lộc');
     expect(preview.changes.find((c) => c.code === 'NV02')!.description).toMatch(/Cộng tác viên.*số điện thoại đã thay đổi|số điện thoại đã thay đổi/);
-    const beforeHash = await hashDatabase(storeOf(core));
+    const before = await networkSnapshot(core);
     const outcome = await call(core, 'network:commitImport', { planId: preview.planId });
     expect((await call(core, 'agents:search', { limit: 100 })).total).toBe(4);
     expect(await call(core, 'staff:get', { code: 'NV02' })).toMatchObject({ agentCode: 'HD09', role: 'collaborator' });
@@ -136,10 +154,10 @@ describe('network lists import', () => {
     const batches = await call(core, 'network:batches', {});
     expect(batches.items[0]).toMatchObject({ id: outcome.batchId });
     expect(batches.items[0]!.undoneAt).not.toBeNull();
-    // Everything but the batch row and the audit log is as before the import.
+    // Agents, points, staff and their communes are exactly as before the import.
+    expect(await networkSnapshot(core)).toBe(before);
     const undoAgain = await callError(core, 'network:undo', { batchId: outcome.batchId });
     expectVietnamese(undoAgain.message);
-    void beforeHash;
   });
 
   it('refuses to undo a batch whose added agent now has staff added later', async () => {
@@ -198,6 +216,94 @@ describe('network lists import', () => {
     const refused = await callError(core, 'network:commitImport', { planId: preview.planId });
     expect(refused.code).toBe('IMPORT_REJECTED');
     expect(await hashDatabase(storeOf(core))).toBe(hash);
+  });
+
+  it('reads other wordings: an agents-only workbook with an office column, Excel date serials, agents named by name; errors on their cells', async () => {
+    const core = await hongDanCore();
+    await importFixture(core);
+    const dir = tempDataDir('bhxh-netimp-');
+    const path = writeWorkbook(join(dir, 'dai-ly-2021.xlsx'), [
+      {
+        name: 'Danh sách',
+        rows: [
+          ['BẢO HIỂM XÃ HỘI TỈNH BẠC LIÊU'],
+          ['DANH SÁCH ĐẠI LÝ THU NĂM 2021'],
+          ['STT', 'Mã đại lý', 'Tên đại lý thu', 'Loại hình tổ chức', 'Cơ quan BHXH ký', 'Số HĐ', 'Ngày ký HĐ', 'Hiệu lực đến ngày', 'Xã hoạt động'],
+          [1, 'HD11', 'Hội Cựu chiến binh huyện Hồng Dân', 'Hội CCB', 'Hồng Dân', '11/HĐ', 43836, '31/12/2022', 'Lộc Ninh; Vĩnh Lộc A'],
+          [2, 'HD12', 'Đoàn Thanh niên xã Ninh Thạnh Lợi', 'Câu lạc bộ', 'HD', '12/HĐ', '06/01/2021', '30/02/2022', 'Ninh Thạnh Lợi'],
+          [3, 'HD13', 'Tổ thu BHXH huyện', 'Tổ thu', 'BHXH huyện Phước Long', '13/HĐ', '06/01/2021', '31/12/2022', 'Phường 9'],
+          ['', 'Tổng cộng: 3 đại lý'],
+        ],
+      },
+      {
+        name: 'Điểm thu',
+        rows: [
+          ['Tên điểm thu', 'Đại lý', 'Địa chỉ', 'Xã'],
+          ['Điểm thu ấp Vĩnh Lộc A', 'Hội Cựu chiến binh huyện Hồng Dân', 'Ấp 1', 'Vĩnh Lộc A'],
+          ['Điểm thu Ninh Hòa', 'Bưu điện huyện Hồng Dân', '', 'Xã Ninh Hòa'],
+          ['Điểm thu Lộc Ninh', 'Hội Chữ thập đỏ', '', 'Lộc Ninh'],
+        ],
+      },
+    ]);
+    const hash = await hashDatabase(storeOf(core));
+    const preview = await previewLists(core, path);
+    expect(preview.sheets.map((x) => [x.sheet, x.list])).toEqual([['Danh sách', 'agents'], ['Điểm thu', 'points']]);
+    const cells = byCell(preview);
+    expect(Object.keys(cells).sort()).toEqual(['Danh sách!D5', 'Danh sách!H5', 'Danh sách!E6', 'Danh sách!I6', 'Điểm thu!B4'].sort());
+    expect(cells['Danh sách!D5']).toContain('Câu lạc bộ');
+    expect(cells['Danh sách!H5']).toContain('30/02/2022');
+    expect(cells['Danh sách!E6']).toContain('Phước Long');
+    expect(cells['Danh sách!I6']).toContain('Phường 9');
+    expect(cells['Điểm thu!B4']).toContain('Hội Chữ thập đỏ');
+    expect(preview.counts.agents.added).toBe(1);
+    expect(preview.counts.points.added).toBe(2);
+    const hd11 = preview.changes.find((c) => c.code === 'HD11')!;
+    expect(hd11.description).toContain('Hội Cựu chiến binh');
+    expect(hd11.description).toContain('Xã Lộc Ninh, Xã Vĩnh Lộc A');
+    expect(preview.canCommit).toBe(false);
+    expect(await hashDatabase(storeOf(core))).toBe(hash);
+
+    // The good rows alone go in; the serial 43836 is 06/01/2020.
+    const good = writeWorkbook(join(dir, 'dai-ly-dung.xlsx'), [
+      { name: 'Danh sách', rows: [['Mã đại lý', 'Tên đại lý thu', 'Loại hình tổ chức', 'Cơ quan BHXH ký', 'Ngày ký HĐ', 'Xã hoạt động'], ['HD11', 'Hội Cựu chiến binh huyện Hồng Dân', 'Hội CCB', 'Hồng Dân', 43836, 'Lộc Ninh; Vĩnh Lộc A']] },
+      { name: 'Điểm thu', rows: [['Tên điểm thu', 'Đại lý', 'Xã'], ['Điểm thu ấp Vĩnh Lộc A', 'Hội Cựu chiến binh huyện Hồng Dân', 'Vĩnh Lộc A'], ['Điểm thu Ninh Hòa', 'Bưu điện huyện Hồng Dân', 'Xã Ninh Hòa']] },
+    ]);
+    const ok = await previewLists(core, good);
+    expect(ok.errors).toEqual([]);
+    await call(core, 'network:commitImport', { planId: ok.planId });
+    expect(await call(core, 'agents:get', { code: 'HD11' })).toMatchObject({ kind: 'VETERANS', officeCode: 'HD', signedOn: '2020-01-06', communeCount: 2 });
+    const points = (await call(core, 'points:search', { limit: 100 })).items;
+    expect(points.find((p) => p.name === 'Điểm thu Ninh Hòa')).toMatchObject({ agentCode: 'HD01', unitCode: '31015' });
+    expect(points.find((p) => p.name === 'Điểm thu ấp Vĩnh Lộc A')).toMatchObject({ agentCode: 'HD11', unitCode: '31024' });
+  });
+
+  it('looks codes, CCCDs and communes up in bulk: 300 rows take the queries 5 rows take; a sheet past the row limit is refused', async () => {
+    const core = await hongDanCore();
+    await importFixture(core);
+    const dir = tempDataDir('bhxh-netimp-');
+    const store = storeOf(core);
+    const small = staffList(dir, 5);
+    const big = staffList(dir, 300);
+    let start = store.queryCount;
+    const p5 = await previewLists(core, small);
+    const q5 = store.queryCount - start;
+    start = store.queryCount;
+    const p300 = await previewLists(core, big);
+    const q300 = store.queryCount - start;
+    expect(p5.errors).toEqual([]);
+    expect(p300.errors).toEqual([]);
+    expect(p300.counts.staff.added).toBe(300);
+    expect(q300).toBe(q5);
+
+    process.env.BHXH_MAX_SHEET_ROWS = '100';
+    try {
+      const error = await callError(core, 'network:previewImport', { file: core.files.registerPath(big) });
+      expect(error.code).toBe('FILE_INVALID');
+      expect(error.message).toContain('vượt giới hạn');
+      expectVietnamese(error.message);
+    } finally {
+      delete process.env.BHXH_MAX_SHEET_ROWS;
+    }
   });
 
   it('a failed commit leaves the database exactly as it was', async () => {

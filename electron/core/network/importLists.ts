@@ -13,7 +13,7 @@ import { AgentRepository, type AgentFields, type AgentRow } from './agentReposit
 import { finishBatch, openBatch, rowsById, type ListsUndo } from './batches';
 import { ACCEPT, classifyAgent, classifyPoint, classifyResult, classifyStaff, LIST_LABELS, SHAPE_HINT, type AgentField, type PointField, type StaffField } from './importHeaders';
 import { agentsByNameKey, existingPoints, ImportLookups, namedCommunes, networkFingerprint, type ExistingPoint, type OfficeRef } from './importLookups';
-import { cellText, codeOf, dataRows, dateOf, findTable, HEADER_SCAN_ROWS, type DataRow, type Table } from './importSheets';
+import { cellText, codeOf, dataRows, dateOf, findTable, HEADER_SCAN_ROWS, refuseTruncated, type DataRow, type Table } from './importSheets';
 import { changeLines, cleanText } from './lookups';
 import { PointRepository, type PointFields } from './pointRepository';
 import { identityProblems } from './staff';
@@ -174,6 +174,7 @@ export async function planListsImport(ctx: CoreContext, workbook: WorkbookData):
     const same = lists.filter((h) => h.list === list);
     for (const extra of same.slice(1)) out.warnings.push({ sheet: extra.table.sheet.name, row: extra.table.headerIndex + 1, column: null, cell: null, message: `Tệp có nhiều trang danh sách ${LIST_LABELS[list]}; chỉ nhập trang "${same[0]!.table.sheet.name}".` });
   }
+  for (const h of lists) refuseTruncated(fileName, h.table.sheet);
   const agentsHit = lists.find((h) => h.list === 'agents') as Extract<Hit, { list: 'agents' }> | undefined;
   const pointsHit = lists.find((h) => h.list === 'points') as Extract<Hit, { list: 'points' }> | undefined;
   const staffHit = lists.find((h) => h.list === 'staff') as Extract<Hit, { list: 'staff' }> | undefined;

@@ -19,7 +19,7 @@ import { periodFromTitle } from '../imports/reportPeriod';
 import { finishBatch, openBatch, type ResultsUndo } from './batches';
 import { FlowRepository, type FlowWrite } from './flowRepository';
 import { ACCEPT, classifyResult, type ResultField } from './importHeaders';
-import { cellText, codeOf, dataRows, findTable, HEADER_SCAN_ROWS, type Table } from './importSheets';
+import { cellText, codeOf, dataRows, findTable, HEADER_SCAN_ROWS, refuseTruncated, type Table } from './importSheets';
 import { StaffRepository } from './staffRepository';
 
 /**
@@ -75,6 +75,7 @@ export async function planResultsImport(
     throw new AppError('FILE_INVALID', `Tệp "${fileName}" không phải bảng kết quả theo nhân viên thu: không tìm thấy dòng tiêu đề trong ${HEADER_SCAN_ROWS} dòng đầu của các trang tính ${workbook.sheets.map((s) => `"${s.name}"`).join(', ')}. ${SHAPE_HINT}`, { file: fileName });
   }
   const t = table;
+  refuseTruncated(fileName, t.sheet);
   const sheet = t.sheet.name;
   const errors: CellIssue[] = [];
   const warnings: CellIssue[] = [];

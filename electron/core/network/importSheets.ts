@@ -1,7 +1,7 @@
-import type { CellIssue } from '../../../shared/contract';
-import { parseViDate } from '../../../shared/format/vi';
+import { AppError, type CellIssue } from '../../../shared/contract';
+import { formatCount, parseViDate } from '../../../shared/format/vi';
 import { foldText, toNfc } from '../../../shared/text/fold';
-import { cellAddress, type SheetGrid } from '../excel/readWorkbook';
+import { cellAddress, sheetRowLimit, type SheetGrid } from '../excel/readWorkbook';
 
 /**
  * Reading the tables of the network's lists: a header found among the first rows of a sheet by
@@ -124,7 +124,8 @@ export function isColumnNumberRow(row: unknown[]): boolean {
 }
 
 const FOOTER = /^(nguoi lap bieu|nguoi lap|lap bieu|giam doc|pho giam doc|ke toan|ke toan truong|thu truong|thu truong don vi|truong phong|xac nhan|ky ten|ky ghi ro ho ten|noi nhan)\b/;
-const TOTALS = /^(tong cong|cong|tong so|tong)$/;
+/** "Tổng cộng", "Tổng cộng: 3 đại lý", "Cộng": a totals row, not a record (a name like "Tống Văn A" is not). */
+const TOTALS = /^(tong cong|tong so)\b|^(cong|tong)( \d+)?$/;
 
 /** A footer line: signatures, "Hồng Dân, ngày … tháng … năm …". Reading stops there. */
 export function isFooterRow(row: unknown[]): boolean {
@@ -204,4 +205,15 @@ export function codeOf(value: unknown): string | null {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
   const t = cellText(value);
   return t ? t.replace(/\s+/g, '') : null;
+}
+
+/** A sheet cut at the row limit is refused whole: a list imported in part would silently lose people. */
+export function refuseTruncated(fileName: string, sheet: SheetGrid): void {
+  if (sheet.totalRows === undefined) return;
+  const limit = sheetRowLimit();
+  throw new AppError(
+    'FILE_INVALID',
+    `Tệp "${fileName}", trang tính "${sheet.name}" có ${formatCount(sheet.totalRows)} dòng, vượt giới hạn ${formatCount(limit)} dòng; các dòng từ dòng ${formatCount(sheet.firstRow + limit + 1)} trở đi không được đọc. Hãy chia danh sách thành nhiều tệp nhỏ hơn. Chưa có gì được ghi.`,
+    { file: fileName, sheet: sheet.name },
+  );
 }
