@@ -337,7 +337,7 @@ describe('network lists import', () => {
 });
 
 describe('monthly results import', () => {
-  const RESULT_HEADER = ['STT', 'Mã NV', 'Họ tên', 'BHXH TN tăng mới', 'BHYT HGĐ tăng mới', 'Tái tục', 'Giảm', 'Số tiền thu BHXH TN', 'Số tiền thu BHYT HGĐ'];
+  const RESULT_HEADER = ['STT', 'Mã NV', 'Họ tên', 'BHXH TN tăng mới', 'BHYT HGĐ tăng mới', 'Tái tục', 'Giảm', 'Số tiền thu BHXH TN', 'Số tiền thu BHYT HGĐ', 'Số CCCD'];
 
   it('reads the month from the title, writes the figures, counts the replaced ones and undoes them', async () => {
     const core = await hongDanCore();
@@ -353,6 +353,7 @@ describe('monthly results import', () => {
           [1, 'NV01', 'Trần Thị Bé Tư', 3, '2', 5, 1, '3.285.000', 1_200_000],
           [2, 'NV02', 'Lâm Văn Út', 0, 1, '', '', '', 900_000],
           [3, '', 'Thạch Thị Sa Rên', 1, 0, 0, 0, '1.095.000', 0],
+          [4, '', '', 2, '', '', '', '', '', '095200004567'],
           ['', 'Tổng cộng', '', 4, 3, 5, 1, '4.380.000', 2_100_000],
         ],
       },
@@ -362,14 +363,15 @@ describe('monthly results import', () => {
     expect(stored).toBe(2);
     const preview = await previewResults(core, path);
     expect(preview.errors).toEqual([]);
-    expect(preview).toMatchObject({ sheet: 'KQ', month: '2026-10', rows: 3, values: 15, canCommit: true });
-    expect(preview.replaced).toBe(1);
+    expect(preview).toMatchObject({ sheet: 'KQ', month: '2026-10', rows: 4, values: 16, canCommit: true });
+    // NV01's NEW_TN is replaced; NV04 (found by CCCD) gets a new NEW_TN over the stored 2.
+    expect(preview.replaced).toBe(2);
     const outcome = await call(core, 'network:commitResults', { planId: preview.planId });
-    expect(outcome).toMatchObject({ values: 15, month: '2026-10' });
+    expect(outcome).toMatchObject({ values: 16, month: '2026-10' });
     const flows = await call(core, 'network:flows', { month: '2026-10', agentCode: 'HD01' });
     const nv01 = flows.rows.find((r) => r.code === 'NV01')!;
     expect(nv01.result).toMatchObject({ NEW_TN: 3, NEW_HGD: 2, RENEW: 5, LAPSE: 1, AMOUNT_TN: 3_285_000, AMOUNT_HGD: 1_200_000 });
-    expect(Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM network_flows WHERE batch_id = ${outcome.batchId}`))).toBe(15);
+    expect(Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM network_flows WHERE batch_id = ${outcome.batchId}`))).toBe(16);
 
     await call(core, 'network:undo', { batchId: outcome.batchId });
     expect(Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM network_flows`))).toBe(stored);
@@ -432,5 +434,23 @@ describe('CLI agents import', () => {
     expect(rejected.out).toContain('trang "NV", dòng 2, ô D2');
     const reopened = await openTestCore({ dataDir });
     expect(await hashDatabase(storeOf(reopened))).toBe(hash);
+  });
+
+  it('`staff results-import` previews with --dry-run, writes without it, and exits 2 on a month not yet come', async () => {
+    const dataDir = tempDataDir('bhxh-netcli-');
+    const core = await hongDanCore(dataDir);
+    await importFixture(core);
+    await core.close();
+    const path = writeWorkbook(join(dataDir, 'kq.xlsx'), [{ name: 'KQ', rows: [['Mã NV', 'Họ tên', 'BHXH TN tăng mới', 'Số tiền thu BHXH TN'], ['NV01', 'Trần Thị Bé Tư', 2, '2.190.000']] }]);
+    const dry = await cli('staff', 'results-import', path, '--period', '2026-10', '--dry-run', '--json', '--data-dir', dataDir);
+    expect(dry.err).toBe('');
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.out)).toMatchObject({ status: 'dry-run', month: '2026-10', rows: 1, values: 2, replaced: 0, errors: [] });
+    const done = await cli('staff', 'results-import', path, '--period', '2026-10', '--data-dir', dataDir);
+    expect(done.code).toBe(0);
+    expect(done.out).toContain('Đã nhập');
+    const future = await cli('staff', 'results-import', path, '--period', '2027-01', '--data-dir', dataDir);
+    expect(future.code).toBe(2);
+    expect(future.out).toContain('chưa đến');
   });
 });

@@ -187,6 +187,7 @@ export async function planListsImport(ctx: CoreContext, workbook: WorkbookData):
   for (const [hit, rows] of [[agentsHit, agentRows], [pointsHit, pointRows], [staffHit, staffRows]] as const) {
     if (hit) sheets.push({ sheet: hit.table.sheet.name, list: hit.list, rows: rows.length });
   }
+  for (const h of hits) if (h?.list === 'results') sheets.push({ sheet: h.table.sheet.name, list: 'results', rows: [...dataRows(h.table)].length });
 
   // Everything the rows name, looked up at once.
   const agentRefs = [...agentRows.map((r) => codeOf(r.get('code'))), ...pointRows.map((r) => codeOf(r.get('agent'))), ...staffRows.map((r) => codeOf(r.get('agent')))].filter((c): c is string => c !== null);
@@ -251,6 +252,7 @@ export async function planListsImport(ctx: CoreContext, workbook: WorkbookData):
     const codes = pointRows.map((r) => codeOf(r.get('code'))).filter((c): c is string => c !== null);
     const existing = await existingPoints(ctx.store, codes, [...existingAgents.values()].map((a) => a.id));
     const seenCodes = new Map<string, number>();
+    const seenNames = new Map<string, number>();
     for (const r of pointRows) {
       const rowErrors: CellIssue[] = [];
       const code = codeOf(r.get('code'));
@@ -260,6 +262,12 @@ export async function planListsImport(ctx: CoreContext, workbook: WorkbookData):
       const agent = agentFor(r as DataRow<PointField>);
       if (agent === 'missing') rowErrors.push({ ...r.at('agent'), message: unknownAgent(r as DataRow<PointField>, t.sheet.name) });
       const name = cellText(r.get('name'));
+      // Without a point code, a point is its agent and name: the same pair twice is one point typed twice.
+      if (!code && name && agent && agent !== 'missing') {
+        const key = `${agent.code}|${foldText(name)}`;
+        if (seenNames.has(key)) rowErrors.push({ ...r.at('name'), message: `Điểm thu "${name}" của ${agent.name} trùng với dòng ${seenNames.get(key)}.` });
+        else seenNames.set(key, r.row);
+      }
       const before: ExistingPoint | undefined = code
         ? existing.find((p) => p.code === code)
         : agent && agent !== 'missing' && agent.id !== null && name
