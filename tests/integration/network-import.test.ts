@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,16 @@ async function networkSnapshot(core: AppCore): Promise<string> {
     await rows(store, sql`SELECT * FROM agent_communes ORDER BY agent_id, unit_id`),
     await rows(store, sql`SELECT * FROM staff_communes ORDER BY staff_id, unit_id`),
   ]);
+}
+
+/** One sheet with merged cells (two-row headers), as offices draw them. */
+function writeMerged(path: string, name: string, rows: unknown[][], merges: string[]): string {
+  const wb = XLSX.utils.book_new();
+  const ws = XLSX.utils.aoa_to_sheet(rows);
+  ws['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
+  XLSX.utils.book_append_sheet(wb, ws, name);
+  writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  return path;
 }
 
 /** A staff list of n valid people of HD01 (CCCD 0951 90 serial: born 1990). */
@@ -277,6 +288,26 @@ describe('network lists import', () => {
     expect(points.find((p) => p.name === 'Điểm thu ấp Vĩnh Lộc A')).toMatchObject({ agentCode: 'HD11', unitCode: '31024' });
   });
 
+  it('reads an agents list with a merged "Hợp đồng" group over "Số", "Ngày ký", "Hiệu lực đến"', async () => {
+    const core = await hongDanCore();
+    const dir = tempDataDir('bhxh-netimp-');
+    const path = writeMerged(
+      join(dir, 'dai-ly-gop.xlsx'),
+      'ĐL',
+      [
+        ['BHXH HUYỆN HỒNG DÂN'],
+        ['STT', 'Tên tổ chức dịch vụ thu', 'Mã ĐL', 'Loại', 'Hợp đồng', null, null, 'Địa bàn hoạt động'],
+        [null, null, null, null, 'Số', 'Ngày ký', 'Hiệu lực đến', null],
+        [1, 'Bưu điện huyện Hồng Dân', 'HD01', 'Bưu điện', '05/HĐ-BHXH', '06/01/2020', '31/12/2021', 'Tất cả các xã, thị trấn'],
+      ],
+      ['A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:G2', 'H2:H3'],
+    );
+    const preview = await previewLists(core, path);
+    expect(preview.errors).toEqual([]);
+    await call(core, 'network:commitImport', { planId: preview.planId });
+    expect(await call(core, 'agents:get', { code: 'HD01' })).toMatchObject({ contractNo: '05/HĐ-BHXH', signedOn: '2020-01-06', expiresOn: '2021-12-31', allCommunes: true, officeCode: 'HD', communeCount: 9 });
+  });
+
   it('looks codes, CCCDs and communes up in bulk: 300 rows take the queries 5 rows take; a sheet past the row limit is refused', async () => {
     const core = await hongDanCore();
     await importFixture(core);
@@ -376,6 +407,34 @@ describe('monthly results import', () => {
     await call(core, 'network:undo', { batchId: outcome.batchId });
     expect(Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM network_flows`))).toBe(stored);
     expect((await call(core, 'network:flows', { month: '2026-10', agentCode: 'HD01' })).rows.find((r) => r.code === 'NV01')!.result.NEW_TN).toBe(7);
+  });
+
+  it('reads two-row merged headers: "Số người tăng mới" over "BHXH TN", "BHYT HGĐ"; the month typed "tháng 10 năm 2026"', async () => {
+    const core = await hongDanCore();
+    await importFixture(core);
+    const dir = tempDataDir('bhxh-netres-');
+    const path = writeMerged(
+      join(dir, 'ket-qua-gop.xlsx'),
+      'Tháng 10',
+      [
+        ['BÁO CÁO KẾT QUẢ THU THEO NHÂN VIÊN'],
+        ['tháng 10 năm 2026'],
+        ['TT', 'Họ và tên', 'Thuộc ĐL', 'Số người tăng mới', null, 'Số tiền thu (đồng)', null],
+        [null, null, null, 'BHXH TN', 'BHYT HGĐ', 'BHXH TN', 'BHYT HGĐ'],
+        ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'],
+        [1, 'Lâm Văn Út', 'HD01', 4, 1, '4.380.000', '1.200.000'],
+        [2, 'Nguyễn Hoàng Phúc', 'Hội Nông dân huyện Hồng Dân', 1, 2, '1.095.000', '2.400.000'],
+        [],
+        ['', 'Người lập biểu', '', '', 'GIÁM ĐỐC'],
+      ],
+      ['A3:A4', 'B3:B4', 'C3:C4', 'D3:E3', 'F3:G3'],
+    );
+    const preview = await previewResults(core, path);
+    expect(preview.errors).toEqual([]);
+    expect(preview).toMatchObject({ sheet: 'Tháng 10', month: '2026-10', rows: 2, values: 8 });
+    await call(core, 'network:commitResults', { planId: preview.planId });
+    const flows = await call(core, 'network:flows', { month: '2026-10', agentCode: 'HD03' });
+    expect(flows.rows.find((r) => r.code === 'NV04')!.result).toMatchObject({ NEW_TN: 1, NEW_HGD: 2, AMOUNT_TN: 1_095_000, AMOUNT_HGD: 2_400_000 });
   });
 
   it('puts unknown people, bad figures and a future month on their cells and writes nothing', async () => {

@@ -71,10 +71,14 @@ export function findTable<F extends string>(sheet: SheetGrid, classify: (key: st
         label = `${parent} ${child}`;
         if (field) usedBelow = usedTop = true;
       }
-      if (!field && child && !parent) {
+      // Under a merged group ("Hợp đồng" over "Số", "Ngày ký"), or under nothing, the lower cell names the column alone.
+      if (!field && child && headerText(top[j]) === null) {
         field = classify(headerKey(child));
         label = child;
-        if (field) usedBelow = true;
+        if (field) {
+          usedBelow = true;
+          if (parent !== null) usedTop = true;
+        }
       }
       const own = headerText(top[j]);
       if (!field && own) {
