@@ -4,6 +4,7 @@ import { defaultDataDir } from '../core/app/dataDir';
 import { parseCommandLine } from './args';
 import * as commands from './commands';
 import * as importCommands from './importCommands';
+import * as networkImportCommands from './networkImportCommands';
 import * as officeCommands from './officeCommands';
 import { CliFailure, exitCodeOf } from './output';
 import * as reportCommands from './reportCommands';
@@ -18,6 +19,8 @@ const RUN: Record<string, Run> = {
   'units list': (core, io, _, f) => commands.unitsList(core, io, { asOf: f.asOf, query: f.query }),
   'offices list': (core, io, _, f) => officeCommands.officesList(core, io, { asOf: f.asOf, query: f.query }),
   'offices import': (core, io, [file], f) => officeCommands.officesImport(core, io, file!, { validFrom: f.validFrom, dryRun: f.dryRun }),
+  'agents import': (core, io, [file], f) => networkImportCommands.agentsImport(core, io, file!, { dryRun: f.dryRun }),
+  'staff results-import': (core, io, [file], f) => networkImportCommands.staffResultsImport(core, io, file!, { period: f.period, dryRun: f.dryRun }),
   backup: (core, io) => commands.backup(core, io),
   backups: (core, io) => commands.backups(core, io),
   restore: (core, io, [file]) => commands.restore(core, io, file!),

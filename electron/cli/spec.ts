@@ -80,6 +80,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     optional: ['valid-from', 'dry-run'],
     summary: ['Nhập cơ quan BHXH cơ sở và các xã, phường trực thuộc', '(--valid-from: ngày bắt đầu cho các dòng không ghi "Từ ngày")'],
   },
+  {
+    name: 'agents import',
+    args: [{ hint: '<tệp>', missing: 'Thiếu đường dẫn tệp cần nhập. Ví dụ: npm run cli -- agents import dai-ly-thu.xlsx' }],
+    optional: ['dry-run'],
+    summary: ['Nhập danh sách tổ chức dịch vụ thu, điểm thu, nhân viên thu (có thể hoàn tác)'],
+  },
+  {
+    name: 'staff results-import',
+    args: [{ hint: '<tệp>', missing: 'Thiếu đường dẫn tệp cần nhập. Ví dụ: npm run cli -- staff results-import ket-qua-thang-10.xlsx' }],
+    optional: ['period', 'dry-run'],
+    summary: ['Nhập kết quả tháng theo nhân viên thu (--period: tháng, mặc định theo tiêu đề)'],
+  },
   { name: 'backup', summary: ['Sao lưu cơ sở dữ liệu ngay'] },
   { name: 'backups', summary: ['Liệt kê các bản sao lưu'] },
   {

@@ -38,6 +38,9 @@ import { getUnitDetail, listUnits, recordMerge, updateUnit } from '../units/serv
 import type { ConnectionHandlers } from './connectionService';
 import type { CoreContext } from './context';
 import { PlanStore } from './planStore';
+import { pageBatches, undoBatch } from '../network/batches';
+import { commitListsImport, previewListsImport, type StoredListsPlan } from '../network/importLists';
+import { commitResultsImport, previewResultsImport, type StoredResultsPlan } from '../network/importResults';
 
 function notYet(): never {
   throw new AppError('UNAVAILABLE', 'Chức năng này chưa có trong phiên bản này.');
@@ -63,6 +66,8 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
   const unitPlans = new PlanStore<StoredUnitPlan>();
   const importSessions = new PlanStore<ImportSession>();
   const officePlans = new PlanStore<StoredOfficePlan>();
+  const networkListPlans = new PlanStore<StoredListsPlan>();
+  const networkResultPlans = new PlanStore<StoredResultsPlan>();
   return {
     'app:info': hooks.info,
     'connection:get': () => hooks.connection.get(),
@@ -106,12 +111,12 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'network:commissionRates': () => commissionRates(context().store),
     'network:addCommissionRate': (req) => addCommissionRate(context(), req),
     // Imports and exports of the network land with their pipeline (electron/core/network/import*).
-    'network:previewImport': notYet,
-    'network:commitImport': notYet,
-    'network:previewResults': notYet,
-    'network:commitResults': notYet,
-    'network:batches': notYet,
-    'network:undo': notYet,
+    'network:previewImport': (req) => previewListsImport(context(), networkListPlans, req.file),
+    'network:commitImport': (req) => commitListsImport(context(), networkListPlans, req.planId),
+    'network:previewResults': (req) => previewResultsImport(context(), networkResultPlans, req.file, req.month),
+    'network:commitResults': (req) => commitResultsImport(context(), networkResultPlans, req.planId),
+    'network:batches': (req) => pageBatches(context().store, req),
+    'network:undo': (req) => undoBatch(context(), req.batchId),
     'indicators:list': () => [...INDICATORS],
     'backups:list': hooks.listBackups,
     'backups:create': async () => {
