@@ -20,6 +20,7 @@ import { breakdownTargets, listTargets, setTarget } from '../targets/service';
 import { readSettings, writeSetting } from './settings';
 import { createAgent, getAgent, searchAgents, updateAgent } from '../network/agents';
 import { addCommissionRate, commissionRates } from '../network/commission';
+import { exportNetwork } from '../network/exports';
 import { networkFlows, setFlows } from '../network/flows';
 import { networkOverview } from '../network/overview';
 import { saveInspection, savePoint, searchInspections, searchPoints } from '../network/points';
@@ -169,7 +170,7 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'exports:coverage': (req) => exportCoverage(context(), hooks.downloads, req),
     'exports:grid': (req) => exportGrid(context(), hooks.downloads, req),
     'exports:targets': (req) => exportTargets(context(), hooks.downloads, req),
-    'exports:network': notYet,
+    'exports:network': (req) => exportNetwork(context(), hooks.downloads, req),
   } satisfies Handlers;
 }
 
