@@ -47,7 +47,7 @@ function cccdOf(birthYear: number, sex: 'M' | 'F', serial: number): string {
   return `095${century + (sex === 'F' ? 1 : 0)}${String(birthYear % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
 }
 
-async function seed(core: AppCore, store: Store): Promise<{ rows: number; officeCode: string; agentCode: string }> {
+export async function seed(core: AppCore, store: Store): Promise<{ rows: number; officeCode: string; agentCode: string }> {
   const rnd = random(1155);
   const now = new Date().toISOString();
   const offices: { id: number; code: string; communes: { id: number; name: string }[] }[] = [];
