@@ -18,6 +18,14 @@ export interface FlowWrite {
   value: number | null;
 }
 
+/**
+ * Grouping key of the one-measure totals: `+owner_id` rather than the bare column, so SQLite
+ * reads the measure index's range (kind, level, measure, period) and sorts, instead of walking
+ * the owner index (level, owner_id, …) for the GROUP BY's order through every figure of the
+ * level: 35 ms instead of 300 ms for 20,000 staff × 24 months. PostgreSQL plans it as before.
+ */
+const BY_OWNER = sql<number>`+owner_id`;
+
 /** Targets (period YYYY) and results (period YYYY-MM) per office, agent and staff member. */
 export class FlowRepository {
   constructor(private readonly store: Store) {}
@@ -80,13 +88,13 @@ export class FlowRepository {
   async totals(q: { level: 'agent' | 'staff'; measure: FlowMeasure; from: string; month: string }): Promise<Map<number, { result: number; cumulative: number }>> {
     const rows = await this.store.db
       .selectFrom('network_flows')
-      .select(['owner_id as ownerId', sql<number>`SUM(CASE WHEN period = ${q.month} THEN value ELSE 0 END)`.as('result'), (eb) => eb.fn.sum<number>('value').as('cumulative')])
+      .select([BY_OWNER.as('ownerId'), sql<number>`SUM(CASE WHEN period = ${q.month} THEN value ELSE 0 END)`.as('result'), (eb) => eb.fn.sum<number>('value').as('cumulative')])
       .where('kind', '=', 'result')
       .where('level', '=', q.level)
       .where('measure', '=', q.measure)
       .where('period', '>=', q.from)
       .where('period', '<=', q.month)
-      .groupBy('owner_id')
+      .groupBy(BY_OWNER)
       .execute();
     return new Map(rows.map((r) => [r.ownerId, { result: Number(r.result), cumulative: Number(r.cumulative) }]));
   }
@@ -95,13 +103,13 @@ export class FlowRepository {
   async staffTotalsByAgent(q: { measure: FlowMeasure; from: string; month: string }): Promise<Map<number, { result: number; cumulative: number }>> {
     const perStaff = this.store.db
       .selectFrom('network_flows')
-      .select(['owner_id', sql<number>`SUM(CASE WHEN period = ${q.month} THEN value ELSE 0 END)`.as('result'), (eb) => eb.fn.sum<number>('value').as('cumulative')])
+      .select([BY_OWNER.as('owner_id'), sql<number>`SUM(CASE WHEN period = ${q.month} THEN value ELSE 0 END)`.as('result'), (eb) => eb.fn.sum<number>('value').as('cumulative')])
       .where('kind', '=', 'result')
       .where('level', '=', 'staff')
       .where('measure', '=', q.measure)
       .where('period', '>=', q.from)
       .where('period', '<=', q.month)
-      .groupBy('owner_id');
+      .groupBy(BY_OWNER);
     const rows = await this.store.db
       .selectFrom(perStaff.as('t'))
       .innerJoin('agent_staff as s', 's.id', 't.owner_id')
