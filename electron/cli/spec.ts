@@ -37,6 +37,10 @@ export const FLAGS = {
   sections: { kind: 'text', hint: 'headline,unitTable,…' },
   sort: { kind: 'text', hint: 'progress-desc|progress-asc|actual-desc|name|code' },
   'group-by': { kind: 'text', hint: 'unit|office' },
+  office: { kind: 'text', hint: 'MÃ' },
+  kind: { kind: 'text', hint: 'LOẠI' },
+  agent: { kind: 'text', hint: 'MÃ' },
+  by: { kind: 'text', hint: 'result|progress' },
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -138,6 +142,26 @@ export const COMMANDS: readonly CommandSpec[] = [
     optional: ['scope', 'sections', 'sort', 'group-by'],
     example: 'npm run cli -- report --period 2026-10 --out bao-cao.pdf',
     summary: ['Lập và lưu báo cáo Ban Chỉ đạo, ghi ra PDF hoặc Excel (MÃ: đơn vị hoặc BHXH cơ sở)'],
+  },
+  {
+    name: 'agents list',
+    optional: ['office', 'kind', 'query'],
+    summary: ['Liệt kê tổ chức dịch vụ thu (đại lý thu); LOẠI: POST, COMMUNE, WOMEN, FARMERS,', 'VETERANS, YOUTH, VIETTEL, TEAM, OTHER hoặc tên loại ("Bưu điện")'],
+  },
+  { name: 'staff list', optional: ['agent', 'office', 'query'], summary: ['Liệt kê nhân viên thu (số CCCD, điện thoại đã che bớt)'] },
+  {
+    name: 'staff ranking',
+    required: ['period'],
+    optional: ['indicator', 'by', 'office'],
+    example: 'npm run cli -- staff ranking --period 2026-10 --indicator NEW_TN',
+    summary: ['Xếp hạng nhân viên thu theo kết quả tháng hoặc % chỉ tiêu năm;', 'MÃ: NEW_TN (mặc định), NEW_HGD, RENEW, LAPSE, AMOUNT_TN, AMOUNT_HGD'],
+  },
+  {
+    name: 'network',
+    required: ['period'],
+    optional: ['office'],
+    example: 'npm run cli -- network --period 2026-10',
+    summary: ['Mạng lưới đại lý thu: số tổ chức, điểm thu, nhân viên theo loại; xã chưa có điểm thu', 'hoặc dưới 3 loại tổ chức; nhân viên không hoạt động; hợp đồng sắp hết hạn'],
   },
 ];
 

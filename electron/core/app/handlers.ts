@@ -20,6 +20,7 @@ import { breakdownTargets, listTargets, setTarget } from '../targets/service';
 import { readSettings, writeSetting } from './settings';
 import { createAgent, getAgent, searchAgents, updateAgent } from '../network/agents';
 import { addCommissionRate, commissionRates } from '../network/commission';
+import { exportNetwork } from '../network/exports';
 import { networkFlows, setFlows } from '../network/flows';
 import { networkOverview } from '../network/overview';
 import { saveInspection, savePoint, searchInspections, searchPoints } from '../network/points';
@@ -41,10 +42,6 @@ import { PlanStore } from './planStore';
 import { pageBatches, undoBatch } from '../network/batches';
 import { commitListsImport, previewListsImport, type StoredListsPlan } from '../network/importLists';
 import { commitResultsImport, previewResultsImport, type StoredResultsPlan } from '../network/importResults';
-
-function notYet(): never {
-  throw new AppError('UNAVAILABLE', 'Chức năng này chưa có trong phiên bản này.');
-}
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -174,7 +171,7 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'exports:coverage': (req) => exportCoverage(context(), hooks.downloads, req),
     'exports:grid': (req) => exportGrid(context(), hooks.downloads, req),
     'exports:targets': (req) => exportTargets(context(), hooks.downloads, req),
-    'exports:network': notYet,
+    'exports:network': (req) => exportNetwork(context(), hooks.downloads, req),
   } satisfies Handlers;
 }
 
