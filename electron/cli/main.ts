@@ -4,6 +4,8 @@ import { defaultDataDir } from '../core/app/dataDir';
 import { parseCommandLine } from './args';
 import * as commands from './commands';
 import * as importCommands from './importCommands';
+import * as networkCommands from './networkCommands';
+import * as networkImportCommands from './networkImportCommands';
 import * as officeCommands from './officeCommands';
 import { CliFailure, exitCodeOf } from './output';
 import * as reportCommands from './reportCommands';
@@ -18,6 +20,8 @@ const RUN: Record<string, Run> = {
   'units list': (core, io, _, f) => commands.unitsList(core, io, { asOf: f.asOf, query: f.query }),
   'offices list': (core, io, _, f) => officeCommands.officesList(core, io, { asOf: f.asOf, query: f.query }),
   'offices import': (core, io, [file], f) => officeCommands.officesImport(core, io, file!, { validFrom: f.validFrom, dryRun: f.dryRun }),
+  'agents import': (core, io, [file], f) => networkImportCommands.agentsImport(core, io, file!, { dryRun: f.dryRun }),
+  'staff results-import': (core, io, [file], f) => networkImportCommands.staffResultsImport(core, io, file!, { period: f.period, dryRun: f.dryRun }),
   backup: (core, io) => commands.backup(core, io),
   backups: (core, io) => commands.backups(core, io),
   restore: (core, io, [file]) => commands.restore(core, io, file!),
@@ -33,6 +37,10 @@ const RUN: Record<string, Run> = {
       decisionNo: f.decisionNo, decisionDate: f.decisionDate, revise: f.revise,
     }),
   report: (core, io, _, f) => reportCommands.report(core, io, { period: f.period!, scope: f.scope, out: f.out!, sections: f.sections, sort: f.sort, groupBy: f.groupBy }),
+  'agents list': (core, io, _, f) => networkCommands.agentsList(core, io, { office: f.office, kind: f.kind, query: f.query }),
+  'staff list': (core, io, _, f) => networkCommands.staffList(core, io, { agent: f.agent, office: f.office, query: f.query }),
+  'staff ranking': (core, io, _, f) => networkCommands.staffRanking(core, io, { period: f.period, indicator: f.indicator, by: f.by, office: f.office }),
+  network: (core, io, _, f) => networkCommands.network(core, io, { period: f.period, office: f.office }),
 };
 
 /** `npm run cli -- <command>`: the same handlers the app uses, for scripts and for support staff. */

@@ -37,6 +37,10 @@ export const FLAGS = {
   sections: { kind: 'text', hint: 'headline,unitTable,…' },
   sort: { kind: 'text', hint: 'progress-desc|progress-asc|actual-desc|name|code' },
   'group-by': { kind: 'text', hint: 'unit|office' },
+  office: { kind: 'text', hint: 'MÃ' },
+  kind: { kind: 'text', hint: 'LOẠI' },
+  agent: { kind: 'text', hint: 'MÃ' },
+  by: { kind: 'text', hint: 'result|progress' },
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -79,6 +83,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: [{ hint: '<tệp>', missing: 'Thiếu đường dẫn tệp cần nhập. Ví dụ: npm run cli -- offices import co-quan-bhxh.xlsx' }],
     optional: ['valid-from', 'dry-run'],
     summary: ['Nhập cơ quan BHXH cơ sở và các xã, phường trực thuộc', '(--valid-from: ngày bắt đầu cho các dòng không ghi "Từ ngày")'],
+  },
+  {
+    name: 'agents import',
+    args: [{ hint: '<tệp>', missing: 'Thiếu đường dẫn tệp cần nhập. Ví dụ: npm run cli -- agents import dai-ly-thu.xlsx' }],
+    optional: ['dry-run'],
+    summary: ['Nhập danh sách tổ chức dịch vụ thu, điểm thu, nhân viên thu (có thể hoàn tác)'],
+  },
+  {
+    name: 'staff results-import',
+    args: [{ hint: '<tệp>', missing: 'Thiếu đường dẫn tệp cần nhập. Ví dụ: npm run cli -- staff results-import ket-qua-thang-10.xlsx' }],
+    optional: ['period', 'dry-run'],
+    summary: ['Nhập kết quả tháng theo nhân viên thu (--period: tháng, mặc định theo tiêu đề)'],
   },
   { name: 'backup', summary: ['Sao lưu cơ sở dữ liệu ngay'] },
   { name: 'backups', summary: ['Liệt kê các bản sao lưu'] },
@@ -126,6 +142,26 @@ export const COMMANDS: readonly CommandSpec[] = [
     optional: ['scope', 'sections', 'sort', 'group-by'],
     example: 'npm run cli -- report --period 2026-10 --out bao-cao.pdf',
     summary: ['Lập và lưu báo cáo Ban Chỉ đạo, ghi ra PDF hoặc Excel (MÃ: đơn vị hoặc BHXH cơ sở)'],
+  },
+  {
+    name: 'agents list',
+    optional: ['office', 'kind', 'query'],
+    summary: ['Liệt kê tổ chức dịch vụ thu (đại lý thu); LOẠI: POST, COMMUNE, WOMEN, FARMERS,', 'VETERANS, YOUTH, VIETTEL, TEAM, OTHER hoặc tên loại ("Bưu điện")'],
+  },
+  { name: 'staff list', optional: ['agent', 'office', 'query'], summary: ['Liệt kê nhân viên thu (số CCCD, điện thoại đã che bớt)'] },
+  {
+    name: 'staff ranking',
+    required: ['period'],
+    optional: ['indicator', 'by', 'office'],
+    example: 'npm run cli -- staff ranking --period 2026-10 --indicator NEW_TN',
+    summary: ['Xếp hạng nhân viên thu theo kết quả tháng hoặc % chỉ tiêu năm;', 'MÃ: NEW_TN (mặc định), NEW_HGD, RENEW, LAPSE, AMOUNT_TN, AMOUNT_HGD'],
+  },
+  {
+    name: 'network',
+    required: ['period'],
+    optional: ['office'],
+    example: 'npm run cli -- network --period 2026-10',
+    summary: ['Mạng lưới đại lý thu: số tổ chức, điểm thu, nhân viên theo loại; xã chưa có điểm thu', 'hoặc dưới 3 loại tổ chức; nhân viên không hoạt động; hợp đồng sắp hết hạn'],
   },
 ];
 

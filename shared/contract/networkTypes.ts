@@ -244,6 +244,9 @@ export interface NetworkImportOutcome {
   batchId: number;
   fileName: string;
   counts: Record<NetworkListKind, { added: number; updated: number }>;
+  /** Results imports: figures written, and the month (YYYY-MM) they are for. */
+  values?: number;
+  month?: string;
 }
 
 export interface ResultsImportPreview {

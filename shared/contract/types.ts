@@ -144,6 +144,10 @@ export interface DemoOutcome {
   results: number;
   targets: number;
   offices: number;
+  /** The demo's collection-agent network. */
+  agents: number;
+  points: number;
+  staff: number;
 }
 
 export interface AuditEntry {

@@ -9,6 +9,7 @@ import { startPgCluster, type PgCluster } from '../helpers/pgCluster';
 import { benchDashboard } from './dashboard';
 import { BenchTable, type BenchEnv, type Engine } from './env';
 import { benchImports } from './imports';
+import { benchNetwork } from './network';
 import { benchReports } from './reports';
 
 async function time<T>(env: BenchEnv, label: string, fn: () => Promise<T> | T): Promise<T> {
@@ -49,24 +50,41 @@ async function benchUnits(env: BenchEnv, file: string): Promise<void> {
   await core.close();
 }
 
+/** `tsx tests/bench/run.ts [units] [imports] [reports] [dashboard] [network]`: only the benches named; all when none is. */
+const BENCHES = ['units', 'imports', 'reports', 'dashboard', 'network'] as const;
+const named = process.argv.slice(2).filter((a) => (BENCHES as readonly string[]).includes(a));
+const runs = (name: (typeof BENCHES)[number]) => named.length === 0 || named.includes(name);
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bhxh-bench-'));
   const table = new BenchTable();
   let cluster: PgCluster | null = null;
   try {
     const file = join(dir, 'national.xlsx');
-    console.log(`Unit list: ${writeNationalList(file).toLocaleString('vi-VN')} communes`);
+    if (runs('units')) console.log(`Unit list: ${writeNationalList(file).toLocaleString('vi-VN')} communes`);
     const adminUrl = process.env.BHXH_TEST_PG_URL ?? (cluster = await startPgCluster({ durable: true })).adminUrl;
     for (const engine of ['sqlite', 'postgres'] as Engine[]) {
       const env = table.env(engine, dir, adminUrl);
-      table.heading('Unit list (10.395 communes)');
-      await benchUnits(env, file);
-      table.heading('District report import, 12 sheets × 200 communes (targets: preview 0,44 s, commit 0,2 s on SQLite)');
-      await benchImports(env);
-      table.heading('Steering-committee report (target: warm 11-page PDF 1,2 s on SQLite)');
-      await benchReports(env);
-      table.heading('Dashboard, 1.000 communes × 8 indicators × 10 years (target: median period change < 100 ms)');
-      await benchDashboard(env);
+      if (runs('units')) {
+        table.heading('Unit list (10.395 communes)');
+        await benchUnits(env, file);
+      }
+      if (runs('imports')) {
+        table.heading('District report import, 12 sheets × 200 communes (targets: preview 0,44 s, commit 0,2 s on SQLite)');
+        await benchImports(env);
+      }
+      if (runs('reports')) {
+        table.heading('Steering-committee report (target: warm 11-page PDF 1,2 s on SQLite)');
+        await benchReports(env);
+      }
+      if (runs('dashboard')) {
+        table.heading('Dashboard, 1.000 communes × 8 indicators × 10 years (target: median period change < 100 ms)');
+        await benchDashboard(env);
+      }
+      if (runs('network')) {
+        table.heading('Agent network, 2.000 agents × 10.000 points × 20.000 staff × 24 months (target: each request < 100 ms)');
+        await benchNetwork(env);
+      }
       env.count('RSS after this engine', Math.round(process.memoryUsage().rss / 1024 / 1024), 'MB');
     }
     table.print();

@@ -25,7 +25,7 @@ async function openDashboard(page: Page, url: string): Promise<DashboardPage> {
   return dashboard;
 }
 
-test('Tổng quan with demo data: KPI cards, charts, rankings and the comparison table in vi-VN', async ({ page, demoApp, today }) => {
+test('Tổng quan with demo data: KPI cards, charts, rankings and the comparison table in vi-VN', { tag: '@dates' }, async ({ page, demoApp, today }) => {
   const dashboard = await openDashboard(page, demoApp.url);
   // The last month whose data is cut off (25th; December only on 31/12), as the report opens on.
   const [yyyy, mm] = lastClosedMonth(today).split('-');
@@ -68,7 +68,7 @@ test('Tổng quan with demo data: KPI cards, charts, rankings and the comparison
   await shot(page, '21-dashboard-table');
 });
 
-test('changing the period changes the figures (Tháng 06/2025, Năm 2024, a quarter)', async ({ page, demoApp }) => {
+test('changing the period changes the figures (Tháng 06/2025, Năm 2024, a quarter)', { tag: '@dates' }, async ({ page, demoApp }) => {
   const dashboard = await openDashboard(page, demoApp.url);
   const current = await dashboard.kpiValue('BHXH_TN').textContent();
   const currentTotal = await dashboard.total.textContent();
@@ -179,7 +179,7 @@ test('the dashboard reloads by itself when core reports changed data', async ({ 
   await expect(page.getByTestId('kpi-card')).toHaveCount(6);
 });
 
-test('in a December the KPI card still says what is needed: the whole remainder in that month', async ({ page, demoApp, today }) => {
+test('in a December the KPI card still says what is needed: the whole remainder in that month', { tag: '@dates' }, async ({ page, demoApp, today }) => {
   // The last December on or before today: this year's in the December run, last year's mid-year.
   const year = today.slice(5, 7) === '12' ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
   await demoApp.invoke('targets:set', { unitCode: '99', indicatorCode: 'BHXH_TN', year, value: 9_999_999, source: 'BHXH_VN', revise: true });
@@ -189,7 +189,7 @@ test('in a December the KPI card still says what is needed: the whole remainder 
   await shot(page, "23-dashboard-december");
 });
 
-test('after a kế hoạch điều chỉnh a commune has the same % of plan on the dashboard and in the report preview', async ({ page, demoApp, today }) => {
+test('after a kế hoạch điều chỉnh a commune has the same % of plan on the dashboard and in the report preview', { tag: '@dates' }, async ({ page, demoApp, today }) => {
   test.setTimeout(90_000);
   const month = lastClosedMonth(today);
   const commune = 'Xã Thuận An';

@@ -21,7 +21,7 @@ async function openReports(page: Page, url: string): Promise<ReportsPage> {
   return reports;
 }
 
-test('Báo cáo: preview as printed, sections chosen and ordered, assessment written, saved, reopened and printed', async ({ page, demoApp }) => {
+test('Báo cáo: preview as printed, sections chosen and ordered, assessment written, saved, reopened and printed', { tag: '@dates' }, async ({ page, demoApp }) => {
   // A whole report is rebuilt after each step (six builds, a save, the print page and its PDF).
   test.setTimeout(120_000);
   const reports = await openReports(page, demoApp.url);

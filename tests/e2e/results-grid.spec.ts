@@ -15,7 +15,7 @@ async function openResults(page: Page, url: string): Promise<ResultsPage> {
   return results;
 }
 
-test('a month typed and pasted the Vietnamese way ("3.285", a block from Excel) is saved', async ({ page, demoApp }) => {
+test('a month typed and pasted the Vietnamese way ("3.285", a block from Excel) is saved', { tag: '@dates' }, async ({ page, demoApp }) => {
   // Typing cell by cell into a 40-row sheet: past 60 s when several browsers share the machine.
   test.setTimeout(120_000);
   const results = await openResults(page, demoApp.url);
@@ -98,7 +98,7 @@ test('negative and non-whole values are refused with a Vietnamese message; core 
   await expect(results.cellInput(unit, 'BHYT_HGD')).toHaveValue('400');
 });
 
-test('a large jump against last month asks for a note (Ghi chú giải trình) and saves with it', async ({ page, demoApp, today }) => {
+test('a large jump against last month asks for a note (Ghi chú giải trình) and saves with it', { tag: '@dates' }, async ({ page, demoApp, today }) => {
   const results = await openResults(page, demoApp.url);
   const first = (await results.rowCodes())[0]!;
 
@@ -184,7 +184,7 @@ test('the month shown exports to Excel with its units and a totals row', async (
   await expect(page.locator('.ant-message').getByText(/Đã xuất tệp ket-qua/)).toBeVisible();
 });
 
-test('at 1366×768: a one-line toolbar, a total row, a filter by BHXH cơ sở, unusual changes flagged while typing, Ctrl+S saves', async ({ page, demoApp, today }) => {
+test('at 1366×768: a one-line toolbar, a total row, a filter by BHXH cơ sở, unusual changes flagged while typing, Ctrl+S saves', { tag: '@dates' }, async ({ page, demoApp, today }) => {
   // Many steps over a 16-row sheet: ~35 s alone, past 60 s when two browsers share the machine.
   test.setTimeout(120_000);
   const results = await openResults(page, demoApp.url);

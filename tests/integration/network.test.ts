@@ -4,14 +4,22 @@ import type { AppCore } from '../../electron/core/app/appCore';
 import { call, callError, expectVietnamese, FIXED_NOW, openTestCore, storeOf } from '../helpers/core';
 import { scalar } from '../helpers/dbHash';
 
-/** The demo province on the fixed clock (22/11/2026) with one agent of office 9901, a point and two staff. */
+/**
+ * The demo province on the fixed clock (22/11/2026), two of office 9901's communes moved to a new
+ * office 9904 from 01/01/2026, and there one agent with a point and two staff: the demo's own
+ * network stays in the other offices' figures.
+ */
 async function networkCore(): Promise<{ core: AppCore; communes: string[] }> {
   const core = await openTestCore({ now: () => FIXED_NOW });
   await call(core, 'demo:load', {});
-  const office = await call(core, 'offices:get', { code: '9901' });
-  const communes = office.members.filter((m) => m.validTo === null).map((m) => m.unitCode);
+  const demo = await call(core, 'offices:get', { code: '9901' });
+  const moved = demo.members.filter((m) => m.validTo === null).slice(0, 2);
+  for (const m of moved) await call(core, 'offices:unassign', { code: '9901', membershipId: m.id, lastDay: '2025-12-31' });
+  await call(core, 'offices:create', { code: '9904', name: 'BHXH cơ sở Thử Nghiệm', validFrom: '2026-01-01' });
+  const communes = moved.map((m) => m.unitCode);
+  await call(core, 'offices:assign', { code: '9904', unitCodes: communes, validFrom: '2026-01-01' });
   await call(core, 'agents:create', {
-    code: 'T01', name: 'Bưu điện Hòa Bình', kind: 'POST', officeCode: '9901', contractNo: '05/HĐ-BHXH', signedOn: '2026-01-06', expiresOn: '2026-12-15', communeCodes: communes.slice(0, 2),
+    code: 'T01', name: 'Bưu điện Hòa Bình', kind: 'POST', officeCode: '9904', contractNo: '05/HĐ-BHXH', signedOn: '2026-01-06', expiresOn: '2026-12-15', communeCodes: communes.slice(0, 2),
   });
   await call(core, 'points:save', { agentCode: 'T01', code: 'TP01', name: 'Bưu cục trung tâm', unitCode: communes[0], openedOn: '2026-01-10', signage: true });
   await call(core, 'staff:create', { code: 'TNV01', fullName: 'Trần Thị Bé Tư', birthYear: 1986, cccd: '095186001234', phone: '0919123456', agentCode: 'T01', communeCodes: [communes[0]!], trainingDate: '2026-01-15', joinedOn: '2026-01-15' });
@@ -28,7 +36,7 @@ describe('agents, points and staff', () => {
     expect(agents.items.map((a) => a.code)).toContain('T01');
     const t01 = agents.items.find((a) => a.code === 'T01')!;
     // 22/11 → 15/12 is 23 days.
-    expect(t01).toMatchObject({ expiry: 'within30', pointCount: 1, staffCount: 2, communeCount: 2, officeCode: '9901' });
+    expect(t01).toMatchObject({ expiry: 'within30', pointCount: 1, staffCount: 2, communeCount: 2, officeCode: '9904' });
     const staff = await call(core, 'staff:search', { agentCode: 'T01', sort: 'name' });
     // By given name: Tư before Út.
     expect(staff.items.map((s) => s.fullName)).toEqual(['Trần Thị Bé Tư', 'Lâm Văn Út']);
@@ -73,14 +81,14 @@ describe('agents, points and staff', () => {
 describe('targets, results, commission and ranking', () => {
   it('allocates an office target over agents and staff, shows what is left and warns when over-allocated', async () => {
     const { core } = await networkCore();
-    await call(core, 'network:setFlows', { kind: 'target', year: 2026, entries: [{ level: 'office', code: '9901', measure: 'NEW_TN', value: 1000 }] });
+    await call(core, 'network:setFlows', { kind: 'target', year: 2026, entries: [{ level: 'office', code: '9904', measure: 'NEW_TN', value: 1000 }] });
     await call(core, 'network:setFlows', { kind: 'target', year: 2026, entries: [{ level: 'agent', code: 'T01', measure: 'NEW_TN', value: 400 }] });
     const out = await call(core, 'network:setFlows', {
       kind: 'target', year: 2026,
       entries: [{ level: 'staff', code: 'TNV01', measure: 'NEW_TN', value: 250 }, { level: 'staff', code: 'TNV02', measure: 'NEW_TN', value: 200 }],
     });
     expect(out.warnings).toEqual(['Bưu điện Hòa Bình: đã giao cho nhân viên nhiều hơn chỉ tiêu BHXH TN tăng mới của mình 50 người.']);
-    const table = await call(core, 'network:flows', { month: '2026-10', officeCode: '9901' });
+    const table = await call(core, 'network:flows', { month: '2026-10', officeCode: '9904' });
     const office = table.rows.find((r) => r.level === 'office')!;
     const agent = table.rows.find((r) => r.code === 'T01')!;
     expect(office.unallocated.NEW_TN).toBe(600);
@@ -108,13 +116,13 @@ describe('targets, results, commission and ranking', () => {
     expect(tu.activity).toBe('active');
     expect(table.rows.find((r) => r.code === 'TNV02')!.activity).toBe('inactive');
 
-    const ranking = await call(core, 'network:ranking', { period: '2026-10', level: 'staff', measure: 'NEW_TN' });
+    const ranking = await call(core, 'network:ranking', { period: '2026-10', level: 'staff', measure: 'NEW_TN', officeCode: '9904' });
     expect(ranking.items.map((r) => [r.rank, r.code, r.result, r.cumulative])).toEqual([[1, 'TNV01', 12, 19], [2, 'TNV02', 0, 0]]);
     expect(ranking.items[0]!.progress).toBeCloseTo(0.19);
-    const inactive = await call(core, 'network:ranking', { period: '2026-10', level: 'staff', inactiveOnly: true });
+    const inactive = await call(core, 'network:ranking', { period: '2026-10', level: 'staff', inactiveOnly: true, officeCode: '9904' });
     expect(inactive.items.map((r) => r.code)).toEqual(['TNV02']);
     await call(core, 'settings:set', { inactiveMonths: 1 });
-    const inSeptember = await call(core, 'network:ranking', { period: '2026-11', level: 'staff', inactiveOnly: true });
+    const inSeptember = await call(core, 'network:ranking', { period: '2026-11', level: 'staff', inactiveOnly: true, officeCode: '9904' });
     expect(inSeptember.items.map((r) => r.code).sort()).toEqual(['TNV01', 'TNV02']);
   });
 
@@ -130,7 +138,7 @@ describe('targets, results, commission and ranking', () => {
 
   it('the overview counts the network by kind and flags communes without a point', async () => {
     const { core, communes } = await networkCore();
-    const overview = await call(core, 'network:overview', { period: '2026-10', officeCode: '9901' });
+    const overview = await call(core, 'network:overview', { period: '2026-10', officeCode: '9904' });
     expect(overview.totals).toMatchObject({ agents: 1, points: 1, staff: 2, trainedStaff: 2 });
     expect(overview.byKind.map((k) => k.kind)).toEqual(['POST']);
     expect(overview.communes.map((c) => c.code).sort()).toEqual([...communes].sort());
@@ -138,5 +146,28 @@ describe('targets, results, commission and ranking', () => {
     expect(first).toMatchObject({ points: 1, kinds: ['POST'], staff: 1, trainedStaff: 1, noPoint: false, fewKinds: true });
     expect(overview.communesWithoutPoint).toBe(communes.length - 1);
     expect(overview.expiring.within30).toBe(1);
+  });
+});
+
+describe('the network section of the steering-committee report', () => {
+  it('states the demo network, the month results by kind, the best staff and the inactive ones, from the network services', async () => {
+    const core = await openTestCore({ now: () => FIXED_NOW });
+    await call(core, 'demo:load', {});
+    const defaults = await call(core, 'reports:defaults', { period: '2026-10' });
+    const doc = await call(core, 'reports:build', { definition: { ...defaults, sections: [{ id: 'network' }] } });
+    const section = doc.sections[0]!;
+    expect(section.heading).toBe('I. MẠNG LƯỚI ĐẠI LÝ THU');
+    const overview = await call(core, 'network:overview', { period: '2026-10' });
+    const text = section.blocks.filter((b) => b.kind === 'paragraph').map((b) => (b as { text: string }).text).join('\n');
+    expect(text).toContain(`có ${overview.totals.agents} tổ chức dịch vụ thu với ${overview.totals.points} điểm thu và ${overview.totals.staff} nhân viên thu`);
+    const inactive = await call(core, 'network:ranking', { period: '2026-10', level: 'staff', inactiveOnly: true });
+    expect(inactive.total).toBeGreaterThan(0);
+    expect(text).toContain(`${inactive.total} nhân viên thu không phát triển được người tham gia mới trong 3 tháng gần nhất: ${inactive.items[0]!.name}`);
+    const byKind = section.blocks.find((b) => b.kind === 'table')!;
+    expect(byKind.kind === 'table' && byKind.rows.at(-1)!.cells).toMatchObject({ kind: 'Tổng cộng', agents: overview.totals.agents, tn: overview.totals.results.NEW_TN });
+    // Every kind of agent is in the demo.
+    expect(overview.byKind.map((k) => k.kind).sort()).toEqual(['COMMUNE', 'FARMERS', 'OTHER', 'POST', 'TEAM', 'VETERANS', 'VIETTEL', 'WOMEN', 'YOUTH']);
+    expect(overview.communesWithoutPoint).toBeGreaterThan(0);
+    expect(overview.communesWithoutPoint).toBeLessThan(overview.communes.length / 2);
   });
 });

@@ -170,10 +170,10 @@ describe('results:saveGrid', () => {
 
   it('settings:set changes the threshold the grid uses', async () => {
     const core = await reformCore();
-    expect(await call(core, 'settings:get', {})).toEqual({ jumpThreshold: 0.2 });
+    expect(await call(core, 'settings:get', {})).toEqual({ jumpThreshold: 0.2, inactiveMonths: 3 });
     await setResult(core, '32104', 'BHXH_TN', '2026-08-25', 800);
-    expect(await call(core, 'settings:set', { jumpThreshold: 0.3 })).toEqual({ jumpThreshold: 0.3 });
-    expect(await call(core, 'settings:get', {})).toEqual({ jumpThreshold: 0.3 });
+    expect(await call(core, 'settings:set', { jumpThreshold: 0.3 })).toEqual({ jumpThreshold: 0.3, inactiveMonths: 3 });
+    expect(await call(core, 'settings:get', {})).toEqual({ jumpThreshold: 0.3, inactiveMonths: 3 });
     expect((await call(core, 'results:grid', { month: '2026-09' })).jumpThreshold).toBe(0.3);
     const within = await call(core, 'results:saveGrid', { month: '2026-09', entries: [{ unitCode: '32104', indicatorCode: 'BHXH_TN', value: 1000 }] });
     expect(within).toMatchObject({ committed: true, issues: [] });

@@ -20,6 +20,7 @@ import { breakdownTargets, listTargets, setTarget } from '../targets/service';
 import { readSettings, writeSetting } from './settings';
 import { createAgent, getAgent, searchAgents, updateAgent } from '../network/agents';
 import { addCommissionRate, commissionRates } from '../network/commission';
+import { exportNetwork } from '../network/exports';
 import { networkFlows, setFlows } from '../network/flows';
 import { networkOverview } from '../network/overview';
 import { saveInspection, savePoint, searchInspections, searchPoints } from '../network/points';
@@ -38,10 +39,9 @@ import { getUnitDetail, listUnits, recordMerge, updateUnit } from '../units/serv
 import type { ConnectionHandlers } from './connectionService';
 import type { CoreContext } from './context';
 import { PlanStore } from './planStore';
-
-function notYet(): never {
-  throw new AppError('UNAVAILABLE', 'Chức năng này chưa có trong phiên bản này.');
-}
+import { pageBatches, undoBatch } from '../network/batches';
+import { commitListsImport, previewListsImport, type StoredListsPlan } from '../network/importLists';
+import { commitResultsImport, previewResultsImport, type StoredResultsPlan } from '../network/importResults';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -63,6 +63,8 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
   const unitPlans = new PlanStore<StoredUnitPlan>();
   const importSessions = new PlanStore<ImportSession>();
   const officePlans = new PlanStore<StoredOfficePlan>();
+  const networkListPlans = new PlanStore<StoredListsPlan>();
+  const networkResultPlans = new PlanStore<StoredResultsPlan>();
   return {
     'app:info': hooks.info,
     'connection:get': () => hooks.connection.get(),
@@ -106,12 +108,12 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'network:commissionRates': () => commissionRates(context().store),
     'network:addCommissionRate': (req) => addCommissionRate(context(), req),
     // Imports and exports of the network land with their pipeline (electron/core/network/import*).
-    'network:previewImport': notYet,
-    'network:commitImport': notYet,
-    'network:previewResults': notYet,
-    'network:commitResults': notYet,
-    'network:batches': notYet,
-    'network:undo': notYet,
+    'network:previewImport': (req) => previewListsImport(context(), networkListPlans, req.file),
+    'network:commitImport': (req) => commitListsImport(context(), networkListPlans, req.planId),
+    'network:previewResults': (req) => previewResultsImport(context(), networkResultPlans, req.file, req.month),
+    'network:commitResults': (req) => commitResultsImport(context(), networkResultPlans, req.planId),
+    'network:batches': (req) => pageBatches(context().store, req),
+    'network:undo': (req) => undoBatch(context(), req.batchId),
     'indicators:list': () => [...INDICATORS],
     'backups:list': hooks.listBackups,
     'backups:create': async () => {
@@ -169,7 +171,7 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'exports:coverage': (req) => exportCoverage(context(), hooks.downloads, req),
     'exports:grid': (req) => exportGrid(context(), hooks.downloads, req),
     'exports:targets': (req) => exportTargets(context(), hooks.downloads, req),
-    'exports:network': notYet,
+    'exports:network': (req) => exportNetwork(context(), hooks.downloads, req),
   } satisfies Handlers;
 }
 

@@ -231,6 +231,7 @@ export interface Schema {
     valid_from: string;
     legal_source: string | null;
     note: string | null;
+    is_demo: Generated<number>;
     created_at: string;
   };
   /** An import of network lists or results; `undo` is JSON of what it replaced. */

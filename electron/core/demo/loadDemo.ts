@@ -9,6 +9,7 @@ import { OfficeRepository } from '../offices/repository';
 import { ResultRepository, type ResultRow } from '../results/repository';
 import { TargetRepository, type TargetRow } from '../targets/repository';
 import { UnitRepository } from '../units/repository';
+import { loadDemoNetwork, type DemoOfficeRef } from './demoNetwork';
 import { deleteDemoRows } from './demoRepository';
 import { commonProfile, createRandom, monthlyAsOfDates, simulateCommune, type Stock } from './simulate';
 
@@ -31,7 +32,7 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
   const today = localToday(ctx.now());
   const asOfDates = monthlyAsOfDates(FIRST_YEAR, today);
   const random = createRandom(20240101);
-  const outcome: DemoOutcome = { units: 0, results: 0, targets: 0, offices: 0 };
+  const outcome: DemoOutcome = { units: 0, results: 0, targets: 0, offices: 0, agents: 0, points: 0, staff: 0 };
 
   await ctx.store.transaction(async () => {
     await deleteDemoRows(ctx.store);
@@ -72,6 +73,7 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
     }
 
     const offices = new OfficeRepository(ctx.store);
+    const officeRefs: DemoOfficeRef[] = [];
     for (const office of DEMO_OFFICES) {
       const olds = [...oldCommunes.values()].filter((c) => office.districts.includes(c.districtCode));
       const news = newCommunes.filter((n) => office.districts.includes(n.from[0]!.districtCode));
@@ -82,6 +84,7 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
         ...news.map((n) => ({ officeId, unitId: n.id, validFrom: REFORM_DATE, validTo: null })),
       ]);
       outcome.offices++;
+      officeRefs.push({ id: officeId, code: office.code, name: office.name, communes: news.map((n) => ({ id: n.id, name: DEMO_MERGES[newCommunes.indexOf(n)]!.name })) });
     }
 
     // Results: old communes until June 2025, their merged successors afterwards.
@@ -126,7 +129,12 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
     await new TargetRepository(ctx.store).insertMany(targets, now);
     outcome.targets = targets.length;
 
-    await recordAudit(ctx.store, ctx.actor, { action: 'demo', entity: 'demo', summary: `Nạp dữ liệu mẫu: ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu` }, ctx.now());
+    const network = await loadDemoNetwork(ctx.store, officeRefs, today, now, createRandom(20250501));
+    Object.assign(outcome, network);
+    await recordAudit(ctx.store, ctx.actor, {
+      action: 'demo', entity: 'demo',
+      summary: `Nạp dữ liệu mẫu: ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu, ${formatCount(network.agents)} tổ chức dịch vụ thu, ${formatCount(network.points)} điểm thu, ${formatCount(network.staff)} nhân viên thu`,
+    }, ctx.now());
   });
   ctx.events.emit({ type: 'data-changed', area: 'all' });
   return outcome;

@@ -84,8 +84,8 @@ export interface TitleBlock {
   /** Bold 14 pt, centred across the table. */
   title: string;
   subtitle?: string;
-  /** A red warning line under the subtitle (demo data). */
-  warning?: string;
+  /** Red warning lines under the subtitle (demo data, personal data). */
+  warning?: string | readonly string[];
   /** Columns the title block spans. */
   width: number;
   /** Columns the issuer spans at the left. */
@@ -111,7 +111,7 @@ export function writeTitleBlock(ws: ExcelJS.Worksheet, block: TitleBlock): numbe
   };
   line(block.title, { font: font({ size: FONT_SIZE_TITLE, bold: true }) }, 22);
   if (block.subtitle) line(block.subtitle, { font: font({ size: FONT_SIZE_TEXT, italic: true }) }, 18);
-  if (block.warning) line(block.warning, { font: font({ size: FONT_SIZE_TEXT, bold: true, color: RED }) }, 18);
+  for (const warning of typeof block.warning === 'string' ? [block.warning] : (block.warning ?? [])) line(warning, { font: font({ size: FONT_SIZE_TEXT, bold: true, color: RED }) }, 18);
   return row + 1;
 }
 

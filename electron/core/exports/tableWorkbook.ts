@@ -23,6 +23,8 @@ export interface TableSpec {
   /** A bold "Tổng cộng" row; its first cells are merged over the text columns. */
   total?: (string | number | null)[];
   generatedAt: Date;
+  /** A red line under the title (e.g. that the sheet holds personal data). */
+  notice?: string;
 }
 
 export const DEMO_LINE = 'DỮ LIỆU MẪU — không phải số liệu thật';
@@ -48,7 +50,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Wo
     ...numbered(spec.columns),
   ];
   const width = columns.length;
-  const headerRow = writeTitleBlock(ws, { issuer: spec.issuer.toLocaleUpperCase('vi'), title: spec.title.toLocaleUpperCase('vi'), subtitle: spec.subtitle, warning: spec.isDemo ? DEMO_LINE : undefined, width });
+  const headerRow = writeTitleBlock(ws, { issuer: spec.issuer.toLocaleUpperCase('vi'), title: spec.title.toLocaleUpperCase('vi'), subtitle: spec.subtitle, warning: [...(spec.isDemo ? [DEMO_LINE] : []), ...(spec.notice ? [spec.notice] : [])], width });
   const header = writeTableHeader(ws, headerRow, columns);
   let row = header.lastRow + 1;
   const write = (values: (string | number | null)[], bold: boolean) => {

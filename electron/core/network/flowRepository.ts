@@ -18,6 +18,14 @@ export interface FlowWrite {
   value: number | null;
 }
 
+/**
+ * Grouping key of the one-measure totals: `+owner_id` rather than the bare column, so SQLite
+ * reads the measure index's range (kind, level, measure, period) and sorts, instead of walking
+ * the owner index (level, owner_id, …) for the GROUP BY's order through every figure of the
+ * level: 35 ms instead of 300 ms for 20,000 staff × 24 months. PostgreSQL plans it as before.
+ */
+const BY_OWNER = sql<number>`+owner_id`;
+
 /** Targets (period YYYY) and results (period YYYY-MM) per office, agent and staff member. */
 export class FlowRepository {
   constructor(private readonly store: Store) {}
@@ -42,7 +50,7 @@ export class FlowRepository {
 
   /** Staff results summed per agent (a staff member's sign-ups are also the agent's). */
   async staffByAgent(q: { kind: 'target' | 'result'; agentIds: number[] | null; from: string; to: string; measures?: readonly FlowMeasure[] }): Promise<FlowValue[]> {
-    const run = async (ids: number[] | null) => {
+    if (q.agentIds === null) {
       let query = this.store.db
         .selectFrom('network_flows as f')
         .innerJoin('agent_staff as s', 's.id', 'f.owner_id')
@@ -52,14 +60,25 @@ export class FlowRepository {
         .where('f.period', '>=', q.from)
         .where('f.period', '<=', q.to)
         .groupBy(['s.agent_id', 'f.period', 'f.measure']);
-      if (ids) query = query.where('s.agent_id', 'in', ids);
       if (q.measures) query = query.where('f.measure', 'in', [...q.measures]);
       return (await query.execute()).map((r) => ({ ownerId: r.ownerId, period: r.period, measure: r.measure as FlowMeasure, value: Number(r.value) }));
-    };
-    if (q.agentIds === null) return run(null);
-    const out: FlowValue[] = [];
-    for (const ids of chunks(q.agentIds)) out.push(...(await run(ids)));
-    return out;
+    }
+    // Some agents (a page): their staff first, then those owners' figures through the owner index.
+    // One join over the period range let PostgreSQL pick a parallel scan of every staff figure of
+    // the range (300 ms for a page of 100 agents at 20,000 staff) and SQLite scan the range by key.
+    const agentOf = new Map<number, number>();
+    for (const ids of chunks(q.agentIds)) {
+      for (const r of await this.store.db.selectFrom('agent_staff').select(['id', 'agent_id']).where('agent_id', 'in', ids).execute()) agentOf.set(r.id, r.agent_id);
+    }
+    const sums = new Map<string, FlowValue>();
+    for (const v of await this.values({ kind: q.kind, level: 'staff', ownerIds: [...agentOf.keys()], from: q.from, to: q.to, measures: q.measures })) {
+      const agentId = agentOf.get(v.ownerId)!;
+      const key = `${agentId}|${v.period}|${v.measure}`;
+      const slot = sums.get(key);
+      if (slot) slot.value += v.value;
+      else sums.set(key, { ownerId: agentId, period: v.period, measure: v.measure, value: v.value });
+    }
+    return [...sums.values()];
   }
 
   /**
@@ -69,28 +88,32 @@ export class FlowRepository {
   async totals(q: { level: 'agent' | 'staff'; measure: FlowMeasure; from: string; month: string }): Promise<Map<number, { result: number; cumulative: number }>> {
     const rows = await this.store.db
       .selectFrom('network_flows')
-      .select(['owner_id as ownerId', sql<number>`SUM(CASE WHEN period = ${q.month} THEN value ELSE 0 END)`.as('result'), (eb) => eb.fn.sum<number>('value').as('cumulative')])
+      .select([BY_OWNER.as('ownerId'), sql<number>`SUM(CASE WHEN period = ${q.month} THEN value ELSE 0 END)`.as('result'), (eb) => eb.fn.sum<number>('value').as('cumulative')])
       .where('kind', '=', 'result')
       .where('level', '=', q.level)
       .where('measure', '=', q.measure)
       .where('period', '>=', q.from)
       .where('period', '<=', q.month)
-      .groupBy('owner_id')
+      .groupBy(BY_OWNER)
       .execute();
     return new Map(rows.map((r) => [r.ownerId, { result: Number(r.result), cumulative: Number(r.cumulative) }]));
   }
 
-  /** The same, staff rolled up to their agents. */
+  /** The same, staff rolled up to their agents: summed per staff member first, so the join meets one row per person, not one per month. */
   async staffTotalsByAgent(q: { measure: FlowMeasure; from: string; month: string }): Promise<Map<number, { result: number; cumulative: number }>> {
+    const perStaff = this.store.db
+      .selectFrom('network_flows')
+      .select([BY_OWNER.as('owner_id'), sql<number>`SUM(CASE WHEN period = ${q.month} THEN value ELSE 0 END)`.as('result'), (eb) => eb.fn.sum<number>('value').as('cumulative')])
+      .where('kind', '=', 'result')
+      .where('level', '=', 'staff')
+      .where('measure', '=', q.measure)
+      .where('period', '>=', q.from)
+      .where('period', '<=', q.month)
+      .groupBy(BY_OWNER);
     const rows = await this.store.db
-      .selectFrom('network_flows as f')
-      .innerJoin('agent_staff as s', 's.id', 'f.owner_id')
-      .select(['s.agent_id as ownerId', sql<number>`SUM(CASE WHEN f.period = ${q.month} THEN f.value ELSE 0 END)`.as('result'), (eb) => eb.fn.sum<number>('f.value').as('cumulative')])
-      .where('f.kind', '=', 'result')
-      .where('f.level', '=', 'staff')
-      .where('f.measure', '=', q.measure)
-      .where('f.period', '>=', q.from)
-      .where('f.period', '<=', q.month)
+      .selectFrom(perStaff.as('t'))
+      .innerJoin('agent_staff as s', 's.id', 't.owner_id')
+      .select(['s.agent_id as ownerId', (eb) => eb.fn.sum<number>('t.result').as('result'), (eb) => eb.fn.sum<number>('t.cumulative').as('cumulative')])
       .groupBy('s.agent_id')
       .execute();
     return new Map(rows.map((r) => [r.ownerId, { result: Number(r.result), cumulative: Number(r.cumulative) }]));

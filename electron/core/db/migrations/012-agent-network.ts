@@ -136,6 +136,7 @@ function ddl(engine: 'sqlite' | 'postgres'): string {
       valid_from TEXT NOT NULL,
       legal_source TEXT,
       note TEXT,
+      is_demo INTEGER NOT NULL DEFAULT 0,
       created_at TEXT NOT NULL,
       UNIQUE (product, valid_from)
     );

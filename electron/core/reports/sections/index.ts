@@ -3,6 +3,7 @@ import { progressChartSection, trendChartSection } from './charts';
 import { coverageSection } from './coverage';
 import { assessmentSection, tasksSection } from './freeText';
 import { headlineSection } from './headline';
+import { networkSection } from './network';
 import { rankingsSection } from './rankings';
 import type { SectionDef } from './types';
 import { unitTableSection } from './unitTable';
@@ -15,6 +16,7 @@ export const SECTIONS: readonly SectionDef[] = [
   rankingsSection,
   progressChartSection,
   trendChartSection,
+  networkSection,
   assessmentSection,
   tasksSection,
 ];
