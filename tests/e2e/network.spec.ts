@@ -4,9 +4,11 @@ import { AppShell } from './pages';
 import { NetworkPage } from './pages/NetworkPage';
 
 // Today is 22/11/2026 (fixtures' DEFAULT_TODAY): contracts ending 15/12/2026 are within 30 days,
-// and results are entered for 11/2026. The demo gives the offices; the network starts empty.
+// and results are entered for 11/2026. The demo has its own network; ours sits in a new office
+// (created through the running app) so the demo's agents and staff stay out of its figures.
 
 const AGENT = 'Bưu điện xã Long Điền Đông';
+const OFFICE = 'BHXH cơ sở Đông Hải';
 
 async function openNetwork(page: Page, url: string): Promise<{ shell: AppShell; net: NetworkPage }> {
   const shell = new AppShell(page);
@@ -18,6 +20,7 @@ async function openNetwork(page: Page, url: string): Promise<{ shell: AppShell; 
 }
 
 test('an agent, its collection point and two staff entered on the screens; CCCD masked and revealed on request', async ({ page, demoApp }) => {
+  await demoApp.invoke('offices:create', { code: '9904', name: OFFICE });
   const { shell, net } = await openNetwork(page, demoApp.url);
 
   // The agent: the server's date check lands on its field; corrected, the agent is added.
@@ -30,7 +33,7 @@ test('an agent, its collection point and two staff entered on the screens; CCCD 
   await agentForm.getByLabel('Số hợp đồng', { exact: true }).fill('15/2026/HĐ-BHXH');
   await net.typeDate(agentForm.getByLabel('Ngày ký', { exact: true }), '16/12/2026');
   await net.typeDate(agentForm.getByLabel('Ngày hết hạn', { exact: true }), '15/12/2026');
-  await net.pick(agentForm, 'BHXH cơ sở ký hợp đồng', 'long dien', 'BHXH cơ sở Long Điền');
+  await net.pick(agentForm, 'BHXH cơ sở ký hợp đồng', 'dong hai', OFFICE);
   await agentForm.getByRole('button', { name: 'Thêm', exact: true }).click();
   await expect(agentForm.locator('.ant-form-item-explain-error')).toContainText('phải sau ngày ký hợp đồng');
   await shot(page, 'network-01-agent-form-server-check');
@@ -39,11 +42,13 @@ test('an agent, its collection point and two staff entered on the screens; CCCD 
   await expect(agentForm).toBeHidden();
   const detail = page.getByTestId('agent-detail');
   await expect(detail).toContainText('15/2026/HĐ-BHXH');
-  await expect(detail).toContainText('BHXH cơ sở Long Điền');
+  await expect(detail).toContainText(OFFICE);
   await page.waitForTimeout(400); // the drawer's slide-in
   await shot(page, 'network-02-agent-detail');
   await page.keyboard.press('Escape');
   await expect(detail).toBeHidden();
+  await page.getByTestId('agent-search').fill('buu dien long dien dong');
+  await expect(net.agentsTable.locator('tbody tr.ant-table-row')).toHaveCount(1);
   const agentRow = net.row(net.agentsTable, AGENT);
   await expect(agentRow).toContainText('15/12/2026');
   await expect(agentRow.getByTestId('expiry-tag')).toHaveText('Còn ≤30 ngày');
@@ -57,6 +62,7 @@ test('an agent, its collection point and two staff entered on the screens; CCCD 
   await pointForm.getByLabel('Địa chỉ điểm thu', { exact: true }).fill('Ấp Chợ, xã Long Điền Đông');
   await pointForm.getByRole('button', { name: 'Thêm', exact: true }).click();
   await expect(pointForm).toBeHidden();
+  await page.getByLabel('Tìm điểm thu', { exact: true }).fill('cho long dien dong');
   await expect(net.row(net.pointsTable, 'Điểm thu chợ Long Điền Đông')).toContainText(AGENT);
 
   // Two staff: one with a valid CCCD (born 1986), one collaborator without one.
@@ -82,6 +88,8 @@ test('an agent, its collection point and two staff entered on the screens; CCCD 
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('staff-detail')).toBeHidden();
   }
+  await net.pick(page.getByRole('toolbar', { name: 'Lọc nhân viên thu' }), 'Tổ chức dịch vụ thu', 'long dien dong', AGENT);
+  await expect(net.staffTable.locator('tbody tr.ant-table-row')).toHaveCount(2);
   const tu = net.row(net.staffTable, 'Trần Thị Bé Tư');
   await expect(tu).toContainText('0951******34');
   await expect(tu).not.toContainText('095186001234');
@@ -94,11 +102,16 @@ test('an agent, its collection point and two staff entered on the screens; CCCD 
 
 test('year targets shared over the staff, one month of results: commission, ranking and the inactive flag', async ({ page, demoApp }) => {
   // The network itself through the running app's API (the screens that enter it are the test above).
-  await demoApp.invoke('agents:create', { code: 'BD-LD01', name: AGENT, kind: 'POST', officeCode: '9902', signedOn: '2025-12-15', expiresOn: '2026-12-15' });
+  await demoApp.invoke('offices:create', { code: '9904', name: OFFICE });
+  await demoApp.invoke('agents:create', { code: 'BD-LD01', name: AGENT, kind: 'POST', officeCode: '9904', signedOn: '2025-12-15', expiresOn: '2026-12-15' });
   await demoApp.invoke('points:save', { agentCode: 'BD-LD01', name: 'Điểm thu chợ Long Điền Đông' });
   await demoApp.invoke('staff:create', { code: 'NV-LD01', fullName: 'Trần Thị Bé Tư', agentCode: 'BD-LD01', birthYear: 1986, cccd: '095186001234' });
   await demoApp.invoke('staff:create', { code: 'NV-LD02', fullName: 'Lê Văn Hai', agentCode: 'BD-LD01', role: 'collaborator', birthYear: 1990 });
   const { shell, net } = await openNetwork(page, demoApp.url);
+  // The demo province's network as a whole.
+  await expect(page.getByTestId('overview-summary')).toContainText('Toàn tỉnh');
+  await expect(page.getByTestId('network-kind-chart')).toBeVisible();
+  await shot(page, 'network-00-overview-province');
 
   // Thù lao: 50.000 đ per new voluntary participant from 01/01/2026; inactive after 2 months without one.
   await net.openTab('Thù lao');
@@ -115,7 +128,7 @@ test('year targets shared over the staff, one month of results: commission, rank
 
   // Year targets: 100 for the agent, shared evenly over its two staff; results of 11/2026 for Bé Tư only.
   await net.openTab('Chỉ tiêu & kết quả');
-  await net.chooseOffice('BHXH cơ sở Long Điền', 'long dien');
+  await net.chooseOffice(OFFICE, 'dong hai');
   await expect(net.row(net.flowsTable, AGENT)).toBeVisible();
   await page.getByTestId('flow-target-BD-LD01').first().fill('100');
   await net.row(net.flowsTable, AGENT).getByRole('button', { name: AGENT }).click();
