@@ -4,7 +4,7 @@ import { AppShell } from './pages';
 import { NetworkPage } from './pages/NetworkPage';
 
 // Today is 22/11/2026 (fixtures' DEFAULT_TODAY): contracts ending 15/12/2026 are within 30 days,
-// and results are entered for 11/2026. The demo has its own network; ours sits in a new office
+// and the network screens open on the last month closed, 10/2026, whose results are entered. The demo has its own network; ours sits in a new office
 // (created through the running app) so the demo's agents and staff stay out of its figures.
 
 const AGENT = 'Bưu điện xã Long Điền Đông';
@@ -100,7 +100,7 @@ test('an agent, its collection point and two staff entered on the screens; CCCD 
   await shot(page, 'network-04-staff-list');
 });
 
-test('year targets shared over the staff, one month of results: commission, ranking and the inactive flag', async ({ page, demoApp }) => {
+test('year targets shared over the staff, one month of results (10/2026): commission, ranking and the inactive flag', async ({ page, demoApp }) => {
   // The network itself through the running app's API (the screens that enter it are the test above).
   await demoApp.invoke('offices:create', { code: '9904', name: OFFICE });
   await demoApp.invoke('agents:create', { code: 'BD-LD01', name: AGENT, kind: 'POST', officeCode: '9904', signedOn: '2025-12-15', expiresOn: '2026-12-15' });
@@ -126,7 +126,7 @@ test('year targets shared over the staff, one month of results: commission, rank
   await page.getByTestId('inactive-months-save').click();
   await expect(page.getByTestId('inactive-months-save')).toBeDisabled();
 
-  // Year targets: 100 for the agent, shared evenly over its two staff; results of 11/2026 for Bé Tư only.
+  // Year targets: 100 for the agent, shared evenly over its two staff; results of 10/2026 for Bé Tư only.
   await net.openTab('Chỉ tiêu & kết quả');
   await net.chooseOffice(OFFICE, 'dong hai');
   await expect(net.row(net.flowsTable, AGENT)).toBeVisible();

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import type { DownloadRef, Office, RequestOf, Result, Unit } from '../../../shared/contract';
+import { lastClosedMonth } from '../../../shared/domain/periods';
 import { call, saveDownload } from '../api/client';
 import { todayIso, whenTodayKnown } from '../format/dates';
 import { refreshAfterChange } from './refresh';
 
 /** What every tab of "Đại lý thu" shares: the month looked at, the office, and the pick lists. */
 interface NetworkSharedState {
-  /** YYYY-MM of the results shown. */
+  /** YYYY-MM of the results shown: the last month closed unless the user picks another. */
   month: string;
   officeCode: string | null;
   offices: Office[];
@@ -20,7 +21,7 @@ interface NetworkSharedState {
 }
 
 export const useNetworkShared = create<NetworkSharedState>((set, get) => ({
-  month: todayIso().slice(0, 7),
+  month: lastClosedMonth(todayIso()),
   officeCode: null,
   offices: [],
   communes: [],
@@ -35,8 +36,9 @@ export const useNetworkShared = create<NetworkSharedState>((set, get) => ({
   },
 }));
 
-// The month follows core's clock once it is known (BHXH_TODAY in tests).
-whenTodayKnown((today) => useNetworkShared.setState({ month: today.slice(0, 7) }));
+// The last month closed (cut off on the 25th), as the dashboard and reports open on; it follows
+// core's clock once that is known (BHXH_TODAY in tests).
+whenTodayKnown((today) => useNetworkShared.setState({ month: lastClosedMonth(today) }));
 
 /** Has core build one of the network's workbooks, then saves it; fileName null when the save was cancelled. */
 export async function exportNetwork(request: RequestOf<'exports:network'>): Promise<Result<{ fileName: string | null }>> {
