@@ -12,9 +12,25 @@ const LIST_LABELS: Record<NetworkListKind | 'results', string> = { agents: 'Tổ
 const LISTS: NetworkListKind[] = ['agents', 'points', 'staff'];
 
 function outcomeText(o: NetworkImportOutcome, kind: 'lists' | 'results'): string {
-  if (kind === 'results') return `Tệp ${o.fileName}: đã ghi kết quả tháng.`;
+  if (kind === 'results') return `Tệp ${o.fileName}: đã ghi ${formatCount(o.values ?? 0)} số liệu kết quả${o.month ? ` tháng ${formatMonth(o.month)}` : ''}.`;
   const parts = LISTS.map((l) => `${LIST_LABELS[l].toLowerCase()}: thêm ${formatCount(o.counts[l].added)}, sửa ${formatCount(o.counts[l].updated)}`);
   return `Tệp ${o.fileName} — ${parts.join('; ')}.`;
+}
+
+function MonthPick() {
+  const month = useNetworkImport((x) => x.month);
+  const setMonth = useNetworkImport((x) => x.setMonth);
+  return (
+    <DatePicker
+      picker="month"
+      format="MM/YYYY"
+      placeholder="theo tệp"
+      value={month ? dayjs(month + '-01') : null}
+      onChange={(d) => void setMonth(d ? d.format('YYYY-MM') : null)}
+      aria-label="Kết quả của tháng"
+      style={{ width: 130 }}
+    />
+  );
 }
 
 /** "Nhập danh sách từ Excel" (agents, points, staff) and "Nhập kết quả tháng": pick, preview, commit exactly that preview. */
@@ -49,14 +65,7 @@ export function NetworkImportModal() {
               <Typography.Paragraph>Chọn tệp Excel có một dòng cho mỗi nhân viên thu: mã nhân viên, số người tham gia mới, tái tục, giảm, số tiền thu.</Typography.Paragraph>
               <label className="toolbar-field" style={{ marginBottom: 12 }}>
                 <span>Kết quả của tháng</span>
-                <DatePicker
-                  picker="month"
-                  format="MM/YYYY"
-                  placeholder="theo tệp"
-                  value={s.month ? dayjs(s.month + '-01') : null}
-                  onChange={(d) => void s.setMonth(d ? d.format('YYYY-MM') : null)}
-                  aria-label="Kết quả của tháng"
-                />
+                <MonthPick />
               </label>
             </>
           )}
@@ -84,6 +93,7 @@ export function NetworkImportModal() {
                 label: 'Trang tính',
                 children: lp ? lp.sheets.map((x) => `${x.sheet} (${LIST_LABELS[x.list]}, ${formatCount(x.rows)} dòng)`).join('; ') : rp ? `${rp.sheet}, tháng ${formatMonth(rp.month)}` : '',
               },
+              ...(rp ? [{ key: 'month', label: 'Kết quả của tháng', span: 2, children: <MonthPick /> }] : []),
             ]}
           />
           {lp ? (
