@@ -101,21 +101,17 @@ export class FlowRepository {
     return new Map(rows.map((r) => [r.ownerId, { result: Number(r.result), cumulative: Number(r.cumulative) }]));
   }
 
-  /** The same, staff rolled up to their agents: summed per staff member first, so the join meets one row per person, not one per month. */
+  /** The same, staff rolled up to their agents. */
   async staffTotalsByAgent(q: { measure: FlowMeasure; from: string; month: string }): Promise<Map<number, { result: number; cumulative: number }>> {
-    const perStaff = this.store.db
-      .selectFrom('network_flows')
-      .select([BY_OWNER.as('owner_id'), sql<number>`SUM(CASE WHEN period = ${q.month} THEN value ELSE 0 END)`.as('result'), (eb) => eb.fn.sum<number>('value').as('cumulative')])
-      .where('kind', '=', 'result')
-      .where('level', '=', 'staff')
-      .where('measure', '=', q.measure)
-      .where('period', '>=', q.from)
-      .where('period', '<=', q.month)
-      .groupBy(BY_OWNER);
     const rows = await this.store.db
-      .selectFrom(perStaff.as('t'))
-      .innerJoin('agent_staff as s', 's.id', 't.owner_id')
-      .select(['s.agent_id as ownerId', (eb) => eb.fn.sum<number>('t.result').as('result'), (eb) => eb.fn.sum<number>('t.cumulative').as('cumulative')])
+      .selectFrom('network_flows as f')
+      .innerJoin('agent_staff as s', 's.id', 'f.owner_id')
+      .select(['s.agent_id as ownerId', sql<number>`SUM(CASE WHEN f.period = ${q.month} THEN f.value ELSE 0 END)`.as('result'), (eb) => eb.fn.sum<number>('f.value').as('cumulative')])
+      .where('f.kind', '=', 'result')
+      .where('f.level', '=', 'staff')
+      .where('f.measure', '=', q.measure)
+      .where('f.period', '>=', q.from)
+      .where('f.period', '<=', q.month)
       .groupBy('s.agent_id')
       .execute();
     return new Map(rows.map((r) => [r.ownerId, { result: Number(r.result), cumulative: Number(r.cumulative) }]));
