@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { FlowLevel } from '../../../shared/contract';
 import { FLOW_MEASURES, type FlowMeasure } from '../../../shared/domain/network';
 import { chunks } from '../db/batching';
@@ -30,6 +30,17 @@ const BY_OWNER = sql<number>`+owner_id`;
 export class FlowRepository {
   constructor(private readonly store: Store) {}
 
+  /**
+   * `kind = ?` for a read of listed owners. The app never runs ANALYZE, so SQLite plans without
+   * statistics and, given a list of owners, reads a whole range of the key or of the measure
+   * index (both start with kind) instead of seeking each owner in the owner index: 100 ms rather
+   * than 13 for 500 staff, 60 ms rather than 1 for the last active month of a page. A unary +
+   * keeps kind out of index use on SQLite; PostgreSQL has statistics and seeks by owner itself.
+   */
+  private kindOfOwners(kind: 'target' | 'result', listed = true) {
+    return listed && this.store.engine === 'sqlite' ? sql<SqlBool>`+kind = ${kind}` : sql<SqlBool>`kind = ${kind}`;
+  }
+
   /** Raw values of some owners between two periods (inclusive). */
   async values(q: { kind: 'target' | 'result'; level: FlowLevel; ownerIds: number[]; from: string; to: string; measures?: readonly FlowMeasure[] }): Promise<FlowValue[]> {
     const out: FlowValue[] = [];
@@ -37,7 +48,7 @@ export class FlowRepository {
       let query = this.store.db
         .selectFrom('network_flows')
         .select(['owner_id as ownerId', 'period', 'measure', 'value'])
-        .where('kind', '=', q.kind)
+        .where(this.kindOfOwners(q.kind))
         .where('level', '=', q.level)
         .where('owner_id', 'in', ids)
         .where('period', '>=', q.from)
@@ -137,7 +148,7 @@ export class FlowRepository {
       let query = this.store.db
         .selectFrom('network_flows')
         .select(['owner_id as ownerId', 'period', (eb) => eb.fn.sum<number>('value').as('n')])
-        .where('kind', '=', 'result')
+        .where(this.kindOfOwners('result', ids !== null))
         .where('level', '=', level)
         .where('measure', 'in', ['NEW_TN', 'NEW_HGD'])
         .where('period', '>=', from)
@@ -158,7 +169,7 @@ export class FlowRepository {
       const rows = await this.store.db
         .selectFrom('network_flows')
         .select(['owner_id as ownerId', (eb) => eb.fn.max('period').as('last')])
-        .where('kind', '=', 'result')
+        .where(this.kindOfOwners('result'))
         .where('level', '=', level)
         .where('measure', 'in', ['NEW_TN', 'NEW_HGD'])
         .where('value', '>', 0)
