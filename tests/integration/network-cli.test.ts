@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AgentSummary, RankingRow, StaffSummary } from '../../shared/contract';
 import { cli } from '../helpers/cli';
@@ -143,6 +145,12 @@ describe('CLI: the agent network', () => {
     for (const code of ['RENEW', 'LAPSE', 'AMOUNT_TN', 'AMOUNT_HGD']) expect(unknown.err).toContain(code);
     const badBy = await cli('staff', 'ranking', '--period', '2026-10', '--by', 'name', '--data-dir', dir);
     expect(badBy.code).toBe(2);
+    expect(badBy.err).toContain('Giá trị --by "name" không hợp lệ');
+    // Refused with the command line, before a data folder is opened or made.
+    const fresh = join(tempDataDir(), 'chua-co');
+    expect((await cli('staff', 'ranking', '--period', '2026-10', '--indicator', 'X', '--data-dir', fresh)).code).toBe(2);
+    expect((await cli('agents', 'list', '--kind', 'X', '--data-dir', fresh)).code).toBe(2);
+    expect(existsSync(fresh)).toBe(false);
 
     const human = await cli('staff', 'ranking', '--period', '2026-10', '--data-dir', dir);
     expect(human.code, human.err).toBe(0);

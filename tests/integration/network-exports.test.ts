@@ -140,6 +140,11 @@ describe('exports:network', () => {
     expect(rowOf(s, 'TNV02').slice(1, 3)).toEqual([2, 'TNV02']);
     expect(rowOf(s, 'TNV02')[11]).toBe('Không hoạt động');
     expect(s.texts.some((t) => /^XẾP HẠNG NHÂN VIÊN THU THEO BHXH TN TĂNG MỚI$/.test(t))).toBe(true);
+
+    // Agents: their staff's figures rolled up, no agent column.
+    const agents = sheet((await exported(core, { list: 'ranking', period: '2026-10', level: 'agent' })).wb.worksheets[0]!);
+    expect(agents.headers.slice(1, 6)).toEqual(['Hạng', 'Mã', 'Tên tổ chức dịch vụ thu', 'Loại tổ chức', 'Tháng']);
+    expect(rowOf(agents, 'T01').slice(1, 8)).toEqual([1, 'T01', 'Bưu điện Hòa Bình', 'Bưu điện', 12, 19, '—']);
   });
 
   it('coverage: the by-kind table and the commune table of the overview', async () => {
@@ -158,5 +163,10 @@ describe('exports:network', () => {
     expect(row.slice(2, 7)).toEqual([withPoint.name, 'BHXH cơ sở Phú An', 1, 1, 'Bưu điện']);
     expect(row.at(-1)).toBe('Dưới 3 loại tổ chức');
     expect(communes.texts).toContain('Chưa có điểm thu; Dưới 3 loại tổ chức');
+
+    // The whole province: every commune of the tree that day.
+    const all = await exported(core, { list: 'coverage', period: '2026-10' });
+    expect(sheet(all.wb.worksheets[1]!).rows.length).toBeGreaterThan(overview.communes.length);
+    expect(all.ref.fileName).toBe('do-phu-mang-luoi-dai-ly-thu-2026-10.xlsx');
   });
 });
