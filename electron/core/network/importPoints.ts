@@ -25,7 +25,7 @@ export async function planPoints(c: ListContext, t: Table<PointField>, rows: Dat
     if (code && seenCodes.has(code)) rowErrors.push({ ...r.at('code'), message: `Mã điểm thu ${code} trùng với dòng ${seenCodes.get(code)}.` });
     if (code) seenCodes.set(code, r.row);
     const agent = agentFor(c, r);
-    if (agent === 'missing') rowErrors.push({ ...r.at('agent'), message: unknownAgent(c, r as DataRow<PointField>, t.sheet.name) });
+    if (agent === 'missing') rowErrors.push({ ...r.at('agent'), message: unknownAgent(c, r, t.sheet.name) });
     const name = cellText(r.get('name'));
     // Without a point code, a point is its agent and name: the same pair twice is one point typed twice.
     if (!code && name && agent && agent !== 'missing') {

@@ -48,7 +48,7 @@ export async function planStaff(c: ListContext, t: Table<StaffField>, rows: Data
       if (holder && code && holder.code !== code) rowErrors.push({ ...r.at('cccd'), message: `Số CCCD này đã có ở nhân viên ${holder.fullName} (mã ${holder.code}).` });
     }
     const agent = agentFor(c, r);
-    if (agent === 'missing') rowErrors.push({ ...r.at('agent'), message: unknownAgent(c, r as DataRow<StaffField>, t.sheet.name) });
+    if (agent === 'missing') rowErrors.push({ ...r.at('agent'), message: unknownAgent(c, r, t.sheet.name) });
     if (!before && !agent) rowErrors.push({ ...r.at('agent'), message: 'Thiếu tổ chức dịch vụ thu (mã hoặc tên) của nhân viên.' });
     const birth = birthOf(r.get('birthYear'));
     if (!birth.ok) rowErrors.push({ ...r.at('birthYear'), message: `Năm sinh "${cellText(r.get('birthYear'))}" không hợp lệ: ghi năm 4 chữ số (1986) hoặc ngày dd/mm/yyyy.` });
