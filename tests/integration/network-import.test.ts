@@ -65,7 +65,8 @@ function writeMerged(path: string, name: string, rows: unknown[][], merges: stri
 
 /** A staff list of n valid people of HD01 (CCCD 0951 90 serial: born 1990). */
 function staffList(dir: string, n: number): string {
-  const people = Array.from({ length: n }, (_, i) => [i + 1, `Người Thứ ${i + 1}`, 1990, `095190${String(i + 1).padStart(6, '0')}`, `0911${String(i + 1).padStart(6, '0')}`, `Q${String(i + 1).padStart(4, '0')}`, 'HD01', 'Ninh Quới', 'Nhân viên']);
+  // The first CCCD typed as a number, as Excel keeps it when the cell is not text: the leading 0 is lost.
+  const people = Array.from({ length: n }, (_, i) => [i + 1, `Người Thứ ${i + 1}`, 1990, i === 0 ? 95190000001 : `095190${String(i + 1).padStart(6, '0')}`, `0911${String(i + 1).padStart(6, '0')}`, `Q${String(i + 1).padStart(4, '0')}`, 'HD01', 'Ninh Quới', 'Nhân viên']);
   return writeWorkbook(join(dir, `nhan-vien-${n}.xlsx`), [{ name: 'NV', rows: [STAFF_HEADER, ...people] }]);
 }
 
@@ -181,6 +182,32 @@ describe('network lists import', () => {
     expectVietnamese(error.message);
     expect(error.message).toContain('Võ Thị Mai');
     expect(await hashDatabase(storeOf(core))).toBe(hash);
+  });
+
+  it('refuses to undo a batch whose added staff now has results, and a results batch whose figures were imported again', async () => {
+    const core = await hongDanCore();
+    const { outcome } = await importFixture(core);
+    const dir = tempDataDir('bhxh-netimp-');
+    const path = writeWorkbook(join(dir, 'kq.xlsx'), [{ name: 'KQ', rows: [['Kết quả tháng 10/2026'], ['Mã NV', 'Họ tên', 'BHXH TN tăng mới'], ['NV02', 'Lâm Văn Út', 3]] }]);
+    const first = await call(core, 'network:commitResults', { planId: (await previewResults(core, path)).planId });
+    const error = await callError(core, 'network:undo', { batchId: outcome.batchId });
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toContain('Lâm Văn Út');
+    expectVietnamese(error.message);
+
+    const second = await call(core, 'network:commitResults', { planId: (await previewResults(core, path)).planId });
+    const hash = await hashDatabase(storeOf(core));
+    const stale = await callError(core, 'network:undo', { batchId: first.batchId });
+    expect(stale.code).toBe('CONFLICT');
+    expectVietnamese(stale.message);
+    expect(await hashDatabase(storeOf(core))).toBe(hash);
+    // Newest first; the later batch undoes, then the earlier one.
+    expect((await call(core, 'network:batches', { limit: 2 })).items.map((b) => b.id)).toEqual([second.batchId, first.batchId]);
+    await call(core, 'network:undo', { batchId: second.batchId });
+    await call(core, 'network:undo', { batchId: first.batchId });
+    expect(Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM network_flows`))).toBe(0);
+    await call(core, 'network:undo', { batchId: outcome.batchId });
+    expect((await call(core, 'agents:search', {})).total).toBe(0);
   });
 
   it('puts a bad CCCD and a repeated CCCD on their cells, with unknown agent, commune, date and role errors, and changes nothing', async () => {
@@ -325,6 +352,8 @@ describe('network lists import', () => {
     expect(p300.errors).toEqual([]);
     expect(p300.counts.staff.added).toBe(300);
     expect(q300).toBe(q5);
+    await call(core, 'network:commitImport', { planId: p5.planId });
+    expect((await call(core, 'staff:reveal', { code: 'Q0001', field: 'cccd' })).value).toBe('095190000001');
 
     process.env.BHXH_MAX_SHEET_ROWS = '100';
     try {
