@@ -301,15 +301,21 @@ describe('network lists import', () => {
     expect(preview.canCommit).toBe(false);
     expect(await hashDatabase(storeOf(core))).toBe(hash);
 
-    // The good rows alone go in; the serial 43836 is 06/01/2020.
+    // The good rows alone go in; the serial 43836 is 06/01/2020, a date cell its day.
     const good = writeWorkbook(join(dir, 'dai-ly-dung.xlsx'), [
-      { name: 'Danh sách', rows: [['Mã đại lý', 'Tên đại lý thu', 'Loại hình tổ chức', 'Cơ quan BHXH ký', 'Ngày ký HĐ', 'Xã hoạt động'], ['HD11', 'Hội Cựu chiến binh huyện Hồng Dân', 'Hội CCB', 'Hồng Dân', 43836, 'Lộc Ninh; Vĩnh Lộc A']] },
+      {
+        name: 'Danh sách',
+        rows: [
+          ['Mã đại lý', 'Tên đại lý thu', 'Loại hình tổ chức', 'Cơ quan BHXH ký', 'Ngày ký HĐ', 'Hiệu lực đến ngày', 'Xã hoạt động'],
+          ['HD11', 'Hội Cựu chiến binh huyện Hồng Dân', 'Hội CCB', 'Hồng Dân', 43836, new Date(2022, 11, 31), 'Lộc Ninh; Vĩnh Lộc A'],
+        ],
+      },
       { name: 'Điểm thu', rows: [['Tên điểm thu', 'Đại lý', 'Xã'], ['Điểm thu ấp Vĩnh Lộc A', 'Hội Cựu chiến binh huyện Hồng Dân', 'Vĩnh Lộc A'], ['Điểm thu Ninh Hòa', 'Bưu điện huyện Hồng Dân', 'Xã Ninh Hòa']] },
     ]);
     const ok = await previewLists(core, good);
     expect(ok.errors).toEqual([]);
     await call(core, 'network:commitImport', { planId: ok.planId });
-    expect(await call(core, 'agents:get', { code: 'HD11' })).toMatchObject({ kind: 'VETERANS', officeCode: 'HD', signedOn: '2020-01-06', communeCount: 2 });
+    expect(await call(core, 'agents:get', { code: 'HD11' })).toMatchObject({ kind: 'VETERANS', officeCode: 'HD', signedOn: '2020-01-06', expiresOn: '2022-12-31', communeCount: 2 });
     const points = (await call(core, 'points:search', { limit: 100 })).items;
     expect(points.find((p) => p.name === 'Điểm thu Ninh Hòa')).toMatchObject({ agentCode: 'HD01', unitCode: '31015' });
     expect(points.find((p) => p.name === 'Điểm thu ấp Vĩnh Lộc A')).toMatchObject({ agentCode: 'HD11', unitCode: '31024' });
