@@ -172,6 +172,27 @@ describe('network lists import', () => {
     expectVietnamese(undoAgain.message);
   });
 
+  it('gives people listed without a staff code a code made from their agent\'s, and finds them again by CCCD or by name', async () => {
+    const core = await hongDanCore();
+    await importFixture(core);
+    const dir = tempDataDir('bhxh-netimp-');
+    const rowsOf = (phone: string) => [
+      ['Họ và tên', 'Năm sinh', 'Số CCCD', 'Thuộc ĐL', 'Điện thoại'],
+      ['Phan Văn Tài', 1990, '095190001111', 'HD01', phone],
+      ['Đỗ Thị Hạnh', 1991, '', 'HD01', '0911000222'],
+    ];
+    const path = writeWorkbook(join(dir, 'ctv.xlsx'), [{ name: 'CTV', rows: rowsOf('0911000111') }]);
+    const preview = await previewLists(core, path);
+    expect(preview.errors).toEqual([]);
+    expect(preview.changes.map((c) => c.code)).toEqual(['HD01-NV01', 'HD01-NV02']);
+    expect(preview.warnings.map((w) => w.message).join(' ')).toContain('đặt mã HD01-NV01');
+    await call(core, 'network:commitImport', { planId: preview.planId });
+    const again = await previewLists(core, writeWorkbook(join(dir, 'ctv-2.xlsx'), [{ name: 'CTV', rows: rowsOf('0911000999') }]));
+    expect(again.errors).toEqual([]);
+    expect(again.counts.staff).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    expect(again.changes).toEqual([expect.objectContaining({ code: 'HD01-NV01', action: 'update', description: 'số điện thoại đã thay đổi' })]);
+  });
+
   it('refuses to undo a batch whose added agent now has staff added later', async () => {
     const core = await hongDanCore();
     const { outcome } = await importFixture(core);

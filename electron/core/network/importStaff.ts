@@ -2,8 +2,11 @@ import type { CellIssue } from '../../../shared/contract';
 import { normalisePhone } from '../../../shared/calc/cccd';
 import { STAFF_ROLE_LABELS, STAFF_STATUS_LABELS } from '../../../shared/domain/network';
 import { formatDate } from '../../../shared/format/vi';
+import { foldText } from '../../../shared/text/fold';
+import { chunks } from '../db/batching';
+import type { Store } from '../db/store';
 import type { StaffField } from './importHeaders';
-import { agentFor, unknownAgent, type ListContext, type StaffOp } from './importListContext';
+import { agentFor, unknownAgent, type AgentRef, type ListContext, type StaffOp } from './importListContext';
 import { namedCommunes } from './importLookups';
 import { cellText, codeOf, dateOf, type DataRow, type Table } from './importSheets';
 import { badDate, birthOf, cccdOf, CODE, roleOf, sexOf, splitNames, STAFF_STATUS_WORDS, statusOf } from './importValues';
@@ -26,6 +29,28 @@ export async function planStaff(c: ListContext, t: Table<StaffField>, rows: Data
   const holderCodes = [...holders.values()].map((h) => h.code).filter((x) => !byCode.has(x));
   const byHolder = holderCodes.length > 0 ? await staffRepo.byCodes(holderCodes) : new Map<string, StaffRow>();
   const allStaff = new Map([...byCode, ...byHolder]);
+  // Rows without a staff code: the person is found by CCCD, or by name within the agent; a new one gets a code made from the agent's.
+  const uncoded = rows.filter((r) => !codeOf(r.get('code')));
+  const byAgentName = new Map<string, StaffRow[]>();
+  const taken = new Set(codes);
+  if (uncoded.length > 0) {
+    const agents = uncoded.map((r) => agentFor(c, r)).filter((a): a is AgentRef => a !== null && a !== 'missing');
+    for (const s of await staffRepo.staffOfAgents([...new Set(agents.flatMap((a) => (a.id === null ? [] : [a.id])))])) {
+      allStaff.set(s.code, s);
+      const key = `${s.agentId}|${foldText(s.fullName)}`;
+      (byAgentName.get(key) ?? byAgentName.set(key, []).get(key)!).push(s);
+    }
+    for (const code of await codesLike(c.store, [...new Set(agents.map((a) => codePrefix(a.code)))])) taken.add(code);
+  }
+  const nextCode = (agentCode: string) => {
+    for (let n = 1; ; n++) {
+      const code = `${codePrefix(agentCode)}${String(n).padStart(2, '0')}`;
+      if (!taken.has(code)) {
+        taken.add(code);
+        return code;
+      }
+    }
+  };
   const staffCommunes = await namedCommunes(c.store, 'staff_communes', [...allStaff.values()].map((s) => s.id));
   const seenCodes = new Map<string, number>();
   const seenCccds = new Map<string, { row: number; name: string | null }>();
@@ -38,8 +63,12 @@ export async function planStaff(c: ListContext, t: Table<StaffField>, rows: Data
     if (code) seenCodes.set(code, r.row);
     const holder = cccd ? holders.get(cccd) : undefined;
     if (!code && holder) code = holder.code;
+    const agent = agentFor(c, r);
+    if (!code && agent && agent !== 'missing' && agent.id !== null && fullName) {
+      const same = byAgentName.get(`${agent.id}|${foldText(fullName)}`) ?? [];
+      if (same.length === 1 && (!cccd || !same[0]!.cccd || same[0]!.cccd === cccd)) code = same[0]!.code;
+    }
     const before = code ? allStaff.get(code) : undefined;
-    if (!code) rowErrors.push({ ...r.at('code'), message: 'Thiếu mã nhân viên (và số CCCD không trùng với nhân viên nào đã có).' });
     if (!before && !fullName) rowErrors.push({ ...r.at('fullName'), message: 'Thiếu họ tên.' });
     if (cccd) {
       const first = seenCccds.get(cccd);
@@ -47,7 +76,6 @@ export async function planStaff(c: ListContext, t: Table<StaffField>, rows: Data
       else seenCccds.set(cccd, { row: r.row, name: fullName });
       if (holder && code && holder.code !== code) rowErrors.push({ ...r.at('cccd'), message: `Số CCCD này đã có ở nhân viên ${holder.fullName} (mã ${holder.code}).` });
     }
-    const agent = agentFor(c, r);
     if (agent === 'missing') rowErrors.push({ ...r.at('agent'), message: unknownAgent(c, r, t.sheet.name) });
     if (!before && !agent) rowErrors.push({ ...r.at('agent'), message: 'Thiếu tổ chức dịch vụ thu (mã hoặc tên) của nhân viên.' });
     const birth = birthOf(r.get('birthYear'));
@@ -111,9 +139,11 @@ export async function planStaff(c: ListContext, t: Table<StaffField>, rows: Data
     const agentCode = a?.code ?? before!.agentCode;
     const agentName = a?.name ?? before!.agentName;
     if (!before) {
-      const description = `Thêm ${STAFF_ROLE_LABELS[fields.role].toLowerCase()} ${fields.fullName} (mã ${code}) của ${agentName}`;
-      staffOps.push({ action: 'add', id: null, code: code!, agentCode, fields, communeIds, description });
-      c.record('staff', 'add', code!, fields.fullName, description);
+      const newCode = code ?? nextCode(agentCode);
+      if (!code) c.out.warnings.push({ ...r.at('code'), message: `${fields.fullName} chưa có mã nhân viên; đặt mã ${newCode}.` });
+      const description = `Thêm ${STAFF_ROLE_LABELS[fields.role].toLowerCase()} ${fields.fullName} (mã ${newCode}${code ? '' : ', mã tự đặt'}) của ${agentName}`;
+      staffOps.push({ action: 'add', id: null, code: newCode, agentCode, fields, communeIds, description });
+      c.record('staff', 'add', newCode, fields.fullName, description);
       continue;
     }
     const communesBefore = (staffCommunes.get(before.id) ?? []).slice().sort((x, y) => x - y);
@@ -134,4 +164,19 @@ export async function planStaff(c: ListContext, t: Table<StaffField>, rows: Data
     }
   }
   return staffOps;
+}
+
+/** "HD01" → "HD01-NV": codes made for people listed without one are this and a number. */
+function codePrefix(agentCode: string): string {
+  return `${agentCode.slice(0, 24)}-NV`;
+}
+
+/** Staff codes already taken under these prefixes, in one query per fifty prefixes. */
+async function codesLike(store: Store, prefixes: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const chunk of chunks(prefixes, 50)) {
+    const rows = await store.db.selectFrom('agent_staff').select('code').where((eb) => eb.or(chunk.map((p) => eb('code', 'like', `${p}%`)))).execute();
+    out.push(...rows.map((r) => r.code));
+  }
+  return out;
 }
