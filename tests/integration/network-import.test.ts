@@ -393,6 +393,22 @@ describe('network lists import', () => {
     }
   });
 
+  it('refuses a workbook that holds no list, and sends a results sheet to the results import', async () => {
+    const core = await hongDanCore();
+    const dir = tempDataDir('bhxh-netimp-');
+    const other = writeWorkbook(join(dir, 'khac.xlsx'), [{ name: 'Sheet1', rows: [['Mã xã', 'Tên xã', 'Dân số'], ['31006', 'Ngan Dừa', 12000]] }]);
+    const refused = await callError(core, 'network:previewImport', { file: core.files.registerPath(other) });
+    expect(refused.code).toBe('FILE_INVALID');
+    expect(refused.message).toContain('Tên tổ chức dịch vụ thu');
+    expectVietnamese(refused.message);
+    const results = writeWorkbook(join(dir, 'kq.xlsx'), [{ name: 'KQ', rows: [['Mã NV', 'Họ tên', 'BHXH TN tăng mới'], ['NV01', 'Trần Thị Bé Tư', 1]] }]);
+    const wrongDoor = await callError(core, 'network:previewImport', { file: core.files.registerPath(results) });
+    expect(wrongDoor.message).toContain('Nhập kết quả tháng');
+    const noMonth = await callError(core, 'network:previewResults', { file: core.files.registerPath(results) });
+    expect(noMonth.code).toBe('VALIDATION');
+    expect(noMonth.message).toContain('tháng');
+  });
+
   it('a failed commit leaves the database exactly as it was', async () => {
     const core = await hongDanCore();
     const preview = await previewLists(core, fixturePath(AGENTS_FIXTURE));
