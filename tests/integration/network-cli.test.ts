@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AgentSummary, RankingRow, StaffSummary } from '../../shared/contract';
 import { cli } from '../helpers/cli';
 import { call, FIXED_NOW, openTestCore } from '../helpers/core';
+import { demoWithoutNetwork } from '../helpers/network';
 import { tempDataDir } from '../helpers/fixtures';
 
 interface NetworkJson {
@@ -33,7 +34,7 @@ interface RankingJson {
 async function networkDir(): Promise<{ dir: string; communes: string[] }> {
   const dir = tempDataDir();
   const core = await openTestCore({ dataDir: dir, now: () => FIXED_NOW });
-  await call(core, 'demo:load', {});
+  await demoWithoutNetwork(core);
   const office = await call(core, 'offices:get', { code: '9901' });
   const communes = office.members.filter((m) => m.validTo === null).map((m) => m.unitCode);
   await call(core, 'agents:create', {

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
 import type { DownloadRef, RequestOf } from '../../shared/contract';
 import { call, FIXED_NOW, openTestCore } from '../helpers/core';
+import { demoWithoutNetwork } from '../helpers/network';
 
 /** The demo province on the fixed clock (22/11/2026): agent T01 of office 9901 with a point, two staff, an inspection and results. */
 async function networkCore(): Promise<AppCore> {
   const core = await openTestCore({ now: () => FIXED_NOW });
-  await call(core, 'demo:load', {});
+  await demoWithoutNetwork(core);
   const office = await call(core, 'offices:get', { code: '9901' });
   const communes = office.members.filter((m) => m.validTo === null).map((m) => m.unitCode);
   await call(core, 'agents:create', {
