@@ -162,6 +162,8 @@ describe('the network section of the steering-committee report', () => {
     expect(text).toContain(`có ${overview.totals.agents} tổ chức dịch vụ thu với ${overview.totals.points} điểm thu và ${overview.totals.staff} nhân viên thu`);
     const inactive = await call(core, 'network:ranking', { period: '2026-10', level: 'staff', inactiveOnly: true });
     expect(inactive.total).toBeGreaterThan(0);
+    // The overview counts them through its own query: the same people.
+    expect(overview.inactiveStaff).toBe(inactive.total);
     expect(text).toContain(`${inactive.total} nhân viên thu không phát triển được người tham gia mới trong 3 tháng gần nhất: ${inactive.items[0]!.name}`);
     const byKind = section.blocks.find((b) => b.kind === 'table')!;
     expect(byKind.kind === 'table' && byKind.rows.at(-1)!.cells).toMatchObject({ kind: 'Tổng cộng', agents: overview.totals.agents, tn: overview.totals.results.NEW_TN });

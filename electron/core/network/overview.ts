@@ -1,3 +1,4 @@
+import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { CommuneCoverage, FlowValues, KindCount, NetworkOverview, ParsedRequestOf } from '../../../shared/contract';
 import { activityFlag } from '../../../shared/calc/network';
 import { AGENT_KINDS, MIN_AGENT_KINDS_PER_COMMUNE, type AgentKind, type FlowMeasure, type StaffStatus } from '../../../shared/domain/network';
@@ -5,6 +6,7 @@ import { addMonths, monthBounds } from '../../../shared/domain/periods';
 import { localToday, type CoreContext } from '../app/context';
 import { readSettings } from '../app/settings';
 import { ResultRepository } from '../results/repository';
+import type { Schema } from '../db/schema';
 import { addDays, servesOn } from './agentRepository';
 import { FlowRepository } from './flowRepository';
 import { officeIdOf } from './lookups';
@@ -33,11 +35,13 @@ export async function networkOverview(ctx: CoreContext, req: ParsedRequestOf<'ne
       .select(['agent_id as agentId', 'unit_id as unitId'])
       .where((eb) => eb.and([eb.or([eb('opened_on', 'is', null), eb('opened_on', '<=', asOf)]), eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', asOf)])]))
       .execute(),
+    // Counted in the engine: a province's 20,000 staff never leave it as rows.
     db
       .selectFrom('agent_staff')
-      .select(['id', 'agent_id as agentId', 'training_date as trainingDate', 'status', 'joined_on as joinedOn', 'left_on as leftOn'])
+      .select(['agent_id as agentId', (eb) => eb.fn.countAll<number>().as('staff'), sql<number>`SUM(CASE WHEN training_date <= ${asOf} THEN 1 ELSE 0 END)`.as('trained')])
       .where('status', '!=', 'left')
       .where((eb) => eb.or([eb('joined_on', 'is', null), eb('joined_on', '<=', asOf)]))
+      .groupBy('agent_id')
       .execute(),
     db.selectFrom('agent_communes').select(['agent_id as agentId', 'unit_id as unitId']).execute(),
     db.selectFrom('office_units').innerJoin('offices as o', 'o.id', 'office_units.office_id').select(['office_units.office_id as officeId', 'office_units.unit_id as unitId', 'o.name as officeName']).where((eb) => servesOn(eb, asOf)).execute(),
@@ -52,10 +56,41 @@ export async function networkOverview(ctx: CoreContext, req: ParsedRequestOf<'ne
     new FlowRepository(ctx.store).staffByAgent({ kind: 'result', agentIds: null, from: req.period, to: req.period }),
     readSettings(ctx.store),
   ]);
-  const staffInScope = staff.filter((s) => agentIds.has(s.agentId));
-  const [staffCommunes, windows, population] = await Promise.all([
-    db.selectFrom('staff_communes').select(['staff_id as staffId', 'unit_id as unitId']).execute(),
-    new FlowRepository(ctx.store).newByMonth('staff', addMonths(req.period, -(settings.inactiveMonths - 1)), req.period, null),
+  const quietFrom = addMonths(req.period, -(settings.inactiveMonths - 1));
+  const scopeAgents = (eb: ExpressionBuilder<Schema, 'agent_staff'>) =>
+    eb('agent_staff.agent_id', 'in', eb.selectFrom('agents').select('agents.id').where('agents.status', '!=', 'ended').where((e) => (office ? e('agents.office_id', '=', office.id) : sql<SqlBool>`1 = 1`)));
+  const working = (eb: ExpressionBuilder<Schema, 'agent_staff'>) =>
+    eb.and([eb('agent_staff.status', '!=', 'left'), eb.or([eb('agent_staff.joined_on', 'is', null), eb('agent_staff.joined_on', '<=', asOf)]), scopeAgents(eb)]);
+  const [staffCommunes, quiet, population] = await Promise.all([
+    db
+      .selectFrom('staff_communes as sc')
+      .innerJoin('agent_staff', 'agent_staff.id', 'sc.staff_id')
+      .select(['sc.unit_id as unitId', (eb) => eb.fn.countAll<number>().as('staff'), sql<number>`SUM(CASE WHEN agent_staff.training_date <= ${asOf} THEN 1 ELSE 0 END)`.as('trained')])
+      .where(working)
+      .groupBy('sc.unit_id')
+      .execute(),
+    // Only those without a new participant in the window leave the engine; the shared rule decides which of them are inactive.
+    db
+      .selectFrom('agent_staff')
+      .select(['agent_staff.status', 'agent_staff.joined_on as joinedOn', 'agent_staff.left_on as leftOn'])
+      .where(working)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('network_flows as n')
+              .select('n.owner_id')
+              .whereRef('n.owner_id', '=', 'agent_staff.id')
+              .where('n.kind', '=', 'result')
+              .where('n.level', '=', 'staff')
+              .where('n.measure', 'in', ['NEW_TN', 'NEW_HGD'])
+              .where('n.period', '>=', quietFrom)
+              .where('n.period', '<=', req.period)
+              .where('n.value', '>', 0),
+          ),
+        ),
+      )
+      .execute(),
     populationOn(ctx, asOf),
   ]);
 
@@ -65,10 +100,11 @@ export async function networkOverview(ctx: CoreContext, req: ParsedRequestOf<'ne
   const byKind = new Map<AgentKind, KindCount>(AGENT_KINDS.map((k) => [k, { kind: k, agents: 0, points: 0, staff: 0, trainedStaff: 0, results: {} }]));
   for (const a of agents) byKind.get(a.kind as AgentKind)!.agents++;
   for (const p of points) if (agentIds.has(p.agentId)) byKind.get(kindOf.get(p.agentId)!)!.points++;
-  for (const s of staffInScope) {
+  for (const s of staff) {
+    if (!agentIds.has(s.agentId)) continue;
     const k = byKind.get(kindOf.get(s.agentId)!)!;
-    k.staff++;
-    if (s.trainingDate && s.trainingDate <= asOf) k.trainedStaff++;
+    k.staff += Number(s.staff);
+    k.trainedStaff += Number(s.trained ?? 0);
   }
   const addResult = (into: FlowValues, m: string, v: number) => (into[m as FlowMeasure] = (into[m as FlowMeasure] ?? 0) + Number(v));
   for (const r of [...results, ...staffResults]) if (agentIds.has(r.ownerId)) addResult(byKind.get(kindOf.get(r.ownerId)!)!.results, r.measure, r.value);
@@ -84,15 +120,7 @@ export async function networkOverview(ctx: CoreContext, req: ParsedRequestOf<'ne
   const allCommuneAgents = agents.filter((a) => a.allCommunes === 1 && a.officeId !== null);
   for (const m of memberships) for (const a of allCommuneAgents) if (a.officeId === m.officeId) mark(m.unitId, a.id);
   const pointsIn = countBy(points.filter((p) => agentIds.has(p.agentId)).map((p) => p.unitId));
-  const staffById = new Map(staffInScope.map((s) => [s.id, s]));
-  const staffIn = new Map<number, { staff: number; trained: number }>();
-  for (const sc of staffCommunes) {
-    const s = staffById.get(sc.staffId);
-    if (!s) continue;
-    const slot = staffIn.get(sc.unitId) ?? staffIn.set(sc.unitId, { staff: 0, trained: 0 }).get(sc.unitId)!;
-    slot.staff++;
-    if (s.trainingDate && s.trainingDate <= asOf) slot.trained++;
-  }
+  const staffIn = new Map(staffCommunes.map((sc) => [sc.unitId, { staff: Number(sc.staff), trained: Number(sc.trained ?? 0) }]));
   const communeRows: CommuneCoverage[] = scopeCommunes.map((c) => {
     const kinds = [...(kindsIn.get(c.id) ?? [])].sort((a, b) => AGENT_KINDS.indexOf(a) - AGENT_KINDS.indexOf(b));
     const st = staffIn.get(c.id) ?? { staff: 0, trained: 0 };
@@ -113,9 +141,7 @@ export async function networkOverview(ctx: CoreContext, req: ParsedRequestOf<'ne
     },
     { agents: 0, points: 0, staff: 0, trainedStaff: 0, results: {} },
   );
-  const inactiveStaff = staffInScope.filter(
-    (s) => activityFlag({ status: s.status as StaffStatus, joinedOn: s.joinedOn, leftOn: s.leftOn, newByMonth: windows.get(s.id) ?? new Map() }, req.period, settings.inactiveMonths) === 'inactive',
-  ).length;
+  const inactiveStaff = quiet.filter((s) => activityFlag({ status: s.status as StaffStatus, joinedOn: s.joinedOn, leftOn: s.leftOn, newByMonth: new Map() }, req.period, settings.inactiveMonths) === 'inactive').length;
   const expiring = { expired: 0, within30: 0, within60: 0 };
   for (const a of agents) {
     if (!a.expiresOn) continue;
