@@ -3,6 +3,7 @@
 // staff results (new voluntary BHXH, new household BHYT and the amounts collected) and year
 // targets. Seeded straight through bulk inserts in one transaction; then the screens' requests
 // are timed (median of several runs) against the 100 ms target.
+import { deleteDemoNetwork } from '../../electron/core/demo/demoNetwork';
 import { sql } from 'kysely';
 import type { Channel, RequestOf } from '../../shared/contract';
 import { AGENT_KINDS, AGENT_KIND_LABELS } from '../../shared/domain/network';
@@ -184,6 +185,8 @@ export async function benchNetwork(env: BenchEnv): Promise<void> {
   const store = core.store()!;
   const demo = await core.dispatch('demo:load', {});
   if (!demo.ok) throw new Error(demo.error.message);
+  // The demo's own small network goes: the province-sized one below is the only one measured.
+  await store.transaction(() => deleteDemoNetwork(store));
   const start = performance.now();
   const { rows, officeCode, agentCode } = await seed(core, store);
   env.log(`seed 2.000 agents, 10.000 points, 20.000 staff, 24 months (${rows.toLocaleString('vi-VN')} rows, bulk)`, performance.now() - start);
