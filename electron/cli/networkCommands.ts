@@ -54,6 +54,18 @@ function byOption(value: string | undefined): 'result' | 'progress' {
   return v;
 }
 
+/**
+ * The network commands' own flag values (--kind, --indicator, --by), checked with the command
+ * line, before any data folder is opened: a mistake exits 2 and leaves nothing behind.
+ */
+export function checkFlags(command: string, flags: { kind?: string; indicator?: string; by?: string }): void {
+  if (command === 'agents list') kindOption(flags.kind);
+  if (command === 'staff ranking') {
+    measureOption(flags.indicator);
+    byOption(flags.by);
+  }
+}
+
 /** `agents list`: every agent matching the filters (paged internally); JSON: AgentSummary[]. */
 export async function agentsList(core: AppCore, io: CliIo, flags: { office?: string; kind?: string; query?: string }): Promise<number> {
   const kind = kindOption(flags.kind);

@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AgentSummary, RankingRow, StaffSummary } from '../../shared/contract';
 import { cli } from '../helpers/cli';
 import { call, FIXED_NOW, openTestCore } from '../helpers/core';
+import { demoWithoutNetwork } from '../helpers/network';
 import { tempDataDir } from '../helpers/fixtures';
 
 interface NetworkJson {
@@ -31,7 +34,7 @@ interface RankingJson {
 async function networkDir(): Promise<{ dir: string; communes: string[] }> {
   const dir = tempDataDir();
   const core = await openTestCore({ dataDir: dir, now: () => FIXED_NOW });
-  await call(core, 'demo:load', {});
+  await demoWithoutNetwork(core);
   const office = await call(core, 'offices:get', { code: '9901' });
   const communes = office.members.filter((m) => m.validTo === null).map((m) => m.unitCode);
   await call(core, 'agents:create', {
@@ -143,6 +146,12 @@ describe('CLI: the agent network', () => {
     for (const code of ['RENEW', 'LAPSE', 'AMOUNT_TN', 'AMOUNT_HGD']) expect(unknown.err).toContain(code);
     const badBy = await cli('staff', 'ranking', '--period', '2026-10', '--by', 'name', '--data-dir', dir);
     expect(badBy.code).toBe(2);
+    expect(badBy.err).toContain('Giá trị --by "name" không hợp lệ');
+    // Refused with the command line, before a data folder is opened or made.
+    const fresh = join(tempDataDir(), 'chua-co');
+    expect((await cli('staff', 'ranking', '--period', '2026-10', '--indicator', 'X', '--data-dir', fresh)).code).toBe(2);
+    expect((await cli('agents', 'list', '--kind', 'X', '--data-dir', fresh)).code).toBe(2);
+    expect(existsSync(fresh)).toBe(false);
 
     const human = await cli('staff', 'ranking', '--period', '2026-10', '--data-dir', dir);
     expect(human.code, human.err).toBe(0);

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
 import type { DownloadRef, RequestOf } from '../../shared/contract';
 import { call, FIXED_NOW, openTestCore } from '../helpers/core';
+import { demoWithoutNetwork } from '../helpers/network';
 
 /** The demo province on the fixed clock (22/11/2026): agent T01 of office 9901 with a point, two staff, an inspection and results. */
 async function networkCore(): Promise<AppCore> {
   const core = await openTestCore({ now: () => FIXED_NOW });
-  await call(core, 'demo:load', {});
+  await demoWithoutNetwork(core);
   const office = await call(core, 'offices:get', { code: '9901' });
   const communes = office.members.filter((m) => m.validTo === null).map((m) => m.unitCode);
   await call(core, 'agents:create', {
@@ -140,6 +141,11 @@ describe('exports:network', () => {
     expect(rowOf(s, 'TNV02').slice(1, 3)).toEqual([2, 'TNV02']);
     expect(rowOf(s, 'TNV02')[11]).toBe('Không hoạt động');
     expect(s.texts.some((t) => /^XẾP HẠNG NHÂN VIÊN THU THEO BHXH TN TĂNG MỚI$/.test(t))).toBe(true);
+
+    // Agents: their staff's figures rolled up, no agent column.
+    const agents = sheet((await exported(core, { list: 'ranking', period: '2026-10', level: 'agent' })).wb.worksheets[0]!);
+    expect(agents.headers.slice(1, 6)).toEqual(['Hạng', 'Mã', 'Tên tổ chức dịch vụ thu', 'Loại tổ chức', 'Tháng']);
+    expect(rowOf(agents, 'T01').slice(1, 8)).toEqual([1, 'T01', 'Bưu điện Hòa Bình', 'Bưu điện', 12, 19, '—']);
   });
 
   it('coverage: the by-kind table and the commune table of the overview', async () => {
@@ -158,5 +164,10 @@ describe('exports:network', () => {
     expect(row.slice(2, 7)).toEqual([withPoint.name, 'BHXH cơ sở Phú An', 1, 1, 'Bưu điện']);
     expect(row.at(-1)).toBe('Dưới 3 loại tổ chức');
     expect(communes.texts).toContain('Chưa có điểm thu; Dưới 3 loại tổ chức');
+
+    // The whole province: every commune of the tree that day.
+    const all = await exported(core, { list: 'coverage', period: '2026-10' });
+    expect(sheet(all.wb.worksheets[1]!).rows.length).toBeGreaterThan(overview.communes.length);
+    expect(all.ref.fileName).toBe('do-phu-mang-luoi-dai-ly-thu-2026-10.xlsx');
   });
 });

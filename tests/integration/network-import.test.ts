@@ -65,7 +65,8 @@ function writeMerged(path: string, name: string, rows: unknown[][], merges: stri
 
 /** A staff list of n valid people of HD01 (CCCD 0951 90 serial: born 1990). */
 function staffList(dir: string, n: number): string {
-  const people = Array.from({ length: n }, (_, i) => [i + 1, `Người Thứ ${i + 1}`, 1990, `095190${String(i + 1).padStart(6, '0')}`, `0911${String(i + 1).padStart(6, '0')}`, `Q${String(i + 1).padStart(4, '0')}`, 'HD01', 'Ninh Quới', 'Nhân viên']);
+  // The first CCCD typed as a number, as Excel keeps it when the cell is not text: the leading 0 is lost.
+  const people = Array.from({ length: n }, (_, i) => [i + 1, `Người Thứ ${i + 1}`, 1990, i === 0 ? 95190000001 : `095190${String(i + 1).padStart(6, '0')}`, `0911${String(i + 1).padStart(6, '0')}`, `Q${String(i + 1).padStart(4, '0')}`, 'HD01', 'Ninh Quới', 'Nhân viên']);
   return writeWorkbook(join(dir, `nhan-vien-${n}.xlsx`), [{ name: 'NV', rows: [STAFF_HEADER, ...people] }]);
 }
 
@@ -171,6 +172,27 @@ describe('network lists import', () => {
     expectVietnamese(undoAgain.message);
   });
 
+  it('gives people listed without a staff code a code made from their agent\'s, and finds them again by CCCD or by name', async () => {
+    const core = await hongDanCore();
+    await importFixture(core);
+    const dir = tempDataDir('bhxh-netimp-');
+    const rowsOf = (phone: string) => [
+      ['Họ và tên', 'Năm sinh', 'Số CCCD', 'Thuộc ĐL', 'Điện thoại'],
+      ['Phan Văn Tài', 1990, '095190001111', 'HD01', phone],
+      ['Đỗ Thị Hạnh', 1991, '', 'HD01', '0911000222'],
+    ];
+    const path = writeWorkbook(join(dir, 'ctv.xlsx'), [{ name: 'CTV', rows: rowsOf('0911000111') }]);
+    const preview = await previewLists(core, path);
+    expect(preview.errors).toEqual([]);
+    expect(preview.changes.map((c) => c.code)).toEqual(['HD01-NV01', 'HD01-NV02']);
+    expect(preview.warnings.map((w) => w.message).join(' ')).toContain('đặt mã HD01-NV01');
+    await call(core, 'network:commitImport', { planId: preview.planId });
+    const again = await previewLists(core, writeWorkbook(join(dir, 'ctv-2.xlsx'), [{ name: 'CTV', rows: rowsOf('0911000999') }]));
+    expect(again.errors).toEqual([]);
+    expect(again.counts.staff).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    expect(again.changes).toEqual([expect.objectContaining({ code: 'HD01-NV01', action: 'update', description: 'số điện thoại đã thay đổi' })]);
+  });
+
   it('refuses to undo a batch whose added agent now has staff added later', async () => {
     const core = await hongDanCore();
     const { outcome } = await importFixture(core);
@@ -181,6 +203,32 @@ describe('network lists import', () => {
     expectVietnamese(error.message);
     expect(error.message).toContain('Võ Thị Mai');
     expect(await hashDatabase(storeOf(core))).toBe(hash);
+  });
+
+  it('refuses to undo a batch whose added staff now has results, and a results batch whose figures were imported again', async () => {
+    const core = await hongDanCore();
+    const { outcome } = await importFixture(core);
+    const dir = tempDataDir('bhxh-netimp-');
+    const path = writeWorkbook(join(dir, 'kq.xlsx'), [{ name: 'KQ', rows: [['Kết quả tháng 10/2026'], ['Mã NV', 'Họ tên', 'BHXH TN tăng mới'], ['NV02', 'Lâm Văn Út', 3]] }]);
+    const first = await call(core, 'network:commitResults', { planId: (await previewResults(core, path)).planId });
+    const error = await callError(core, 'network:undo', { batchId: outcome.batchId });
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toContain('Lâm Văn Út');
+    expectVietnamese(error.message);
+
+    const second = await call(core, 'network:commitResults', { planId: (await previewResults(core, path)).planId });
+    const hash = await hashDatabase(storeOf(core));
+    const stale = await callError(core, 'network:undo', { batchId: first.batchId });
+    expect(stale.code).toBe('CONFLICT');
+    expectVietnamese(stale.message);
+    expect(await hashDatabase(storeOf(core))).toBe(hash);
+    // Newest first; the later batch undoes, then the earlier one.
+    expect((await call(core, 'network:batches', { limit: 2 })).items.map((b) => b.id)).toEqual([second.batchId, first.batchId]);
+    await call(core, 'network:undo', { batchId: second.batchId });
+    await call(core, 'network:undo', { batchId: first.batchId });
+    expect(Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM network_flows`))).toBe(0);
+    await call(core, 'network:undo', { batchId: outcome.batchId });
+    expect((await call(core, 'agents:search', {})).total).toBe(0);
   });
 
   it('puts a bad CCCD and a repeated CCCD on their cells, with unknown agent, commune, date and role errors, and changes nothing', async () => {
@@ -274,15 +322,21 @@ describe('network lists import', () => {
     expect(preview.canCommit).toBe(false);
     expect(await hashDatabase(storeOf(core))).toBe(hash);
 
-    // The good rows alone go in; the serial 43836 is 06/01/2020.
+    // The good rows alone go in; the serial 43836 is 06/01/2020, a date cell its day.
     const good = writeWorkbook(join(dir, 'dai-ly-dung.xlsx'), [
-      { name: 'Danh sách', rows: [['Mã đại lý', 'Tên đại lý thu', 'Loại hình tổ chức', 'Cơ quan BHXH ký', 'Ngày ký HĐ', 'Xã hoạt động'], ['HD11', 'Hội Cựu chiến binh huyện Hồng Dân', 'Hội CCB', 'Hồng Dân', 43836, 'Lộc Ninh; Vĩnh Lộc A']] },
+      {
+        name: 'Danh sách',
+        rows: [
+          ['Mã đại lý', 'Tên đại lý thu', 'Loại hình tổ chức', 'Cơ quan BHXH ký', 'Ngày ký HĐ', 'Hiệu lực đến ngày', 'Xã hoạt động'],
+          ['HD11', 'Hội Cựu chiến binh huyện Hồng Dân', 'Hội CCB', 'Hồng Dân', 43836, new Date(2022, 11, 31), 'Lộc Ninh; Vĩnh Lộc A'],
+        ],
+      },
       { name: 'Điểm thu', rows: [['Tên điểm thu', 'Đại lý', 'Xã'], ['Điểm thu ấp Vĩnh Lộc A', 'Hội Cựu chiến binh huyện Hồng Dân', 'Vĩnh Lộc A'], ['Điểm thu Ninh Hòa', 'Bưu điện huyện Hồng Dân', 'Xã Ninh Hòa']] },
     ]);
     const ok = await previewLists(core, good);
     expect(ok.errors).toEqual([]);
     await call(core, 'network:commitImport', { planId: ok.planId });
-    expect(await call(core, 'agents:get', { code: 'HD11' })).toMatchObject({ kind: 'VETERANS', officeCode: 'HD', signedOn: '2020-01-06', communeCount: 2 });
+    expect(await call(core, 'agents:get', { code: 'HD11' })).toMatchObject({ kind: 'VETERANS', officeCode: 'HD', signedOn: '2020-01-06', expiresOn: '2022-12-31', communeCount: 2 });
     const points = (await call(core, 'points:search', { limit: 100 })).items;
     expect(points.find((p) => p.name === 'Điểm thu Ninh Hòa')).toMatchObject({ agentCode: 'HD01', unitCode: '31015' });
     expect(points.find((p) => p.name === 'Điểm thu ấp Vĩnh Lộc A')).toMatchObject({ agentCode: 'HD11', unitCode: '31024' });
@@ -325,6 +379,8 @@ describe('network lists import', () => {
     expect(p300.errors).toEqual([]);
     expect(p300.counts.staff.added).toBe(300);
     expect(q300).toBe(q5);
+    await call(core, 'network:commitImport', { planId: p5.planId });
+    expect((await call(core, 'staff:reveal', { code: 'Q0001', field: 'cccd' })).value).toBe('095190000001');
 
     process.env.BHXH_MAX_SHEET_ROWS = '100';
     try {
@@ -335,6 +391,22 @@ describe('network lists import', () => {
     } finally {
       delete process.env.BHXH_MAX_SHEET_ROWS;
     }
+  });
+
+  it('refuses a workbook that holds no list, and sends a results sheet to the results import', async () => {
+    const core = await hongDanCore();
+    const dir = tempDataDir('bhxh-netimp-');
+    const other = writeWorkbook(join(dir, 'khac.xlsx'), [{ name: 'Sheet1', rows: [['Mã xã', 'Tên xã', 'Dân số'], ['31006', 'Ngan Dừa', 12000]] }]);
+    const refused = await callError(core, 'network:previewImport', { file: core.files.registerPath(other) });
+    expect(refused.code).toBe('FILE_INVALID');
+    expect(refused.message).toContain('Tên tổ chức dịch vụ thu');
+    expectVietnamese(refused.message);
+    const results = writeWorkbook(join(dir, 'kq.xlsx'), [{ name: 'KQ', rows: [['Mã NV', 'Họ tên', 'BHXH TN tăng mới'], ['NV01', 'Trần Thị Bé Tư', 1]] }]);
+    const wrongDoor = await callError(core, 'network:previewImport', { file: core.files.registerPath(results) });
+    expect(wrongDoor.message).toContain('Nhập kết quả tháng');
+    const noMonth = await callError(core, 'network:previewResults', { file: core.files.registerPath(results) });
+    expect(noMonth.code).toBe('VALIDATION');
+    expect(noMonth.message).toContain('tháng');
   });
 
   it('a failed commit leaves the database exactly as it was', async () => {

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { FlowLevel } from '../../../shared/contract';
-import type { FlowMeasure } from '../../../shared/domain/network';
+import { FLOW_MEASURES, type FlowMeasure } from '../../../shared/domain/network';
 import { chunks } from '../db/batching';
 import type { Store } from '../db/store';
 
@@ -30,6 +30,17 @@ const BY_OWNER = sql<number>`+owner_id`;
 export class FlowRepository {
   constructor(private readonly store: Store) {}
 
+  /**
+   * `kind = ?` for a read of listed owners. The app never runs ANALYZE, so SQLite plans without
+   * statistics and, given a list of owners, reads a whole range of the key or of the measure
+   * index (both start with kind) instead of seeking each owner in the owner index: 100 ms rather
+   * than 13 for 500 staff, 60 ms rather than 1 for the last active month of a page. A unary +
+   * keeps kind out of index use on SQLite; PostgreSQL has statistics and seeks by owner itself.
+   */
+  private kindOfOwners(kind: 'target' | 'result', listed = true) {
+    return listed && this.store.engine === 'sqlite' ? sql<SqlBool>`+kind = ${kind}` : sql<SqlBool>`kind = ${kind}`;
+  }
+
   /** Raw values of some owners between two periods (inclusive). */
   async values(q: { kind: 'target' | 'result'; level: FlowLevel; ownerIds: number[]; from: string; to: string; measures?: readonly FlowMeasure[] }): Promise<FlowValue[]> {
     const out: FlowValue[] = [];
@@ -37,7 +48,7 @@ export class FlowRepository {
       let query = this.store.db
         .selectFrom('network_flows')
         .select(['owner_id as ownerId', 'period', 'measure', 'value'])
-        .where('kind', '=', q.kind)
+        .where(this.kindOfOwners(q.kind))
         .where('level', '=', q.level)
         .where('owner_id', 'in', ids)
         .where('period', '>=', q.from)
@@ -51,16 +62,18 @@ export class FlowRepository {
   /** Staff results summed per agent (a staff member's sign-ups are also the agent's). */
   async staffByAgent(q: { kind: 'target' | 'result'; agentIds: number[] | null; from: string; to: string; measures?: readonly FlowMeasure[] }): Promise<FlowValue[]> {
     if (q.agentIds === null) {
-      let query = this.store.db
+      // Every measure named (when none is asked) so the range is read from the measure index alone,
+      // value included, not row by row from the table (PostgreSQL 400 → 80 ms for a month at 20,000 staff).
+      const query = this.store.db
         .selectFrom('network_flows as f')
         .innerJoin('agent_staff as s', 's.id', 'f.owner_id')
         .select(['s.agent_id as ownerId', 'f.period', 'f.measure', (eb) => eb.fn.sum<number>('f.value').as('value')])
         .where('f.kind', '=', q.kind)
         .where('f.level', '=', 'staff')
+        .where('f.measure', 'in', [...(q.measures ?? FLOW_MEASURES)])
         .where('f.period', '>=', q.from)
         .where('f.period', '<=', q.to)
         .groupBy(['s.agent_id', 'f.period', 'f.measure']);
-      if (q.measures) query = query.where('f.measure', 'in', [...q.measures]);
       return (await query.execute()).map((r) => ({ ownerId: r.ownerId, period: r.period, measure: r.measure as FlowMeasure, value: Number(r.value) }));
     }
     // Some agents (a page): their staff first, then those owners' figures through the owner index.
@@ -99,21 +112,17 @@ export class FlowRepository {
     return new Map(rows.map((r) => [r.ownerId, { result: Number(r.result), cumulative: Number(r.cumulative) }]));
   }
 
-  /** The same, staff rolled up to their agents: summed per staff member first, so the join meets one row per person, not one per month. */
+  /** The same, staff rolled up to their agents. */
   async staffTotalsByAgent(q: { measure: FlowMeasure; from: string; month: string }): Promise<Map<number, { result: number; cumulative: number }>> {
-    const perStaff = this.store.db
-      .selectFrom('network_flows')
-      .select([BY_OWNER.as('owner_id'), sql<number>`SUM(CASE WHEN period = ${q.month} THEN value ELSE 0 END)`.as('result'), (eb) => eb.fn.sum<number>('value').as('cumulative')])
-      .where('kind', '=', 'result')
-      .where('level', '=', 'staff')
-      .where('measure', '=', q.measure)
-      .where('period', '>=', q.from)
-      .where('period', '<=', q.month)
-      .groupBy(BY_OWNER);
     const rows = await this.store.db
-      .selectFrom(perStaff.as('t'))
-      .innerJoin('agent_staff as s', 's.id', 't.owner_id')
-      .select(['s.agent_id as ownerId', (eb) => eb.fn.sum<number>('t.result').as('result'), (eb) => eb.fn.sum<number>('t.cumulative').as('cumulative')])
+      .selectFrom('network_flows as f')
+      .innerJoin('agent_staff as s', 's.id', 'f.owner_id')
+      .select(['s.agent_id as ownerId', sql<number>`SUM(CASE WHEN f.period = ${q.month} THEN f.value ELSE 0 END)`.as('result'), (eb) => eb.fn.sum<number>('f.value').as('cumulative')])
+      .where('f.kind', '=', 'result')
+      .where('f.level', '=', 'staff')
+      .where('f.measure', '=', q.measure)
+      .where('f.period', '>=', q.from)
+      .where('f.period', '<=', q.month)
       .groupBy('s.agent_id')
       .execute();
     return new Map(rows.map((r) => [r.ownerId, { result: Number(r.result), cumulative: Number(r.cumulative) }]));
@@ -139,7 +148,7 @@ export class FlowRepository {
       let query = this.store.db
         .selectFrom('network_flows')
         .select(['owner_id as ownerId', 'period', (eb) => eb.fn.sum<number>('value').as('n')])
-        .where('kind', '=', 'result')
+        .where(this.kindOfOwners('result', ids !== null))
         .where('level', '=', level)
         .where('measure', 'in', ['NEW_TN', 'NEW_HGD'])
         .where('period', '>=', from)
@@ -160,7 +169,7 @@ export class FlowRepository {
       const rows = await this.store.db
         .selectFrom('network_flows')
         .select(['owner_id as ownerId', (eb) => eb.fn.max('period').as('last')])
-        .where('kind', '=', 'result')
+        .where(this.kindOfOwners('result'))
         .where('level', '=', level)
         .where('measure', 'in', ['NEW_TN', 'NEW_HGD'])
         .where('value', '>', 0)

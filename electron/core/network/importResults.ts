@@ -1,5 +1,4 @@
 import { AppError, type CellIssue, type FileRef, type NetworkImportOutcome, type ResultsImportPreview } from '../../../shared/contract';
-import { normaliseCccd } from '../../../shared/calc/cccd';
 import { flowValueProblem } from '../../../shared/calc/network';
 import { futureMonthMessage } from '../../../shared/calc/valueRules';
 import { FLOW_MEASURE_DEFS, FLOW_MEASURES, type FlowMeasure } from '../../../shared/domain/network';
@@ -20,6 +19,7 @@ import { finishBatch, openBatch, type ResultsUndo } from './batches';
 import { FlowRepository, type FlowWrite } from './flowRepository';
 import { ACCEPT, classifyResult, type ResultField } from './importHeaders';
 import { cellText, codeOf, dataRows, findTable, HEADER_SCAN_ROWS, refuseTruncated, type Table } from './importSheets';
+import { cccdOf } from './importValues';
 import { StaffRepository } from './staffRepository';
 
 /**
@@ -93,11 +93,11 @@ export async function planResultsImport(
   const rows = [...dataRows(t)];
   const measures = FLOW_MEASURES.filter((m) => t.columns[m] !== undefined);
   const repo = new StaffRepository(ctx.store);
-  const codes = rows.map((r) => codeOf(r.get('code'))).filter((c): c is string => c !== null);
-  const cccds = rows.map((r) => cccdOf(r.get('cccd'))).filter((c): c is string => c !== null);
+  const codes = rows.map((r) => codeOf(r.get('code'))).filter((x): x is string => x !== null);
+  const cccds = rows.map((r) => cccdOf(r.get('cccd'))).filter((x): x is string => x !== null);
   const [byCode, holders] = await Promise.all([repo.byCodes(codes), repo.byCccds(cccds)]);
   const names = t.columns.code === undefined || rows.some((r) => !codeOf(r.get('code')) && !cccdOf(r.get('cccd'))) ? await staffByName(ctx.store, rows.map((r) => cellText(r.get('fullName'))).filter((n): n is string => n !== null)) : new Map();
-  const holderCodes = [...holders.values()].map((h) => h.code).filter((c) => !byCode.has(c));
+  const holderCodes = [...holders.values()].map((h) => h.code).filter((x) => !byCode.has(x));
   const byHolder = holderCodes.length > 0 ? await repo.byCodes(holderCodes) : new Map();
   const entries: StoredResultsPlan['entries'] = [];
   const seen = new Map<number, number>();
@@ -194,11 +194,6 @@ async function countStored(store: Store, month: string, entries: StoredResultsPl
   return n;
 }
 
-function cccdOf(value: unknown): string | null {
-  const t = cellText(value);
-  if (!t) return null;
-  return normaliseCccd(typeof value === 'number' ? String(value) : t, typeof value === 'number');
-}
 
 /** Writes the previewed figures of the month in one transaction after a backup, as an undoable batch. */
 export async function commitResultsImport(ctx: CoreContext, plans: PlanStore<StoredResultsPlan>, planId: string): Promise<NetworkImportOutcome> {
