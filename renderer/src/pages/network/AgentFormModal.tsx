@@ -81,7 +81,7 @@ export function AgentFormModal({ open, agent, onClose }: { open: boolean; agent:
       onCancel={onClose}
       destroyOnHidden
       width={760}
-      style={{ top: 24 }}
+      style={{ top: 16 }}
       data-testid="agent-form"
     >
       {error ? (
@@ -123,16 +123,18 @@ export function AgentFormModal({ open, agent, onClose }: { open: boolean; agent:
             <Select options={agentStatusOptions} aria-label="Trạng thái" />
           </Form.Item>
         </div>
-        <Form.Item label="Xã, phường phục vụ" style={{ marginBottom: 8 }}>
-          <Form.Item name="allCommunes" valuePropName="checked" noStyle>
-            <Checkbox>Tất cả các xã, phường của cơ quan</Checkbox>
-          </Form.Item>
+        <Form.Item label="Xã, phường phục vụ">
+          <div className="communes-field">
+            <Form.Item name="allCommunes" valuePropName="checked" noStyle>
+              <Checkbox>Tất cả các xã, phường của cơ quan</Checkbox>
+            </Form.Item>
+            {!allCommunes ? (
+              <Form.Item name="communeCodes" noStyle>
+                <CommunesSelect ariaLabel="Xã, phường phục vụ" />
+              </Form.Item>
+            ) : null}
+          </div>
         </Form.Item>
-        {!allCommunes ? (
-          <Form.Item name="communeCodes">
-            <CommunesSelect ariaLabel="Xã, phường phục vụ" />
-          </Form.Item>
-        ) : null}
         <div className="form-row form-row-3">
           <Form.Item name="representative" label="Người đại diện">
             <Input aria-label="Người đại diện" />
@@ -145,7 +147,7 @@ export function AgentFormModal({ open, agent, onClose }: { open: boolean; agent:
           </Form.Item>
         </div>
         <Form.Item name="note" label="Ghi chú">
-          <Input.TextArea rows={2} aria-label="Ghi chú" />
+          <Input aria-label="Ghi chú" />
         </Form.Item>
       </Form>
     </Modal>

@@ -48,7 +48,7 @@ function columns(table: FlowTable, measure: FlowMeasure, onAgent: ((code: string
           ) : (
             r.name
           )}
-          {r.level !== 'staff' ? <Tag className="flow-level-tag">{LEVEL_LABELS[r.level]}</Tag> : null}
+          {r.level === 'office' ? <Tag className="flow-level-tag">{LEVEL_LABELS.office}</Tag> : null}
           {r.kind && r.level === 'agent' ? <span className="muted"> · {AGENT_KIND_LABELS[r.kind]}</span> : null}
         </span>
       ),
@@ -81,7 +81,14 @@ function columns(table: FlowTable, measure: FlowMeasure, onAgent: ((code: string
           <FlowCell kind="result" level={r.level} code={r.code} name={r.name} measure={measure} value={r.result[measure]} />
         ),
     },
-    { title: 'Lũy kế từ đầu năm', key: 'cumulative', width: 125, align: 'right' as const, render: (_: unknown, r: FlowRow) => formatMeasure(measure, r.cumulative[measure]) },
+    {
+      title: 'Lũy kế từ đầu năm',
+      key: 'cumulative',
+      width: 125,
+      align: 'right' as const,
+      // Core gives offices their targets only; their results are their agents' rows.
+      render: (_: unknown, r: FlowRow) => (r.level === 'office' ? '—' : formatMeasure(measure, r.cumulative[measure] ?? 0)),
+    },
     {
       title: '% chỉ tiêu',
       key: 'progress',
@@ -89,10 +96,10 @@ function columns(table: FlowTable, measure: FlowMeasure, onAgent: ((code: string
       align: 'right' as const,
       render: (_: unknown, r: FlowRow) => {
         const target = r.target[measure];
-        return target ? formatPercent((r.cumulative[measure] ?? 0) / target) : '—';
+        return target && r.level !== 'office' ? formatPercent((r.cumulative[measure] ?? 0) / target) : '—';
       },
     },
-    { title: 'Thù lao', key: 'commission', width: 120, align: 'right' as const, render: (_: unknown, r: FlowRow) => formatMoney(r.commission) },
+    { title: 'Thù lao', key: 'commission', width: 120, align: 'right' as const, render: (_: unknown, r: FlowRow) => (r.level === 'office' ? '—' : formatMoney(r.commission)) },
     { title: def.kind === 'count' ? 'Hoạt động' : '', key: 'activity', width: 150, render: (_: unknown, r: FlowRow) => <ActivityTag activity={r.activity} /> },
   ];
 }

@@ -87,7 +87,7 @@ export function StaffFormModal({ open, staff, onClose }: { open: boolean; staff:
       onCancel={onClose}
       destroyOnHidden
       width={780}
-      style={{ top: 24 }}
+      style={{ top: 16 }}
       data-testid="staff-form"
     >
       {error ? (
@@ -173,7 +173,7 @@ export function StaffFormModal({ open, staff, onClose }: { open: boolean; staff:
           </Form.Item>
         </div>
         <Form.Item name="note" label="Ghi chú">
-          <Input.TextArea rows={2} aria-label="Ghi chú" />
+          <Input aria-label="Ghi chú" />
         </Form.Item>
       </Form>
     </Modal>
