@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type NetworkTab = 'Tổng quan mạng lưới' | 'Tổ chức dịch vụ thu' | 'Điểm thu' | 'Nhân viên thu' | 'Chỉ tiêu & kết quả' | 'Xếp hạng' | 'Kiểm tra' | 'Thù lao';
+export type NetworkTab = 'Tổng quan mạng lưới' | 'Tổ chức dịch vụ thu' | 'Điểm thu' | 'Nhân viên thu' | 'Chỉ tiêu & kết quả' | 'Xếp hạng' | 'Kiểm tra' | 'Thù lao' | 'Lịch sử nhập';
 
 /** Đại lý thu: the network's tabs, their tables and the dialogs they open. */
 export class NetworkPage {

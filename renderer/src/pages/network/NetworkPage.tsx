@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { PageTitle } from '../../components/PageTitle';
 import { useNetworkImport } from '../../stores/networkImport';
 import { AgentsTab } from './AgentsTab';
+import { BatchesTab } from './BatchesTab';
 import { CommissionTab } from './CommissionTab';
 import { FlowsTab } from './FlowsTab';
 import { InspectionsTab } from './InspectionsTab';
@@ -47,6 +48,7 @@ export function NetworkPage() {
           { key: 'ranking', label: 'Xếp hạng', children: <RankingTab /> },
           { key: 'inspections', label: 'Kiểm tra', children: <InspectionsTab /> },
           { key: 'commission', label: 'Thù lao', children: <CommissionTab /> },
+          { key: 'batches', label: 'Lịch sử nhập', children: <BatchesTab /> },
         ]}
       />
       <NetworkImportModal />
