@@ -173,3 +173,19 @@ describe('the network section of the steering-committee report', () => {
     expect(overview.communesWithoutPoint).toBeLessThan(overview.communes.length / 2);
   });
 });
+
+describe('reloading the demo', () => {
+  it('takes with it the staff, points, inspections and figures someone added under a demo agent, and keeps a real agent of a demo office', async () => {
+    const { core } = await networkCore();
+    await call(core, 'staff:create', { code: 'X01', fullName: 'Nguyễn Văn Thêm', agentCode: 'BD9901' });
+    await call(core, 'points:save', { agentCode: 'BD9901', name: 'Điểm thu thêm tay' });
+    await call(core, 'inspections:save', { agentCode: 'BD9901', inspectedOn: '2026-11-01', inspector: 'Tổ kiểm tra', findings: 'Đủ hồ sơ' });
+    await call(core, 'network:setFlows', { kind: 'result', month: '2026-10', entries: [{ level: 'staff', code: 'X01', measure: 'NEW_TN', value: 2 }] });
+    await call(core, 'agents:create', { code: 'REAL1', name: 'Hội Nông dân thật', kind: 'FARMERS', officeCode: '9902' });
+    await call(core, 'demo:load', {});
+    expect((await call(core, 'staff:search', { query: 'X01' })).total).toBe(0);
+    expect((await call(core, 'points:search', { query: 'them tay' })).total).toBe(0);
+    expect((await call(core, 'agents:get', { code: 'REAL1' })).officeCode).toBeNull();
+    expect((await call(core, 'agents:search', { kind: 'POST' })).total).toBeGreaterThan(2);
+  });
+});

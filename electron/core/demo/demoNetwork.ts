@@ -35,15 +35,20 @@ const GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Hải', 'Hùng', 'Khánh',
 export async function deleteDemoNetwork(store: Store): Promise<void> {
   const db = store.db;
   const demoUnits = db.selectFrom('units').select('id').where('is_demo', '=', 1);
-  const demoOffices = db.selectFrom('offices').select('id').where('is_demo', '=', 1);
+  const demoOffices = db.selectFrom('offices').select('id').where((eb) => eb.or([eb('is_demo', '=', 1), eb('province_unit_id', 'in', demoUnits)]));
+  const demoAgents = db.selectFrom('agents').select('id').where('is_demo', '=', 1);
+  // Staff, points and inspections someone added under a demo agent belong to the demo and go with it.
+  const demoStaff = db.selectFrom('agent_staff').select('id').where((eb) => eb.or([eb('is_demo', '=', 1), eb('agent_id', 'in', demoAgents)]));
   await db.deleteFrom('network_flows').where('is_demo', '=', 1).execute();
   await db.deleteFrom('network_flows').where('level', '=', 'office').where('owner_id', 'in', demoOffices).execute();
-  await db.deleteFrom('agent_inspections').where('is_demo', '=', 1).execute();
-  await db.deleteFrom('staff_communes').where('unit_id', 'in', demoUnits).execute();
-  await db.deleteFrom('agent_staff').where('is_demo', '=', 1).execute();
-  await db.deleteFrom('collection_points').where('is_demo', '=', 1).execute();
+  await db.deleteFrom('network_flows').where('level', '=', 'agent').where('owner_id', 'in', demoAgents).execute();
+  await db.deleteFrom('network_flows').where('level', '=', 'staff').where('owner_id', 'in', demoStaff).execute();
+  await db.deleteFrom('agent_inspections').where((eb) => eb.or([eb('is_demo', '=', 1), eb('agent_id', 'in', demoAgents)])).execute();
+  await db.deleteFrom('staff_communes').where((eb) => eb.or([eb('unit_id', 'in', demoUnits), eb('staff_id', 'in', demoStaff)])).execute();
+  await db.deleteFrom('agent_staff').where((eb) => eb.or([eb('is_demo', '=', 1), eb('agent_id', 'in', demoAgents)])).execute();
+  await db.deleteFrom('collection_points').where((eb) => eb.or([eb('is_demo', '=', 1), eb('agent_id', 'in', demoAgents)])).execute();
   await db.updateTable('collection_points').set({ unit_id: null }).where('unit_id', 'in', demoUnits).execute();
-  await db.deleteFrom('agent_communes').where('unit_id', 'in', demoUnits).execute();
+  await db.deleteFrom('agent_communes').where((eb) => eb.or([eb('unit_id', 'in', demoUnits), eb('agent_id', 'in', demoAgents)])).execute();
   await db.deleteFrom('agents').where('is_demo', '=', 1).execute();
   // A real agent signed by a demo office keeps its record, without the office.
   await db.updateTable('agents').set({ office_id: null, all_communes: 0 }).where('office_id', 'in', demoOffices).execute();

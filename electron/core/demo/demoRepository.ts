@@ -7,8 +7,9 @@ export async function deleteDemoRows(store: Store): Promise<void> {
   await deleteDemoNetwork(store);
   await db.deleteFrom('results').where('is_demo', '=', 1).execute();
   await db.deleteFrom('targets').where('is_demo', '=', 1).execute();
-  await db.deleteFrom('offices').where('is_demo', '=', 1).execute();
   const demoUnits = db.selectFrom('units').select('id').where('is_demo', '=', 1);
+  // An office someone added inside the fictional province belongs to the demo too.
+  await db.deleteFrom('offices').where((eb) => eb.or([eb('is_demo', '=', 1), eb('province_unit_id', 'in', demoUnits)])).execute();
   // Demo communes a real office was given go with the demo.
   await db.deleteFrom('office_units').where('unit_id', 'in', demoUnits).execute();
   await db
