@@ -61,7 +61,6 @@ async function fieldsOf(ctx: CoreContext, input: StaffInput, before: StaffRow | 
   const problem = identityProblems(fields)[0];
   if (problem) throw new AppError('VALIDATION', problem.message, { field: problem.field });
   if (fields.joinedOn && fields.leftOn && fields.leftOn < fields.joinedOn) throw new AppError('VALIDATION', `Ngày nghỉ phải sau ngày vào làm (${formatDate(fields.joinedOn)}).`, { field: 'leftOn' });
-  if (fields.status === 'left' && !fields.leftOn) fields.leftOn = null;
   if (cccd) {
     const holder = (await new StaffRepository(ctx.store).byCccds([cccd])).get(cccd);
     if (holder && holder.code !== input.code) throw new AppError('VALIDATION', `Số CCCD này đã có ở nhân viên ${holder.fullName} (mã ${holder.code}).`, { field: 'cccd' });
