@@ -31,6 +31,15 @@ export class NetworkPage {
     return this.page.getByRole('dialog', { name });
   }
 
+  /**
+   * A dialog's OK button ("Thêm", "Lưu"). Found by its place, not its accessible name: after a
+   * save the server refused, antd can leave the spent loading icon in the button, whose name then
+   * reads "loading Thêm" and an exact-name locator waits forever.
+   */
+  okButton(dialog: Locator): Locator {
+    return dialog.locator('.ant-modal-footer .ant-btn-primary');
+  }
+
   /** Picks an option of a searchable select by typing part of it (no diacritics needed). */
   async pick(scope: Locator | Page, label: string, typed: string, option: string | RegExp): Promise<void> {
     const field = scope.getByLabel(label, { exact: true });
@@ -38,8 +47,13 @@ export class NetworkPage {
     if (typed) await field.fill(typed);
     // The newest dropdown: one of a dialog closed a moment ago may still be fading out.
     const choice = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).last();
-    await expect(choice).toBeVisible();
-    await choice.click();
+    const select = field.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+    // A click landing while the dropdown still opens can be lost (seen on a loaded runner): the
+    // select must show the choice before the form goes on, else the option is clicked again.
+    await expect(async () => {
+      if (await choice.isVisible()) await choice.click({ timeout: 2_000 });
+      await expect(select).toContainText(option, { timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
   }
 
   /** Types a dd/mm/yyyy day into an antd date picker. */
