@@ -51,11 +51,16 @@ export function parseViDate(text: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/** An ISO date moved by whole days (negative: back). */
+export function addDays(iso: string, days: number): string {
+  const date = new Date(iso + 'T00:00:00Z');
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /** The day before an ISO date (a unit merged on 01/07/2025 ends on 30/06/2025). */
 export function dayBefore(iso: string): string {
-  const date = new Date(iso + 'T00:00:00Z');
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
+  return addDays(iso, -1);
 }
 
 export const viCollator = new Intl.Collator('vi');

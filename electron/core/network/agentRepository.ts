@@ -3,6 +3,7 @@ import type { AgentSummary, NamedUnit } from '../../../shared/contract';
 import type { Page, PageRequest } from '../../../shared/contract/paging';
 import { expiryFlag } from '../../../shared/calc/network';
 import type { AgentKind, AgentProduct, AgentStatus } from '../../../shared/domain/network';
+import { addDays } from '../../../shared/format/vi';
 import { foldText } from '../../../shared/text/fold';
 import { viSortKey as viSortKeyOf } from '../../../shared/text/viSortKey';
 import { chunks } from '../db/batching';
@@ -219,10 +220,4 @@ export function toSummary(a: AgentRow, counts: { communes: number; points: numbe
     expiry: a.status === 'ended' ? null : expiryFlag(a.expiresOn, today), officeCode: a.officeCode, officeName: a.officeName, status: a.status,
     allCommunes: a.allCommunes, communeCount: counts?.communes ?? 0, pointCount: counts?.points ?? 0, staffCount: counts?.staff ?? 0, isDemo: a.isDemo,
   };
-}
-
-export function addDays(iso: string, days: number): string {
-  const d = new Date(iso + 'T00:00:00Z');
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

@@ -1,15 +1,15 @@
-import { sql, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { CommuneCoverage, FlowValues, KindCount, NetworkOverview, ParsedRequestOf } from '../../../shared/contract';
-import { activityFlag } from '../../../shared/calc/network';
+import { activityFlag, expiryFlag } from '../../../shared/calc/network';
 import { AGENT_KINDS, MIN_AGENT_KINDS_PER_COMMUNE, type AgentKind, type FlowMeasure, type StaffStatus } from '../../../shared/domain/network';
 import { addMonths, monthBounds } from '../../../shared/domain/periods';
+import { unitNameKey } from '../../../shared/text/fold';
 import { localToday, type CoreContext } from '../app/context';
 import { readSettings } from '../app/settings';
 import { ResultRepository } from '../results/repository';
-import type { Schema } from '../db/schema';
-import { addDays, servesOn } from './agentRepository';
+import { UnitRepository } from '../units/repository';
 import { FlowRepository } from './flowRepository';
 import { officeIdOf } from './lookups';
+import { OverviewRepository } from './overviewRepository';
 
 /**
  * The network at a glance for a month: agents, open points and working staff by agent kind with
@@ -21,78 +21,29 @@ export async function networkOverview(ctx: CoreContext, req: ParsedRequestOf<'ne
   const monthEnd = monthBounds(req.period).to;
   const asOf = monthEnd < today ? monthEnd : today;
   const office = await officeIdOf(ctx.store, req.officeCode);
-  const db = ctx.store.db;
-
-  let agentsQ = db.selectFrom('agents as a').select(['a.id', 'a.kind', 'a.office_id as officeId', 'a.all_communes as allCommunes', 'a.expires_on as expiresOn', 'a.status']);
-  if (office) agentsQ = agentsQ.where('a.office_id', '=', office.id);
-  const agents = (await agentsQ.execute()).filter((a) => a.status !== 'ended');
+  const repo = new OverviewRepository(ctx.store);
+  const officeId = office?.id ?? null;
+  const agents = await repo.agents(officeId);
   const agentIds = new Set(agents.map((a) => a.id));
   const kindOf = new Map(agents.map((a) => [a.id, a.kind as AgentKind]));
 
-  const [points, staff, agentCommunes, memberships, communes, results, staffResults, settings] = await Promise.all([
-    db
-      .selectFrom('collection_points')
-      .select(['agent_id as agentId', 'unit_id as unitId'])
-      .where((eb) => eb.and([eb.or([eb('opened_on', 'is', null), eb('opened_on', '<=', asOf)]), eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', asOf)])]))
-      .execute(),
-    // Counted in the engine: a province's 20,000 staff never leave it as rows.
-    db
-      .selectFrom('agent_staff')
-      .select(['agent_id as agentId', (eb) => eb.fn.countAll<number>().as('staff'), sql<number>`SUM(CASE WHEN training_date <= ${asOf} THEN 1 ELSE 0 END)`.as('trained')])
-      .where('status', '!=', 'left')
-      .where((eb) => eb.or([eb('joined_on', 'is', null), eb('joined_on', '<=', asOf)]))
-      .groupBy('agent_id')
-      .execute(),
-    db.selectFrom('agent_communes').select(['agent_id as agentId', 'unit_id as unitId']).execute(),
-    db.selectFrom('office_units').innerJoin('offices as o', 'o.id', 'office_units.office_id').select(['office_units.office_id as officeId', 'office_units.unit_id as unitId', 'o.name as officeName']).where((eb) => servesOn(eb, asOf)).execute(),
-    db
-      .selectFrom('units')
-      .select(['id', 'code', 'name', 'name_key'])
-      .where('level', '=', 'commune')
-      .where((eb) => eb.and([eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', asOf)]), eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', asOf)])]))
-      .orderBy('name_key')
-      .execute(),
-    db.selectFrom('network_flows').select(['owner_id as ownerId', 'measure', 'value']).where('kind', '=', 'result').where('level', '=', 'agent').where('period', '=', req.period).execute(),
+  const settings = await readSettings(ctx.store);
+  const [points, staff, agentCommunes, memberships, communeList, results, staffResults, staffCommunes, quiet, population] = await Promise.all([
+    repo.openPoints(asOf),
+    repo.staffPerAgent(asOf),
+    repo.agentCommunes(),
+    repo.memberships(asOf),
+    new UnitRepository(ctx.store).list({ asOf, level: 'commune' }),
+    repo.agentResults(req.period),
     new FlowRepository(ctx.store).staffByAgent({ kind: 'result', agentIds: null, from: req.period, to: req.period }),
-    readSettings(ctx.store),
-  ]);
-  const quietFrom = addMonths(req.period, -(settings.inactiveMonths - 1));
-  const scopeAgents = (eb: ExpressionBuilder<Schema, 'agent_staff'>) =>
-    eb('agent_staff.agent_id', 'in', eb.selectFrom('agents').select('agents.id').where('agents.status', '!=', 'ended').where((e) => (office ? e('agents.office_id', '=', office.id) : sql<SqlBool>`1 = 1`)));
-  const working = (eb: ExpressionBuilder<Schema, 'agent_staff'>) =>
-    eb.and([eb('agent_staff.status', '!=', 'left'), eb.or([eb('agent_staff.joined_on', 'is', null), eb('agent_staff.joined_on', '<=', asOf)]), scopeAgents(eb)]);
-  const [staffCommunes, quiet, population] = await Promise.all([
-    db
-      .selectFrom('staff_communes as sc')
-      .innerJoin('agent_staff', 'agent_staff.id', 'sc.staff_id')
-      .select(['sc.unit_id as unitId', (eb) => eb.fn.countAll<number>().as('staff'), sql<number>`SUM(CASE WHEN agent_staff.training_date <= ${asOf} THEN 1 ELSE 0 END)`.as('trained')])
-      .where(working)
-      .groupBy('sc.unit_id')
-      .execute(),
+    repo.staffPerCommune(asOf, officeId),
     // Only those without a new participant in the window leave the engine; the shared rule decides which of them are inactive.
-    db
-      .selectFrom('agent_staff')
-      .select(['agent_staff.status', 'agent_staff.joined_on as joinedOn', 'agent_staff.left_on as leftOn'])
-      .where(working)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('network_flows as n')
-              .select('n.owner_id')
-              .whereRef('n.owner_id', '=', 'agent_staff.id')
-              .where('n.kind', '=', 'result')
-              .where('n.level', '=', 'staff')
-              .where('n.measure', 'in', ['NEW_TN', 'NEW_HGD'])
-              .where('n.period', '>=', quietFrom)
-              .where('n.period', '<=', req.period)
-              .where('n.value', '>', 0),
-          ),
-        ),
-      )
-      .execute(),
+    repo.quietStaff(asOf, officeId, addMonths(req.period, -(settings.inactiveMonths - 1)), req.period),
     populationOn(ctx, asOf),
   ]);
+  // By name without its Xã/Phường prefix, as the commune lists of the catalogue are.
+  const key = new Map(communeList.map((c) => [c.id, unitNameKey(c.name)]));
+  const communes = [...communeList].sort((a, b) => (key.get(a.id)! < key.get(b.id)! ? -1 : key.get(a.id)! > key.get(b.id)! ? 1 : 0));
 
   const officeOfUnit = new Map(memberships.map((m) => [m.unitId, m]));
   const scopeCommunes = office ? communes.filter((c) => officeOfUnit.get(c.id)?.officeId === office.id) : communes;
@@ -144,10 +95,8 @@ export async function networkOverview(ctx: CoreContext, req: ParsedRequestOf<'ne
   const inactiveStaff = quiet.filter((s) => activityFlag({ status: s.status as StaffStatus, joinedOn: s.joinedOn, leftOn: s.leftOn, newByMonth: new Map() }, req.period, settings.inactiveMonths) === 'inactive').length;
   const expiring = { expired: 0, within30: 0, within60: 0 };
   for (const a of agents) {
-    if (!a.expiresOn) continue;
-    if (a.expiresOn < today) expiring.expired++;
-    else if (a.expiresOn <= addDays(today, 30)) expiring.within30++;
-    else if (a.expiresOn <= addDays(today, 60)) expiring.within60++;
+    const flag = expiryFlag(a.expiresOn, today);
+    if (flag) expiring[flag]++;
   }
   return {
     period: req.period, asOf, officeCode: req.officeCode ?? null, officeName: office?.name ?? null, byKind: kinds, totals, communes: communeRows,

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/contract';
-import { dayBefore } from '../../../shared/format/vi';
+import { addDays, dayBefore } from '../../../shared/format/vi';
 import { isValidOn, type Unit, type UnitDetail } from '../../../shared/domain/units';
 import { matchesFolded, toNfc, unitNameKey } from '../../../shared/text/fold';
 import { recordAudit } from '../audit/audit';
@@ -171,7 +171,7 @@ export async function closeEmptiedParents(repo: UnitRepository, changedCodes: st
       parent.validTo = lastDay;
       closed++;
       const heir = commonSuccessorAtLevel(index, parent);
-      if (heir) await repo.upsertLink(parent.id, heir.id, nextDay(lastDay), 1);
+      if (heir) await repo.upsertLink(parent.id, heir.id, addDays(lastDay, 1), 1);
       if (parent.parentId !== null) next.push(parent.parentId);
     }
     frontier = next;
@@ -205,12 +205,6 @@ class UnitIndex {
   successors(id: number): Unit[] {
     return (this.linksFrom.get(id) ?? []).map((to) => this.byId.get(to)!).filter(Boolean);
   }
-}
-
-function nextDay(iso: string): string {
-  const d = new Date(iso + 'T00:00:00Z');
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 function commonSuccessorAtLevel(index: UnitIndex, parent: Unit): Unit | null {
