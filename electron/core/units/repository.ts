@@ -87,6 +87,13 @@ export class UnitRepository {
     return row ? toUnit(row) : null;
   }
 
+  /** Units by code, one statement per chunk of codes; codes not in the catalogue are left out. */
+  async byCodes(codes: readonly string[]): Promise<Unit[]> {
+    const out: Unit[] = [];
+    for (const chunk of chunks([...new Set(codes)])) out.push(...(await this.selectUnits().where('u.code', 'in', chunk).execute()).map(toUnit));
+    return out;
+  }
+
   async byId(id: number): Promise<Unit | null> {
     const row = await this.selectUnits().where('u.id', '=', id).executeTakeFirst();
     return row ? toUnit(row) : null;
