@@ -151,6 +151,18 @@ export class AgentRepository {
     return out;
   }
 
+  /** Offices that have signed at least one agent, by code. */
+  officesWithAgents(): Promise<{ id: number; code: string; name: string }[]> {
+    return this.store.db.selectFrom('offices').select(['id', 'code', 'name']).where('id', 'in', (eb) => eb.selectFrom('agents').select('office_id').where('office_id', 'is not', null)).orderBy('code').execute();
+  }
+
+  /** Every agent of some offices (for their sum check). */
+  async ofOffices(officeIds: number[]): Promise<{ id: number; officeId: number | null }[]> {
+    const out: { id: number; officeId: number | null }[] = [];
+    for (const ids of chunks(officeIds)) out.push(...(await this.store.db.selectFrom('agents').select(['id', 'office_id as officeId']).where('office_id', 'in', ids).execute()));
+    return out;
+  }
+
   /** The communes an agent names (not those it serves through "every commune of the office"). */
   async communes(agentId: number): Promise<NamedUnit[]> {
     return this.store.db

@@ -41,6 +41,35 @@ export class FlowRepository {
     return listed && this.store.engine === 'sqlite' ? sql<SqlBool>`+kind = ${kind}` : sql<SqlBool>`kind = ${kind}`;
   }
 
+  /** Owners of one level by code, with the parent each belongs to (an agent's office, a staff member's agent). */
+  async owners(level: FlowLevel, codes: string[]): Promise<Map<string, { id: number; name: string; parentId: number | null }>> {
+    const out = new Map<string, { id: number; name: string; parentId: number | null }>();
+    const db = this.store.db;
+    for (const chunk of chunks([...new Set(codes)])) {
+      const rows =
+        level === 'office'
+          ? await db.selectFrom('offices').select(['id', 'code', 'name', sql<number | null>`NULL`.as('parentId')]).where('code', 'in', chunk).execute()
+          : level === 'agent'
+            ? await db.selectFrom('agents').select(['id', 'code', 'name', 'office_id as parentId']).where('code', 'in', chunk).execute()
+            : await db.selectFrom('agent_staff').select(['id', 'code', 'full_name as name', 'agent_id as parentId']).where('code', 'in', chunk).execute();
+      for (const r of rows) out.set(r.code, { id: r.id, name: r.name, parentId: r.parentId });
+    }
+    return out;
+  }
+
+  /** Names of agents or staff by id. */
+  async ownerNames(level: 'agent' | 'staff', ids: number[]): Promise<{ id: number; name: string }[]> {
+    const out: { id: number; name: string }[] = [];
+    for (const chunk of chunks(ids)) {
+      out.push(
+        ...(level === 'agent'
+          ? await this.store.db.selectFrom('agents').select(['id', 'name']).where('id', 'in', chunk).execute()
+          : await this.store.db.selectFrom('agent_staff').select(['id', 'full_name as name']).where('id', 'in', chunk).execute()),
+      );
+    }
+    return out;
+  }
+
   /** Raw values of some owners between two periods (inclusive). */
   async values(q: { kind: 'target' | 'result'; level: FlowLevel; ownerIds: number[]; from: string; to: string; measures?: readonly FlowMeasure[] }): Promise<FlowValue[]> {
     const out: FlowValue[] = [];

@@ -8,11 +8,11 @@ import { formatCount, formatMoney } from '../../../shared/format/vi';
 import { recordAudit } from '../audit/audit';
 import { isoNow, localToday, type CoreContext } from '../app/context';
 import { readSettings } from '../app/settings';
-import { chunks } from '../db/batching';
 import { AgentRepository, type AgentRow } from './agentRepository';
 import { asRates, commissionRates } from './commission';
 import { FlowRepository, type FlowValue } from './flowRepository';
 import { officeIdOf } from './lookups';
+import { OfficeRepository } from '../offices/repository';
 import { StaffRepository } from './staffRepository';
 
 const add = (into: FlowValues, measure: FlowMeasure, value: number) => {
@@ -103,14 +103,15 @@ export async function networkFlows(ctx: CoreContext, req: ParsedRequestOf<'netwo
 
   const office = await officeIdOf(ctx.store, req.officeCode);
   const page = await agents.page({ officeCode: req.officeCode, sort: 'name', offset, limit }, localToday(ctx.now()));
-  const pageAgents = [...(await agents.byCodes(page.items.map((a) => a.code))).values()].sort((a, b) => page.items.findIndex((x) => x.code === a.code) - page.items.findIndex((x) => x.code === b.code));
+  const byCode = await agents.byCodes(page.items.map((a) => a.code));
+  const pageAgents = page.items.map((a) => byCode.get(a.code)!);
   const ids = pageAgents.map((a) => a.id);
   // Offices in scope: the one asked, or every office with agents.
   const officeRows = office
     ? [{ id: office.id, code: req.officeCode!, name: office.name }]
-    : await ctx.store.db.selectFrom('offices').select(['id', 'code', 'name']).where('id', 'in', (eb) => eb.selectFrom('agents').select('office_id').where('office_id', 'is not', null)).orderBy('code').execute();
+    : await agents.officesWithAgents();
   const officeIds = officeRows.map((o) => o.id);
-  const allAgentsOfOffices = officeIds.length === 0 ? [] : await ctx.store.db.selectFrom('agents').select(['id', 'office_id']).where('office_id', 'in', officeIds).execute();
+  const allAgentsOfOffices = await agents.ofOffices(officeIds);
   const [officeTargets, agentTargetsAll, agentOwn, staffRolled, staffTargetsByAgent] = await Promise.all([
     flows.values({ kind: 'target', level: 'office', ownerIds: officeIds, from: String(year), to: String(year) }),
     flows.values({ kind: 'target', level: 'agent', ownerIds: [...new Set([...ids, ...allAgentsOfOffices.map((a) => a.id)])], from: String(year), to: String(year) }),
@@ -124,7 +125,7 @@ export async function networkFlows(ctx: CoreContext, req: ParsedRequestOf<'netwo
   const rolled = fold(staffRolled, month);
   const sT = targetsOf(staffTargetsByAgent);
   for (const o of officeRows) {
-    const children = allAgentsOfOffices.filter((a) => a.office_id === o.id).map((a) => aT.get(a.id));
+    const children = allAgentsOfOffices.filter((a) => a.officeId === o.id).map((a) => aT.get(a.id));
     rows.push({ level: 'office', code: o.code, name: o.name, parentCode: null, kind: null, target: oT.get(o.id) ?? {}, result: {}, cumulative: {}, unallocated: gap(oT.get(o.id), children), commission: 0, activity: null });
   }
   for (const a of pageAgents) rows.push(agentRow(a, aT.get(a.id), own.get(a.id), rolled.get(a.id), sT.get(a.id), commission));
@@ -146,17 +147,6 @@ function agentRow(
   };
 }
 
-/** Resolves codes of one level to ids: one query per thousand codes. */
-async function ownerIds(ctx: CoreContext, level: FlowLevel, codes: string[]): Promise<Map<string, { id: number; name: string; parentId: number | null }>> {
-  const out = new Map<string, { id: number; name: string; parentId: number | null }>();
-  for (const chunk of chunks([...new Set(codes)])) {
-    if (level === 'office') for (const r of await ctx.store.db.selectFrom('offices').select(['id', 'code', 'name']).where('code', 'in', chunk).execute()) out.set(r.code, { id: r.id, name: r.name, parentId: null });
-    if (level === 'agent') for (const r of await ctx.store.db.selectFrom('agents').select(['id', 'code', 'name', 'office_id']).where('code', 'in', chunk).execute()) out.set(r.code, { id: r.id, name: r.name, parentId: r.office_id });
-    if (level === 'staff') for (const r of await ctx.store.db.selectFrom('agent_staff').select(['id', 'code', 'full_name', 'agent_id']).where('code', 'in', chunk).execute()) out.set(r.code, { id: r.id, name: r.full_name, parentId: r.agent_id });
-  }
-  return out;
-}
-
 const LEVEL_LABEL: Record<FlowLevel, string> = { office: 'cơ quan', agent: 'tổ chức dịch vụ thu', staff: 'nhân viên' };
 
 /**
@@ -173,7 +163,7 @@ export async function setFlows(ctx: CoreContext, req: ParsedRequestOf<'network:s
   const resolved = new Map<FlowLevel, Map<string, { id: number; name: string; parentId: number | null }>>();
   for (const level of ['office', 'agent', 'staff'] as const) {
     const codes = req.entries.filter((e) => e.level === level).map((e) => e.code);
-    if (codes.length > 0) resolved.set(level, await ownerIds(ctx, level, codes));
+    if (codes.length > 0) resolved.set(level, await new FlowRepository(ctx.store).owners(level, codes));
   }
   const writes = req.entries.map((e, i) => {
     const owner = resolved.get(e.level)?.get(e.code);
@@ -216,16 +206,16 @@ async function overAllocation(ctx: CoreContext, year: number, touched: [FlowLeve
   const y = String(year);
   const out: string[] = [];
   if (officeIds.size > 0) {
-    const offices = await ctx.store.db.selectFrom('offices').select(['id', 'name']).where('id', 'in', [...officeIds]).execute();
-    const children = await ctx.store.db.selectFrom('agents').select(['id', 'office_id']).where('office_id', 'in', [...officeIds]).execute();
+    const offices = (await new OfficeRepository(ctx.store).all()).filter((o) => officeIds.has(o.id));
+    const children = await new AgentRepository(ctx.store).ofOffices([...officeIds]);
     const [oT, aT] = await Promise.all([
       flows.values({ kind: 'target', level: 'office', ownerIds: [...officeIds], from: y, to: y }).then(targetsOf),
       flows.values({ kind: 'target', level: 'agent', ownerIds: children.map((c) => c.id), from: y, to: y }).then(targetsOf),
     ]);
-    for (const o of offices) out.push(...overText(o.name, 'các tổ chức dịch vụ thu', gap(oT.get(o.id), children.filter((c) => c.office_id === o.id).map((c) => aT.get(c.id)))));
+    for (const o of offices) out.push(...overText(o.name, 'các tổ chức dịch vụ thu', gap(oT.get(o.id), children.filter((c) => c.officeId === o.id).map((c) => aT.get(c.id)))));
   }
   if (agentIds.size > 0) {
-    const agents = await ctx.store.db.selectFrom('agents').select(['id', 'name']).where('id', 'in', [...agentIds]).execute();
+    const agents = await flows.ownerNames('agent', [...agentIds]);
     const [aT, sT] = await Promise.all([
       flows.values({ kind: 'target', level: 'agent', ownerIds: [...agentIds], from: y, to: y }).then(targetsOf),
       flows.staffByAgent({ kind: 'target', agentIds: [...agentIds], from: y, to: y }).then(targetsOf),
