@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import type { AgentDetail, AgentSummary, AppErrorShape, Page, RequestOf, Result } from '../../../shared/contract';
+import type { AgentDetail, AgentSummary, RequestOf, Result } from '../../../shared/contract';
 import type { AgentKind, AgentStatus } from '../../../shared/domain/network';
 import { call } from '../api/client';
 import { afterNetworkWrite, compact, exportNetwork } from './networkShared';
+import { pagedList, type PagedList } from './pagedList';
 
 export const AGENT_PAGE_SIZE = 20;
 
@@ -17,23 +18,10 @@ export interface AgentFilters {
   expiringWithin?: 30 | 60;
 }
 
-interface AgentsState {
-  query: string;
-  filters: AgentFilters;
-  page: number;
-  sort: AgentSort;
-  desc: boolean;
-  result: Page<AgentSummary> | null;
-  loading: boolean;
-  error: AppErrorShape | null;
+interface AgentsState extends PagedList<AgentFilters, AgentSort, AgentSummary> {
   selected: AgentDetail | null;
   detailLoading: boolean;
 
-  load: () => Promise<void>;
-  setQuery: (query: string) => void;
-  setFilters: (patch: Partial<AgentFilters>) => void;
-  setPage: (page: number) => void;
-  setSort: (sort: AgentSort | null, desc: boolean) => void;
   select: (code: string | null) => Promise<void>;
   create: (code: string, form: AgentForm) => Promise<Result<AgentDetail>>;
   update: (code: string, form: AgentForm) => Promise<Result<AgentDetail>>;
@@ -41,8 +29,6 @@ interface AgentsState {
   options: (query: string) => Promise<AgentSummary[]>;
   exportList: () => ReturnType<typeof exportNetwork>;
 }
-
-let seq = 0;
 
 export const useAgentsStore = create<AgentsState>((set, get) => {
   const afterWrite = async (res: Result<AgentDetail>): Promise<Result<AgentDetail>> => {
@@ -54,49 +40,9 @@ export const useAgentsStore = create<AgentsState>((set, get) => {
     return res;
   };
   return {
-    query: '',
-    filters: {},
-    page: 1,
-    sort: 'code',
-    desc: false,
-    result: null,
-    loading: false,
-    error: null,
+    ...pagedList<'agents:search', AgentFilters, AgentSort>(set, get, { channel: 'agents:search', pageSize: AGENT_PAGE_SIZE, defaultSort: 'code' }),
     selected: null,
     detailLoading: false,
-
-    load: async () => {
-      const mine = ++seq;
-      const { query, filters, page, sort, desc } = get();
-      set({ loading: true, error: null });
-      const res = await call('agents:search', {
-        ...compact({ ...filters }),
-        query: query.trim() || undefined,
-        sort,
-        desc,
-        offset: (page - 1) * AGENT_PAGE_SIZE,
-        limit: AGENT_PAGE_SIZE,
-      });
-      if (mine !== seq) return;
-      if (res.ok) set({ result: res.value, loading: false });
-      else set({ loading: false, error: res.error });
-    },
-    setQuery: (query) => {
-      set({ query, page: 1 });
-      void get().load();
-    },
-    setFilters: (patch) => {
-      set({ filters: { ...get().filters, ...patch }, page: 1 });
-      void get().load();
-    },
-    setPage: (page) => {
-      set({ page });
-      void get().load();
-    },
-    setSort: (sort, desc) => {
-      set({ sort: sort ?? 'code', desc: sort ? desc : false });
-      void get().load();
-    },
     select: async (code) => {
       if (!code) {
         set({ selected: null });

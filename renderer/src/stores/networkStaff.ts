@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import type { AppErrorShape, Page, RequestOf, Result, StaffDetail, StaffSummary } from '../../../shared/contract';
+import type { RequestOf, Result, StaffDetail, StaffSummary } from '../../../shared/contract';
 import type { AgentKind, StaffRole, StaffStatus } from '../../../shared/domain/network';
 import { call } from '../api/client';
 import { afterNetworkWrite, compact, exportNetwork } from './networkShared';
+import { pagedList, type PagedList } from './pagedList';
 import { refreshAfterChange } from './refresh';
 
 export const STAFF_PAGE_SIZE = 20;
@@ -19,23 +20,10 @@ export interface StaffFilters {
   role?: StaffRole;
 }
 
-interface StaffState {
-  query: string;
-  filters: StaffFilters;
-  page: number;
-  sort: StaffSort;
-  desc: boolean;
-  result: Page<StaffSummary> | null;
-  loading: boolean;
-  error: AppErrorShape | null;
+interface StaffState extends PagedList<StaffFilters, StaffSort, StaffSummary> {
   selected: StaffDetail | null;
   /** Numbers shown in full after "Hiện", by `code:field`; forgotten when the tab closes. */
   revealed: Record<string, string | null>;
-  load: () => Promise<void>;
-  setQuery: (query: string) => void;
-  setFilters: (patch: Partial<StaffFilters>) => void;
-  setPage: (page: number) => void;
-  setSort: (sort: StaffSort | null, desc: boolean) => void;
   select: (code: string | null) => Promise<void>;
   create: (code: string, form: StaffForm) => Promise<Result<StaffDetail>>;
   update: (code: string, form: StaffForm) => Promise<Result<StaffDetail>>;
@@ -44,8 +32,6 @@ interface StaffState {
   exportList: (withPersonal?: boolean) => ReturnType<typeof exportNetwork>;
   forgetRevealed: () => void;
 }
-
-let seq = 0;
 
 export const useStaffStore = create<StaffState>((set, get) => {
   const afterWrite = async (res: Result<StaffDetail>): Promise<Result<StaffDetail>> => {
@@ -57,48 +43,9 @@ export const useStaffStore = create<StaffState>((set, get) => {
     return res;
   };
   return {
-    query: '',
-    filters: {},
-    page: 1,
-    sort: 'name',
-    desc: false,
-    result: null,
-    loading: false,
-    error: null,
+    ...pagedList<'staff:search', StaffFilters, StaffSort>(set, get, { channel: 'staff:search', pageSize: STAFF_PAGE_SIZE, defaultSort: 'name' }),
     selected: null,
     revealed: {},
-    load: async () => {
-      const mine = ++seq;
-      const { query, filters, page, sort, desc } = get();
-      set({ loading: true, error: null });
-      const res = await call('staff:search', {
-        ...compact({ ...filters }),
-        query: query.trim() || undefined,
-        sort,
-        desc,
-        offset: (page - 1) * STAFF_PAGE_SIZE,
-        limit: STAFF_PAGE_SIZE,
-      });
-      if (mine !== seq) return;
-      if (res.ok) set({ result: res.value, loading: false });
-      else set({ loading: false, error: res.error });
-    },
-    setQuery: (query) => {
-      set({ query, page: 1 });
-      void get().load();
-    },
-    setFilters: (patch) => {
-      set({ filters: { ...get().filters, ...patch }, page: 1 });
-      void get().load();
-    },
-    setPage: (page) => {
-      set({ page });
-      void get().load();
-    },
-    setSort: (sort, desc) => {
-      set({ sort: sort ?? 'name', desc: sort ? desc : false });
-      void get().load();
-    },
     select: async (code) => {
       if (!code) {
         set({ selected: null });
