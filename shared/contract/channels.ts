@@ -13,23 +13,16 @@ import type {
   OfficeImportPreview, OfficeSummary, RestoreOutcome, Unit, UnitDetail, UnitImportOutcome, UnitImportPreview,
 } from './types';
 
-// Messages zod writes itself (wrong type, too long…) reach users, so they are in Vietnamese too.
-z.config(z.locales.vi());
+import { channel, empty, fileRef, isoDate, networkCode, officeCode, optionalText, shortText, unitCode, yearMonth } from './schemas';
+import { campaignChannels } from './campaignChannels';
+import { emulationChannels } from './emulationChannels';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
-const unitCode = z.string().trim().regex(/^[0-9A-Za-z._-]{1,20}$/, 'Mã đơn vị chỉ gồm chữ số/chữ cái, tối đa 20 ký tự');
-const fileRef = z.object({ token: z.string().min(8).max(100), name: z.string().max(500), size: z.number().int().nonnegative() });
-const empty = z.object({}).strict();
-const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kỳ báo cáo phải có dạng YYYY-MM');
 const period = z
   .object({ kind: z.enum(['month', 'quarter', 'year']), year: z.number().int().min(2000).max(2100), index: z.number().int().min(1).max(12) })
   .refine((p) => p.kind !== 'quarter' || p.index <= 4, { message: 'Quý phải từ 1 đến 4.', path: ['index'] });
 const targetSource = z.enum(['GOV', 'BHXH_VN', 'UBND_TINH', 'BHXH_TINH', 'INTERNAL']);
 const indicatorCode = z.string().regex(/^[A-Z_]{2,20}$/, 'Mã chỉ tiêu không hợp lệ');
 
-const shortText = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự`);
-const officeCode = z.string().trim().regex(/^[0-9A-Za-z._-]{1,20}$/, 'Mã cơ quan chỉ gồm chữ số/chữ cái, tối đa 20 ký tự');
-const optionalText = (max: number) => shortText(max).nullable().optional();
 const officeFields = {
   name: z.string().trim().min(3, 'Tên cơ quan quá ngắn').max(200, 'Tên cơ quan tối đa 200 ký tự'),
   address: optionalText(300),
@@ -71,7 +64,6 @@ const postgresConnection = z
   })
   .strict();
 
-const networkCode = z.string().trim().regex(/^[0-9A-Za-z._-]{1,30}$/, 'Mã chỉ gồm chữ số, chữ cái, dấu chấm, gạch; tối đa 30 ký tự');
 const agentFields = {
   name: z.string().trim().min(3, 'Tên tổ chức dịch vụ thu quá ngắn').max(200, 'Tên tối đa 200 ký tự'),
   kind: z.enum(AGENT_KINDS, 'Hãy chọn loại tổ chức'),
@@ -113,11 +105,6 @@ const networkFilters = {
 };
 const flowMeasure = z.enum(FLOW_MEASURES);
 const year = z.number().int().min(2000).max(2100);
-
-/** Pairs a request schema with the response type, which exists only at compile time. */
-function channel<Res>() {
-  return <S extends z.ZodType>(request: S) => ({ request, response: undefined as unknown as Res });
-}
 
 /**
  * Every call between the renderer (or the CLI) and core. Names are `area:verb`.
@@ -435,6 +422,8 @@ export const channels = {
       withPersonal: z.boolean().optional(),
     }),
   ),
+  ...campaignChannels,
+  ...emulationChannels,
 } as const;
 
 export type Channels = typeof channels;

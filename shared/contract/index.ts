@@ -8,3 +8,4 @@ export * from './importTypes';
 export * from './reportTypes';
 export * from './paging';
 export * from './networkTypes';
+export * from './campaignTypes';

@@ -85,3 +85,21 @@ export function monthPeriod(yearMonth: string): Period {
   const p = parseYm(yearMonth)!;
   return { kind: 'month', year: p.year, index: p.month };
 }
+
+/**
+ * The first and last day of a period typed as `YYYY`, `YYYY-MM` or `YYYY-Qn` (campaign lists,
+ * emulation scoring); null when the text is none of these.
+ */
+export function periodDays(text: string): { from: string; to: string; kind: PeriodKind; year: number; index: number } | null {
+  const t = text.trim().toUpperCase();
+  let m = /^(\d{4})$/.exec(t);
+  if (m) return { from: `${m[1]}-01-01`, to: `${m[1]}-12-31`, kind: 'year', year: Number(m[1]), index: 12 };
+  m = /^(\d{4})-Q([1-4])$/.exec(t);
+  if (m) {
+    const q = Number(m[2]);
+    return { from: monthBounds(ym(Number(m[1]), q * 3 - 2)).from, to: monthBounds(ym(Number(m[1]), q * 3)).to, kind: 'quarter', year: Number(m[1]), index: q };
+  }
+  const p = parseYm(t);
+  if (p) return { ...monthBounds(t), kind: 'month', year: p.year, index: p.month };
+  return null;
+}

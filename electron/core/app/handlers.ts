@@ -42,6 +42,9 @@ import { PlanStore } from './planStore';
 import { pageBatches, undoBatch } from '../network/batches';
 import { commitListsImport, previewListsImport, type StoredListsPlan } from '../network/importLists';
 import { commitResultsImport, previewResultsImport, type StoredResultsPlan } from '../network/importResults';
+import { campaignHandlers } from '../campaigns/handlers';
+import { campaignImportHandlers } from '../campaigns/importHandlers';
+import { emulationHandlers } from '../emulation/handlers';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -172,6 +175,9 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'exports:grid': (req) => exportGrid(context(), hooks.downloads, req),
     'exports:targets': (req) => exportTargets(context(), hooks.downloads, req),
     'exports:network': (req) => exportNetwork(context(), hooks.downloads, req),
+    ...campaignHandlers(context),
+    ...campaignImportHandlers(context, hooks),
+    ...emulationHandlers(context, hooks),
   } satisfies Handlers;
 }
 
