@@ -9,6 +9,7 @@ export const PLACEHOLDER_TEXT: Record<string, string> = {
   imports: 'Nhập báo cáo kết quả từ tệp Excel của các đơn vị, kiểm tra từng dòng trước khi ghi vào cơ sở dữ liệu.',
   agents: 'Quản lý tổ chức dịch vụ thu, điểm thu, nhân viên đại lý thu và kết quả phát triển người tham gia của từng đại lý.',
   campaigns: 'Theo dõi hội nghị tuyên truyền, lễ ra quân, tháng cao điểm và số người đăng ký tham gia sau mỗi đợt.',
+  emulation: 'Chấm điểm thi đua đơn vị, đại lý thu, nhân viên thu theo tiêu chí có trọng số; ghi nhận khen thưởng.',
   prospects: 'Quản lý danh sách người tiềm năng và người đến hạn đóng, phân công vận động theo xã và theo nhân viên.',
   arrears: 'Theo dõi đơn vị sử dụng lao động chậm đóng, nợ đọng BHXH, BHYT, BHTN và kết quả đôn đốc thu hồi.',
   reports: 'Lập báo cáo gửi Ban Chỉ đạo theo thể thức Nghị định 30/2020/NĐ-CP, in và xuất PDF, Excel.',

@@ -9,6 +9,7 @@ import {
   SafetyCertificateOutlined,
   ShopOutlined,
   TeamOutlined,
+  TrophyOutlined,
   WarningOutlined,
   CloudServerOutlined,
 } from '@ant-design/icons';
@@ -23,6 +24,8 @@ import { BackupsPage } from '../pages/backups/BackupsPage';
 import { ImportsPage } from '../pages/imports/ImportsPage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
 import { NetworkPage } from '../pages/network/NetworkPage';
+import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
+import { EmulationPage } from '../pages/emulation/EmulationPage';
 
 const ICONS: Record<AreaKey, ReactNode> = {
   overview: <DashboardOutlined aria-hidden />,
@@ -30,6 +33,7 @@ const ICONS: Record<AreaKey, ReactNode> = {
   imports: <FileExcelOutlined aria-hidden />,
   agents: <ShopOutlined aria-hidden />,
   campaigns: <NotificationOutlined aria-hidden />,
+  emulation: <TrophyOutlined aria-hidden />,
   prospects: <TeamOutlined aria-hidden />,
   arrears: <WarningOutlined aria-hidden />,
   reports: <FileTextOutlined aria-hidden />,
@@ -110,6 +114,10 @@ function AreaContent({ area }: { area: AreaKey }) {
       return <ReportsPage />;
     case 'agents':
       return <NetworkPage />;
+    case 'campaigns':
+      return <CampaignsPage />;
+    case 'emulation':
+      return <EmulationPage />;
     default: {
       const def = AREAS.find((a) => a.key === area)!;
       return <PlaceholderPage title={def.label} areaKey={area} />;

@@ -7,6 +7,7 @@ export const AREAS = [
   { key: 'imports', slug: 'nhap-excel', label: 'Nhập Excel' },
   { key: 'agents', slug: 'dai-ly-thu', label: 'Đại lý thu' },
   { key: 'campaigns', slug: 'tuyen-truyen', label: 'Tuyên truyền' },
+  { key: 'emulation', slug: 'thi-dua', label: 'Thi đua, khen thưởng' },
   { key: 'prospects', slug: 'danh-sach-van-dong', label: 'Danh sách vận động' },
   { key: 'arrears', slug: 'no-dong', label: 'Nợ đọng' },
   { key: 'reports', slug: 'bao-cao', label: 'Báo cáo' },
