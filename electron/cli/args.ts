@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseYm } from '../../shared/domain/periods';
+import { parseYm, periodDays } from '../../shared/domain/periods';
 import { parseViDate } from '../../shared/format/vi';
 import { CliFailure } from './output';
 import { camel, FLAGS, findCommand, flagHint, GLOBAL_FLAGS, USAGE, usageOf, COMMANDS, type CommandSpec, type FlagName, type Flags } from './spec';
@@ -58,13 +58,13 @@ export function parseCommandLine(argv: string[]): CommandLine {
   const flags: Record<string, string | number | boolean> = {};
   for (const [name, raw] of Object.entries(values)) {
     if (raw === undefined || !isFlag(name)) continue;
-    flags[camel(name)] = typeof raw === 'boolean' ? raw : readValue(name, String(raw));
+    flags[camel(name)] = typeof raw === 'boolean' ? raw : readValue(name, String(raw), spec);
   }
   return { help: false, command: spec, args: rest, flags: flags as Flags };
 }
 
 /** Checks a value by the flag's kind and returns it normalised (ISO date, number of a year). */
-function readValue(name: FlagName, raw: string): string | number {
+function readValue(name: FlagName, raw: string, spec: CommandSpec): string | number {
   switch (FLAGS[name].kind) {
     case 'date': {
       const iso = parseViDate(raw);
@@ -72,6 +72,11 @@ function readValue(name: FlagName, raw: string): string | number {
       return iso;
     }
     case 'period':
+      if (spec.periodForm === 'span') {
+        const span = periodDays(raw);
+        if (!span) throw new CliFailure(`Giá trị --${name} "${raw}" không phải kỳ hợp lệ: cần dạng YYYY, YYYY-Qn hoặc YYYY-MM (ví dụ 2026, 2026-Q2, 2026-05).`, 2);
+        return raw.trim().toUpperCase();
+      }
       if (!parseYm(raw.trim())) throw new CliFailure(`Giá trị --${name} "${raw}" không phải kỳ hợp lệ: cần dạng YYYY-MM (ví dụ 2026-09).`, 2);
       return raw.trim();
     case 'year':

@@ -2,7 +2,10 @@ import { AppError } from '../../shared/contract';
 import { openAppCore, type AppCore } from '../core/app/appCore';
 import { defaultDataDir } from '../core/app/dataDir';
 import { parseCommandLine } from './args';
+import * as campaignCommands from './campaignCommands';
+import * as campaignImportCommands from './campaignImportCommands';
 import * as commands from './commands';
+import * as emulationCommands from './emulationCommands';
 import * as importCommands from './importCommands';
 import * as networkCommands from './networkCommands';
 import * as networkImportCommands from './networkImportCommands';
@@ -41,6 +44,9 @@ const RUN: Record<string, Run> = {
   'staff list': (core, io, _, f) => networkCommands.staffList(core, io, { agent: f.agent, office: f.office, query: f.query }),
   'staff ranking': (core, io, _, f) => networkCommands.staffRanking(core, io, { period: f.period, indicator: f.indicator, by: f.by, office: f.office }),
   network: (core, io, _, f) => networkCommands.network(core, io, { period: f.period, office: f.office }),
+  'campaigns import': (core, io, [file], f) => campaignImportCommands.campaignsImport(core, io, file!, { dryRun: f.dryRun }),
+  'campaigns list': (core, io, _, f) => campaignCommands.campaignsList(core, io, { period: f.period, office: f.office, kind: f.kind }),
+  'emulation score': (core, io, _, f) => emulationCommands.emulationScore(core, io, { period: f.period, level: f.level, office: f.office }),
 };
 
 /** `npm run cli -- <command>`: the same handlers the app uses, for scripts and for support staff. */

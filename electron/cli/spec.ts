@@ -41,6 +41,7 @@ export const FLAGS = {
   kind: { kind: 'text', hint: 'LOẠI' },
   agent: { kind: 'text', hint: 'MÃ' },
   by: { kind: 'text', hint: 'result|progress' },
+  level: { kind: 'text', hint: 'unit|agent|staff' },
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -66,6 +67,8 @@ export interface CommandSpec {
   optional?: FlagName[];
   /** A complete command line, quoted when a required flag is missing. */
   example?: string;
+  /** What --period takes: a month YYYY-MM (default), or a span: YYYY, YYYY-Qn or YYYY-MM. */
+  periodForm?: 'month' | 'span';
   summary: string[];
 }
 
@@ -162,6 +165,28 @@ export const COMMANDS: readonly CommandSpec[] = [
     optional: ['office'],
     example: 'npm run cli -- network --period 2026-10',
     summary: ['Mạng lưới đại lý thu: số tổ chức, điểm thu, nhân viên theo loại; xã chưa có điểm thu', 'hoặc dưới 3 loại tổ chức; nhân viên không hoạt động; hợp đồng sắp hết hạn'],
+  },
+  {
+    name: 'campaigns import',
+    args: [{ hint: '<tệp>', missing: 'Thiếu đường dẫn tệp cần nhập. Ví dụ: npm run cli -- campaigns import tuyen-truyen-2020.xlsx' }],
+    optional: ['dry-run'],
+    summary: ['Nhập danh sách hoạt động tuyên truyền (mỗi dòng một hoạt động hoặc một ngày; có thể hoàn tác)'],
+  },
+  {
+    name: 'campaigns list',
+    required: ['period'],
+    optional: ['office', 'kind'],
+    periodForm: 'span',
+    example: 'npm run cli -- campaigns list --period 2026',
+    summary: ['Hoạt động tuyên truyền trong kỳ (YYYY, YYYY-Qn hoặc YYYY-MM): người tham dự, đăng ký', 'và kế hoạch theo loại hình bảo hiểm, % kế hoạch, tỷ lệ chuyển đổi, chi phí một người'],
+  },
+  {
+    name: 'emulation score',
+    required: ['period'],
+    optional: ['level', 'office'],
+    periodForm: 'span',
+    example: 'npm run cli -- emulation score --period 2026-Q3 --level unit',
+    summary: ['Chấm điểm thi đua theo bộ tiêu chí đang áp dụng cho quý (YYYY-Qn) hoặc năm (YYYY);', '--level: unit (đơn vị, mặc định), agent (đại lý thu) hoặc staff (nhân viên thu)'],
   },
 ];
 
