@@ -142,6 +142,8 @@ export interface CampaignImportOutcome {
   fileName: string;
   added: number;
   updated: number;
+  /** The safety copy taken before writing (SQLite; null on PostgreSQL, whose administrator backs up). */
+  backup?: string | null;
 }
 
 export interface CampaignBatch {

@@ -181,7 +181,7 @@ export async function commitCampaignImport(ctx: CoreContext, plans: PlanStore<St
   const added = ops.filter((o) => o.action === 'add').length;
   const updated = ops.length - added;
   const summary = `thêm ${formatCount(added)}, sửa ${formatCount(updated)} hoạt động tuyên truyền`;
-  await safetyBackup(ctx, 'pre-import');
+  const backup = await safetyBackup(ctx, 'pre-import');
   const batchId = await ctx.store.transaction(async () => {
     const now = isoNow(ctx);
     const repo = new CampaignRepository(ctx.store);
@@ -205,5 +205,5 @@ export async function commitCampaignImport(ctx: CoreContext, plans: PlanStore<St
     return batchId;
   });
   ctx.events.emit({ type: 'data-changed', area: 'all' });
-  return { batchId, fileName, added, updated };
+  return { batchId, fileName, added, updated, backup };
 }
