@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
 import { CampaignRepository, type StoredCampaign } from '../../electron/core/campaigns/campaignRepository';
 import { campaignFigures, daysTotal, percentOf } from '../../shared/calc/campaigns';
-import type { CampaignImportPreview } from '../../shared/contract';
+import type { CampaignImportPreview, DownloadRef } from '../../shared/contract';
 import { call, callError, expectSafetyBackup, expectVietnamese, FIXED_NOW, importFile, openTestCore, storeOf } from '../helpers/core';
 import { hashDatabase, rows, scalar } from '../helpers/dbHash';
 import { cli } from '../helpers/cli';
@@ -320,5 +321,67 @@ describe('campaigns import', () => {
     expect(text.code).toBe(2);
     expect(text.out).toContain('Tệp "loi.xlsx", trang "TT", dòng 2, ô E2: Số người tham dự: «abc» không phải số');
   });
+
+  it('exports the campaigns as a formatted workbook: a row each with its figures, a totals row, A4 landscape, audited', async () => {
+    const core = await hongDanCore();
+    await importCampaigns(core, fixturePath(CAMPAIGNS_FIXTURE));
+    const ref = await call(core, 'exports:campaigns', { from: '2020-01-01', to: '2020-12-31' });
+    expect(ref.fileName).toMatch(/^tuyen-truyen.*\.xlsx$/);
+    const ws = await openExport(core, ref);
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && texts.push(cell.value)));
+    expect(texts).toContain('KẾT QUẢ TUYÊN TRUYỀN, VẬN ĐỘNG');
+    expect(texts.some((t) => t.includes('Toàn tỉnh; từ 01/01/2020 đến 31/12/2020 — 3 hoạt động'))).toBe(true);
+    const headerRow = rowWhere(ws, (v) => v[0] === 'STT');
+    const body = bodyRows(ws, headerRow);
+    expect(body.map((r) => [r[1], r[2], r[3], r[4]])).toEqual([
+      ['Ra quân tháng vận động BHXH tự nguyện', 'Lễ ra quân', '16/05/2020', '17/05/2020'],
+      ['Hội nghị tuyên truyền BHXH TN ấp Ninh Thạnh', 'Hội nghị tuyên truyền trực tiếp', '02/06/2020', '02/06/2020'],
+      ['Đăng bài trên trang Zalo BHXH huyện', 'Mạng xã hội (Facebook, Zalo)', '10/06/2020', '10/06/2020'],
+    ]);
+    // Sessions, attendees, sign-ups TN/HGĐ, plan TN/HGĐ, % of plan TN/HGĐ, conversion, cost, cost per sign-up.
+    expect(body[0]!.slice(8)).toEqual([1, 200, 69, 117, 60, 100, 1.15, 1.17, 0.93, 12_500_000, 67_204]);
+    expect(body[1]!.slice(8)).toEqual([1, 65, 17, null, 20, null, 0.85, null, 0.2615, 3_200_000, 188_235]);
+    const totalRow = rowWhere(ws, (v) => v[0] === 'Tổng cộng');
+    const total = values(ws, totalRow);
+    expect(total.slice(8)).toEqual([5, 265, 90, 117, 80, 100, 1.125, 1.17, 0.7811, 15_700_000, 75_845]);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
+    expect(ws.pageSetup.printTitlesRow).toBeTruthy();
+    const audit = (await call(core, 'audit:list', { entity: 'export', limit: 10 })).items;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.summary).toContain('Xuất kết quả tuyên truyền, vận động (3 hoạt động');
+
+    const conferences = await openExport(core, await call(core, 'exports:campaigns', { kind: 'CONFERENCE' }));
+    expect(bodyRows(conferences, rowWhere(conferences, (v) => v[0] === 'STT')).map((r) => r[1])).toEqual(['Hội nghị tuyên truyền BHXH TN ấp Ninh Thạnh']);
+  });
 });
 
+async function openExport(core: AppCore, ref: DownloadRef): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(core.downloads.take(ref.token).bytes as unknown as ArrayBuffer);
+  return wb.worksheets[0]!;
+}
+
+function values(ws: ExcelJS.Worksheet, n: number): unknown[] {
+  const out: unknown[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const cell = ws.getCell(n, c);
+    out.push(cell.isMerged && cell.master.address !== cell.address ? null : cell.value === '—' ? null : cell.value);
+  }
+  return out;
+}
+
+function rowWhere(ws: ExcelJS.Worksheet, test: (v: unknown[]) => boolean): number {
+  for (let n = 1; n <= ws.rowCount; n++) if (test(values(ws, n))) return n;
+  throw new Error('row not found');
+}
+
+/** The numbered rows under the two header rows and the column-number row. */
+function bodyRows(ws: ExcelJS.Worksheet, headerRow: number): unknown[][] {
+  const out: unknown[][] = [];
+  for (let n = headerRow + 2; n <= ws.rowCount; n++) {
+    const v = values(ws, n);
+    if (typeof v[0] === 'number') out.push(v);
+  }
+  return out;
+}
