@@ -87,7 +87,7 @@ function perCampaignWorkbook(dir: string): string {
       [null, null, null, 'Từ ngày', 'Đến ngày', null, null, null, null, 'BHXH TN', 'BHYT HGĐ', 'BHXH TN', 'BHYT HGĐ', null, null, null],
       ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)', '(11)', '(12)', '(13)', '(14)', '(15)', '(16)'],
       [1, 'Tháng cao điểm vận động BHYT hộ gia đình', 'Tháng cao điểm', LOCAL(2020, 8, 1), LOCAL(2020, 8, 31), 'X. Vĩnh Lộc', 'Bưu điện huyện; Hội Phụ nữ', 12, '1.250', 100, 400, 95, '512', '45.000.000', '2.000', null],
-      [2, 'Đối thoại chính sách BHXH với nông dân', 'Đối thoại', '15/09/2020', null, 'TT Ngan Dừa', 'Hội Nông dân', null, 80, 30, null, 33, null, '4.500.000', null, 'Có đại biểu huyện'],
+      [2, 'Đối thoại chính sách BHXH với nông dân', 'Đối thoại', '15/09/2020', null, 'TT Ngan Dừa', 'HD02', null, 80, 30, null, 33, null, '4.500.000', null, 'Có đại biểu huyện'],
       [3, 'Tư vấn tại điểm thu chợ Ninh Quới', 'Tư vấn tại điểm giao dịch', '20/09/2020', '22/09/2020', 'Chợ Ninh Quới', null, 3, 150, null, null, 12, 20, null, 300, null],
       [null, 'Tổng cộng', null, null, null, null, null, 15, 1480, 130, 400, 140, 532, '49.500.000', 2300, null],
       [],
@@ -160,6 +160,10 @@ describe('campaigns import', () => {
 
   it('reads a one-row-per-campaign workbook with other words, a merged two-row header and real Excel dates', async () => {
     const core = await hongDanCore();
+    // Partners that are agents of the network are matched by folded name or by code.
+    await call(core, 'agents:create', { code: 'HD01', name: 'Bưu Điện Huyện', kind: 'POST' });
+    await call(core, 'agents:create', { code: 'HD02', name: 'Hội Nông dân huyện Hồng Dân', kind: 'FARMERS' });
+    const agents = Object.fromEntries((await rows<{ code: string; id: number }>(storeOf(core), sql`SELECT code, id FROM agents`)).map((a) => [a.code, Number(a.id)]));
     const dir = tempDataDir('bhxh-campimp-');
     const p = await preview(core, perCampaignWorkbook(dir));
     expect(p.errors).toEqual([]);
@@ -176,12 +180,42 @@ describe('campaigns import', () => {
     await call(core, 'campaigns:commitImport', { planId: p.planId });
     const all = await stored(core);
     expect(all.get('Tháng cao điểm vận động BHYT hộ gia đình')).toMatchObject({
-      sessions: 12, cost: 45_000_000, resources: { leaflets: 2000 }, partners: [{ name: 'Bưu điện huyện' }, { name: 'Hội Phụ nữ' }],
+      sessions: 12, cost: 45_000_000, resources: { leaflets: 2000 }, partners: [{ agentId: agents.HD01, name: 'Bưu điện huyện' }, { agentId: null, name: 'Hội Phụ nữ' }],
       days: [{ day: '2020-08-01', attendees: 1250, signups: { BHXH_TN: 95, BHYT_HGD: 512 }, note: null }],
     });
     expect(all.get('Tháng cao điểm vận động BHYT hộ gia đình')!.unitIds).toHaveLength(1);
-    expect(all.get('Đối thoại chính sách BHXH với nông dân')).toMatchObject({ sessions: 1, notes: 'Có đại biểu huyện' });
+    expect(all.get('Đối thoại chính sách BHXH với nông dân')).toMatchObject({ sessions: 1, notes: 'Có đại biểu huyện', partners: [{ agentId: agents.HD02, name: 'Hội Nông dân huyện Hồng Dân' }] });
     expect(all.get('Tư vấn tại điểm thu chợ Ninh Quới')).toMatchObject({ place: 'Chợ Ninh Quới', unitIds: [] });
+  });
+
+  it('puts rows of one campaign together: same name and kind, close dates, the next day or the same place or no number of its own', async () => {
+    const core = await hongDanCore();
+    const dir = tempDataDir('bhxh-campimp-');
+    const name = 'Vận động từng nhà ấp Ninh Thạnh';
+    const file = writeWorkbook(join(dir, 'theo-ngay.xlsx'), [
+      {
+        name: 'Ngày',
+        rows: [
+          ['STT', 'Ngày thực hiện', 'Tên hoạt động', 'Hình thức', 'Xã', 'Số buổi', 'Số người tham dự', 'Kế hoạch BHXH TN', 'Đăng ký BHXH TN', 'Kinh phí'],
+          [1, '01/07/2020', name, 'Vận động từng nhà', 'Ninh Quới', null, 40, 30, 5, '1.000.000'],
+          [null, '05/07/2020', name, 'Vận động từng nhà', 'Vĩnh Lộc', 2, 35, 10, 6, '500.000'],
+          [2, '20/07/2020', name, 'Vận động từng nhà', 'Vĩnh Lộc', null, 20, null, 4, null],
+          [3, '25/07/2020', name, 'Vận động từng nhà', 'Ninh Quới', null, 10, null, 1, null],
+          [4, '30/09/2020', name, 'Vận động từng nhà', 'Ninh Quới', null, 10, null, 2, null],
+          [5, '01/10/2020', name, 'Hội nghị', 'Ninh Quới', null, 10, null, 2, null],
+        ],
+      },
+    ]);
+    const p = await preview(core, file);
+    expect(p.errors).toEqual([]);
+    expect(p.layout).toBe('day');
+    expect(p.changes.map((c) => [c.rows, c.kind, c.startsOn, c.endsOn, c.days, c.sessions, c.plan.BHXH_TN, c.signups.BHXH_TN, c.attendees, c.cost])).toEqual([
+      [[2, 3, 4], 'DOOR_TO_DOOR', '2020-07-01', '2020-07-20', 3, 2, 40, 15, 95, 1_500_000],
+      [[5], 'DOOR_TO_DOOR', '2020-07-25', '2020-07-25', 1, 1, null, 1, 10, null],
+      [[6], 'DOOR_TO_DOOR', '2020-09-30', '2020-09-30', 1, 1, null, 2, 10, null],
+      [[7], 'CONFERENCE', '2020-10-01', '2020-10-01', 1, 1, null, 2, 10, null],
+    ]);
+    expect(p.changes[0]!.unitCodes).toHaveLength(2);
   });
 
   it('names every bad cell and writes nothing', async () => {
