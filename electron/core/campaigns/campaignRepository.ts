@@ -1,8 +1,13 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Page, PageRequest } from '../../../shared/contract/paging';
 import type { Audience, CampaignKind, CampaignResource, ProductFigures } from '../../../shared/domain/campaigns';
-import { AUDIENCES, CAMPAIGN_RESOURCES } from '../../../shared/domain/campaigns';
+import { AUDIENCES, CAMPAIGN_KINDS, CAMPAIGN_RESOURCES } from '../../../shared/domain/campaigns';
+import { viCollator } from '../../../shared/format/vi';
 import { foldText } from '../../../shared/text/fold';
 import { viSortKey } from '../../../shared/text/viSortKey';
 import { chunks } from '../db/batching';
+import { foldedWordsMatch, pageOf } from '../db/paging';
+import type { Schema } from '../db/schema';
 import type { Store } from '../db/store';
 
 /** One day of a campaign as stored: attendees and sign-ups per product. */
@@ -61,6 +66,61 @@ export function audiencesOfColumn(text: string | null | undefined): Audience[] {
   const parts = text.split(',');
   return AUDIENCES.filter((a) => parts.includes(a));
 }
+
+/** What the lists filter on, codes resolved by the service (unitIds: the unit and those under it). */
+export interface CampaignFilter {
+  kind?: CampaignKind;
+  officeCode?: string;
+  unitIds?: number[];
+  /** An agent's code, or words of a partner's name. */
+  partner?: string;
+  /** Campaigns with a day in [from, to]. */
+  from?: string;
+  to?: string;
+  query?: string;
+}
+
+export type CampaignSort = 'startsOn' | 'name' | 'kind' | 'attendees' | 'signups';
+
+/** A campaign's own row with its days summed (SUM of nothing is null: no figure, not zero). */
+export interface CampaignListRow {
+  id: number;
+  name: string;
+  kind: CampaignKind;
+  startsOn: string;
+  endsOn: string;
+  officeId: number | null;
+  officeCode: string | null;
+  officeName: string | null;
+  place: string | null;
+  sessions: number;
+  audiences: Audience[];
+  cost: number | null;
+  plan: ProductFigures;
+  isDemo: boolean;
+  dayCount: number;
+  attendees: number | null;
+  signups: ProductFigures;
+}
+
+export interface CampaignPartnerRow {
+  agentId: number | null;
+  agentCode: string | null;
+  name: string;
+}
+
+export interface CampaignUnitRow {
+  id: number;
+  code: string;
+  name: string;
+}
+
+type C = Schema & { c: Schema['campaigns'] };
+
+const KIND_ORDER = sql.raw(`CASE c.kind ${CAMPAIGN_KINDS.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} ELSE 99 END`);
+const ATTENDEES = sql<number>`(SELECT COALESCE(SUM(d.attendees), -1) FROM campaign_days d WHERE d.campaign_id = c.id)`;
+const SIGNUPS = sql<number>`(SELECT COALESCE(SUM(COALESCE(d.signups_tn, 0) + COALESCE(d.signups_hgd, 0)), -1) FROM campaign_days d WHERE d.campaign_id = c.id)`;
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 function columns(c: CampaignWrite) {
   return {
@@ -192,6 +252,148 @@ export class CampaignRepository {
     return out;
   }
 
+  private select() {
+    return this.store.db
+      .selectFrom('campaigns as c')
+      .leftJoin('offices as o', 'o.id', 'c.office_id')
+      .select([
+        'c.id', 'c.name', 'c.kind', 'c.starts_on as startsOn', 'c.ends_on as endsOn', 'c.office_id as officeId', 'o.code as officeCode', 'o.name as officeName',
+        'c.place', 'c.sessions', 'c.audiences', 'c.cost', 'c.plan_tn', 'c.plan_hgd', 'c.is_demo as isDemo',
+      ]);
+  }
+
+  /** The filters as SQL conditions: nothing is filtered in memory. */
+  private filtered<O>(query: SelectQueryBuilder<C & { o: Schema['offices'] }, 'c' | 'o', O>, f: CampaignFilter) {
+    let q = query;
+    if (f.kind) q = q.where('c.kind', '=', f.kind);
+    if (f.officeCode) q = q.where('o.code', '=', f.officeCode);
+    if (f.from) q = q.where('c.ends_on', '>=', f.from);
+    if (f.to) q = q.where('c.starts_on', '<=', f.to);
+    if (f.unitIds) {
+      const ids = f.unitIds.length > 0 ? f.unitIds : [-1];
+      q = q.where('c.id', 'in', (eb) => eb.selectFrom('campaign_units as cu').select('cu.campaign_id').where('cu.unit_id', 'in', ids));
+    }
+    const partner = f.partner?.trim();
+    if (partner) {
+      const key = foldText(partner);
+      q = q.where('c.id', 'in', (eb) =>
+        eb
+          .selectFrom('campaign_partners as p')
+          .leftJoin('agents as a', 'a.id', 'p.agent_id')
+          .select('p.campaign_id')
+          .where((e) => e.or([e('a.code', '=', partner.toUpperCase()), e('a.code', '=', partner), ...(key ? [foldedWordsMatch('p.name_key', key)] : [])])),
+      );
+    }
+    const text = f.query?.trim();
+    if (text) q = q.where(foldedWordsMatch('c.name_key', foldText(text)));
+    return q;
+  }
+
+  /** One page of campaigns: the page and its total (two statements), then day sums, unit names and partners (one each). */
+  async page(req: PageRequest<CampaignSort> & CampaignFilter): Promise<Page<CampaignListRow & { units: CampaignUnitRow[]; partners: CampaignPartnerRow[] }>> {
+    const dir = req.desc ? 'desc' : 'asc';
+    const page = await pageOf(this.filtered(this.select(), req), req, (q) => {
+      if (req.sort === 'name') return q.orderBy('c.sort_key', dir).orderBy('c.id', dir);
+      if (req.sort === 'kind') return q.orderBy(KIND_ORDER, dir).orderBy('c.starts_on', 'desc').orderBy('c.id', 'desc');
+      if (req.sort === 'attendees') return q.orderBy(ATTENDEES, dir).orderBy('c.starts_on', 'desc').orderBy('c.id', 'desc');
+      if (req.sort === 'signups') return q.orderBy(SIGNUPS, dir).orderBy('c.starts_on', 'desc').orderBy('c.id', 'desc');
+      // Newest first unless asked otherwise: the list opens on what was done lately.
+      const d = req.sort === 'startsOn' ? dir : 'desc';
+      return q.orderBy('c.starts_on', d).orderBy('c.id', d);
+    });
+    const ids = page.items.map((r) => r.id);
+    const [sums, units, partners] = await Promise.all([this.daySums(ids), this.unitsOf(ids), this.partnersOf(ids)]);
+    return { ...page, items: page.items.map((r) => ({ ...toListRow(r, sums.get(r.id)), units: units.get(r.id) ?? [], partners: partners.get(r.id) ?? [] })) };
+  }
+
+  /** Campaigns with units and partners by id (a detail, a re-read after save): four queries. */
+  async rows(ids: number[]): Promise<(CampaignListRow & { units: CampaignUnitRow[]; partners: CampaignPartnerRow[] })[]> {
+    if (ids.length === 0) return [];
+    const out: (CampaignListRow & { units: CampaignUnitRow[]; partners: CampaignPartnerRow[] })[] = [];
+    for (const chunk of chunks(ids)) {
+      const [rows, sums, units, partners] = await Promise.all([this.select().where('c.id', 'in', chunk).execute(), this.daySums(chunk), this.unitsOf(chunk), this.partnersOf(chunk)]);
+      for (const r of rows) out.push({ ...toListRow(r, sums.get(r.id)), units: units.get(r.id) ?? [], partners: partners.get(r.id) ?? [] });
+    }
+    return out;
+  }
+
+  /**
+   * Campaigns overlapping [from, to] (the calendar) or starting in it (totals), with their days
+   * summed in the same statement; at most `limit` rows, in date order.
+   */
+  async listWithSums(f: CampaignFilter & { from: string; to: string; startsWithin?: boolean }, limit: number): Promise<CampaignListRow[]> {
+    const sums = this.store.db
+      .selectFrom('campaign_days')
+      .select((eb) => [
+        'campaign_id', eb.fn.countAll<number>().as('dayCount'), eb.fn.sum<number | null>('attendees').as('attendees'),
+        eb.fn.sum<number | null>('signups_tn').as('tn'), eb.fn.sum<number | null>('signups_hgd').as('hgd'),
+      ])
+      .groupBy('campaign_id')
+      .as('s');
+    const base = f.startsWithin ? { ...f, from: undefined, to: undefined } : f;
+    let query = this.filtered(this.select(), base).leftJoin(sums, 's.campaign_id', 'c.id').select(['s.dayCount', 's.attendees', 's.tn', 's.hgd']);
+    if (f.startsWithin) query = query.where('c.starts_on', '>=', f.from).where('c.starts_on', '<=', f.to);
+    const rows = await query.orderBy('c.starts_on').orderBy('c.id').limit(limit).execute();
+    return rows.map((r) => toListRow(r, { dayCount: Number(r.dayCount ?? 0), attendees: num(r.attendees), tn: num(r.tn), hgd: num(r.hgd) }));
+  }
+
+  /** Unit ids of campaigns (an effect's scope). */
+  async unitIdsOf(ids: number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    for (const chunk of chunks(ids)) {
+      for (const r of await this.store.db.selectFrom('campaign_units').select(['campaign_id', 'unit_id']).where('campaign_id', 'in', chunk).execute()) {
+        out.set(r.campaign_id, [...(out.get(r.campaign_id) ?? []), r.unit_id]);
+      }
+    }
+    return out;
+  }
+
+  private async daySums(ids: number[]): Promise<Map<number, { dayCount: number; attendees: number | null; tn: number | null; hgd: number | null }>> {
+    const out = new Map<number, { dayCount: number; attendees: number | null; tn: number | null; hgd: number | null }>();
+    if (ids.length === 0) return out;
+    const rows = await this.store.db
+      .selectFrom('campaign_days')
+      .select((eb) => [
+        'campaign_id', eb.fn.countAll<number>().as('n'), eb.fn.sum<number | null>('attendees').as('attendees'),
+        eb.fn.sum<number | null>('signups_tn').as('tn'), eb.fn.sum<number | null>('signups_hgd').as('hgd'),
+      ])
+      .where('campaign_id', 'in', ids)
+      .groupBy('campaign_id')
+      .execute();
+    for (const r of rows) out.set(r.campaign_id, { dayCount: Number(r.n), attendees: num(r.attendees), tn: num(r.tn), hgd: num(r.hgd) });
+    return out;
+  }
+
+  /** Units of campaigns, in Vietnamese order of their names. */
+  private async unitsOf(ids: number[]): Promise<Map<number, CampaignUnitRow[]>> {
+    const out = new Map<number, CampaignUnitRow[]>();
+    if (ids.length === 0) return out;
+    const rows = await this.store.db
+      .selectFrom('campaign_units as cu')
+      .innerJoin('units as u', 'u.id', 'cu.unit_id')
+      .select(['cu.campaign_id', 'u.id', 'u.code', 'u.name'])
+      .where('cu.campaign_id', 'in', ids)
+      .execute();
+    for (const r of rows) out.set(r.campaign_id, [...(out.get(r.campaign_id) ?? []), { id: r.id, code: r.code, name: r.name }]);
+    for (const list of out.values()) list.sort((a, b) => viCollator.compare(a.name, b.name) || a.code.localeCompare(b.code));
+    return out;
+  }
+
+  private async partnersOf(ids: number[]): Promise<Map<number, CampaignPartnerRow[]>> {
+    const out = new Map<number, CampaignPartnerRow[]>();
+    if (ids.length === 0) return out;
+    const rows = await this.store.db
+      .selectFrom('campaign_partners as p')
+      .leftJoin('agents as a', 'a.id', 'p.agent_id')
+      .select(['p.campaign_id', 'p.agent_id', 'a.code', 'p.name'])
+      .where('p.campaign_id', 'in', ids)
+      .orderBy('p.campaign_id')
+      .orderBy('p.position')
+      .execute();
+    for (const r of rows) out.set(r.campaign_id, [...(out.get(r.campaign_id) ?? []), { agentId: r.agent_id, agentCode: r.code, name: r.name }]);
+    return out;
+  }
+
   private async deleteChildren(ids: number[]): Promise<void> {
     await this.store.db.deleteFrom('campaign_days').where('campaign_id', 'in', ids).execute();
     await this.store.db.deleteFrom('campaign_units').where('campaign_id', 'in', ids).execute();
@@ -211,6 +413,19 @@ export class CampaignRepository {
     const partners = c.partners.map((p, i) => ({ campaign_id: id, position: i + 1, agent_id: p.agentId, name: p.name, name_key: foldText(p.name) }));
     for (const chunk of chunks(partners)) await this.store.db.insertInto('campaign_partners').values(chunk).execute();
   }
+}
+
+type SelectedCampaign = {
+  id: number; name: string; kind: string; startsOn: string; endsOn: string; officeId: number | null; officeCode: string | null; officeName: string | null;
+  place: string | null; sessions: number; audiences: string; cost: number | null; plan_tn: number | null; plan_hgd: number | null; isDemo: number;
+};
+
+function toListRow(r: SelectedCampaign, s: { dayCount: number; attendees: number | null; tn: number | null; hgd: number | null } | undefined): CampaignListRow {
+  return {
+    id: r.id, name: r.name, kind: r.kind as CampaignKind, startsOn: r.startsOn, endsOn: r.endsOn, officeId: r.officeId, officeCode: r.officeCode, officeName: r.officeName,
+    place: r.place, sessions: Number(r.sessions), audiences: audiencesOfColumn(r.audiences), cost: num(r.cost), plan: { BHXH_TN: num(r.plan_tn), BHYT_HGD: num(r.plan_hgd) },
+    isDemo: r.isDemo === 1, dayCount: s?.dayCount ?? 0, attendees: s?.attendees ?? null, signups: { BHXH_TN: s?.tn ?? null, BHYT_HGD: s?.hgd ?? null },
+  };
 }
 
 function parseList(text: string): string[] {
