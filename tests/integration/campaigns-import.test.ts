@@ -139,6 +139,28 @@ describe('campaigns import', () => {
     expect(conf.pctOfPlan.BHXH_TN!.toFixed(2).replace('.', ',')).toBe(expected.conferencePctTN);
     expect(all.get('Đăng bài trên trang Zalo BHXH huyện')).toMatchObject({ kind: 'SOCIAL_MEDIA', sessions: 3, place: null, unitIds: [], partners: [] });
 
+    // The same figures as the screens read them: campaigns:search then campaigns:get.
+    const listed = await call(core, 'campaigns:search', { from: '2020-01-01', to: '2020-12-31', sort: 'startsOn' });
+    expect(listed.items.map((c) => [c.kind, c.dayCount, c.sessions])).toEqual([['LAUNCH', 2, 1], ['CONFERENCE', 1, 1], ['SOCIAL_MEDIA', 1, 3]]);
+    const launchDetail = await call(core, 'campaigns:get', { id: listed.items[0]!.id });
+    const vi2 = (n: number | null) => n!.toFixed(2).replace('.', ',');
+    expect(launchDetail.days).toHaveLength(expected.launchDays as number);
+    expect(launchDetail).toMatchObject({
+      plan: { BHXH_TN: expected.launchPlanTN, BHYT_HGD: expected.launchPlanHGD },
+      signups: { BHXH_TN: expected.launchTN, BHYT_HGD: expected.launchHGD },
+      attendees: expected.launchAttendees,
+      officeName: 'BHXH huyện Hồng Dân',
+      partners: [{ agentCode: null, name: 'Bưu điện huyện' }],
+      cost: 12_500_000,
+    });
+    expect(launchDetail.unitCodes).toHaveLength(2);
+    expect(vi2(launchDetail.pctOfPlan.BHXH_TN)).toBe(expected.launchPctTN);
+    expect(vi2(launchDetail.pctOfPlan.BHYT_HGD)).toBe(expected.launchPctHGD);
+    expect(launchDetail.days.map((d) => [d.day, d.attendees, d.signups.BHXH_TN, d.signups.BHYT_HGD])).toEqual([['2020-05-16', 120, 48, 87], ['2020-05-17', 80, 21, 30]]);
+    const conferenceDetail = await call(core, 'campaigns:get', { id: listed.items[1]!.id });
+    expect(vi2(conferenceDetail.conversion)).toBe(expected.conferenceConversion);
+    expect(vi2(conferenceDetail.pctOfPlan.BHXH_TN)).toBe(expected.conferencePctTN);
+
     const store = storeOf(core);
     expect(Number(await scalar(store, sql`SELECT count(*) FROM audit_log WHERE entity = 'campaign'`))).toBe(3);
     expect(Number(await scalar(store, sql`SELECT count(*) FROM audit_log WHERE entity = 'campaign-import'`))).toBe(1);
@@ -310,23 +332,25 @@ describe('campaigns import', () => {
     expect(twice.code).toBe('CONFLICT');
     expectVietnamese(twice.message);
 
-    // An edit after the import: the batch can no longer be undone, and nothing moves.
-    const store = storeOf(core);
-    const repo = new CampaignRepository(store);
-    const launch = [...(await stored(core)).values()].find((c) => c.kind === 'LAUNCH')!;
-    const { id, createdAt: _c, updatedAt: _u, ...write } = launch;
-    await store.transaction(() => repo.replace(id, { ...write, notes: 'Sửa tay' }, new Date((clock += 1000)).toISOString()));
+    await call(core, 'campaigns:undo', { batchId: first.outcome.batchId });
+    expect(await snapshot(core)).toBe(empty);
+
+    // Imported again, then edited on the form: that batch can no longer be undone, and nothing moves.
+    const third = await importCampaigns(core, fixturePath(CAMPAIGNS_FIXTURE));
+    const launch = (await call(core, 'campaigns:search', { kind: 'LAUNCH' })).items[0]!;
+    const d = await call(core, 'campaigns:get', { id: launch.id });
+    await call(core, 'campaigns:save', {
+      id: d.id, name: d.name, kind: d.kind, startsOn: d.startsOn, endsOn: d.endsOn, officeCode: d.officeCode, place: d.place, unitCodes: d.unitCodes,
+      partners: d.partners, audiences: d.audiences, sessions: d.sessions, resources: d.resources, cost: d.cost, plan: d.plan, notes: 'Sửa tay', attachments: d.attachments,
+      days: d.days.map((x) => ({ day: x.day, attendees: x.attendees, signups: x.signups, note: x.note })),
+    });
     const edited = await snapshot(core);
-    const refused = await callError(core, 'campaigns:undo', { batchId: first.outcome.batchId });
+    const refused = await callError(core, 'campaigns:undo', { batchId: third.outcome.batchId });
     expect(refused.code).toBe('CONFLICT');
     expect(refused.message).toContain('Ra quân tháng vận động BHXH tự nguyện');
     expectVietnamese(refused.message);
     expect(await snapshot(core)).toBe(edited);
-
-    // Put back as imported: the first batch undoes to nothing.
-    await store.transaction(() => repo.replace(id, write, launch.updatedAt));
-    await call(core, 'campaigns:undo', { batchId: first.outcome.batchId });
-    expect(await snapshot(core)).toBe(empty);
+    const store = storeOf(core);
     expect(Number(await scalar(store, sql`SELECT count(*) FROM audit_log WHERE entity = 'campaign-import' AND action = 'undo'`))).toBe(2);
   });
 

@@ -84,6 +84,6 @@ export async function undoCampaignBatch(ctx: CoreContext, batchId: number): Prom
     await store.db.updateTable('campaign_batches').set({ undone_at: isoNow(ctx) }).where('id', '=', batchId).execute();
     await recordAudit(store, ctx.actor, { action: 'undo', entity: 'campaign-import', entityKey: String(batchId), summary: `Hoàn tác lần nhập số ${batchId} ("${batch.file_name}"): ${batch.summary}` }, ctx.now());
   });
-  ctx.events.emit({ type: 'data-changed', area: 'all' });
+  ctx.events.emit({ type: 'data-changed', area: 'campaigns' });
   return { undone: batchId };
 }

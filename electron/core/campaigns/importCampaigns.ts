@@ -204,6 +204,6 @@ export async function commitCampaignImport(ctx: CoreContext, plans: PlanStore<St
     await finishCampaignBatch(ctx.store, batchId, summary, undo);
     return batchId;
   });
-  ctx.events.emit({ type: 'data-changed', area: 'all' });
+  ctx.events.emit({ type: 'data-changed', area: 'campaigns' });
   return { batchId, fileName, added, updated, backup };
 }

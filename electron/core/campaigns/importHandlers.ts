@@ -2,7 +2,7 @@ import type { CoreContext } from '../app/context';
 import type { CoreHooks, Handler } from '../app/handlers';
 import { PlanStore } from '../app/planStore';
 import { exportCampaigns } from './exportCampaigns';
-import { campaignHandlers } from './handlers';
+import { searchCampaigns } from './campaigns';
 import { pageCampaignBatches, undoCampaignBatch } from './importBatches';
 import { commitCampaignImport, previewCampaignImport, type StoredCampaignPlan } from './importCampaigns';
 
@@ -18,13 +18,11 @@ export function campaignImportHandlers(
   'exports:campaigns': Handler<'exports:campaigns'>;
 } {
   const plans = new PlanStore<StoredCampaignPlan>();
-  // The export reads what the list shows, through the same search.
-  const search = campaignHandlers(context)['campaigns:search'];
   return {
     'campaigns:previewImport': (req) => previewCampaignImport(context(), plans, req.file),
     'campaigns:commitImport': (req) => commitCampaignImport(context(), plans, req.planId),
     'campaigns:batches': (req) => pageCampaignBatches(context().store, req),
     'campaigns:undo': (req) => undoCampaignBatch(context(), req.batchId),
-    'exports:campaigns': (req) => exportCampaigns(context(), hooks.downloads, req, search),
+    'exports:campaigns': (req) => exportCampaigns(context(), hooks.downloads, req, (r) => searchCampaigns(context(), r)),
   };
 }
