@@ -238,6 +238,21 @@ describe('campaigns import', () => {
       [[7], 'CONFERENCE', '2020-10-01', '2020-10-01', 1, 1, null, 2, 10, null],
     ]);
     expect(p.changes[0]!.unitCodes).toHaveLength(2);
+
+    // The name and kind merged down over a two-day campaign's rows.
+    const merged = writeMerged(
+      join(dir, 'gop-o.xlsx'),
+      'TT',
+      [
+        ['TT', 'Ngày', 'Nội dung', 'Loại hình', 'Người tham dự', 'TH BHXH TN'],
+        [1, '16/05/2020', 'Lễ ra quân tháng vận động', 'Lễ ra quân', 120, 48],
+        [null, '17/05/2020', null, null, 80, 21],
+      ],
+      ['C2:C3', 'D2:D3'],
+    );
+    const mp = await preview(core, merged);
+    expect(mp.errors).toEqual([]);
+    expect(mp.changes.map((c) => [c.rows, c.kind, c.days, c.attendees, c.signups.BHXH_TN])).toEqual([[[2, 3], 'LAUNCH', 2, 200, 69]]);
   });
 
   it('names every bad cell and writes nothing', async () => {

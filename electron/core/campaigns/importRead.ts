@@ -89,8 +89,12 @@ export function readCampaigns(table: Table<CampaignField>, look: ReadLookups, ou
   const titleOffice = look.lookups.officeInTitle(table.titleLines);
   const values: RowValues[] = [];
   let rows = 0;
-  for (const r of dataRows(table)) {
+  const merged = mergedValues(table);
+  for (const raw of dataRows(table)) {
     rows++;
+    // A name or kind merged down over a campaign's day rows is read on each of them.
+    // Figures are not: a plan merged over two days is one plan, on the first day.
+    const r: DataRow<CampaignField> = { ...raw, get: (f) => raw.get(f) ?? (!MERGE_FILLED.has(f) || table.columns[f] === undefined ? null : (merged.get(`${raw.i}:${table.columns[f]}`) ?? null)) };
     const v = readRow(r, look, titleOffice, out);
     if (v) values.push(v);
   }
@@ -119,6 +123,20 @@ export function readCampaigns(table: Table<CampaignField>, look: ReadLookups, ou
     kept.push(d);
   }
   return { drafts: kept, layout, rows };
+}
+
+const MERGE_FILLED = new Set<CampaignField>(['name', 'kind', 'place', 'office', 'partner', 'audience']);
+
+/** The value of each cell hidden under a merge below the header: its merge's top-left value. */
+function mergedValues(table: Table<CampaignField>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const m of table.sheet.merges) {
+    if (m.top <= table.headerIndex) continue;
+    const value = table.sheet.rows[m.top]?.[m.left] ?? null;
+    if (value === null) continue;
+    for (let i = m.top; i <= Math.min(m.bottom, m.top + 400); i++) for (let j = m.left; j <= m.right; j++) if (i !== m.top || j !== m.left) out.set(`${i}:${j}`, value);
+  }
+  return out;
 }
 
 /** A row continues the campaign above: same name and kind, a later date at most 31 days on, the next day or the same place or no number of its own. */
