@@ -37,7 +37,15 @@ const campaignFields = z
     officeCode: officeCode.nullable().optional(),
     place: optionalText(300),
     unitCodes: z.array(unitCode).max(5000).optional(),
-    partners: z.array(z.object({ agentCode: networkCode.nullable().optional(), name: z.string().trim().min(2, 'Tên đơn vị phối hợp quá ngắn').max(200) })).max(50).optional(),
+    /** A partner given by agent code takes the agent's name (name may then be left out). */
+    partners: z
+      .array(
+        z
+          .object({ agentCode: networkCode.nullable().optional(), name: z.string().trim().min(2, 'Tên đơn vị phối hợp quá ngắn').max(200).optional() })
+          .refine((p) => Boolean(p.agentCode) || Boolean(p.name), { message: 'Hãy nhập tên hoặc mã đại lý của đơn vị phối hợp', path: ['name'] }),
+      )
+      .max(50)
+      .optional(),
     audiences: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length).optional(),
     sessions: count('Số buổi').max(100_000).optional(),
     resources: z

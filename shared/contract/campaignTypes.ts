@@ -110,6 +110,15 @@ export interface CampaignImportChange {
   attendees: number | null;
   signups: ProductFigures;
   plan: ProductFigures;
+  /** Sessions the campaign counts for (rows of one campaign add up; none typed: 1). */
+  sessions?: number;
+  /** Place as typed (several days' places joined). */
+  place?: string | null;
+  /** Communes the place matched. */
+  unitCodes?: string[];
+  /** Partners' names. */
+  partners?: string[];
+  cost?: number | null;
 }
 
 export interface CampaignImportPreview {
@@ -121,7 +130,7 @@ export interface CampaignImportPreview {
   rows: number;
   counts: { added: number; updated: number; unchanged: number };
   /** How each column was understood ("Loại hình" → kind), for the preview's header line. */
-  columns: { column: string; header: string; field: string }[];
+  columns: { column: string; header: string; field: string; /** The field in words ("số người tham dự"). */ label?: string }[];
   changes: CampaignImportChange[];
   errors: CellIssue[];
   warnings: CellIssue[];
@@ -133,6 +142,8 @@ export interface CampaignImportOutcome {
   fileName: string;
   added: number;
   updated: number;
+  /** The safety copy taken before writing (SQLite; null on PostgreSQL, whose administrator backs up). */
+  backup?: string | null;
 }
 
 export interface CampaignBatch {

@@ -1,10 +1,8 @@
-import { AppError } from '../../../shared/contract';
 import type { CoreContext } from '../app/context';
 import type { Handler } from '../app/handlers';
-
-const notYet = (): never => {
-  throw new AppError('UNAVAILABLE', 'Chức năng này đang được xây dựng.');
-};
+import { campaignCalendar, deleteCampaign, getCampaign, saveCampaign, searchCampaigns } from './campaigns';
+import { campaignEffect } from './effect';
+import { campaignTotals } from './totals';
 
 /** The campaign channels except import and export (importHandlers.ts). */
 export function campaignHandlers(context: () => CoreContext): {
@@ -16,14 +14,13 @@ export function campaignHandlers(context: () => CoreContext): {
   'campaigns:effect': Handler<'campaigns:effect'>;
   'campaigns:totals': Handler<'campaigns:totals'>;
 } {
-  void context;
   return {
-    'campaigns:search': notYet,
-    'campaigns:calendar': notYet,
-    'campaigns:get': notYet,
-    'campaigns:save': notYet,
-    'campaigns:delete': notYet,
-    'campaigns:effect': notYet,
-    'campaigns:totals': notYet,
+    'campaigns:search': (req) => searchCampaigns(context(), req),
+    'campaigns:calendar': (req) => campaignCalendar(context(), req),
+    'campaigns:get': (req) => getCampaign(context(), req.id),
+    'campaigns:save': (req) => saveCampaign(context(), req),
+    'campaigns:delete': (req) => deleteCampaign(context(), req.id),
+    'campaigns:effect': (req) => campaignEffect(context(), req.id, req.weeks),
+    'campaigns:totals': (req) => campaignTotals(context(), req),
   };
 }

@@ -1,10 +1,10 @@
-import { AppError } from '../../../shared/contract';
 import type { CoreContext } from '../app/context';
 import type { CoreHooks, Handler } from '../app/handlers';
-
-const notYet = (): never => {
-  throw new AppError('UNAVAILABLE', 'Chức năng này đang được xây dựng.');
-};
+import { PlanStore } from '../app/planStore';
+import { exportCampaigns } from './exportCampaigns';
+import { searchCampaigns } from './campaigns';
+import { pageCampaignBatches, undoCampaignBatch } from './importBatches';
+import { commitCampaignImport, previewCampaignImport, type StoredCampaignPlan } from './importCampaigns';
 
 /** Campaign lists in and out of Excel: preview, commit, history with undo, formatted export. */
 export function campaignImportHandlers(
@@ -17,13 +17,12 @@ export function campaignImportHandlers(
   'campaigns:undo': Handler<'campaigns:undo'>;
   'exports:campaigns': Handler<'exports:campaigns'>;
 } {
-  void context;
-  void hooks;
+  const plans = new PlanStore<StoredCampaignPlan>();
   return {
-    'campaigns:previewImport': notYet,
-    'campaigns:commitImport': notYet,
-    'campaigns:batches': notYet,
-    'campaigns:undo': notYet,
-    'exports:campaigns': notYet,
+    'campaigns:previewImport': (req) => previewCampaignImport(context(), plans, req.file),
+    'campaigns:commitImport': (req) => commitCampaignImport(context(), plans, req.planId),
+    'campaigns:batches': (req) => pageCampaignBatches(context().store, req),
+    'campaigns:undo': (req) => undoCampaignBatch(context(), req.batchId),
+    'exports:campaigns': (req) => exportCampaigns(context(), hooks.downloads, req, (r) => searchCampaigns(context(), r)),
   };
 }

@@ -50,6 +50,8 @@ export async function deleteDemoNetwork(store: Store): Promise<void> {
   await db.deleteFrom('collection_points').where((eb) => eb.or([eb('is_demo', '=', 1), eb('agent_id', 'in', demoAgents)])).execute();
   await db.updateTable('collection_points').set({ unit_id: null }).where('unit_id', 'in', demoUnits).execute();
   await db.deleteFrom('agent_communes').where((eb) => eb.or([eb('unit_id', 'in', demoUnits), eb('agent_id', 'in', demoAgents)])).execute();
+  // A campaign keeps a demo agent it worked with as a partner named in words.
+  await db.updateTable('campaign_partners').set({ agent_id: null }).where('agent_id', 'in', demoAgents).execute();
   await db.deleteFrom('agents').where('is_demo', '=', 1).execute();
   // A real agent signed by a demo office keeps its record, without the office.
   await db.updateTable('agents').set({ office_id: null, all_communes: 0 }).where('office_id', 'in', demoOffices).execute();

@@ -1,4 +1,5 @@
 import type { ReportSectionInfo } from '../../../../shared/contract';
+import { campaignsSection } from './campaigns';
 import { progressChartSection, trendChartSection } from './charts';
 import { coverageSection } from './coverage';
 import { assessmentSection, tasksSection } from './freeText';
@@ -17,6 +18,7 @@ export const SECTIONS: readonly SectionDef[] = [
   progressChartSection,
   trendChartSection,
   networkSection,
+  campaignsSection,
   assessmentSection,
   tasksSection,
 ];
