@@ -54,7 +54,10 @@ export async function runCli(argv: string[], out = (t: string) => console.log(t)
   let line;
   try {
     line = parseCommandLine(argv);
-    if (!line.help) networkCommands.checkFlags(line.command.name, line.flags);
+    if (!line.help) {
+      networkCommands.checkFlags(line.command.name, line.flags);
+      campaignCommands.checkFlags(line.command.name, line.flags);
+    }
   } catch (error) {
     err((error as Error).message);
     return error instanceof CliFailure ? error.exitCode : 2;

@@ -148,6 +148,8 @@ export interface DemoOutcome {
   agents: number;
   points: number;
   staff: number;
+  /** Demo outreach campaigns. */
+  campaigns: number;
 }
 
 export interface AuditEntry {

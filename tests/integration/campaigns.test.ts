@@ -227,4 +227,23 @@ describe('campaigns', () => {
     expect(text).toMatch(/59 buổi|59/);
     expect(text).toContain('Hội nghị tuyên truyền trực tiếp tại các xã');
   });
+
+  it('the demo holds campaigns of every kind with a May peak, and a reload replaces them', async () => {
+    const core = await openTestCore({ now: () => FIXED_NOW });
+    const first = await call(core, 'demo:load', {});
+    expect(first.campaigns).toBeGreaterThan(100);
+    const totals = await call(core, 'campaigns:totals', { from: '2025-01-01', to: '2026-10-31' });
+    expect(totals.total.campaigns).toBe(first.campaigns);
+    expect(totals.byKind.map((k) => k.kind)).toEqual(['CONFERENCE', 'LAUNCH', 'PEAK', 'DIALOGUE', 'COUNSELLING', 'DOOR_TO_DOOR', 'SOCIAL_MEDIA', 'PRESS', 'BANNERS']);
+    const launches = await call(core, 'campaigns:search', { kind: 'LAUNCH', from: '2026-05-01', to: '2026-05-31' });
+    expect(launches.total).toBe(3);
+    expect(launches.items.every((c) => c.dayCount === 2 && c.plan.BHXH_TN !== null && c.partners.some((p) => p.agentCode !== null))).toBe(true);
+    const may = totals.byMonth.find((m) => m.key === '2026-05')!;
+    const april = totals.byMonth.find((m) => m.key === '2026-04')!;
+    expect(may.totalSignups).toBeGreaterThan(2 * april.totalSignups);
+    expect(totals.byMonth.at(-1)!.key).toBe('2026-10');
+    const second = await call(core, 'demo:load', {});
+    expect(second.campaigns).toBe(first.campaigns);
+    expect((await call(core, 'campaigns:search', {})).total).toBe(first.campaigns);
+  });
 });

@@ -9,6 +9,7 @@ import { OfficeRepository } from '../offices/repository';
 import { ResultRepository, type ResultRow } from '../results/repository';
 import { TargetRepository, type TargetRow } from '../targets/repository';
 import { UnitRepository } from '../units/repository';
+import { loadDemoCampaigns } from './demoCampaigns';
 import { loadDemoNetwork, type DemoOfficeRef } from './demoNetwork';
 import { deleteDemoRows } from './demoRepository';
 import { commonProfile, createRandom, monthlyAsOfDates, simulateCommune, type Stock } from './simulate';
@@ -32,7 +33,7 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
   const today = localToday(ctx.now());
   const asOfDates = monthlyAsOfDates(FIRST_YEAR, today);
   const random = createRandom(20240101);
-  const outcome: DemoOutcome = { units: 0, results: 0, targets: 0, offices: 0, agents: 0, points: 0, staff: 0 };
+  const outcome: DemoOutcome = { units: 0, results: 0, targets: 0, offices: 0, agents: 0, points: 0, staff: 0, campaigns: 0 };
 
   await ctx.store.transaction(async () => {
     await deleteDemoRows(ctx.store);
@@ -131,9 +132,10 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
 
     const network = await loadDemoNetwork(ctx.store, officeRefs, today, now, createRandom(20250501));
     Object.assign(outcome, network);
+    outcome.campaigns = await loadDemoCampaigns(ctx.store, officeRefs, today, now, createRandom(20250519));
     await recordAudit(ctx.store, ctx.actor, {
       action: 'demo', entity: 'demo',
-      summary: `Nạp dữ liệu mẫu: ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu, ${formatCount(network.agents)} tổ chức dịch vụ thu, ${formatCount(network.points)} điểm thu, ${formatCount(network.staff)} nhân viên thu`,
+      summary: `Nạp dữ liệu mẫu: ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu, ${formatCount(network.agents)} tổ chức dịch vụ thu, ${formatCount(network.points)} điểm thu, ${formatCount(network.staff)} nhân viên thu, ${formatCount(outcome.campaigns)} hoạt động tuyên truyền`,
     }, ctx.now());
   });
   ctx.events.emit({ type: 'data-changed', area: 'all' });

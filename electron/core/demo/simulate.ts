@@ -50,8 +50,11 @@ export function commonProfile(random: () => number, urban: boolean): CommuneProf
 
 /** Share of a year's voluntary growth reached by the end of each month: May and December peak. */
 const CUMULATIVE = [0.03, 0.06, 0.12, 0.19, 0.35, 0.43, 0.5, 0.57, 0.65, 0.74, 0.84, 1];
-/** Household BHYT cards lapse early in the year and are renewed through spring. */
-const HGD_DIP = [0.96, 0.95, 0.96, 0.975, 0.985, 0.99, 1, 1, 1, 1, 1, 1];
+/**
+ * Household BHYT cards lapse early in the year and are renewed through spring; the May peak
+ * month's launch days and door-to-door rounds bring most of them back at once.
+ */
+const HGD_DIP = [0.96, 0.95, 0.96, 0.975, 0.993, 0.995, 1, 1, 1, 1, 1, 1];
 const YEARLY_GROWTH: Record<keyof Stock, number> = { POP: 0.008, LABOUR: 0.005, BHXH_BB: 0.045, BHXH_TN: 0.22, BHTN: 0.045, BHYT: 0.012, BHYT_HGD: 0.065, BHYT_NSHT: -0.02 };
 
 /** The reporting cut-off of each month from January of firstYear to today: the 25th, 31/12 in December. */

@@ -37,13 +37,14 @@ export class CampaignsPage {
 
   /** The range picker's two days, typed dd/mm/yyyy. */
   async typeRange(from: string, to: string): Promise<void> {
-    const inputs = this.form.getByTestId('campaign-dates').locator('input');
-    await inputs.nth(0).click();
-    await inputs.nth(0).fill(from);
-    await inputs.nth(0).press('Enter');
-    await inputs.nth(1).fill(to);
-    await inputs.nth(1).press('Enter');
-    await expect(inputs.nth(1)).toHaveValue(to);
+    const start = this.form.getByPlaceholder('Từ ngày', { exact: true });
+    const end = this.form.getByPlaceholder('Đến ngày', { exact: true });
+    await start.click();
+    await start.fill(from);
+    await start.press('Enter');
+    await end.fill(to);
+    await end.press('Enter');
+    await expect(end).toHaveValue(to);
   }
 
   /** Adds a day row and types its figures; the day is typed over the one proposed. */

@@ -16,7 +16,7 @@ const pctText = (pct: number | null) => (pct === null ? null : `${pct.toLocaleSt
 
 function cells(t: CampaignTotal) {
   return {
-    campaigns: t.campaigns, sessions: t.sessions, attendees: t.attendees, tn: t.signups.BHXH_TN ?? 0, hgd: t.signups.BHYT_HGD ?? 0, pct: ratio(t.pctOfPlanTotal),
+    campaigns: t.campaigns, sessions: t.sessions, attendees: t.attendees, tn: t.signups.BHXH_TN, hgd: t.signups.BHYT_HGD, pct: ratio(t.pctOfPlanTotal),
     cost: t.cost, perSignup: t.costPerSignup,
   };
 }
@@ -58,15 +58,15 @@ export const campaignsSection: SectionDef = {
         kind: 'table',
         caption: `Kết quả tuyên truyền ${span} theo loại hình`,
         columns: [
-          { key: 'kind', label: 'Loại hình', format: 'text', width: 22 },
-          { key: 'campaigns', label: 'Số hoạt động', format: 'count', width: 8 },
-          { key: 'sessions', label: 'Số buổi', format: 'count', width: 8 },
-          { key: 'attendees', label: 'Người tham dự', format: 'count', width: 10 },
-          { key: 'tn', label: 'BHXH TN', format: 'count', width: 9, group: 'Người đăng ký' },
-          { key: 'hgd', label: 'BHYT HGĐ', format: 'count', width: 9, group: 'Người đăng ký' },
+          { key: 'kind', label: 'Loại hình', format: 'text', width: 20 },
+          { key: 'campaigns', label: 'Số hoạt động', format: 'count', width: 7 },
+          { key: 'sessions', label: 'Số buổi', format: 'count', width: 7 },
+          { key: 'attendees', label: 'Người tham dự', format: 'count', width: 9 },
+          { key: 'tn', label: 'BHXH TN', format: 'count', width: 8, group: 'Người đăng ký' },
+          { key: 'hgd', label: 'BHYT HGĐ', format: 'count', width: 8, group: 'Người đăng ký' },
           { key: 'pct', label: '% KH', format: 'percent', width: 9 },
-          { key: 'cost', label: 'Chi phí (đồng)', format: 'count', width: 13 },
-          { key: 'perSignup', label: 'Chi phí/người (đồng)', format: 'count', width: 10 },
+          { key: 'cost', label: 'Chi phí (đồng)', format: 'count', width: 16 },
+          { key: 'perSignup', label: 'Chi phí/ người (đồng)', format: 'count', width: 10 },
         ],
         rows: [
           ...totals.byKind.map((k): ReportRow => ({ cells: { kind: CAMPAIGN_KIND_LABELS[k.kind], ...cells(k) } })),
@@ -82,8 +82,8 @@ export const campaignsSection: SectionDef = {
         kind: 'table',
         caption: `Các hoạt động có nhiều người đăng ký nhất ${span}`,
         columns: [
-          { key: 'rank', label: 'TT', format: 'text', width: 5 },
-          { key: 'name', label: 'Hoạt động', format: 'text', width: 30 },
+          { key: 'rank', label: 'TT', format: 'text', width: 4 },
+          { key: 'name', label: 'Hoạt động', format: 'text', width: 31 },
           { key: 'when', label: 'Thời gian', format: 'text', width: 14 },
           { key: 'office', label: 'Đơn vị tổ chức', format: 'text', width: 16 },
           { key: 'tn', label: 'BHXH TN', format: 'count', width: 9, group: 'Người đăng ký' },
@@ -92,8 +92,8 @@ export const campaignsSection: SectionDef = {
         ],
         rows: leaders.map((c, i): ReportRow => ({
           cells: {
-            rank: String(i + 1), name: c.name, when: c.startsOn === c.endsOn ? formatDate(c.startsOn) : `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`,
-            office: c.officeName ?? 'BHXH tỉnh', tn: c.signups.BHXH_TN ?? 0, hgd: c.signups.BHYT_HGD ?? 0, pct: ratio(c.pctOfPlanTotal),
+            rank: `${i + 1}.`, name: c.name, when: c.startsOn === c.endsOn ? formatDate(c.startsOn) : `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`,
+            office: c.officeName ?? 'BHXH tỉnh', tn: c.signups.BHXH_TN, hgd: c.signups.BHYT_HGD, pct: ratio(c.pctOfPlanTotal),
           },
         })),
         notes: [],
