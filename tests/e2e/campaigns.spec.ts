@@ -54,6 +54,7 @@ test('a two-day launch day recorded with plan and results: % of plan and convers
   await month.click();
   await month.fill('07/2026');
   await month.press('Enter');
+  await month.press('Escape');
   const cell = page.locator('td[title="2026-07-12"]');
   await expect(cell.getByRole('button', { name: NAME })).toBeVisible();
   await shot(page, 'campaigns-04-calendar');
@@ -66,4 +67,6 @@ test('a two-day launch day recorded with plan and results: % of plan and convers
   await expect(byKind.locator('tbody tr', { hasText: 'Lễ ra quân' })).toBeVisible();
   await expect(page.getByTestId('campaign-month-chart')).toBeVisible();
   await shot(page, 'campaigns-05-totals');
+  await page.getByTestId('campaign-effect-by-kind').scrollIntoViewIfNeeded();
+  await shot(page, 'campaigns-06-totals-effect');
 });

@@ -11,6 +11,10 @@ import { OfficeSelect } from '../network/NetworkSelects';
 import { KIND_COLORS, formatSpan, kindOptions } from './campaignLabels';
 
 const PER_CELL = 3;
+/** Campaigns longer than a week (a peak month, a month of posts) sit above the grid, not in every cell. */
+const LONG_DAYS = 7;
+
+const spanDays = (item: CampaignCalendarItem) => dayjs(item.endsOn).diff(dayjs(item.startsOn), 'day') + 1;
 
 /** Lịch: a month grid; each day lists the campaigns running that day, a click opens one. */
 export function CampaignCalendarTab() {
@@ -23,24 +27,30 @@ export function CampaignCalendarTab() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version]);
 
-  const byDay = useMemo(() => {
+  const { byDay, long } = useMemo(() => {
     const map = new Map<string, CampaignCalendarItem[]>();
+    const longOnes: CampaignCalendarItem[] = [];
     for (const item of s.items) {
+      if (spanDays(item) > LONG_DAYS) {
+        longOnes.push(item);
+        continue;
+      }
       for (let d = dayjs(item.startsOn); !d.isAfter(dayjs(item.endsOn)); d = d.add(1, 'day')) {
         const key = d.format('YYYY-MM-DD');
         const list = map.get(key);
         if (list) list.push(item);
         else map.set(key, [item]);
-        // A peak month shows on each of its days; a year-long banner campaign would flood the grid.
-        if (d.diff(dayjs(item.startsOn), 'day') > 62) break;
       }
     }
-    return map;
-  }, [s.items]);
+    const monthStart = s.month + '-01';
+    const monthEnd = dayjs(monthStart).endOf('month').format('YYYY-MM-DD');
+    const inMonth = longOnes.filter((i) => i.startsOn <= monthEnd && i.endsOn >= monthStart).sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.name.localeCompare(b.name, 'vi'));
+    return { byDay: map, long: inMonth };
+  }, [s.items, s.month]);
 
   if (s.error && s.items.length === 0) return <ErrorResult error={s.error} onRetry={() => void s.load()} />;
   const month = dayjs(s.month + '-01');
-  const kindsShown = CAMPAIGN_KINDS.filter((k) => s.items.some((i) => i.kind === k));
+  const kindsShown = CAMPAIGN_KINDS.filter((k) => s.items.some((i) => i.kind === k && spanDays(i) <= LONG_DAYS));
 
   const cell = (date: Dayjs) => {
     const list = byDay.get(date.format('YYYY-MM-DD')) ?? [];
@@ -93,6 +103,23 @@ export function CampaignCalendarTab() {
           ))}
         </div>
       </div>
+      {long.length ? (
+        <div className="campaign-long" data-testid="campaign-calendar-long">
+          <span className="campaign-long-label">Kéo dài nhiều tuần:</span>
+          {long.map((item) => (
+            <button
+              type="button"
+              key={item.id}
+              className="campaign-long-item"
+              style={{ borderColor: KIND_COLORS[item.kind], color: KIND_COLORS[item.kind] }}
+              title={`${item.name} (${CAMPAIGN_KIND_LABELS[item.kind]}; ${formatCount(item.totalSignups)} người đăng ký)`}
+              onClick={() => void select(item.id)}
+            >
+              {item.name} · {formatSpan(item.startsOn, item.endsOn)}
+            </button>
+          ))}
+        </div>
+      ) : null}
       <Calendar
         className="campaign-calendar"
         value={month}

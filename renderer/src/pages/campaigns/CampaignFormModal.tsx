@@ -168,7 +168,7 @@ export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; 
         form={form}
         name="campaign"
         layout="vertical"
-        requiredMark="optional"
+        requiredMark={false}
         initialValues={{ officeCode: null, unitCodes: [], partners: [], audiences: [], sessions: 1, days: [], attachments: [], resources: {}, dates: null }}
       >
         <div className="form-row" style={{ gridTemplateColumns: '2fr 1fr' }}>
@@ -207,10 +207,10 @@ export function CampaignFormModal({ open, campaign, onClose }: { open: boolean; 
           </Form.Item>
         </div>
         <div className="form-row form-row-3">
-          <Form.Item name="planTn" label="Kế hoạch BHXH tự nguyện (người)">
+          <Form.Item name="planTn" label="Kế hoạch BHXH TN (người)">
             <CountInput ariaLabel="Kế hoạch BHXH tự nguyện" testId="campaign-plan-tn" />
           </Form.Item>
-          <Form.Item name="planHgd" label="Kế hoạch BHYT hộ gia đình (người)">
+          <Form.Item name="planHgd" label="Kế hoạch BHYT HGĐ (người)">
             <CountInput ariaLabel="Kế hoạch BHYT hộ gia đình" testId="campaign-plan-hgd" />
           </Form.Item>
           <Form.Item name="cost" label="Chi phí (đồng)">

@@ -13,6 +13,15 @@ import { CommuneSelect, OfficeSelect } from '../network/NetworkSelects';
 import { useDebouncedQuery } from '../network/useDebouncedQuery';
 import { formatPct, formatSpan, KindTag, kindOptions, pctClass } from './campaignLabels';
 
+function ProductCell({ value, plan, pct }: { value: number | null; plan: number | null; pct: number | null }) {
+  return (
+    <Tooltip title={plan ? `Kế hoạch ${formatCount(plan)} người` : 'Không giao kế hoạch'}>
+      <span>{formatCount(value)}</span>
+      {pct !== null ? <div className={pctClass(pct)} style={{ fontSize: 12.5 }}>{formatPct(pct)}</div> : null}
+    </Tooltip>
+  );
+}
+
 const SORTABLE: Record<string, CampaignSort> = { startsOn: 'startsOn', name: 'name', kind: 'kind', attendees: 'attendees', signups: 'signups' };
 
 /** Danh sách: every campaign, paged and filtered by core; a row opens the campaign. */
@@ -77,7 +86,7 @@ export function CampaignListTab({ onCreate }: { onCreate: () => void }) {
         loading={s.loading}
         dataSource={s.result?.items ?? []}
         data-testid="campaigns-table"
-        scroll={{ x: 1180 }}
+        scroll={{ x: 1080 }}
         onRow={(r) => ({ onClick: () => void s.select(r.id), style: { cursor: 'pointer' } })}
         onChange={(_p, _f, sorter, extra) => {
           if (extra.action !== 'sort') return;
@@ -102,7 +111,7 @@ export function CampaignListTab({ onCreate }: { onCreate: () => void }) {
           ),
         }}
         columns={[
-          { title: 'Thời gian', key: 'startsOn', width: 150, sorter: true, sortOrder: sortOrder('startsOn'), render: (_: unknown, r) => <span className="nowrap">{formatSpan(r.startsOn, r.endsOn)}</span> },
+          { title: 'Thời gian', key: 'startsOn', width: 140, sorter: true, sortOrder: sortOrder('startsOn'), render: (_: unknown, r) => <span className="nowrap">{formatSpan(r.startsOn, r.endsOn)}</span> },
           {
             title: 'Hoạt động',
             dataIndex: 'name',
@@ -115,41 +124,33 @@ export function CampaignListTab({ onCreate }: { onCreate: () => void }) {
                   {name} {r.isDemo ? <Tag color="orange">mẫu</Tag> : null}
                 </div>
                 <div className="muted" style={{ fontSize: 12.5 }}>
-                  {[r.officeName, r.place ?? (r.unitNames.length ? r.unitNames.join(', ') : null)].filter(Boolean).join(' · ') || 'Toàn tỉnh'}
+                  {[r.officeName, r.place ?? (r.unitNames.length ? r.unitNames.join(', ') : null)].filter(Boolean).join(' · ') || 'BHXH tỉnh'}
                   {r.sessions > 1 ? ` · ${formatCount(r.sessions)} buổi` : ''}
                 </div>
               </div>
             ),
           },
-          { title: 'Loại hình', dataIndex: 'kind', key: 'kind', width: 130, sorter: true, sortOrder: sortOrder('kind'), render: (k: CampaignKind) => <KindTag kind={k} short={CAMPAIGN_KIND_SHORT[k]} /> },
-          { title: 'Người dự', dataIndex: 'attendees', key: 'attendees', width: 100, align: 'right', sorter: true, sortOrder: sortOrder('attendees'), render: (v: number | null) => formatCount(v) },
+          { title: 'Loại hình', dataIndex: 'kind', key: 'kind', width: 118, sorter: true, sortOrder: sortOrder('kind'), render: (k: CampaignKind) => <KindTag kind={k} short={CAMPAIGN_KIND_SHORT[k]} /> },
+          { title: 'Người dự', dataIndex: 'attendees', key: 'attendees', width: 92, align: 'right', sorter: true, sortOrder: sortOrder('attendees'), render: (v: number | null) => formatCount(v) },
           {
-            title: 'Đăng ký BHXH TN',
-            key: 'tn',
-            width: 130,
-            align: 'right',
-            render: (_: unknown, r) => (
-              <Tooltip title={r.plan.BHXH_TN ? `Kế hoạch ${formatCount(r.plan.BHXH_TN)} người` : 'Không giao kế hoạch'}>
-                <span>{formatCount(r.signups.BHXH_TN)}</span>
-                {r.pctOfPlan.BHXH_TN !== null ? <div className={pctClass(r.pctOfPlan.BHXH_TN)} style={{ fontSize: 12.5 }}>{formatPct(r.pctOfPlan.BHXH_TN)} KH</div> : null}
-              </Tooltip>
-            ),
+            title: 'Đăng ký (người, % kế hoạch)',
+            children: [
+              { title: 'BHXH TN', key: 'tn', width: 96, align: 'right', render: (_: unknown, r: CampaignSummary) => <ProductCell value={r.signups.BHXH_TN} plan={r.plan.BHXH_TN} pct={r.pctOfPlan.BHXH_TN} /> },
+              { title: 'BHYT HGĐ', key: 'hgd', width: 100, align: 'right', render: (_: unknown, r: CampaignSummary) => <ProductCell value={r.signups.BHYT_HGD} plan={r.plan.BHYT_HGD} pct={r.pctOfPlan.BHYT_HGD} /> },
+              {
+                title: 'Tổng',
+                key: 'signups',
+                dataIndex: 'totalSignups',
+                width: 88,
+                align: 'right',
+                sorter: true,
+                sortOrder: sortOrder('signups'),
+                render: (v: number, r: CampaignSummary) => (r.signups.BHXH_TN === null && r.signups.BHYT_HGD === null ? '—' : formatCount(v)),
+              },
+            ],
           },
-          {
-            title: 'Đăng ký BHYT HGĐ',
-            key: 'hgd',
-            width: 135,
-            align: 'right',
-            render: (_: unknown, r) => (
-              <Tooltip title={r.plan.BHYT_HGD ? `Kế hoạch ${formatCount(r.plan.BHYT_HGD)} người` : 'Không giao kế hoạch'}>
-                <span>{formatCount(r.signups.BHYT_HGD)}</span>
-                {r.pctOfPlan.BHYT_HGD !== null ? <div className={pctClass(r.pctOfPlan.BHYT_HGD)} style={{ fontSize: 12.5 }}>{formatPct(r.pctOfPlan.BHYT_HGD)} KH</div> : null}
-              </Tooltip>
-            ),
-          },
-          { title: 'Tổng đăng ký', key: 'signups', dataIndex: 'totalSignups', width: 110, align: 'right', sorter: true, sortOrder: sortOrder('signups'), render: (v: number) => formatCount(v) },
-          { title: 'Chuyển đổi', dataIndex: 'conversion', width: 100, align: 'right', render: (v: number | null) => formatPct(v) },
-          { title: 'Chi phí/người', dataIndex: 'costPerSignup', width: 120, align: 'right', render: (v: number | null) => formatMoney(v) },
+          { title: 'Chuyển đổi', dataIndex: 'conversion', width: 96, align: 'right', render: (v: number | null) => formatPct(v) },
+          { title: 'Chi phí/người', dataIndex: 'costPerSignup', width: 112, align: 'right', render: (v: number | null) => formatMoney(v) },
         ]}
       />
     </div>

@@ -14,15 +14,15 @@ import { KindTag, formatPct, pctClass } from './campaignLabels';
 function totalsColumns(first: { title: string; render: (r: CampaignTotalRow) => React.ReactNode; width?: number }) {
   return [
     { title: first.title, key: 'label', width: first.width, render: (_: unknown, r: CampaignTotalRow) => first.render(r) },
-    { title: 'Hoạt động', dataIndex: 'campaigns', align: 'right' as const, width: 90, render: (v: number) => formatCount(v) },
-    { title: 'Số buổi', dataIndex: 'sessions', align: 'right' as const, width: 80, render: (v: number) => formatCount(v) },
+    { title: 'Hoạt động', dataIndex: 'campaigns', align: 'right' as const, width: 85, render: (v: number) => formatCount(v) },
+    { title: 'Số buổi', dataIndex: 'sessions', align: 'right' as const, width: 75, render: (v: number) => formatCount(v) },
     { title: 'Người dự', dataIndex: 'attendees', align: 'right' as const, width: 95, render: (v: number | null) => formatCount(v) },
     { title: 'ĐK BHXH TN', key: 'tn', align: 'right' as const, width: 100, render: (_: unknown, r: CampaignTotalRow) => formatCount(r.signups.BHXH_TN) },
     { title: 'ĐK BHYT HGĐ', key: 'hgd', align: 'right' as const, width: 105, render: (_: unknown, r: CampaignTotalRow) => formatCount(r.signups.BHYT_HGD) },
     { title: '% KH', dataIndex: 'pctOfPlanTotal', align: 'right' as const, width: 90, render: (v: number | null) => <span className={pctClass(v)}>{formatPct(v)}</span> },
     { title: 'Chuyển đổi', dataIndex: 'conversion', align: 'right' as const, width: 95, render: (v: number | null) => formatPct(v) },
-    { title: 'Chi phí', dataIndex: 'cost', align: 'right' as const, width: 130, render: (v: number | null) => formatMoney(v) },
-    { title: 'Chi phí/người', dataIndex: 'costPerSignup', align: 'right' as const, width: 115, render: (v: number | null) => formatMoney(v) },
+    { title: 'Chi phí', dataIndex: 'cost', align: 'right' as const, width: 125, render: (v: number | null) => formatMoney(v) },
+    { title: 'Chi phí/người', dataIndex: 'costPerSignup', align: 'right' as const, width: 110, render: (v: number | null) => formatMoney(v) },
   ];
 }
 
@@ -115,9 +115,9 @@ export function CampaignTotalsTab() {
             pagination={false}
             dataSource={t.byKind}
             data-testid="campaign-totals-by-kind"
-            scroll={{ x: 1150 }}
+            scroll={{ x: 1080 }}
             locale={{ emptyText: 'Chưa có hoạt động nào trong năm.' }}
-            columns={totalsColumns({ title: 'Loại hình', width: 230, render: (r) => <KindTag kind={r.key as CampaignKind} /> })}
+            columns={totalsColumns({ title: 'Loại hình', width: 205, render: (r) => <KindTag kind={r.key as CampaignKind} /> })}
           />
           <div className="campaign-section-title">Theo đơn vị tổ chức</div>
           <Table<CampaignTotalRow>
@@ -126,8 +126,8 @@ export function CampaignTotalsTab() {
             pagination={false}
             dataSource={t.byOffice}
             data-testid="campaign-totals-by-office"
-            scroll={{ x: 1150 }}
-            columns={totalsColumns({ title: 'Đơn vị', width: 230, render: (r) => r.label })}
+            scroll={{ x: 1080 }}
+            columns={totalsColumns({ title: 'Đơn vị', width: 205, render: (r) => r.label })}
           />
           <div className="campaign-section-title">Hiệu quả theo loại hình: người tham gia tăng thêm trên địa bàn sau mỗi hoạt động</div>
           <EffectTable totals={t} />
