@@ -1,4 +1,5 @@
-import { expect, shot, test } from './fixtures';
+import { join } from 'node:path';
+import { expect, FIXTURES, shot, test } from './fixtures';
 import { AppShell } from './pages';
 import { CampaignsPage } from './pages/CampaignsPage';
 
@@ -69,4 +70,39 @@ test('a two-day launch day recorded with plan and results: % of plan and convers
   await shot(page, 'campaigns-05-totals');
   await page.getByTestId('campaign-effect-by-kind').scrollIntoViewIfNeeded();
   await shot(page, 'campaigns-06-totals-effect');
+});
+
+test('the campaign list an office keeps imported from Excel (one row per day), previewed, committed and undone', async ({ page, demoApp }) => {
+  const shell = new AppShell(page);
+  await shell.open(demoApp.url);
+  await shell.navigate('Tuyên truyền');
+  const campaigns = new CampaignsPage(page);
+  await page.getByTestId('campaign-import').click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('campaign-import-pick').click()]);
+  await chooser.setFiles(join(FIXTURES, 'campaigns-hong-dan-2020.xlsx'));
+  const preview = page.getByTestId('campaign-import-preview');
+  await expect(preview).toContainText('campaigns-hong-dan-2020.xlsx');
+  await expect(preview).toContainText('mỗi dòng một ngày');
+  await expect(preview.locator('tbody tr', { hasText: 'Ra quân tháng vận động' })).toContainText('69 / 60');
+  await shot(page, 'campaigns-07-import-preview');
+  await page.getByTestId('campaign-import-commit').click();
+  await expect(page.getByTestId('campaign-import-outcome')).toContainText('thêm 3');
+  await page.getByRole('dialog', { name: 'Nhập danh sách hoạt động tuyên truyền từ Excel' }).getByRole('button', { name: 'Đóng' }).last().click();
+
+  await page.getByTestId('campaign-search').fill('ra quan thang van dong bhxh tu nguyen');
+  const row = campaigns.row('Ra quân tháng vận động BHXH tự nguyện');
+  await expect(row).toContainText('16/05 – 17/05/2020');
+  await expect(row).toContainText('115,00%');
+  await expect(row).toContainText('117,00%');
+
+  await campaigns.openTab('Lịch sử nhập');
+  const batch = page.getByTestId('campaign-batches-tab').locator('tr', { hasText: 'campaigns-hong-dan-2020.xlsx' });
+  await batch.getByRole('button', { name: 'Hoàn tác' }).click();
+  await page.getByRole('button', { name: 'Hoàn tác', exact: true }).last().click();
+  await expect(batch).toContainText('Đã hoàn tác');
+  await shot(page, 'campaigns-08-import-history');
+  await campaigns.openTab('Danh sách');
+  await page.getByTestId('campaign-search').fill('ra quan thang van dong bhxh tu nguyen');
+  await expect(campaigns.table.locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await expect(campaigns.row('16/05 – 17/05/2020')).toHaveCount(0);
 });
