@@ -55,6 +55,7 @@ export async function runCli(argv: string[], out = (t: string) => console.log(t)
   try {
     line = parseCommandLine(argv);
     if (!line.help) networkCommands.checkFlags(line.command.name, line.flags);
+    if (!line.help && line.command.name === 'emulation score') emulationCommands.checkFlags(line.flags);
   } catch (error) {
     err((error as Error).message);
     return error instanceof CliFailure ? error.exitCode : 2;

@@ -9,7 +9,7 @@ export interface ProgressEvent {
 
 export interface DataChangedEvent {
   type: 'data-changed';
-  area: 'units' | 'offices' | 'backups' | 'demo' | 'results' | 'targets' | 'network' | 'all';
+  area: 'units' | 'offices' | 'backups' | 'demo' | 'results' | 'targets' | 'network' | 'emulation' | 'all';
 }
 
 export type AppEvent = ProgressEvent | DataChangedEvent;
