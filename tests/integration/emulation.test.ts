@@ -208,7 +208,7 @@ describe('emulation', () => {
     expect(ref.fileName).toMatch(/^xep-hang-thi-dua-nhan-vien-thu-2026-Q3\.xlsx$/);
     const ws = (await open(core, ref)).worksheets[0]!;
     const texts = cellTexts(ws);
-    expect(texts).toEqual(expect.arrayContaining(['BẢNG XẾP HẠNG THI ĐUA NHÂN VIÊN THU', 'Tổng điểm', 'Kết quả', 'Điểm', '% CT BHXH TN tăng mới (tối đa 54,00 điểm)']));
+    expect(texts).toEqual(expect.arrayContaining(['BẢNG XẾP HẠNG THI ĐUA NHÂN VIÊN THU', 'Tổng điểm', 'Kết quả', 'Điểm', '% CT BHXH TN tăng mới (tối đa 54 điểm)']));
     const nameRow = (name: string) => rowValues(ws).find((r) => r.includes(name))!;
     // STT, rank, code, name, agent, then value and points per criterion, then the total.
     expect(nameRow('Trần Thị Bé Tư').slice(1)).toEqual([1, 'S1', 'Trần Thị Bé Tư', 'Bưu điện Phú An', 1, 45, 1, 35, 0.25, 20, 100]);

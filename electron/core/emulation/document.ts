@@ -11,7 +11,10 @@ import { UnitRepository } from '../units/repository';
 import { scoreEmulation, type ScoreRequest } from './scoring';
 
 const NBSP4 = '\u00a0'.repeat(4);
+const maxText = (x: number) => formatDecimal(x).replace(/,?0+$/, '');
 const VALUE_FORMAT: Record<MeasureKind, ReportColumn['format']> = { percent: 'percent', growth: 'percent', count: 'count' };
+
+const signed = (kind: MeasureKind, v: number | null) => (kind === 'growth' && v !== null ? `${v > 0 ? '+' : ''}${formatPercent(v)}` : v);
 
 /** "đạt 100% được đủ điểm, tối đa 120%": a criterion's rule in words, printed under the table. */
 function ruleText(c: { kind: MeasureKind; benchmark: number; cap: number }, period: 'quarter' | 'year'): string {
@@ -38,15 +41,16 @@ export async function emulationDocument(ctx: CoreContext, req: ScoreRequest): Pr
     { key: 'name', label: levelName, format: 'text', width: r.level === 'unit' ? 16 : 14 },
     ...(r.level === 'unit' ? [] : [{ key: 'parent', label: r.level === 'staff' ? 'Tổ chức dịch vụ thu' : 'BHXH cơ sở', format: 'text' as const, width: 12 }]),
     ...r.criteria.flatMap((c): ReportColumn[] => [
-      { key: `v${c.position}`, label: 'Kết quả', group: `${c.shortLabel} (${formatDecimal(c.weight * c.cap)} đ)`, format: VALUE_FORMAT[c.kind], width: 6 },
-      { key: `p${c.position}`, label: 'Điểm', group: `${c.shortLabel} (${formatDecimal(c.weight * c.cap)} đ)`, format: 'decimal', width: 5 },
+      { key: `v${c.position}`, label: 'Kết quả', group: `${c.shortLabel} (tối đa ${maxText(c.weight * c.cap)} điểm)`, format: VALUE_FORMAT[c.kind], width: 6 },
+      { key: `p${c.position}`, label: 'Điểm', group: `${c.shortLabel} (tối đa ${maxText(c.weight * c.cap)} điểm)`, format: 'decimal', width: 5 },
     ]),
     { key: 'score', label: 'Tổng điểm', format: 'decimal', width: 6 },
   ];
   const rows: ReportRow[] = r.rows.map((row) => ({
     cells: {
       rank: row.rank, name: row.name, parent: row.parentName ?? '', score: row.score,
-      ...Object.fromEntries(row.parts.flatMap((p, i) => [[`v${r.criteria[i]!.position}`, p.value], [`p${r.criteria[i]!.position}`, p.points]])),
+      // Growth keeps its sign (+12,40%); the cell is then text in a figure column, aligned as one.
+      ...Object.fromEntries(row.parts.flatMap((p, i) => [[`v${r.criteria[i]!.position}`, signed(r.criteria[i]!.kind, p.value)], [`p${r.criteria[i]!.position}`, p.points]])),
     },
   }));
   const notes = [

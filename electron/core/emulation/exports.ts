@@ -12,12 +12,13 @@ import { UnitRepository } from '../units/repository';
 import { searchAwards } from './awards';
 import { scoreEmulation } from './scoring';
 
+const maxText = (x: number) => formatDecimal(x).replace(/,?0+$/, '');
 const VALUE_FORMAT: Record<MeasureKind, CellFormat> = { percent: 'ratio', growth: 'signedRatio', count: 'count' };
 
 /** "Quý I/2026 — BHXH cơ sở Hồng Dân; bộ tiêu chí …": what a ranking was scored on, in words. */
 export function rankingSubtitle(r: EmulationRanking): string {
   const set = `bộ tiêu chí "${r.criteriaSet.name}"${r.criteriaSet.decisionNo ? ` (${r.criteriaSet.decisionNo})` : ''}, hiệu lực từ ${formatDate(r.criteriaSet.validFrom)}`;
-  return `${r.periodLabel}${r.officeName ? ` — ${r.officeName}` : ''}; ${set}; điểm tối đa ${formatDecimal(r.maxPoints)}`;
+  return `${r.periodLabel}${r.officeName ? ` — ${r.officeName}` : ''}; ${set}; điểm tối đa ${maxText(r.maxPoints)}`;
 }
 
 /** Columns of a ranking: rank, code, name (and the agent or office above), each criterion's result and points, the total. */
@@ -29,8 +30,8 @@ export function rankingColumns(r: EmulationRanking): TableColumn[] {
     { header: r.level === 'staff' ? 'Họ và tên' : r.level === 'agent' ? 'Tên tổ chức dịch vụ thu' : 'Đơn vị', width: 26, format: 'text' },
     ...parent,
     ...r.criteria.flatMap((c): TableColumn[] => [
-      { header: 'Kết quả', group: `${c.shortLabel} (tối đa ${formatDecimal(c.weight * c.cap)} điểm)`, width: 11, format: VALUE_FORMAT[c.kind] },
-      { header: 'Điểm', group: `${c.shortLabel} (tối đa ${formatDecimal(c.weight * c.cap)} điểm)`, width: 8, format: 'decimal' },
+      { header: 'Kết quả', group: `${c.shortLabel} (tối đa ${maxText(c.weight * c.cap)} điểm)`, width: 11, format: VALUE_FORMAT[c.kind] },
+      { header: 'Điểm', group: `${c.shortLabel} (tối đa ${maxText(c.weight * c.cap)} điểm)`, width: 8, format: 'decimal' },
     ]),
     { header: 'Tổng điểm', width: 10, format: 'decimal' },
   ];

@@ -25,14 +25,14 @@ export function AwardsTab() {
   return (
     <div className="emulation-tab" data-testid="awards-tab">
       <div className="toolbar" role="toolbar" aria-label="Lọc khen thưởng">
-        <Input.Search allowClear placeholder="Tên, số quyết định" value={text} onChange={(e) => setText(e.target.value)} style={{ width: 240 }} aria-label="Tìm khen thưởng" />
+        <Input.Search allowClear placeholder="Tên, số quyết định" value={text} onChange={(e) => setText(e.target.value)} style={{ width: 210 }} aria-label="Tìm khen thưởng" />
         <Select<EmulationLevel>
           allowClear
           placeholder="Mọi đối tượng"
           value={s.filters.level}
           onChange={(level) => s.setFilters({ level: level ?? undefined })}
           options={EMULATION_LEVELS.map((l) => ({ value: l, label: EMULATION_LEVEL_LABELS[l] }))}
-          style={{ width: 180 }}
+          style={{ width: 165 }}
           aria-label="Đối tượng"
         />
         <Select<AwardKind>
@@ -41,7 +41,7 @@ export function AwardsTab() {
           value={s.filters.kind}
           onChange={(kind) => s.setFilters({ kind: kind ?? undefined })}
           options={AWARD_KINDS.map((k) => ({ value: k, label: AWARD_KIND_LABELS[k] }))}
-          style={{ width: 200 }}
+          style={{ width: 175 }}
           aria-label="Hình thức khen thưởng"
         />
         <label className="toolbar-field">
@@ -87,10 +87,10 @@ export function AwardsTab() {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa ghi khen thưởng nào." /> }}
         columns={[
           {
-            title: 'Ngày quyết định',
+            title: 'Quyết định',
             dataIndex: 'decisionDate',
             key: 'decisionDate',
-            width: 130,
+            width: 170,
             sorter: true,
             sortOrder: s.sort === 'decisionDate' ? (s.desc ? 'descend' : 'ascend') : null,
             render: (v: string, r) => (
@@ -114,7 +114,7 @@ export function AwardsTab() {
               </span>
             ),
           },
-          { title: 'Hình thức', dataIndex: 'kind', width: 150, render: (k: AwardKind) => AWARD_KIND_LABELS[k] },
+          { title: 'Hình thức', dataIndex: 'kind', width: 130, render: (k: AwardKind) => AWARD_KIND_LABELS[k] },
           { title: 'Danh hiệu, nội dung', dataIndex: 'title', ellipsis: true },
           { title: 'Kỳ', dataIndex: 'period', width: 100, render: (v: string | null) => (v ? periodWords(v) : '—') },
           {

@@ -6,7 +6,7 @@ import type { AppErrorShape, CriteriaSet } from '../../../../shared/contract';
 import { DEFAULT_RULES } from '../../../../shared/calc/emulation';
 import { EMULATION_LEVEL_LABELS, EMULATION_MEASURE_DEFS, measuresOf, type EmulationLevel, type EmulationMeasure } from '../../../../shared/domain/emulation';
 import { ErrorAlert } from '../../components/ErrorResult';
-import { PICKER_FORMAT, dayjsToIso, isoToDayjs } from '../../format/dates';
+import { PICKER_FORMAT, dayjsToIso, isoToDayjs, todayIso } from '../../format/dates';
 import { useEmulationStore } from '../../stores/emulation';
 
 interface Row {
@@ -42,7 +42,8 @@ export function CriteriaSetModal({ open, base, level, onClose }: { open: boolean
     if (!open) return;
     setError(null);
     form.resetFields();
-    const next = base ? isoToDayjs(`${Number(base.validFrom.slice(0, 4)) + 1}-01-01`) : null;
+    // The first of January after today: periods already closed keep the set they were scored with.
+    const next = isoToDayjs(`${Number(todayIso().slice(0, 4)) + 1}-01-01`);
     form.setFieldsValue({
       name: base ? `${base.name} (bản mới)` : '',
       validFrom: next,

@@ -7,7 +7,7 @@ import { formatDate } from '../../../../shared/format/vi';
 import { ErrorResult } from '../../components/ErrorResult';
 import { useEmulationStore } from '../../stores/emulation';
 import { CriteriaSetModal } from './CriteriaSetModal';
-import { benchmarkText, formatPoints } from './emulationFormat';
+import { benchmarkText, formatMax } from './emulationFormat';
 
 /**
  * Bộ tiêu chí: the dated sets of the level chosen on the ranking tab, newest first. A set is
@@ -64,14 +64,14 @@ export function CriteriaTab() {
               <ul className="emulation-set-criteria">
                 {r.criteria.map((c) => (
                   <li key={c.position}>
-                    {c.label}: <b>{formatPoints(c.weight)}</b> điểm; {benchmarkText(c.kind, c.benchmark)}
-                    {c.cap > 1 ? `, tính tối đa ${formatPoints(c.cap * 100)}% mức chuẩn` : ''}
+                    {c.label}: <b>{formatMax(c.weight)}</b> điểm; đạt {benchmarkText(c.kind, c.benchmark)} được đủ điểm
+                    {c.cap > 1 ? `, tính tối đa ${formatMax(c.cap * 100)}% mức chuẩn` : ''}
                   </li>
                 ))}
               </ul>
             ),
           },
-          { title: 'Điểm tối đa', dataIndex: 'maxPoints', width: 100, align: 'right', render: (v: number) => formatPoints(v) },
+          { title: 'Điểm tối đa', dataIndex: 'maxPoints', width: 100, align: 'right', render: (v: number) => formatMax(v) },
         ]}
       />
       <CriteriaSetModal open={open} base={base} level={s.level} onClose={() => setOpen(false)} />

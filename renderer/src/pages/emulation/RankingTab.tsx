@@ -9,7 +9,7 @@ import { ErrorResult } from '../../components/ErrorResult';
 import { ExportButton } from '../../components/ExportButton';
 import { EMULATION_PAGE_SIZE, useEmulationStore, type QuarterChoice } from '../../stores/emulation';
 import { OfficeSelect } from '../network/NetworkSelects';
-import { formatPoints, formatValue } from './emulationFormat';
+import { formatMax, formatPoints, formatValue } from './emulationFormat';
 import { printEmulationDocument } from './EmulationPrint';
 
 const QUARTERS: { value: QuarterChoice; label: string }[] = [
@@ -53,16 +53,18 @@ export function RankingTab() {
       ...r.criteria.map((c, i) => ({
         title: (
           <Tooltip title={`${c.label}; điểm chuẩn ${formatPoints(c.weight)}, tối đa ${formatPoints(c.weight * c.cap)}`}>
-            <span>{c.shortLabel}</span>
+            <span>
+              {c.shortLabel} <span className="muted">(tối đa {formatMax(c.weight * c.cap)})</span>
+            </span>
           </Tooltip>
         ),
         key: `c${c.position}`,
         children: [
-          { title: 'Kết quả', key: `v${c.position}`, width: 96, align: 'right' as const, render: (_: unknown, row: EmulationRow) => formatValue(c.kind, row.parts[i]?.value) },
-          { title: `Điểm (${formatPoints(c.weight * c.cap)})`, key: `p${c.position}`, width: 92, align: 'right' as const, render: (_: unknown, row: EmulationRow) => formatPoints(row.parts[i]?.points) },
+          { title: 'Kết quả', key: `v${c.position}`, width: 92, align: 'right' as const, render: (_: unknown, row: EmulationRow) => formatValue(c.kind, row.parts[i]?.value) },
+          { title: 'Điểm', key: `p${c.position}`, width: 72, align: 'right' as const, render: (_: unknown, row: EmulationRow) => formatPoints(row.parts[i]?.points) },
         ],
       })),
-      { title: `Tổng điểm (${formatPoints(r.maxPoints)})`, dataIndex: 'score', key: 'score', width: 110, align: 'right', fixed: 'right', render: (v: number) => <b>{formatPoints(v)}</b> },
+      { title: `Tổng điểm (tối đa ${formatMax(r.maxPoints)})`, dataIndex: 'score', key: 'score', width: 110, align: 'right', fixed: 'right', render: (v: number) => <b>{formatPoints(v)}</b> },
     ];
   }, [r]);
 
@@ -97,22 +99,22 @@ export function RankingTab() {
             value={s.level}
             onChange={s.setLevel}
             options={EMULATION_LEVELS.map((l) => ({ value: l, label: EMULATION_LEVEL_LABELS[l] }))}
-            style={{ width: 180 }}
+            style={{ width: 165 }}
             aria-label="Đối tượng xếp hạng"
             data-testid="emulation-level"
           />
         </label>
-        <OfficeSelect value={s.officeCode} onChange={s.setOfficeCode} width={220} />
+        <OfficeSelect value={s.officeCode} onChange={s.setOfficeCode} width={200} />
         <span className="toolbar-spacer" />
         <ExportButton onExport={s.exportRanking} disabled={!r || r.total === 0} />
         <Button icon={<PrinterOutlined aria-hidden />} loading={printing} disabled={!r || r.total === 0} onClick={() => void print()} data-testid="emulation-print">
-          In bảng xếp hạng
+          In
         </Button>
       </div>
       {r ? (
         <div className="emulation-summary" data-testid="emulation-summary">
           {r.periodLabel} · Bộ tiêu chí <b>{r.criteriaSet.name}</b>
-          {r.criteriaSet.decisionNo ? ` (${r.criteriaSet.decisionNo})` : ''}, hiệu lực từ {formatDate(r.criteriaSet.validFrom)} · điểm tối đa {formatPoints(r.maxPoints)}
+          {r.criteriaSet.decisionNo ? ` (${r.criteriaSet.decisionNo})` : ''}, hiệu lực từ {formatDate(r.criteriaSet.validFrom)} · điểm tối đa {formatMax(r.maxPoints)}
         </div>
       ) : null}
       {r?.notes.map((note) => <Alert key={note} type="info" showIcon message={note} />)}

@@ -14,6 +14,11 @@ export function formatPoints(value: number | null | undefined): string {
   return formatDecimal(value);
 }
 
+/** A most-points figure: 36, 45,5 (no trailing zeros). */
+export function formatMax(value: number): string {
+  return formatDecimal(value).replace(/,?0+$/, '');
+}
+
 /** A benchmark as typed on the criteria form: a percent for ratio measures, a count per quarter otherwise. */
 export function benchmarkText(kind: MeasureKind, benchmark: number): string {
   if (kind === 'count') return `${formatCount(benchmark)} buổi/quý`;
