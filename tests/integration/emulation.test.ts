@@ -8,6 +8,9 @@ import { cli } from '../helpers/cli';
 import { call, callError, FIXED_NOW, openTestCore, storeOf } from '../helpers/core';
 import { tempDataDir } from '../helpers/fixtures';
 import { demoWithoutNetwork } from '../helpers/network';
+import { openTestStore, untyped } from '../helpers/stores';
+import { migrate, schemaVersion } from '../../electron/core/db/migrate';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
 
 /**
  * The demo province (units, offices, figures; its own network removed) on the fixed clock
@@ -82,16 +85,6 @@ describe('emulation', () => {
     expect(sets.map((s) => [s.level, s.validFrom, s.current, s.criteria.reduce((n, c) => n + c.weight, 0)])).toEqual(
       expect.arrayContaining([['unit', '2000-01-01', true, 100], ['agent', '2000-01-01', true, 100], ['staff', '2000-01-01', true, 100]]),
     );
-  });
-
-  it('loads a few demo awards, and a demo reload replaces them', async () => {
-    const core = await openTestCore({ now: () => FIXED_NOW });
-    await call(core, 'demo:load', {});
-    const first = await call(core, 'awards:search', {});
-    expect(first.total).toBeGreaterThanOrEqual(5);
-    expect(first.items.every((a) => a.isDemo && /\(mẫu\)/.test(a.decisionNo))).toBe(true);
-    await call(core, 'demo:load', {});
-    expect((await call(core, 'awards:search', {})).total).toBe(first.total);
   });
 
   it('scores staff for a quarter by hand: ties share a rank, the parts add up to the total', async () => {
@@ -235,6 +228,41 @@ describe('emulation', () => {
     if (table.kind !== 'table') return;
     expect(table.rows.map((r) => [r.cells.rank, r.cells.name, r.cells.score])).toEqual([[1, 'Lâm Văn Út', 100], [1, 'Trần Thị Bé Tư', 100], [3, 'Nguyễn Thị Hoa', 40]]);
     expect(doc.signature.authority).toBe('TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG');
+  });
+});
+
+describe('demo awards', () => {
+  it('loads a few demo awards, and a demo reload replaces them', async () => {
+    const core = await openTestCore({ now: () => FIXED_NOW });
+    await call(core, 'demo:load', {});
+    const first = await call(core, 'awards:search', {});
+    expect(first.total).toBeGreaterThanOrEqual(5);
+    expect(first.items.every((a) => a.isDemo && /\(mẫu\)/.test(a.decisionNo))).toBe(true);
+    await call(core, 'demo:load', {});
+    expect((await call(core, 'awards:search', {})).total).toBe(first.total);
+  });
+});
+
+describe('migration 14 on data of version 13', () => {
+  it('adds the emulation tables beside the old rows, seeds one frozen set per level and enforces its checks', async () => {
+    const store = await openTestStore();
+    await migrate(store, { migrations: MIGRATIONS.filter((m) => m.version <= 13) });
+    const db = untyped(store);
+    const now = '2024-01-01T00:00:00.000Z';
+    await db.insertInto('units').values({ code: '95', name: 'Tỉnh Bạc Liêu', name_key: 'bac lieu', level: 'province', kind: 'Tỉnh', parent_id: null, valid_from: null, valid_to: null, is_demo: 0, created_at: now, updated_at: now }).execute();
+    expect(await migrate(store, { migrations: MIGRATIONS })).toBe(14);
+    expect(await schemaVersion(store)).toBe(14);
+    expect((await db.selectFrom('units').select('code').execute()).map((r: { code: string }) => r.code)).toEqual(['95']);
+    const sets = await db.selectFrom('emulation_criteria_sets').select(['id', 'level', 'valid_from']).orderBy('id').execute();
+    expect(sets.map((r: { level: string; valid_from: string }) => [r.level, r.valid_from])).toEqual([['unit', '2000-01-01'], ['agent', '2000-01-01'], ['staff', '2000-01-01']]);
+    const weights = await db.selectFrom('emulation_criteria').select(['set_id', 'measure', 'weight']).where('set_id', '=', sets[0]!.id).orderBy('position').execute();
+    expect(weights.map((r: { measure: string; weight: number }) => [r.measure, Number(r.weight)])).toEqual([
+      ['TN_TARGET_PCT', 30], ['HGD_TARGET_PCT', 25], ['TN_GROWTH', 15], ['HGD_GROWTH', 10], ['CAMPAIGNS_HELD', 10], ['NETWORK_COVERAGE', 10],
+    ]);
+    await expect(db.insertInto('emulation_criteria').values({ set_id: sets[0]!.id, position: 9, measure: 'NEW_GROWTH', weight: 0, benchmark: 1, cap: 1 }).execute()).rejects.toThrow();
+    const award = { recipient_level: 'unit', recipient_name: 'X', name_key: 'x', sort_key: 'x', kind: 'GIAY_KHEN', title: 'T', decision_no: '1/QĐ', decision_date: '2024-01-01', created_at: now, updated_at: now };
+    await expect(db.insertInto('awards').values({ ...award, amount: -1 }).execute()).rejects.toThrow();
+    await expect(db.insertInto('awards').values({ ...award, recipient_level: 'province' }).execute()).rejects.toThrow();
   });
 });
 
