@@ -57,6 +57,7 @@ export async function runCli(argv: string[], out = (t: string) => console.log(t)
     if (!line.help) {
       networkCommands.checkFlags(line.command.name, line.flags);
       campaignCommands.checkFlags(line.command.name, line.flags);
+      if (line.command.name === 'emulation score') emulationCommands.checkFlags(line.flags);
     }
   } catch (error) {
     err((error as Error).message);

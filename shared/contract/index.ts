@@ -9,3 +9,4 @@ export * from './reportTypes';
 export * from './paging';
 export * from './networkTypes';
 export * from './campaignTypes';
+export * from './emulationTypes';

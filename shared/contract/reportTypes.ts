@@ -55,7 +55,8 @@ export interface ReportSectionInfo {
   editable: boolean;
 }
 
-export type ReportCellFormat = 'text' | 'count' | 'signedCount' | 'percent' | 'signedPoints';
+/** decimal: two decimals (emulation points, 79,35). */
+export type ReportCellFormat = 'text' | 'count' | 'signedCount' | 'percent' | 'signedPoints' | 'decimal';
 
 export interface ReportColumn {
   key: string;

@@ -12,6 +12,12 @@ export function formatPercent(ratio: number | null | undefined, digits = 2): str
   );
 }
 
+/** Two decimals, vi-VN: 79,35 (emulation points). */
+export function formatDecimal(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
 export function formatMoney(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : integerFormat.format(value) + ' đ';
 }

@@ -1,11 +1,13 @@
 import { deleteDemoCampaigns } from './demoCampaigns';
 import type { Store } from '../db/store';
+import { deleteDemoAwards } from './demoAwards';
 import { deleteDemoNetwork } from './demoNetwork';
 
 /** Removes every demo row, children before parents, so a reload replaces the demo cleanly. */
 export async function deleteDemoRows(store: Store): Promise<void> {
   const db = store.db;
   await deleteDemoCampaigns(store);
+  await deleteDemoAwards(store);
   await deleteDemoNetwork(store);
   await db.deleteFrom('results').where('is_demo', '=', 1).execute();
   await db.deleteFrom('targets').where('is_demo', '=', 1).execute();

@@ -10,6 +10,7 @@ import { ResultRepository, type ResultRow } from '../results/repository';
 import { TargetRepository, type TargetRow } from '../targets/repository';
 import { UnitRepository } from '../units/repository';
 import { loadDemoCampaigns } from './demoCampaigns';
+import { loadDemoAwards } from './demoAwards';
 import { loadDemoNetwork, type DemoOfficeRef } from './demoNetwork';
 import { deleteDemoRows } from './demoRepository';
 import { commonProfile, createRandom, monthlyAsOfDates, simulateCommune, type Stock } from './simulate';
@@ -133,6 +134,7 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
     const network = await loadDemoNetwork(ctx.store, officeRefs, today, now, createRandom(20250501));
     Object.assign(outcome, network);
     outcome.campaigns = await loadDemoCampaigns(ctx.store, officeRefs, today, now, createRandom(20250519));
+    await loadDemoAwards(ctx.store, officeRefs, today, now);
     await recordAudit(ctx.store, ctx.actor, {
       action: 'demo', entity: 'demo',
       summary: `Nạp dữ liệu mẫu: ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu, ${formatCount(network.agents)} tổ chức dịch vụ thu, ${formatCount(network.points)} điểm thu, ${formatCount(network.staff)} nhân viên thu, ${formatCount(outcome.campaigns)} hoạt động tuyên truyền`,

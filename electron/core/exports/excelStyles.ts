@@ -18,6 +18,8 @@ export const NUM_FMT = {
   signedCount: '+#,##0;-#,##0;0',
   ratio: '0.00%',
   signedRatio: '+0.00%;-0.00%;0.00%',
+  /** Points of an emulation ranking: 79.35. */
+  decimal: '#,##0.00',
 } as const;
 
 /** What a missing figure shows: never an empty cell or 0, which would read as "nobody". */

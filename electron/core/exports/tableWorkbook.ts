@@ -3,7 +3,7 @@ import { formatDateTime } from '../../../shared/format/vi';
 import { font, NUM_FMT } from './excelStyles';
 import { applyBorders, mergeWrite, setA4Page, textRowHeight, writeNote, writeNumber, writeTableHeader, writeText, writeTitleBlock, type HeaderColumn } from './sheetLayout';
 
-export type CellFormat = 'text' | 'count' | 'ratio' | 'signedCount' | 'signedRatio';
+export type CellFormat = 'text' | 'count' | 'ratio' | 'signedCount' | 'signedRatio' | 'decimal';
 
 export interface TableColumn {
   header: string;

@@ -3,7 +3,7 @@ import { AppError, type ReportBlock, type ReportCellFormat, type ReportDocument 
 import { writeNote } from '../exports/sheetLayout';
 import { addTableSheet, type CellFormat, type TableColumn } from '../exports/tableWorkbook';
 
-const FORMATS: Record<ReportCellFormat, CellFormat> = { text: 'text', count: 'count', signedCount: 'signedCount', percent: 'ratio', signedPoints: 'signedRatio' };
+const FORMATS: Record<ReportCellFormat, CellFormat> = { text: 'text', count: 'count', signedCount: 'signedCount', percent: 'ratio', signedPoints: 'signedRatio', decimal: 'decimal' };
 
 const SHEET_NAME_MAX = 31;
 

@@ -1,5 +1,5 @@
 import type { ReportCellFormat } from '../../../shared/contract/reportTypes';
-import { formatCount, formatPercent } from '../../../shared/format/vi';
+import { formatCount, formatDecimal, formatPercent } from '../../../shared/format/vi';
 import { formatSignedCount, formatSignedPoints } from '../pages/dashboard/dashboardFormat';
 
 /**
@@ -18,6 +18,8 @@ export function formatCell(value: string | number | null | undefined, format: Re
       return formatPercent(value, 2);
     case 'signedPoints':
       return formatSignedPoints(value);
+    case 'decimal':
+      return formatDecimal(value);
     default:
       return String(value);
   }

@@ -7,6 +7,7 @@ export const AREA_LABELS = [
   'Nhập Excel',
   'Đại lý thu',
   'Tuyên truyền',
+  'Thi đua, khen thưởng',
   'Danh sách vận động',
   'Nợ đọng',
   'Báo cáo',
