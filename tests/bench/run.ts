@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { startPgCluster, type PgCluster } from '../helpers/pgCluster';
+import { benchCampaigns } from './campaigns';
 import { benchDashboard } from './dashboard';
 import { BenchTable, type BenchEnv, type Engine } from './env';
 import { benchImports } from './imports';
@@ -50,8 +51,8 @@ async function benchUnits(env: BenchEnv, file: string): Promise<void> {
   await core.close();
 }
 
-/** `tsx tests/bench/run.ts [units] [imports] [reports] [dashboard] [network]`: only the benches named; all when none is. */
-const BENCHES = ['units', 'imports', 'reports', 'dashboard', 'network'] as const;
+/** `tsx tests/bench/run.ts [units] [imports] [reports] [dashboard] [network] [campaigns]`: only the benches named; all when none is. */
+const BENCHES = ['units', 'imports', 'reports', 'dashboard', 'network', 'campaigns'] as const;
 const named = process.argv.slice(2).filter((a) => (BENCHES as readonly string[]).includes(a));
 const runs = (name: (typeof BENCHES)[number]) => named.length === 0 || named.includes(name);
 
@@ -84,6 +85,10 @@ async function main(): Promise<void> {
       if (runs('network')) {
         table.heading('Agent network, 2.000 agents × 10.000 points × 20.000 staff × 24 months (target: each request < 100 ms)');
         await benchNetwork(env);
+      }
+      if (runs('campaigns')) {
+        table.heading('Outreach campaigns, 20.000 campaigns over 5 years on the demo province (screens: each request < 100 ms)');
+        await benchCampaigns(env);
       }
       env.count('RSS after this engine', Math.round(process.memoryUsage().rss / 1024 / 1024), 'MB');
     }
