@@ -99,17 +99,20 @@ export function RankingTab() {
             value={s.level}
             onChange={s.setLevel}
             options={EMULATION_LEVELS.map((l) => ({ value: l, label: EMULATION_LEVEL_LABELS[l] }))}
-            style={{ width: 165 }}
+            style={{ width: 150 }}
             aria-label="Đối tượng xếp hạng"
             data-testid="emulation-level"
           />
         </label>
-        <OfficeSelect value={s.officeCode} onChange={s.setOfficeCode} width={200} />
+        <OfficeSelect value={s.officeCode} onChange={s.setOfficeCode} width={180} />
         <span className="toolbar-spacer" />
-        <ExportButton onExport={s.exportRanking} disabled={!r || r.total === 0} />
-        <Button icon={<PrinterOutlined aria-hidden />} loading={printing} disabled={!r || r.total === 0} onClick={() => void print()} data-testid="emulation-print">
-          In
-        </Button>
+        {/* The two outputs stay together when the toolbar wraps on a narrow window. */}
+        <span style={{ display: 'inline-flex', gap: 8 }}>
+          <ExportButton onExport={s.exportRanking} disabled={!r || r.total === 0} />
+          <Button icon={<PrinterOutlined aria-hidden />} loading={printing} disabled={!r || r.total === 0} onClick={() => void print()} data-testid="emulation-print">
+            In
+          </Button>
+        </span>
       </div>
       {r ? (
         <div className="emulation-summary" data-testid="emulation-summary">
