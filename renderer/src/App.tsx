@@ -1,6 +1,6 @@
 import { App as AntApp, ConfigProvider, Layout, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from './api/client';
 import { useAppStore } from './stores/app';
 import { refreshAfterChange } from './stores/refresh';
@@ -76,9 +76,28 @@ function Root() {
   return <AppShell />;
 }
 
+/**
+ * Windows' "Show animations in Windows" off (prefers-reduced-motion) turns antd's motion off: dialogs,
+ * drawers and dropdowns appear and go at once. The browser tests run that way too, so a loaded
+ * runner never waits on a closing animation.
+ */
+function useReducedMotion(): boolean {
+  const [reduced, setReduced] = useState(() => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false);
+  useEffect(() => {
+    const query = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    if (!query) return;
+    const onChange = () => setReduced(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return reduced;
+}
+
 export function App() {
+  const reducedMotion = useReducedMotion();
+  const appTheme = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
   return (
-    <ConfigProvider locale={viVN} theme={theme}>
+    <ConfigProvider locale={viVN} theme={appTheme}>
       <AntApp message={{ maxCount: 3 }} notification={{ placement: 'topRight' }}>
         <Root />
         <UnitImportModal />

@@ -53,11 +53,25 @@ export class ResultsPage {
     await expect(this.month).toHaveValue(mmYyyy);
   }
 
-  /** Types a month into the picker without waiting for it to be taken (unsaved edits ask first). */
+  /**
+   * Types a month into the picker until the picker takes it (it closes showing the month) or the
+   * grid asks first about unsaved edits. On a loaded runner an Enter typed while the picker still
+   * opened was lost and the picker went back to the old month, twice in one CI run.
+   */
   async typeMonth(mmYyyy: string): Promise<void> {
-    await this.month.click();
-    await this.month.fill(mmYyyy);
-    await this.month.press('Enter');
+    const question = this.page.getByRole('dialog', { name: 'Bỏ các số liệu chưa lưu?' });
+    const openPicker = this.page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+    await expect(async () => {
+      if (await question.isVisible()) return;
+      await this.month.click();
+      await this.month.fill(mmYyyy);
+      await this.month.press('Enter');
+      await expect(async () => {
+        if (await question.isVisible()) return;
+        expect(await this.month.inputValue()).toBe(mmYyyy);
+        await expect(openPicker).toHaveCount(0, { timeout: 500 });
+      }).toPass({ timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
   }
 
   cell(unitCode: string, indicatorCode: string): Locator {
