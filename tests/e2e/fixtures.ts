@@ -1,6 +1,6 @@
 import { test as base, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 
@@ -83,6 +83,24 @@ export interface DemoFolder {
   cli(...args: string[]): string;
 }
 
+/** One demo data folder per day and worker, built by the CLI once and copied for each test. */
+const demoTemplates = new Map<string, string>();
+process.on('exit', () => {
+  for (const dir of demoTemplates.values()) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The demo (as `demo` writes it on that day) in a fresh folder: a copy of this worker's template. */
+function demoInto(dataDir: string, today: string): void {
+  let template = demoTemplates.get(today);
+  if (!template) {
+    template = mkdtempSync(join(tmpdir(), 'bhxh-e2e-template-'));
+    runCli(template, ['demo'], today);
+    demoTemplates.set(today, template);
+  }
+  // The CLI has exited: the database file is complete and its folder lock released.
+  cpSync(template, dataDir, { recursive: true });
+}
+
 export const test = base.extend<{ app: RunningApp; demoApp: RunningApp; demoFolder: DemoFolder; today: string }>({
   /** YYYY-MM-DD: set per project in playwright.config.ts (mid-year and December runs). */
   today: [DEFAULT_TODAY, { option: true }],
@@ -95,13 +113,13 @@ export const test = base.extend<{ app: RunningApp; demoApp: RunningApp; demoFold
   },
   demoFolder: async ({ today }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bhxh-e2e-folder-'));
-    runCli(dataDir, ['demo'], today);
+    demoInto(dataDir, today);
     await use({ dataDir, cli: (...args) => runCli(dataDir, args, today) });
     rmSync(dataDir, { recursive: true, force: true });
   },
   demoApp: async ({ today }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bhxh-e2e-demo-'));
-    runCli(dataDir, ['demo'], today);
+    demoInto(dataDir, today);
     const { child, url } = await startServer(dataDir, today);
     await use({ url, dataDir, cli: (...args) => runCli(dataDir, args, today), ...apiOf(url) });
     child.kill();

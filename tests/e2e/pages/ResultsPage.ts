@@ -54,24 +54,16 @@ export class ResultsPage {
   }
 
   /**
-   * Types a month into the picker until the picker takes it (it closes showing the month) or the
-   * grid asks first about unsaved edits. On a loaded runner an Enter typed while the picker still
-   * opened was lost and the picker went back to the old month, twice in one CI run.
+   * Picks a month: types it (the panel moves to its year) and clicks its cell. A click, not Enter:
+   * after an edit the entry grid listens to the keyboard, and an Enter typed into the picker was
+   * seen to be lost (the picker went back to the old month). Unsaved edits make the grid ask first.
    */
   async typeMonth(mmYyyy: string): Promise<void> {
-    const question = this.page.getByRole('dialog', { name: 'Bỏ các số liệu chưa lưu?' });
-    const openPicker = this.page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-    await expect(async () => {
-      if (await question.isVisible()) return;
-      await this.month.click();
-      await this.month.fill(mmYyyy);
-      await this.month.press('Enter');
-      await expect(async () => {
-        if (await question.isVisible()) return;
-        expect(await this.month.inputValue()).toBe(mmYyyy);
-        await expect(openPicker).toHaveCount(0, { timeout: 500 });
-      }).toPass({ timeout: 2_000 });
-    }).toPass({ timeout: 15_000 });
+    const [mm, yyyy] = mmYyyy.split('/') as [string, string];
+    await this.month.click();
+    await this.month.fill(mmYyyy);
+    const cell = this.page.locator(`.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) td[title="${yyyy}-${mm}"]`);
+    await cell.click();
   }
 
   cell(unitCode: string, indicatorCode: string): Locator {
