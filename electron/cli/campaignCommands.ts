@@ -1,7 +1,7 @@
 import { MAX_PAGE_SIZE, type CampaignSummary } from '../../shared/contract';
 import { CAMPAIGN_KIND_LABELS, CAMPAIGN_KIND_SHORT, CAMPAIGN_KINDS, campaignKindOf, type CampaignKind } from '../../shared/domain/campaigns';
 import { periodDays } from '../../shared/domain/periods';
-import { formatCount, formatDate, formatMoney } from '../../shared/format/vi';
+import { formatCount, formatDate, formatMoney, formatPercentValue } from '../../shared/format/vi';
 import type { AppCore } from '../core/app/appCore';
 import type { CliIo } from './commands';
 import { CliFailure, table } from './output';
@@ -56,8 +56,7 @@ export function campaignJson(c: CampaignSummary): CampaignListJson {
   };
 }
 
-/** 132.14 → "132,14%" (the figure is already a rounded percentage). */
-const pct = (v: number | null) => (v === null ? '—' : `${v.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`);
+const pct = (v: number | null) => formatPercentValue(v);
 
 /** `campaigns list --period YYYY[-MM|-Qn]`: each campaign with a day in the period, oldest first; JSON for scripts. */
 export async function campaignsList(core: AppCore, io: CliIo, flags: { period?: string; office?: string; kind?: string }): Promise<number> {

@@ -18,6 +18,11 @@ export function formatDecimal(value: number | null | undefined, digits = 2): str
   return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
+/** A percentage core already computed and rounded (campaign % of plan: 132.14 → "132,14%"). */
+export function formatPercentValue(value: number | null | undefined, digits = 2): string {
+  return value === null || value === undefined ? '—' : formatPercent(value / 100, digits);
+}
+
 export function formatMoney(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : integerFormat.format(value) + ' đ';
 }

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { AUDIENCE_LABELS, AUDIENCES, CAMPAIGN_KIND_LABELS, CAMPAIGN_KINDS, type CampaignKind } from '../../../../shared/domain/campaigns';
-import { formatDate, formatPercent } from '../../../../shared/format/vi';
+import { formatDate, formatPercentValue } from '../../../../shared/format/vi';
 
 export const kindOptions = CAMPAIGN_KINDS.map((k) => ({ value: k, label: CAMPAIGN_KIND_LABELS[k] }));
 export const audienceOptions = AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }));
@@ -27,9 +27,7 @@ export function KindTag({ kind, short }: { kind: CampaignKind; short?: string })
 }
 
 /** A percentage core computed (132.14 means 132,14%). */
-export function formatPct(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : formatPercent(value / 100, 2);
-}
+export const formatPct = (value: number | null | undefined): string => formatPercentValue(value);
 
 /** "16/05/2020" or "16/05 – 17/05/2020" or across years in full. */
 export function formatSpan(from: string, to: string): string {
