@@ -13,14 +13,7 @@ export function searchAwards(ctx: CoreContext, req: ParsedRequestOf<'awards:sear
 /** Who an award names: the recipient's code must exist at its level when one is given. */
 async function checkRecipient(ctx: CoreContext, level: AwardFields['recipientLevel'], code: string | null): Promise<void> {
   if (!code) return;
-  const db = ctx.store.db;
-  const found =
-    level === 'unit'
-      ? await db.selectFrom('offices').select('id').where('code', '=', code).executeTakeFirst()
-      : level === 'agent'
-        ? await db.selectFrom('agents').select('id').where('code', '=', code).executeTakeFirst()
-        : await db.selectFrom('agent_staff').select('id').where('code', '=', code).executeTakeFirst();
-  if (!found) throw new AppError('VALIDATION', `Không có ${EMULATION_LEVEL_LABELS[level].toLocaleLowerCase('vi')} mã "${code}".`);
+  if (!(await new EmulationRepository(ctx.store).recipientExists(level, code))) throw new AppError('VALIDATION', `Không có ${EMULATION_LEVEL_LABELS[level].toLocaleLowerCase('vi')} mã "${code}".`);
 }
 
 /** Creates (no id) or changes an award: one transaction with its audit row. */

@@ -62,6 +62,13 @@ export interface AwardFilter {
 export class EmulationRepository {
   constructor(private readonly store: Store) {}
 
+  /** Whether an office (unit level), agent or staff member has this code. */
+  async recipientExists(level: 'unit' | 'agent' | 'staff', code: string): Promise<boolean> {
+    const table = level === 'unit' ? 'offices' : level === 'agent' ? 'agents' : 'agent_staff';
+    const row = await this.store.db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Every set of a level (or all), with its criteria: two statements. */
   async sets(level?: EmulationLevel): Promise<StoredSet[]> {
     let query = this.store.db.selectFrom('emulation_criteria_sets').selectAll();

@@ -57,11 +57,12 @@ async function unitContestants(ctx: CoreContext, p: ReturnType<typeof emulationP
   const figures = await Figures.open(ctx, { kind: p.kind, year: p.year, index: p.kind === 'year' ? 12 : p.index }, treeDateOf(p.throughMonth, today));
   const onTree = (ids: number[]) => ids.filter((id) => figures.tree.nodes.has(id));
   const repo = new EmulationRepository(ctx.store);
+  const officeRepo = new OfficeRepository(ctx.store);
   const [offices, sessions, openPoints, officeIds] = await Promise.all([
-    new OfficeRepository(ctx.store).withUnitIds(figures.tree.date),
+    officeRepo.withUnitIds(figures.tree.date),
     measures.includes('CAMPAIGNS_HELD') ? repo.sessionsByOffice(p.from, p.to) : Promise.resolve(new Map<number, number>()),
     measures.includes('NETWORK_COVERAGE') ? repo.unitsWithOpenPoint(p.to < today ? p.to : today) : Promise.resolve([]),
-    ctx.store.db.selectFrom('offices').select(['id', 'code']).execute(),
+    officeRepo.all(),
   ]);
   const idOf = new Map(officeIds.map((o) => [o.code, o.id]));
   // A point recorded on a commune that later merged counts for its successor on the tree.
@@ -153,7 +154,7 @@ export async function scoreEmulation(ctx: CoreContext, req: ScoreRequest): Promi
     score: s.total,
     parts: s.parts.map((part) => ({ ...part, label: EMULATION_MEASURE_DEFS[part.measure].shortLabel })),
   }));
-  const officeName = req.officeCode ? ((await ctx.store.db.selectFrom('offices').select('name').where('code', '=', req.officeCode).executeTakeFirst())?.name ?? null) : null;
+  const officeName = req.officeCode ? ((await new OfficeRepository(ctx.store).byCode(req.officeCode))?.name ?? null) : null;
   if (req.officeCode && officeName === null) throw new AppError('NOT_FOUND', `Không có BHXH cơ sở mã "${req.officeCode}".`);
   if (p.throughMonth < p.to.slice(0, 7)) notes.unshift(`Kỳ đang diễn ra: số liệu tính đến tháng ${p.throughMonth.slice(5)}/${p.throughMonth.slice(0, 4)}.`);
   return {
