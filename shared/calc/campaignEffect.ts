@@ -18,7 +18,9 @@ const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Num
 /** The stock on a day, on the line between the reports around it; null outside the reports. */
 export function stockOn(points: readonly StockPoint[], day: string): number | null {
   if (points.length === 0) return null;
-  const sorted = [...points].sort((a, b) => a.day.localeCompare(b.day));
+  // Series come in date order from core; a copy is sorted only when they do not (ISO days compare as text).
+  const inOrder = points.every((p, i) => i === 0 || points[i - 1]!.day <= p.day);
+  const sorted = inOrder ? points : [...points].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const t = dayNumber(day);
   for (let i = 0; i < sorted.length; i++) {
     const p = sorted[i]!;
