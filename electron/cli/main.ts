@@ -10,6 +10,8 @@ import * as importCommands from './importCommands';
 import * as networkCommands from './networkCommands';
 import * as networkImportCommands from './networkImportCommands';
 import * as officeCommands from './officeCommands';
+import * as peopleCommands from './peopleCommands';
+import * as peopleImportCommands from './peopleImportCommands';
 import { CliFailure, exitCodeOf } from './output';
 import * as reportCommands from './reportCommands';
 import * as resultsCommands from './resultsCommands';
@@ -47,6 +49,12 @@ const RUN: Record<string, Run> = {
   'campaigns import': (core, io, [file], f) => campaignImportCommands.campaignsImport(core, io, file!, { dryRun: f.dryRun }),
   'campaigns list': (core, io, _, f) => campaignCommands.campaignsList(core, io, { period: f.period, office: f.office, kind: f.kind }),
   'emulation score': (core, io, _, f) => emulationCommands.emulationScore(core, io, { period: f.period, level: f.level, office: f.office }),
+  'people import': (core, io, [file], f) => peopleImportCommands.peopleImport(core, io, file!, { list: f.list, dryRun: f.dryRun }),
+  'people search': (core, io, [text], f) => peopleCommands.peopleSearch(core, io, text!, { commune: f.commune, list: f.list }),
+  'people assign': (core, io, _, f) => peopleCommands.peopleAssign(core, io, { commune: f.commune!, hamlet: f.hamlet, staff: f.staff!, list: f.list }),
+  'people export': (core, io, _, f) => peopleCommands.peopleExport(core, io, { staff: f.staff!, out: f.out!, list: f.list }),
+  'people lists': (core, io) => peopleCommands.peopleLists(core, io),
+  'people delete-list': (core, io, [name]) => peopleCommands.peopleDeleteList(core, io, name!),
 };
 
 /** `npm run cli -- <command>`: the same handlers the app uses, for scripts and for support staff. */

@@ -42,6 +42,10 @@ export const FLAGS = {
   agent: { kind: 'text', hint: 'MÃ' },
   by: { kind: 'text', hint: 'result|progress' },
   level: { kind: 'text', hint: 'unit|agent|staff' },
+  list: { kind: 'text', hint: 'TÊN' },
+  commune: { kind: 'text', hint: 'MÃ' },
+  hamlet: { kind: 'text', hint: 'TÊN' },
+  staff: { kind: 'text', hint: 'MÃ' },
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -187,6 +191,38 @@ export const COMMANDS: readonly CommandSpec[] = [
     periodForm: 'span',
     example: 'npm run cli -- emulation score --period 2026-Q3 --level unit',
     summary: ['Chấm điểm thi đua theo bộ tiêu chí đang áp dụng cho quý (YYYY-Qn) hoặc năm (YYYY);', '--level: unit (đơn vị, mặc định), agent (đại lý thu) hoặc staff (nhân viên thu)'],
+  },
+  {
+    name: 'people import',
+    args: [{ hint: '<tệp>', missing: 'Thiếu đường dẫn tệp cần nhập. Ví dụ: npm run cli -- people import danh-sach-xa-an-binh.xlsx --list "Tiềm năng xã An Bình"' }],
+    optional: ['list', 'dry-run'],
+    summary: ['Nhập danh sách người vận động (tiềm năng, đến hạn đóng): số dòng đã đọc, đã nhập, bị từ chối,', 'trùng với danh sách khác; --list: tên danh sách (mặc định: tên tệp); có thể hoàn tác'],
+  },
+  {
+    name: 'people search',
+    args: [{ hint: '<chữ>', missing: 'Thiếu nội dung cần tìm. Ví dụ: npm run cli -- people search "dang thi hoa"' }],
+    optional: ['commune', 'list'],
+    summary: ['Tìm người trong các danh sách theo tên (không dấu), số CCCD, mã số BHXH hoặc điện thoại (đã che bớt)'],
+  },
+  {
+    name: 'people assign',
+    required: ['commune', 'staff'],
+    optional: ['hamlet', 'list'],
+    example: 'npm run cli -- people assign --commune 31234 --hamlet "Ấp 3" --staff NV001',
+    summary: ['Giao những người của một xã (hoặc một ấp) cho nhân viên thu; nhiều mã cách nhau bằng dấu phẩy', 'thì chia đều'],
+  },
+  {
+    name: 'people export',
+    required: ['staff', 'out'],
+    optional: ['list'],
+    example: 'npm run cli -- people export --staff NV001 --out phieu-goi-NV001.xlsx',
+    summary: ['Xuất phiếu gọi của một nhân viên thu (nhóm theo ấp) ra Excel; tệp có dữ liệu cá nhân, được ghi nhật ký'],
+  },
+  { name: 'people lists', summary: ['Các danh sách người vận động: số người, đã giao, đã liên hệ, đã tham gia, hạn lưu giữ'] },
+  {
+    name: 'people delete-list',
+    args: [{ hint: '<tên>', missing: 'Thiếu tên danh sách cần xóa. Ví dụ: npm run cli -- people delete-list "Tiềm năng xã An Bình"' }],
+    summary: ['Xóa hẳn một danh sách cùng mọi người và nhật ký liên hệ trong đó (thu gọn tệp dữ liệu)'],
   },
 ];
 

@@ -16,6 +16,7 @@ import type {
 import { channel, empty, fileRef, isoDate, networkCode, officeCode, optionalText, shortText, unitCode, yearMonth } from './schemas';
 import { campaignChannels } from './campaignChannels';
 import { emulationChannels } from './emulationChannels';
+import { peopleChannels } from './peopleChannels';
 
 const period = z
   .object({ kind: z.enum(['month', 'quarter', 'year']), year: z.number().int().min(2000).max(2100), index: z.number().int().min(1).max(12) })
@@ -424,6 +425,7 @@ export const channels = {
   ),
   ...campaignChannels,
   ...emulationChannels,
+  ...peopleChannels,
 } as const;
 
 export type Channels = typeof channels;

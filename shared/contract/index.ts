@@ -10,3 +10,4 @@ export * from './paging';
 export * from './networkTypes';
 export * from './campaignTypes';
 export * from './emulationTypes';
+export * from './peopleTypes';

@@ -45,6 +45,8 @@ import { commitResultsImport, previewResultsImport, type StoredResultsPlan } fro
 import { campaignHandlers } from '../campaigns/handlers';
 import { campaignImportHandlers } from '../campaigns/importHandlers';
 import { emulationHandlers } from '../emulation/handlers';
+import { peopleHandlers } from '../people/handlers';
+import { peopleImportHandlers } from '../people/import/handlers';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -178,6 +180,8 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     ...campaignHandlers(context),
     ...campaignImportHandlers(context, hooks),
     ...emulationHandlers(context, hooks),
+    ...peopleHandlers(context, hooks),
+    ...peopleImportHandlers(context, hooks),
   } satisfies Handlers;
 }
 
