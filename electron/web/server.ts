@@ -7,7 +7,7 @@ import { AppError, fail, ok, type Result } from '../../shared/contract';
 import { formatBytes } from '../../shared/format/vi';
 import type { AppCore } from '../core/app/appCore';
 import { FileReleases } from '../core/files/fileReleases';
-import { MAX_FILE_BYTES, sizeNote, tooLargeMessage } from '../core/files/fileStore';
+import { MAX_UPLOAD_BYTES, sizeNote, tooLargeMessage } from '../core/files/fileStore';
 import { readJsonBody, writeBodyToFile } from './body';
 import { isAllowedHost, isAllowedOrigin, TOKEN_HEADER, tokenMatches, WEB_CSP } from './security';
 
@@ -93,9 +93,9 @@ export async function startWebServer(options: { core: AppCore; staticDir: string
   async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const name = safeDecode(String(req.headers['x-file-name'] ?? '')) || 'tep-tai-len';
     const path = files.temporaryPath();
-    const { size, tooLarge } = await writeBodyToFile(req, MAX_FILE_BYTES, path);
+    const { size, tooLarge } = await writeBodyToFile(req, MAX_UPLOAD_BYTES, path);
     if (tooLarge) {
-      return sendJson(res, 413, fail('TOO_LARGE', tooLargeMessage(name, size)));
+      return sendJson(res, 413, fail('TOO_LARGE', tooLargeMessage(name, size, MAX_UPLOAD_BYTES)));
     }
     const ref = files.adoptTemporary(path, name);
     for (const token of uploads) if (!files.has(token)) uploads.delete(token);

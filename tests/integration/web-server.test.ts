@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
-import { FILE_IDLE_MS, MAX_FILE_BYTES } from '../../electron/core/files/fileStore';
+import { FILE_IDLE_MS, MAX_UPLOAD_BYTES } from '../../electron/core/files/fileStore';
 import { MAX_JSON_BYTES, startWebServer, type WebServer } from '../../electron/web/server';
 import { TOKEN_HEADER, WEB_CSP } from '../../electron/web/security';
 import { expectVietnamese, openTestCore, storeOf } from '../helpers/core';
@@ -309,12 +309,12 @@ describe('browser-mode limits and uploaded files', () => {
   it('an upload over the limit gets 413 with a Vietnamese message; the same connection then works', async () => {
     const agent = oneConnection();
     expect((await invoke('app:info', {}, agent)).status).toBe(200);
-    const big = Buffer.alloc(MAX_FILE_BYTES + 64 * 1024, 7);
+    const big = Buffer.alloc(MAX_UPLOAD_BYTES + 64 * 1024, 7);
     const res = await upload('báo cáo quá lớn.xlsx', big, agent);
     expect(res.status).toBe(413);
     expect(res.reused).toBe(true);
     const body = JSON.parse(res.body);
-    expect(body).toEqual({ ok: false, error: { code: 'TOO_LARGE', message: 'Tệp "báo cáo quá lớn.xlsx" quá lớn (50,1 MB): chỉ nhận tệp tối đa 50 MB.' } });
+    expect(body).toEqual({ ok: false, error: { code: 'TOO_LARGE', message: 'Tệp "báo cáo quá lớn.xlsx" quá lớn (300,1 MB): chỉ nhận tệp tối đa 300 MB.' } });
     expectVietnamese(body.error.message);
     const after = await invoke('app:info', {}, agent);
     expect(after.status).toBe(200);
@@ -324,7 +324,7 @@ describe('browser-mode limits and uploaded files', () => {
 
   it('an upload announcing a size over the limit is refused the same way, without writing it', async () => {
     const agent = oneConnection();
-    const big = Buffer.alloc(MAX_FILE_BYTES + 1);
+    const big = Buffer.alloc(MAX_UPLOAD_BYTES + 1);
     const res = await upload('lon.xlsx', big, agent, { 'content-length': String(big.length) });
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).error.code).toBe('TOO_LARGE');

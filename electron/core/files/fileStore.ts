@@ -8,6 +8,9 @@ import { formatBytes } from '../../../shared/format/vi';
 /** Hard cap on any file core is asked to read; spreadsheets offices send are far smaller. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
+/** Person lists are read streaming from their path (a million rows is ~75 MB), so uploads may be this large. */
+export const MAX_UPLOAD_BYTES = 300 * 1024 * 1024;
+
 /**
  * A file nobody has read for this long is let go. A preview's plan lives an hour too
  * (PlanStore), so by then the file could only serve a new preview from scratch.
@@ -58,6 +61,16 @@ export class FileStore {
     return { name: entry.name, bytes: readFileSync(entry.path) };
   }
 
+  /** The file's path and name, for readers that stream it (never loaded whole); refused above `maxBytes`. */
+  pathOf(ref: Pick<FileRef, 'token'>, maxBytes = MAX_UPLOAD_BYTES): { name: string; path: string; size: number } {
+    const entry = this.entries.get(ref.token);
+    if (!entry) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp đã chọn; hãy chọn lại tệp.');
+    entry.usedAt = Date.now();
+    const size = statSync(entry.path).size;
+    if (size > maxBytes) throw new AppError('FILE_TOO_LARGE', tooLargeMessage(entry.name, size, maxBytes));
+    return { name: entry.name, path: entry.path, size };
+  }
+
   has(token: string): boolean {
     return this.entries.has(token);
   }
@@ -88,9 +101,9 @@ export class FileStore {
   }
 }
 
-/** The one wording for a file over MAX_FILE_BYTES, whether it was picked or uploaded. */
-export function tooLargeMessage(name: string, size: number): string {
-  return `Tệp "${name}" quá lớn${sizeNote(size, MAX_FILE_BYTES)}: chỉ nhận tệp tối đa ${formatBytes(MAX_FILE_BYTES)}.`;
+/** The one wording for a file over a limit (MAX_FILE_BYTES unless given), whether it was picked or uploaded. */
+export function tooLargeMessage(name: string, size: number, limit = MAX_FILE_BYTES): string {
+  return `Tệp "${name}" quá lớn${sizeNote(size, limit)}: chỉ nhận tệp tối đa ${formatBytes(limit)}.`;
 }
 
 /** " (50,1 MB)", left out when it would read the same as the limit. */

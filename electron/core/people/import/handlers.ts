@@ -1,10 +1,12 @@
-import { AppError } from '../../../../shared/contract';
 import type { CoreContext } from '../../app/context';
 import type { CoreHooks, Handler } from '../../app/handlers';
-
-const todo = (): never => {
-  throw new AppError('CONFLICT', 'Chức năng này đang được xây dựng.');
-};
+import { cancelOperation } from '../../imports/operations';
+import { dropStaged, listBatches, stagedBatch } from './batches';
+import { commitPeopleImport } from './commit';
+import { peopleErrorsWorkbook } from './errorsWorkbook';
+import { previewPeopleImport } from './preview';
+import { correctStagedRow, pageStagedRows } from './rows';
+import { undoPeopleBatch } from './undo';
 
 /** The person-list import pipeline: staged preview, rows, corrections, commit, batches with undo. */
 export function peopleImportHandlers(
@@ -21,17 +23,20 @@ export function peopleImportHandlers(
   'people:batches': Handler<'people:batches'>;
   'people:undoBatch': Handler<'people:undoBatch'>;
 } {
-  void context;
-  void hooks;
   return {
-    'people:previewImport': todo,
-    'people:importRows': todo,
-    'people:correctRow': todo,
-    'people:commitImport': todo,
-    'people:discardImport': todo,
-    'people:cancelImport': todo,
-    'people:exportImportErrors': todo,
-    'people:batches': todo,
-    'people:undoBatch': todo,
+    'people:previewImport': (req) => previewPeopleImport(context(), req),
+    'people:importRows': (req) => pageStagedRows(context(), req),
+    'people:correctRow': (req) => correctStagedRow(context(), req),
+    'people:commitImport': (req) => commitPeopleImport(context(), req.batchId, req.operationId),
+    'people:discardImport': async (req) => {
+      const { store } = context();
+      await stagedBatch(store, req.batchId);
+      await dropStaged(store, req.batchId, 'discarded');
+      return { discarded: true };
+    },
+    'people:cancelImport': async (req) => ({ cancelled: cancelOperation(req.operationId) }),
+    'people:exportImportErrors': (req) => peopleErrorsWorkbook(context(), hooks.downloads, req.batchId),
+    'people:batches': (req) => listBatches(context().store, req.listId),
+    'people:undoBatch': (req) => undoPeopleBatch(context(), req.batchId),
   };
 }

@@ -1,0 +1,151 @@
+import type { PersonField } from '../../../../shared/domain/people';
+import { foldText } from '../../../../shared/text/fold';
+import type { StreamCell } from '../../excel/stream';
+
+/**
+ * Finding the table of a person list among its first rows: the header row by its folded
+ * Vietnamese words (title rows above it; a merged two-row header "Thông tin cá nhân" over
+ * "Họ và tên | Ngày sinh …"; a column-number row "1 2 3…" or "A B C…" under it, skipped).
+ */
+export const HEADER_SCAN_ROWS = 30;
+
+/** Folded header words → field; first match wins, so the specific come before the general. "ignore": STT. */
+const RULES: [RegExp, PersonField | 'ignore'][] = [
+  [/^(stt|so tt|tt|so thu tu)$/, 'ignore'],
+  [/\b(ho va ten|ho ten|ho va ten nguoi|ten nguoi)\b|^ten$/, 'fullName'],
+  [/\b(cccd|cmnd|cmt|can cuoc|dinh danh)\b/, 'cccd'],
+  [/\b(the bhyt|the bao hiem y te|ma the|so the)\b/, 'bhytCard'],
+  [/\b(ma so bhxh|ma bhxh|so so bhxh|ma so bao hiem xa hoi|ma so)\b/, 'bhxhCode'],
+  [/\b(ngay sinh|nam sinh|ngay thang nam sinh|sinh ngay)\b/, 'birthDate'],
+  [/\b(gioi tinh|nam nu|gioi)\b/, 'sex'],
+  [/\b(dien thoai|sdt|so dt|dt|di dong)\b/, 'phone'],
+  [/\b(thang den han|han dong|den han|thang het han|han nop)\b/, 'dueMonth'],
+  [/\b(phuong thuc dong|phuong thuc|hinh thuc dong|so thang dong)\b/, 'paymentMode'],
+  [/\b(nhan vien thu|nv thu|ma nv|nhan vien|can bo thu|nguoi thu|ma nhan vien)\b/, 'staff'],
+  [/\b(tinh trang|trang thai|ket qua van dong|ket qua)\b/, 'status'],
+  [/\b(ghi chu)\b/, 'note'],
+  [/\b(loai hinh|doi tuong|san pham|loai bao hiem)\b/, 'product'],
+  [/^(ap|thon|khu pho|to dan pho|khom|ban|to|ap khu pho|thon ap|ap thon|thon xom|xom)\b|\b(ap khu pho|khu pho|to dan pho|thon|ap)$/, 'hamlet'],
+  [/\b(xa phuong|phuong xa|xa|phuong|thi tran|don vi hanh chinh)\b/, 'commune'],
+];
+
+/** The field a header names, 'ignore' for STT, else null. A trailing remark in brackets is dropped. */
+export function classifyHeader(text: string): PersonField | 'ignore' | null {
+  const key = foldText(text.replace(/\([^)]*\)\s*$/, ''));
+  if (!key) return null;
+  for (const [re, field] of RULES) if (re.test(key)) return field;
+  return null;
+}
+
+export function columnLetter(index: number): string {
+  let n = index;
+  let s = '';
+  do {
+    s = String.fromCharCode(65 + (n % 26)) + s;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return s;
+}
+
+export interface DetectedColumn {
+  index: number;
+  letter: string;
+  header: string;
+  field: PersonField | null;
+}
+
+export interface LocatedTable {
+  /** Excel row of the (top) header row. */
+  headerRow: number;
+  /** Excel row after which data start (the last header row, or the column-number row under it). */
+  lastHeaderRow: number;
+  columns: DetectedColumn[];
+  /** Text above the header (titles), for messages. */
+  titleLines: string[];
+}
+
+const text = (c: StreamCell | undefined): string | null => {
+  if (c === null || c === undefined || typeof c === 'boolean') return null;
+  const s = String(c).trim();
+  return s === '' ? null : s;
+};
+
+/** A row of short labels without figures: a second header row. */
+function isSubHeader(row: StreamCell[]): boolean {
+  const cells = row.map(text).filter((t): t is string => t !== null);
+  if (cells.length === 0 || isColumnNumberRow(row)) return false;
+  return row.every((c) => typeof c !== 'number') && cells.every((c) => c.length <= 60 && !/^[\d.,\s/-]+$/.test(c));
+}
+
+/** "1 2 3 …", "(1) (2) …", "A B C …": the numbering row under a header. */
+export function isColumnNumberRow(row: StreamCell[]): boolean {
+  const cells = row.map(text).filter((t): t is string => t !== null);
+  if (cells.length < 2) return false;
+  return cells.every((c) => /^\(?\d{1,2}\)?$/.test(c) || /^\(?[A-Z]{1,2}\)?$/.test(c));
+}
+
+interface Candidate {
+  columns: DetectedColumn[];
+  usedBelow: boolean;
+  score: number;
+}
+
+function readHeader(top: StreamCell[], below: StreamCell[] | null): Candidate {
+  const withBelow = below !== null && isSubHeader(below);
+  const width = Math.max(top.length, withBelow ? below.length : 0);
+  const columns: DetectedColumn[] = [];
+  const seen = new Set<PersonField>();
+  let usedBelow = false;
+  let carried: string | null = null;
+  for (let j = 0; j < width; j++) {
+    const own = text(top[j]);
+    // A merged group's text sits in its first cell only: carried over the empty cells to its right.
+    if (own !== null) carried = own;
+    const parent = own ?? carried;
+    const child = withBelow ? text(below[j]) : null;
+    let field: PersonField | 'ignore' | null = null;
+    let header = own ?? '';
+    if (child) {
+      field = classifyHeader(child);
+      if (field) {
+        header = parent && parent !== child ? `${parent} / ${child}` : child;
+        usedBelow = true;
+      } else if (parent) {
+        field = classifyHeader(`${parent} ${child}`);
+        if (field) {
+          header = `${parent} / ${child}`;
+          usedBelow = true;
+        }
+      }
+    }
+    if (!field && own) field = classifyHeader(own);
+    if (!header && child) header = child;
+    const f = field === 'ignore' || field === null || seen.has(field) ? null : field;
+    if (f) seen.add(f);
+    if (header || f) columns.push({ index: j, letter: columnLetter(j), header, field: f });
+  }
+  return { columns, usedBelow, score: seen.size + (seen.has('fullName') ? 10 : 0) };
+}
+
+/**
+ * The header among the first rows (`rows` with their Excel row numbers): the row (with the row
+ * under it, when that is a second header row) naming the most fields, full name among them.
+ */
+export function locateTable(rowNumbers: number[], rows: StreamCell[][]): LocatedTable | null {
+  let best: (Candidate & { at: number }) | null = null;
+  for (let i = 0; i < rows.length && rowNumbers[i]! <= HEADER_SCAN_ROWS; i++) {
+    const below = rowNumbers[i + 1] === rowNumbers[i]! + 1 ? rows[i + 1]! : null;
+    const c = readHeader(rows[i]!, below);
+    if (c.score >= 12 && (!best || c.score > best.score)) best = { ...c, at: i };
+  }
+  if (!best) return null;
+  let last = best.usedBelow ? best.at + 1 : best.at;
+  if (rows[last + 1] && rowNumbers[last + 1] === rowNumbers[last]! + 1 && isColumnNumberRow(rows[last + 1]!)) last++;
+  const titleLines = rows.slice(0, best.at).flatMap((r) => r.map(text).filter((t): t is string => t !== null));
+  return { headerRow: rowNumbers[best.at]!, lastHeaderRow: rowNumbers[last]!, columns: best.columns, titleLines };
+}
+
+/** The layout's signature (column letters and folded headers) that a remembered mapping is keyed on. */
+export function headerSignature(columns: readonly { letter: string; header: string }[]): string {
+  return columns.map((c) => `${c.letter}=${foldText(c.header)}`).join('|');
+}

@@ -1,0 +1,230 @@
+import { AppError, type PersonImportPreview, type RequestOf } from '../../../../shared/contract';
+import { PERSON_FIELD_LABELS, type PersonField, type PersonListKind } from '../../../../shared/domain/people';
+import { formatCount } from '../../../../shared/format/vi';
+import { foldText } from '../../../../shared/text/fold';
+import { isoNow, localToday, type CoreContext } from '../../app/context';
+import { listSheets, streamSheetRowsInWorker, type StreamCell } from '../../excel/stream';
+import { startOperation, type ImportOperation } from '../../imports/operations';
+import { cleanStale, countStaged, dropStaged, rememberTimings, saveCounts, type StoredColumn } from './batches';
+import { markDuplicates } from './duplicates';
+import { HEADER_SCAN_ROWS, locateTable, type LocatedTable } from './headers';
+import { PeopleLookups } from './lookups';
+import { fieldColumns, missingFields, resolveMapping } from './mapping';
+import { STAGED_COLUMNS, validateRow, type FieldColumn, type ValidateContext } from './validateRow';
+
+/** Staged rows written per bulk insert; the event loop is let go between chunks. */
+export const STAGE_CHUNK = 10_000;
+
+export const STAGE_INSERT_COLUMNS = ['batch_id', 'row_no', 'status', ...STAGED_COLUMNS, 'errors', 'raw'] as const;
+
+const FOOTER = /^(nguoi lap|giam doc|pho giam doc|thu truong|ke toan|tong cong|cong|xac nhan|ngay \d+ thang|\d+ ngay|ky ten)/;
+
+/** A row under the table that is not a person: the signature block, a total line. */
+function isFooter(cells: StreamCell[], name: FieldColumn | undefined): boolean {
+  const texts = cells.filter((c): c is string => typeof c === 'string' && c.trim() !== '');
+  if (texts.length === 0) return false;
+  const nameCell = name ? cells[name.index] : null;
+  return texts.every((t) => FOOTER.test(foldText(t))) && (nameCell === null || nameCell === undefined || FOOTER.test(foldText(String(nameCell))));
+}
+
+type PreviewRequest = RequestOf<'people:previewImport'>;
+
+/**
+ * The preview of a person list: reads the file streaming (in a worker), finds the table, maps
+ * its columns, validates every row into the stage in chunks, decides duplicates in SQL and
+ * returns counts, never rows. Cancelled or failed, it leaves no staged rows.
+ */
+export async function previewPeopleImport(ctx: CoreContext, req: PreviewRequest): Promise<PersonImportPreview> {
+  const op = startOperation(ctx, req.operationId);
+  try {
+    return await runPreview(ctx, req, op);
+  } finally {
+    op.end();
+  }
+}
+
+async function targetList(ctx: CoreContext, req: PreviewRequest, fileName: string): Promise<{ id: number | null; name: string; kind: PersonListKind }> {
+  if (req.listId !== undefined) {
+    const list = await ctx.store.db.selectFrom('person_lists').select(['id', 'name', 'kind']).where('id', '=', req.listId).executeTakeFirst();
+    if (!list) throw new AppError('NOT_FOUND', `Không tìm thấy danh sách số ${req.listId}; có thể đã bị xóa.`);
+    return { id: list.id, name: list.name, kind: list.kind };
+  }
+  const name = (req.listName ?? fileName.replace(/\.[^.]+$/, '')).normalize('NFC').replace(/\s+/g, ' ').trim();
+  const existing = await ctx.store.db.selectFrom('person_lists').select(['id', 'name', 'kind']).where('name_key', '=', foldText(name)).executeTakeFirst();
+  if (existing) return { id: existing.id, name: existing.name, kind: existing.kind };
+  return { id: null, name, kind: req.listKind ?? 'PROSPECT' };
+}
+
+async function runPreview(ctx: CoreContext, req: PreviewRequest, op: ImportOperation): Promise<PersonImportPreview> {
+  const { store } = ctx;
+  const { name: fileName, path } = ctx.files.pathOf(req.file);
+  const list = await targetList(ctx, req, fileName);
+  await cleanStale(store, fileName, ctx.now());
+  op.progress('Đang đọc tệp…', 0, 1);
+  const sheets = (await listSheets(path, fileName)).map((s) => s.name);
+  if (req.sheet !== undefined && !sheets.includes(req.sheet)) {
+    throw new AppError('VALIDATION', `Tệp "${fileName}" không có trang tính "${req.sheet}"; các trang: ${sheets.map((s) => `"${s}"`).join(', ')}.`, { file: fileName });
+  }
+  const sheet = req.sheet ?? sheets[0] ?? '';
+  const inserted = await store.db
+    .insertInto('person_import_batches')
+    .values({ list_id: list.id, list_name: list.name, list_kind: list.kind, file_name: fileName, sheet, status: 'reading', actor: ctx.actor, created_at: isoNow(ctx) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const batchId = Number(inserted.id);
+  try {
+    return await stageFile(ctx, op, { batchId, fileName, path, sheet, sheets, list, mapping: req.mapping });
+  } catch (error) {
+    await dropStaged(store, batchId, op.signal.aborted ? 'discarded' : 'failed').catch(() => undefined);
+    if (op.signal.aborted) throw new AppError('CANCELLED', `Đã hủy việc nhập tệp "${fileName}". Chưa có gì thay đổi trong danh sách.`, { file: fileName });
+    throw error;
+  }
+}
+
+interface StageJob {
+  batchId: number;
+  fileName: string;
+  path: string;
+  sheet: string;
+  sheets: string[];
+  list: { id: number | null; name: string; kind: PersonListKind };
+  mapping: Record<string, PersonField | null> | undefined;
+}
+
+async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): Promise<PersonImportPreview> {
+  const { store } = ctx;
+  const { batchId, fileName, sheet } = job;
+  const today = localToday(ctx.now());
+  const vctx: ValidateContext = { lookups: await PeopleLookups.load(store, today), today };
+  const timings = { readMs: 0, validateMs: 0, stageMs: 0, commitMs: null };
+  const errorsByField = new Map<PersonField, number>();
+  let table: LocatedTable | null = null;
+  let columns: StoredColumn[] = [];
+  let fields: FieldColumn[] = [];
+  const head: { rowNumbers: number[]; rows: StreamCell[][] } = { rowNumbers: [], rows: [] };
+  let pending: unknown[][] = [];
+  let rowsSeen = 0;
+  let bytes = { done: 0, total: 0 };
+
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const t = performance.now();
+    const chunk = pending;
+    pending = [];
+    await store.bulkInsert('person_import_rows', STAGE_INSERT_COLUMNS, chunk);
+    timings.stageMs += performance.now() - t;
+    op.progress('Đang kiểm tra…', bytes.total ? bytes.done : rowsSeen, bytes.total || rowsSeen + 1);
+    // Let other requests in between chunks, and honour a cancel.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (op.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
+  };
+
+  const take = async (rowNumbers: number[], rows: StreamCell[][]) => {
+    const t = performance.now();
+    const nameColumn = fields.find((f) => f.field === 'fullName');
+    for (let i = 0; i < rows.length; i++) {
+      const rowNo = rowNumbers[i]!;
+      if (rowNo <= table!.lastHeaderRow) continue;
+      const cells = rows[i]!;
+      if (!fields.some((f) => cells[f.index] !== null && cells[f.index] !== undefined && cells[f.index] !== '')) continue;
+      if (isFooter(cells, nameColumn)) continue;
+      rowsSeen++;
+      const { values, issues } = validateRow(rowNo, cells, fields, vctx);
+      const bad = issues.length > 0;
+      for (const is of issues) errorsByField.set(is.field, (errorsByField.get(is.field) ?? 0) + 1);
+      const tuple: unknown[] = [batchId, rowNo, bad ? 'error' : 'ok'];
+      for (const c of STAGED_COLUMNS) tuple.push(values[c]);
+      tuple.push(bad ? JSON.stringify(issues) : null, bad ? JSON.stringify(cells) : null);
+      pending.push(tuple);
+    }
+    timings.validateMs += performance.now() - t;
+    if (pending.length >= STAGE_CHUNK) await flush();
+  };
+
+  const locate = async () => {
+    table = locateTable(head.rowNumbers, head.rows);
+    if (!table) {
+      const empty = head.rows.length === 0;
+      throw new AppError(
+        'FILE_INVALID',
+        empty
+          ? `Tệp "${fileName}", trang "${sheet}" không có dữ liệu. Chưa có gì được ghi.`
+          : `Tệp "${fileName}", trang "${sheet}" không phải danh sách người: không tìm thấy dòng tiêu đề có cột "Họ và tên" trong ${HEADER_SCAN_ROWS} dòng đầu. Hãy để dòng tiêu đề với các cột như Họ và tên, Ngày sinh, Số CCCD, Mã số BHXH, Số điện thoại, Xã/phường. Chưa có gì được ghi.`,
+        { file: fileName, sheet },
+      );
+    }
+    ({ columns } = await resolveMapping(store, table.columns, job.mapping));
+    fields = fieldColumns(columns);
+    await take(head.rowNumbers, head.rows);
+  };
+
+  let t = performance.now();
+  const stream = streamSheetRowsInWorker(job.path, fileName, {
+    sheet,
+    signal: op.signal,
+    batchRows: 5000,
+    onProgress: (p) => {
+      bytes = { done: p.readBytes, total: p.totalBytes };
+    },
+  });
+  for await (const batch of stream) {
+    timings.readMs += performance.now() - t;
+    if (op.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
+    if (table) await take(batch.rowNumbers, batch.rows);
+    else {
+      head.rowNumbers.push(...batch.rowNumbers);
+      head.rows.push(...batch.rows);
+      if (head.rowNumbers[head.rowNumbers.length - 1]! > HEADER_SCAN_ROWS + 2) {
+        await locate();
+        head.rowNumbers = [];
+        head.rows = [];
+      }
+    }
+    t = performance.now();
+  }
+  timings.readMs += performance.now() - t;
+  if (!table) await locate();
+  await flush();
+  const located = table as LocatedTable | null;
+  if (!located) throw new AppError('INTERNAL', 'unreachable');
+  if (rowsSeen === 0) {
+    throw new AppError('FILE_INVALID', `Tệp "${fileName}", trang "${sheet}" có dòng tiêu đề (dòng ${located.headerRow}) nhưng không có dòng người nào. Chưa có gì được ghi.`, { file: fileName, sheet });
+  }
+
+  const dupStart = performance.now();
+  op.progress('Đang đối chiếu trùng lặp…', 0, 3);
+  const letterOf = (f: PersonField) => fields.find((c) => c.field === f)?.letter ?? null;
+  const dups = await markDuplicates(store, batchId, job.list.id, { cccd: letterOf('cccd'), bhxhCode: letterOf('bhxhCode') ?? letterOf('bhytCard') }, (done) => {
+    op.progress('Đang đối chiếu trùng lặp…', done, 3);
+    if (op.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
+  });
+  for (const [f, n] of Object.entries(dups.errors) as [PersonField, number][]) errorsByField.set(f, (errorsByField.get(f) ?? 0) + n);
+  const counts = await countStaged(store, batchId);
+  const missing = missingFields(columns, job.list.kind);
+  await store.db
+    .updateTable('person_import_batches')
+    .set({ status: 'staged', header_row: located.headerRow, columns: JSON.stringify(columns) })
+    .where('id', '=', batchId)
+    .execute();
+  await saveCounts(store, batchId, counts);
+  timings.stageMs += performance.now() - dupStart;
+  const rounded = { readMs: Math.round(timings.readMs), validateMs: Math.round(timings.validateMs), stageMs: Math.round(timings.stageMs), commitMs: null };
+  rememberTimings(batchId, rounded);
+  op.progress(`Đã kiểm tra ${formatCount(counts.read)} dòng`, 1, 1);
+  return {
+    batchId,
+    fileName,
+    sheets: job.sheets,
+    sheet,
+    headerRow: located.headerRow,
+    columns: columns.map(({ index: _index, ...c }) => c),
+    missingFields: missing,
+    listName: job.list.name,
+    listKind: job.list.kind,
+    existingListId: job.list.id,
+    counts,
+    errorsByField: [...errorsByField.entries()].map(([field, count]) => ({ field, count })).sort((a, b) => b.count - a.count || PERSON_FIELD_LABELS[a.field].localeCompare(PERSON_FIELD_LABELS[b.field], 'vi')),
+    canCommit: missing.length === 0 && counts.ok + counts.duplicate + counts.update > 0,
+    timings: rounded,
+  };
+}

@@ -1,0 +1,211 @@
+import type { StagedRowIssue } from '../../../../shared/contract/peopleTypes';
+import { cccdProblem, maskCccd, maskPhone, normaliseCccd, normalisePhone, phoneProblem } from '../../../../shared/calc/cccd';
+import { bhxhCodeOfCard, bhxhCodeProblem, bhytCardProblem, maskBhxhCode, maskBhytCard, normaliseBhxhCode, normaliseBhytCard } from '../../../../shared/calc/personIds';
+import { paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
+import { birthYearOf, parseBirthDate, parseDueMonth } from '../../../../shared/domain/personValues';
+import { foldText, toNfc } from '../../../../shared/text/fold';
+import type { StreamCell } from '../../excel/stream';
+import type { PeopleLookups } from './lookups';
+
+/** A mapped column: where a field is read from. */
+export interface FieldColumn {
+  field: PersonField;
+  index: number;
+  letter: string;
+}
+
+/** A row as it is staged (the person_import_rows columns a validation fills). */
+export interface StagedValues {
+  full_name: string | null;
+  name_key: string | null;
+  given_key: string | null;
+  birth_date: string | null;
+  sex: 'M' | 'F' | null;
+  cccd: string | null;
+  bhxh_code: string | null;
+  bhyt_card: string | null;
+  phone: string | null;
+  unit_code: string | null;
+  commune_name: string | null;
+  hamlet: string | null;
+  hamlet_key: string | null;
+  product: 'BHXH_TN' | 'BHYT_HGD' | null;
+  due_month: string | null;
+  payment_mode: number | null;
+  staff_id: number | null;
+  status_code: string | null;
+  note: string | null;
+}
+
+/** The order values are staged in (bulk insert columns after batch_id, row_no, status). */
+export const STAGED_COLUMNS = [
+  'full_name', 'name_key', 'given_key', 'birth_date', 'sex', 'cccd', 'bhxh_code', 'bhyt_card', 'phone', 'unit_code',
+  'commune_name', 'hamlet', 'hamlet_key', 'product', 'due_month', 'payment_mode', 'staff_id', 'status_code', 'note',
+] as const satisfies readonly (keyof StagedValues)[];
+
+export interface ValidateContext {
+  lookups: PeopleLookups;
+  today: string;
+}
+
+/** Personal values in messages are masked: issues travel to screens and the CLI like list rows do. */
+const MASKS: Partial<Record<PersonField, (v: string) => string | null>> = {
+  cccd: maskCccd, bhxhCode: maskBhxhCode, bhytCard: maskBhytCard, phone: maskPhone,
+};
+
+export function maskTyped(field: PersonField, value: string): string {
+  const mask = MASKS[field];
+  if (!mask || value.length <= 4) return value;
+  return mask(value) ?? value;
+}
+
+function cellText(c: StreamCell | undefined): string | null {
+  if (c === null || c === undefined) return null;
+  const s = typeof c === 'number' ? (Number.isInteger(c) ? c.toFixed(0) : String(c)) : String(c).trim();
+  return s === '' ? null : s;
+}
+
+/**
+ * Reads and checks one row: the values to stage and each problem with its cell. `cells` holds
+ * the row as typed (index 0 = column A).
+ */
+export function validateRow(rowNo: number, cells: readonly StreamCell[], columns: readonly FieldColumn[], ctx: ValidateContext): { values: StagedValues; issues: StagedRowIssue[] } {
+  const issues: StagedRowIssue[] = [];
+  const where = new Map<PersonField, FieldColumn>();
+  for (const c of columns) where.set(c.field, c);
+  const cell = (f: PersonField): StreamCell | undefined => {
+    const c = where.get(f);
+    return c ? cells[c.index] : undefined;
+  };
+  const issue = (f: PersonField, message: string, typed?: string) => {
+    const c = where.get(f);
+    const masked = typed && MASKS[f] ? message.split(typed).join(maskTyped(f, typed)) : message;
+    issues.push({ field: f, column: c?.letter ?? null, cell: c ? `${c.letter}${rowNo}` : null, message: masked });
+  };
+  const v: StagedValues = {
+    full_name: null, name_key: null, given_key: null, birth_date: null, sex: null, cccd: null, bhxh_code: null, bhyt_card: null, phone: null,
+    unit_code: null, commune_name: null, hamlet: null, hamlet_key: null, product: null, due_month: null, payment_mode: null, staff_id: null,
+    status_code: null, note: null,
+  };
+
+  const name = cellText(cell('fullName'));
+  if (!name) issue('fullName', 'Thiếu họ và tên.');
+  else {
+    v.full_name = toNfc(name);
+    const keys = personNameKeys(v.full_name);
+    v.name_key = keys.nameKey;
+    v.given_key = keys.givenKey;
+    if (!v.name_key) issue('fullName', `Họ và tên "${name}" không có chữ cái nào.`);
+  }
+
+  const birth = cell('birthDate');
+  if (birth !== null && birth !== undefined && cellText(birth) !== null) {
+    const parsed = parseBirthDate(typeof birth === 'number' ? birth : String(birth), ctx.today);
+    if (parsed.ok) v.birth_date = parsed.value;
+    else issue('birthDate', parsed.message);
+  }
+
+  const sexText = cellText(cell('sex'));
+  if (sexText) {
+    v.sex = sexOf(sexText);
+    if (!v.sex) issue('sex', `Giới tính "${sexText}" không đọc được: ghi Nam hoặc Nữ.`);
+  }
+
+  const cccdCell = cell('cccd');
+  const cccdText = cellText(cccdCell);
+  if (cccdText) {
+    const cccd = normaliseCccd(cccdText, typeof cccdCell === 'number');
+    const year = birthYearOf(v.birth_date);
+    const problem = cccdProblem(cccd, { birthYear: year, sex: v.sex });
+    if (problem) issue('cccd', problem, cccd);
+    else v.cccd = cccd;
+  }
+
+  const bhxhCell = cell('bhxhCode');
+  const bhxhText = cellText(bhxhCell);
+  if (bhxhText) {
+    const code = normaliseBhxhCode(bhxhText, typeof bhxhCell === 'number');
+    const problem = bhxhCodeProblem(code);
+    if (problem) issue('bhxhCode', problem, code);
+    else v.bhxh_code = code;
+  }
+
+  const cardText = cellText(cell('bhytCard'));
+  if (cardText) {
+    const card = normaliseBhytCard(cardText);
+    const problem = bhytCardProblem(card);
+    if (problem) issue('bhytCard', problem, card);
+    else {
+      const fromCard = bhxhCodeOfCard(card)!;
+      if (v.bhxh_code && fromCard !== v.bhxh_code) {
+        const other = where.get('bhxhCode');
+        issue('bhytCard', `Số thẻ BHYT ${maskBhytCard(card)} có 10 số cuối ${maskBhxhCode(fromCard)}, khác mã số BHXH ${maskBhxhCode(v.bhxh_code)}${other ? ` ở ô ${other.letter}${rowNo}` : ''}.`);
+      } else {
+        v.bhyt_card = card;
+        // The card carries the mã số BHXH: a list giving only the card is still matched on it.
+        if (!v.bhxh_code && !bhxhText) v.bhxh_code = fromCard;
+      }
+    }
+  }
+
+  const phoneCell = cell('phone');
+  const phoneText = cellText(phoneCell);
+  if (phoneText) {
+    const phone = normalisePhone(phoneText, typeof phoneCell === 'number');
+    const problem = phoneProblem(phone);
+    if (problem) issue('phone', problem, phone);
+    else v.phone = phone;
+  }
+
+  const communeText = cellText(cell('commune'));
+  if (communeText) {
+    const hit = ctx.lookups.commune(communeText);
+    if (hit.ok) {
+      v.unit_code = hit.unit.code;
+      v.commune_name = hit.unit.name;
+    } else issue('commune', hit.message);
+  }
+
+  const hamletText = cellText(cell('hamlet'));
+  if (hamletText) {
+    v.hamlet = toNfc(hamletText);
+    v.hamlet_key = foldText(v.hamlet) || null;
+  }
+
+  const productText = cellText(cell('product'));
+  if (productText) {
+    v.product = personProductOf(productText);
+    if (!v.product) issue('product', `Loại hình "${productText}" không đọc được: ghi BHXH tự nguyện hoặc BHYT hộ gia đình.`);
+  }
+
+  const due = cell('dueMonth');
+  if (cellText(due)) {
+    const parsed = parseDueMonth(typeof due === 'number' ? due : String(due));
+    if (parsed.ok) v.due_month = parsed.value;
+    else issue('dueMonth', parsed.message);
+  }
+
+  const modeCell = cell('paymentMode');
+  const modeText = cellText(modeCell);
+  if (modeText) {
+    v.payment_mode = paymentModeOf(typeof modeCell === 'number' ? modeCell : modeText);
+    if (!v.payment_mode) issue('paymentMode', `Phương thức đóng "${modeText}" không đọc được: ghi hằng tháng, 3 tháng, 6 tháng hoặc 12 tháng.`);
+  }
+
+  const staffText = cellText(cell('staff'));
+  if (staffText) {
+    v.staff_id = ctx.lookups.staffId(staffText);
+    if (v.staff_id === null) issue('staff', `Không có nhân viên thu mã "${staffText}" trong mạng lưới; hãy ghi mã nhân viên đã có.`);
+  }
+
+  const statusText = cellText(cell('status'));
+  if (statusText) {
+    v.status_code = personStatusOf(statusText);
+    if (!v.status_code) issue('status', `Tình trạng "${statusText}" không đọc được: ghi Chưa liên hệ, Đã liên hệ, Hẹn lại, Đồng ý, Đã tham gia, Từ chối hoặc Không liên lạc được.`);
+  }
+
+  const noteText = cellText(cell('note'));
+  if (noteText) v.note = toNfc(noteText).slice(0, 1000);
+
+  return { values: v, issues };
+}

@@ -1,0 +1,79 @@
+/**
+ * Reading the dates person lists carry (DOMAIN.md, "Person lists"): a birth date typed every
+ * way offices type it, and the month a payment falls due. Each reader returns the stored form
+ * or a Vietnamese message naming the value and the rule.
+ */
+import { parseViDate } from '../format/vi';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Excel's day 0 is 30/12/1899 (with its 1900 leap-year bug folded in for serials after 60). */
+function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  const ms = Math.round((Math.floor(serial) - 25569) * 86_400_000);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * A birth date: ISO, dd/mm/yyyy, d/m/yy (yy after this year's two digits is the 1900s), a
+ * four-digit year alone (stored "YYYY"), or an Excel serial number. `today` (YYYY-MM-DD) bounds it.
+ */
+export function parseBirthDate(value: string | number, today: string): Parsed<string> {
+  const thisYear = Number(today.slice(0, 4));
+  const tooLate = (iso: string) => iso.slice(0, Math.min(iso.length, 10)) > today.slice(0, iso.length === 4 ? 4 : 10);
+  const check = (iso: string, typed: string): Parsed<string> => {
+    if (Number(iso.slice(0, 4)) < 1900) return { ok: false, message: `Ngày sinh "${typed}" trước năm 1900.` };
+    if (tooLate(iso)) return { ok: false, message: `Ngày sinh "${typed}" sau ngày hôm nay.` };
+    return { ok: true, value: iso };
+  };
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= 1900 && value <= thisYear) return { ok: true, value: String(value) };
+    const iso = excelSerialToIso(value);
+    if (!iso) return { ok: false, message: `Ngày sinh "${value}" không phải ngày hợp lệ.` };
+    return check(iso, value >= 1900 && value <= 2100 ? String(value) : iso.split('-').reverse().join('/'));
+  }
+  const s = value.trim();
+  if (/^\d{4}$/.test(s)) return check(s, s);
+  const short = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(s);
+  if (short) {
+    const yy = Number(short[3]);
+    const year = yy > thisYear % 100 ? 1900 + yy : 2000 + yy;
+    const iso = parseViDate(`${short[1]}/${short[2]}/${year}`);
+    return iso ? check(iso, s) : { ok: false, message: `Ngày sinh "${s}" không phải ngày có thật.` };
+  }
+  const iso = parseViDate(s.replace(/T.*$/, ''));
+  if (iso) return check(iso, s);
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(s) || /^\d{4}-\d{1,2}-\d{1,2}$/.test(s)) return { ok: false, message: `Ngày sinh "${s}" không phải ngày có thật.` };
+  return { ok: false, message: `Ngày sinh "${s}" không đọc được: ghi ngày/tháng/năm (05/03/1985) hoặc năm sinh (1985).` };
+}
+
+/** The year of a stored birth date ("1985" or "1985-03-05"). */
+export function birthYearOf(stored: string | null): number | null {
+  return stored && /^\d{4}/.test(stored) ? Number(stored.slice(0, 4)) : null;
+}
+
+/** A due month: MM/YYYY, M/YYYY, "T5/2026", "tháng 5/2026", YYYY-MM or a date → "YYYY-MM". */
+export function parseDueMonth(value: string | number): Parsed<string> {
+  const typed = String(value).trim();
+  const bad: Parsed<string> = { ok: false, message: `Tháng đến hạn "${typed}" không đọc được: ghi tháng/năm, ví dụ 05/2026 hoặc T5/2026.` };
+  if (typeof value === 'number') {
+    const iso = excelSerialToIso(value);
+    return iso && value > 3000 ? { ok: true, value: iso.slice(0, 7) } : bad;
+  }
+  const s = typed.replace(/^(thang|tháng|t)\s*/i, '');
+  let m = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s);
+  let year: number, month: number;
+  if (m) {
+    month = Number(m[1]);
+    year = Number(m[2]);
+  } else if ((m = /^(\d{4})-(\d{1,2})(-\d{1,2})?$/.exec(s))) {
+    year = Number(m[1]);
+    month = Number(m[2]);
+  } else {
+    const date = parseViDate(s);
+    if (!date) return bad;
+    return { ok: true, value: date.slice(0, 7) };
+  }
+  if (month < 1 || month > 12 || year < 2000 || year > 2100) return bad;
+  return { ok: true, value: `${year}-${String(month).padStart(2, '0')}` };
+}
