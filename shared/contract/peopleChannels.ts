@@ -127,7 +127,7 @@ export const peopleChannels = {
   ),
   /** Fixes the typed cells of a staged row and validates it again, without reading the file. */
   'people:correctRow': channel<StagedRow>()(
-    z.object({ batchId, rowNo: z.number().int().positive(), values: z.record(z.enum(PERSON_FIELDS), z.string().max(500)) }),
+    z.object({ batchId, rowNo: z.number().int().positive(), values: z.partialRecord(z.enum(PERSON_FIELDS), z.string().max(500)) }),
   ),
   /** Writes the staged rows (errors left out) after a backup, in one transaction; undoable by batch. */
   'people:commitImport': channel<PersonImportOutcome>()(z.object({ batchId, operationId: operationId.optional() })),

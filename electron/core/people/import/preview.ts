@@ -1,5 +1,5 @@
 import { AppError, type PersonImportPreview, type RequestOf } from '../../../../shared/contract';
-import { PERSON_FIELD_LABELS, type PersonField, type PersonListKind } from '../../../../shared/domain/people';
+import { PERSON_FIELDS, type PersonField, type PersonListKind } from '../../../../shared/domain/people';
 import { formatCount } from '../../../../shared/format/vi';
 import { foldText } from '../../../../shared/text/fold';
 import { isoNow, localToday, type CoreContext } from '../../app/context';
@@ -223,7 +223,7 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
     listKind: job.list.kind,
     existingListId: job.list.id,
     counts,
-    errorsByField: [...errorsByField.entries()].map(([field, count]) => ({ field, count })).sort((a, b) => b.count - a.count || PERSON_FIELD_LABELS[a.field].localeCompare(PERSON_FIELD_LABELS[b.field], 'vi')),
+    errorsByField: [...errorsByField.entries()].map(([field, count]) => ({ field, count })).sort((a, b) => b.count - a.count || PERSON_FIELDS.indexOf(a.field) - PERSON_FIELDS.indexOf(b.field)),
     canCommit: missing.length === 0 && counts.ok + counts.duplicate + counts.update > 0,
     timings: rounded,
   };

@@ -19,17 +19,20 @@ export async function undoPeopleBatch(ctx: CoreContext, batchId: number): Promis
     throw new AppError('CONFLICT', `Lần nhập số ${batchId} (tệp "${batch.file_name}") chưa được ghi hoặc đã được hoàn tác; không có gì để hoàn tác.`);
   }
   const committedAt = batch.committed_at ?? batch.created_at;
-  const touched = sql`(SELECT id FROM people WHERE batch_id = ${batchId} UNION SELECT person_id FROM person_import_rows WHERE batch_id = ${batchId} AND status = 'update')`;
   const later = await sql<{ batch_id: number }>`
     SELECT r.batch_id FROM person_import_rows r JOIN person_import_batches b ON b.id = r.batch_id
-     WHERE b.status = 'committed' AND b.id > ${batchId} AND r.status = 'update' AND r.person_id IN ${touched}
+     WHERE b.status = 'committed' AND b.id > ${batchId} AND r.status = 'update'
+       AND r.person_id IN (SELECT id FROM people WHERE batch_id = ${batchId} UNION SELECT person_id FROM person_import_rows WHERE batch_id = ${batchId} AND status = 'update')
      ORDER BY r.batch_id LIMIT 1`.execute(store.db);
   if (later.rows[0]) {
     const id = Number(later.rows[0].batch_id);
     throw new AppError('CONFLICT', `Không thể hoàn tác lần nhập số ${batchId}: lần nhập số ${id} sau đó đã cập nhật những người này. Hãy hoàn tác lần nhập số ${id} trước.`, { laterBatchId: id });
   }
+  // Anything logged on a person the batch added, and what was logged since on those it updated.
   const contacts = await sql<{ n: number }>`
-    SELECT COUNT(*) AS n FROM person_contacts WHERE person_id IN ${touched} AND created_at >= ${committedAt}`.execute(store.db);
+    SELECT COUNT(*) AS n FROM person_contacts
+     WHERE person_id IN (SELECT id FROM people WHERE batch_id = ${batchId})
+        OR (person_id IN (SELECT person_id FROM person_import_rows WHERE batch_id = ${batchId} AND status = 'update') AND created_at >= ${committedAt})`.execute(store.db);
   const n = Number(contacts.rows[0]?.n ?? 0);
   if (n > 0) {
     throw new AppError('CONFLICT', `Không thể hoàn tác lần nhập số ${batchId}: đã ghi ${formatCount(n)} lần liên hệ với những người của lần nhập này. Hoàn tác sẽ làm mất nhật ký liên hệ.`, { contacts: n });

@@ -55,14 +55,71 @@ const MASKS: Partial<Record<PersonField, (v: string) => string | null>> = {
 
 export function maskTyped(field: PersonField, value: string): string {
   const mask = MASKS[field];
-  if (!mask || value.length <= 4) return value;
+  // Too short to be anyone's number: shown as typed so the clerk sees what is wrong.
+  if (!mask || value.length < 8) return value;
   return mask(value) ?? value;
 }
+
+/**
+ * Lists repeat the same few thousand names, dates, hamlets and words a million times: each is
+ * read once and remembered (bounded; emptied when full).
+ */
+function memo<A extends string | number, R>(fn: (a: A) => R, limit = 200_000): (a: A) => R {
+  let cache = new Map<A, R>();
+  return (a) => {
+    let r = cache.get(a);
+    if (r === undefined && !cache.has(a)) {
+      r = fn(a);
+      if (cache.size >= limit) cache = new Map();
+      cache.set(a, r);
+    }
+    return r as R;
+  };
+}
+
+const nameOf = memo((name: string) => {
+  const full = toNfc(name);
+  return { full, ...personNameKeys(full) };
+});
+const hamletOf = memo((text: string) => {
+  const hamlet = toNfc(text);
+  return { hamlet, key: foldText(hamlet) || null };
+});
+const birthOf = memo((key: string) => {
+  const [today, kind, value] = key.split('|') as [string, string, string];
+  return parseBirthDate(kind === 'n' ? Number(value) : value, today);
+});
+const sexMemo = memo(sexOf);
+const productMemo = memo(personProductOf);
+const statusMemo = memo(personStatusOf);
+const modeMemo = memo(paymentModeOf);
+const dueMemo = memo((key: string) => parseDueMonth(key.startsWith('n|') ? Number(key.slice(2)) : key.slice(2)));
 
 function cellText(c: StreamCell | undefined): string | null {
   if (c === null || c === undefined) return null;
   const s = typeof c === 'number' ? (Number.isInteger(c) ? c.toFixed(0) : String(c)) : String(c).trim();
   return s === '' ? null : s;
+}
+
+function cellIn(cells: readonly StreamCell[], where: Map<PersonField, FieldColumn>, f: PersonField): StreamCell | undefined {
+  const c = where.get(f);
+  return c ? cells[c.index] : undefined;
+}
+
+function addIssue(issues: StagedRowIssue[], where: Map<PersonField, FieldColumn>, rowNo: number, f: PersonField, message: string, typed?: string): void {
+  const c = where.get(f);
+  const masked = typed && MASKS[f] ? message.split(typed).join(maskTyped(f, typed)) : message;
+  issues.push({ field: f, column: c?.letter ?? null, cell: c ? `${c.letter}${rowNo}` : null, message: masked });
+}
+
+const placed = new WeakMap<readonly FieldColumn[], Map<PersonField, FieldColumn>>();
+function whereOf(columns: readonly FieldColumn[]): Map<PersonField, FieldColumn> {
+  let where = placed.get(columns);
+  if (!where) {
+    where = new Map(columns.map((c) => [c.field, c]));
+    placed.set(columns, where);
+  }
+  return where;
 }
 
 /**
@@ -71,17 +128,9 @@ function cellText(c: StreamCell | undefined): string | null {
  */
 export function validateRow(rowNo: number, cells: readonly StreamCell[], columns: readonly FieldColumn[], ctx: ValidateContext): { values: StagedValues; issues: StagedRowIssue[] } {
   const issues: StagedRowIssue[] = [];
-  const where = new Map<PersonField, FieldColumn>();
-  for (const c of columns) where.set(c.field, c);
-  const cell = (f: PersonField): StreamCell | undefined => {
-    const c = where.get(f);
-    return c ? cells[c.index] : undefined;
-  };
-  const issue = (f: PersonField, message: string, typed?: string) => {
-    const c = where.get(f);
-    const masked = typed && MASKS[f] ? message.split(typed).join(maskTyped(f, typed)) : message;
-    issues.push({ field: f, column: c?.letter ?? null, cell: c ? `${c.letter}${rowNo}` : null, message: masked });
-  };
+  const where = whereOf(columns);
+  const cell = cellIn.bind(null, cells, where);
+  const issue = addIssue.bind(null, issues, where, rowNo);
   const v: StagedValues = {
     full_name: null, name_key: null, given_key: null, birth_date: null, sex: null, cccd: null, bhxh_code: null, bhyt_card: null, phone: null,
     unit_code: null, commune_name: null, hamlet: null, hamlet_key: null, product: null, due_month: null, payment_mode: null, staff_id: null,
@@ -91,8 +140,8 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   const name = cellText(cell('fullName'));
   if (!name) issue('fullName', 'Thiếu họ và tên.');
   else {
-    v.full_name = toNfc(name);
-    const keys = personNameKeys(v.full_name);
+    const keys = nameOf(name);
+    v.full_name = keys.full;
     v.name_key = keys.nameKey;
     v.given_key = keys.givenKey;
     if (!v.name_key) issue('fullName', `Họ và tên "${name}" không có chữ cái nào.`);
@@ -100,14 +149,14 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
 
   const birth = cell('birthDate');
   if (birth !== null && birth !== undefined && cellText(birth) !== null) {
-    const parsed = parseBirthDate(typeof birth === 'number' ? birth : String(birth), ctx.today);
+    const parsed = birthOf(`${ctx.today}|${typeof birth === 'number' ? 'n' : 's'}|${String(birth)}`);
     if (parsed.ok) v.birth_date = parsed.value;
     else issue('birthDate', parsed.message);
   }
 
   const sexText = cellText(cell('sex'));
   if (sexText) {
-    v.sex = sexOf(sexText);
+    v.sex = sexMemo(sexText);
     if (!v.sex) issue('sex', `Giới tính "${sexText}" không đọc được: ghi Nam hoặc Nữ.`);
   }
 
@@ -168,19 +217,20 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
 
   const hamletText = cellText(cell('hamlet'));
   if (hamletText) {
-    v.hamlet = toNfc(hamletText);
-    v.hamlet_key = foldText(v.hamlet) || null;
+    const h = hamletOf(hamletText);
+    v.hamlet = h.hamlet;
+    v.hamlet_key = h.key;
   }
 
   const productText = cellText(cell('product'));
   if (productText) {
-    v.product = personProductOf(productText);
+    v.product = productMemo(productText);
     if (!v.product) issue('product', `Loại hình "${productText}" không đọc được: ghi BHXH tự nguyện hoặc BHYT hộ gia đình.`);
   }
 
   const due = cell('dueMonth');
   if (cellText(due)) {
-    const parsed = parseDueMonth(typeof due === 'number' ? due : String(due));
+    const parsed = dueMemo(`${typeof due === 'number' ? 'n' : 's'}|${String(due)}`);
     if (parsed.ok) v.due_month = parsed.value;
     else issue('dueMonth', parsed.message);
   }
@@ -188,7 +238,7 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   const modeCell = cell('paymentMode');
   const modeText = cellText(modeCell);
   if (modeText) {
-    v.payment_mode = paymentModeOf(typeof modeCell === 'number' ? modeCell : modeText);
+    v.payment_mode = modeMemo(typeof modeCell === 'number' ? modeCell : modeText);
     if (!v.payment_mode) issue('paymentMode', `Phương thức đóng "${modeText}" không đọc được: ghi hằng tháng, 3 tháng, 6 tháng hoặc 12 tháng.`);
   }
 
@@ -200,7 +250,7 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
 
   const statusText = cellText(cell('status'));
   if (statusText) {
-    v.status_code = personStatusOf(statusText);
+    v.status_code = statusMemo(statusText);
     if (!v.status_code) issue('status', `Tình trạng "${statusText}" không đọc được: ghi Chưa liên hệ, Đã liên hệ, Hẹn lại, Đồng ý, Đã tham gia, Từ chối hoặc Không liên lạc được.`);
   }
 

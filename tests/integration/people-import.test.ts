@@ -1,0 +1,364 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { AppCore } from '../../electron/core/app/appCore';
+import type { PersonImportPreview, StagedRow } from '../../shared/contract';
+import { call, callError, expectSafetyBackup, expectVietnamese, openTestCore, storeOf } from '../helpers/core';
+import { cli } from '../helpers/cli';
+import { rows, scalar } from '../helpers/dbHash';
+import { tempDataDir } from '../helpers/fixtures';
+import { cccdFor, seedPeopleWorld, writeBigPeopleXlsx, writePeopleWorkbook } from '../helpers/peopleFiles';
+
+async function peopleCore(dataDir = tempDataDir()): Promise<AppCore> {
+  const core = await openTestCore({ dataDir });
+  await seedPeopleWorld(core);
+  return core;
+}
+
+function preview(core: AppCore, path: string, extra: Record<string, unknown> = {}): Promise<PersonImportPreview> {
+  return call(core, 'people:previewImport', { file: core.files.registerPath(path), ...extra });
+}
+
+async function errorRows(core: AppCore, batchId: number): Promise<StagedRow[]> {
+  return (await call(core, 'people:importRows', { batchId, status: 'error', limit: 500 })).items;
+}
+
+/** A COUNT(*) as a number on both engines (PostgreSQL returns bigint as text). */
+const countOf = async (store: Parameters<typeof scalar>[0], query: Parameters<typeof scalar>[1]) => Number(await scalar(store, query));
+
+const byCell = (items: StagedRow[]): Record<string, string> => Object.fromEntries(items.flatMap((r) => r.issues.map((i) => [i.cell, i.message])));
+
+/** The person tables as stored, for "exactly as before". */
+async function peopleSnapshot(core: AppCore): Promise<string> {
+  const store = storeOf(core);
+  return JSON.stringify([
+    await rows(store, sql`SELECT * FROM person_lists ORDER BY id`),
+    await rows(store, sql`SELECT * FROM people ORDER BY id`),
+    await rows(store, sql`SELECT * FROM person_contacts ORDER BY id`),
+  ]);
+}
+
+const A = cccdFor(1985, 'F', 1);
+const B = cccdFor(1990, 'M', 2);
+const C = cccdFor(1978, 'F', 3);
+
+/**
+ * A list as offices send it: two title rows, a merged two-row header ("Thông tin cá nhân" over
+ * "Họ và tên | Ngày sinh | Giới tính"; STT and the others merged down), a column-number row.
+ */
+function mergedHeaderList(dir: string, people: unknown[][], name = 'tiem-nang-vinh-loc.xlsx'): string {
+  return writePeopleWorkbook(
+    join(dir, name),
+    [
+      ['DANH SÁCH NGƯỜI CÓ KHẢ NĂNG THAM GIA BHXH TỰ NGUYỆN'],
+      ['Xã Vĩnh Lộc, tháng 11 năm 2026'],
+      ['STT', 'Thông tin cá nhân', null, null, 'Số CCCD/CMND', 'Mã số BHXH (nếu có)', 'Số thẻ BHYT', 'SĐT', 'Xã/phường', 'Ấp, khu phố', 'Mã NV thu', 'Tình trạng', 'Ghi chú'],
+      [null, 'Họ và tên', 'Ngày, tháng, năm sinh', 'Nam/Nữ', null, null, null, null, null, null, null, null, null],
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+      ...people,
+    ],
+    { merges: ['B3:D3', 'A3:A4', 'E3:E4', 'F3:F4', 'G3:G4', 'H3:H4', 'I3:I4', 'J3:J4', 'K3:K4', 'L3:L4', 'M3:M4'] },
+  );
+}
+
+describe('people import: preview', () => {
+  it('finds a merged two-row header under title rows, skips the column-number row and maps every column by its words', async () => {
+    const core = await peopleCore();
+    const dir = tempDataDir();
+    const path = mergedHeaderList(dir, [
+      [1, 'Đặng Thị Hoa', '05/03/1985', 'Nữ', A, '9512345678', 'GD4959512345678', '0919123456', 'Xã Vĩnh Lộc', 'Ấp 3', 'NV001', 'Đã liên hệ', 'Hẹn thứ Bảy'],
+      [2, 'Lê Văn Nam', '1990', 'Nam', B, null, null, null, 'Vĩnh Lộc', 'Ấp 1', null, null, null],
+    ]);
+    const p = await preview(core, path);
+    expect(p.headerRow).toBe(3);
+    expect(p.sheet).toBe('Danh sách');
+    expect(p.columns.map((c) => [c.column, c.field, c.source])).toEqual([
+      ['A', null, null],
+      ['B', 'fullName', 'auto'],
+      ['C', 'birthDate', 'auto'],
+      ['D', 'sex', 'auto'],
+      ['E', 'cccd', 'auto'],
+      ['F', 'bhxhCode', 'auto'],
+      ['G', 'bhytCard', 'auto'],
+      ['H', 'phone', 'auto'],
+      ['I', 'commune', 'auto'],
+      ['J', 'hamlet', 'auto'],
+      ['K', 'staff', 'auto'],
+      ['L', 'status', 'auto'],
+      ['M', 'note', 'auto'],
+    ]);
+    expect(p.columns[1]!.header).toBe('Thông tin cá nhân / Họ và tên');
+    expect(p.counts).toEqual({ read: 2, ok: 2, error: 0, duplicate: 0, update: 0 });
+    expect(p.missingFields).toEqual([]);
+    expect(p.canCommit).toBe(true);
+    expect(p.listName).toBe('tiem-nang-vinh-loc');
+    const page = await call(core, 'people:importRows', { batchId: p.batchId });
+    expect(page.total).toBe(2);
+    // Identifiers travel masked, never as typed.
+    expect(page.items[0]).toMatchObject({ rowNo: 6, status: 'ok', fullName: 'Đặng Thị Hoa', birthDate: '1985-03-05', cccd: '0951******01', bhxhCode: '95******78', phone: '0919***456', communeName: 'Xã Vĩnh Lộc', unitCode: '31001', raw: null });
+    expect(page.items[1]).toMatchObject({ rowNo: 7, birthDate: '1990', unitCode: '31001' });
+    expect(JSON.stringify(page)).not.toContain(A);
+    // Nothing reaches the lists before commit.
+    expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM people`)).toBe(0);
+    expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM person_lists`)).toBe(0);
+  });
+
+  it('names each wrong cell with a Vietnamese message; a phone that lost its leading 0 in a number cell is accepted', async () => {
+    const core = await peopleCore();
+    const dir = tempDataDir();
+    const path = writePeopleWorkbook(join(dir, 'loi.xlsx'), [
+      ['Họ và tên', 'Năm sinh', 'Giới tính', 'Số CCCD', 'Mã số BHXH', 'Số thẻ BHYT', 'Số điện thoại', 'Xã', 'Nhân viên thu'],
+      ['Nguyễn Văn A', 1990, 'Nam', '09509000001', null, null, 919123456, 'Xã Ninh Hòa', 'NV001'],
+      ['Trần Thị B', 1985, 'Nữ', cccdFor(1986, 'F', 7), null, null, '0919000111', 'Xã Ninh Hòa', null],
+      ['Lê Văn C', 1970, 'Nam', null, '9512345678', 'GD4959512345679', null, 'Ninh Hòa', null],
+      ['Phạm Thị D', 1975, 'Nữ', null, null, 'XX12', null, 'Xã Vĩnh Hưng', 'NV099'],
+      ['Võ Văn E', 1980, 'Nam', cccdFor(1980, 'M', 9), null, null, 919555666, 'Xã Lộc Ninh', null],
+    ]);
+    const p = await preview(core, path);
+    expect(p.counts).toEqual({ read: 5, ok: 0, error: 5, duplicate: 0, update: 0 });
+    const cells = byCell(await errorRows(core, p.batchId));
+    expect(Object.keys(cells).sort()).toEqual(['D2', 'D3', 'E6', 'F4', 'F5', 'H5', 'H6', 'I5'].sort().filter((c) => c !== 'E6'));
+    expect(cells.D2).toBe('Số CCCD phải có 12 chữ số (đang có 11).');
+    expect(cells.D3).toBe('Số CCCD ghi năm sinh 1986 (chữ số thứ 4–6 là "186"), không khớp năm sinh 1985.');
+    expect(cells.F4).toMatch(/^Số thẻ BHYT GD4\*+679 có 10 số cuối 95\*+79, khác mã số BHXH 95\*+78 ở ô E4\.$/);
+    expect(cells.F5).toBe('Số thẻ BHYT "XX12" không đúng dạng: 2 chữ cái (mã đối tượng) và 13 chữ số, ví dụ GD4797912345678.');
+    expect(cells.H5).toContain('"Xã Vĩnh Hưng"');
+    expect(cells.H6).toContain('"Xã Lộc Ninh"'); // ended before today
+    expect(cells.I5).toBe('Không có nhân viên thu mã "NV099" trong mạng lưới; hãy ghi mã nhân viên đã có.');
+    for (const m of Object.values(cells)) expectVietnamese(m);
+    // The phone typed as a number on row 2 lost its 0 and got it back: no issue on G2.
+    expect(cells.G2).toBeUndefined();
+    expect(p.errorsByField.map((e) => e.field).sort()).toEqual(['bhytCard', 'cccd', 'commune', 'staff']);
+    expect(p.canCommit).toBe(false);
+  });
+
+  it('repeated identifiers in the file are errors naming the first row; people on another list are duplicates, imported and counted', async () => {
+    const core = await peopleCore();
+    const dir = tempDataDir();
+    const first = writePeopleWorkbook(join(dir, 'a.xlsx'), [
+      ['Họ và tên', 'Năm sinh', 'Giới tính', 'Số CCCD', 'Mã số BHXH'],
+      ['Đặng Thị Hoa', 1985, 'Nữ', A, null],
+      ['Lê Văn Nam', 1990, 'Nam', B, '9500000002'],
+    ]);
+    const p1 = await preview(core, first, { listName: 'Tiềm năng xã Vĩnh Lộc' });
+    await call(core, 'people:commitImport', { batchId: p1.batchId });
+    const second = writePeopleWorkbook(join(dir, 'b.xlsx'), [
+      ['Họ tên', 'Năm sinh', 'Giới tính', 'CCCD', 'Mã BHXH'],
+      ['Đặng Thị Hoa', 1985, 'Nữ', A, null],
+      ['Nam Lê', 1990, 'Nam', null, '9500000002'],
+      ['Trần Thị Cúc', 1978, 'Nữ', C, '9500000003'],
+      ['Trần T. Cúc', 1978, 'Nữ', C, null],
+      ['Cúc Trần', 1978, 'Nữ', C, null],
+      ['Ngô Văn Tư', 1978, 'Nam', null, '9500000003'],
+    ]);
+    const p2 = await preview(core, second, { listName: 'Đến hạn tháng 12', listKind: 'PROSPECT' });
+    expect(p2.counts).toEqual({ read: 6, ok: 1, error: 3, duplicate: 2, update: 0 });
+    const cells = byCell(await errorRows(core, p2.batchId));
+    expect(cells).toEqual({
+      D5: 'Số CCCD trùng với dòng 4 trong tệp (mỗi người chỉ ghi một dòng).',
+      D6: 'Số CCCD trùng với dòng 4 trong tệp (mỗi người chỉ ghi một dòng).',
+      E7: 'Mã số BHXH trùng với dòng 4 trong tệp (mỗi người chỉ ghi một dòng).',
+    });
+    const dups = (await call(core, 'people:importRows', { batchId: p2.batchId, status: 'duplicate' })).items;
+    expect(dups.map((d) => [d.rowNo, d.duplicateOf])).toEqual([[2, 'Tiềm năng xã Vĩnh Lộc'], [3, 'Tiềm năng xã Vĩnh Lộc']]);
+    const outcome = await call(core, 'people:commitImport', { batchId: p2.batchId });
+    expect(outcome).toMatchObject({ read: 6, imported: 3, updated: 0, rejected: 3, duplicates: 2 });
+    expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM people`)).toBe(5);
+  });
+
+  it('a hostile file (not a spreadsheet, an empty sheet, no header) is refused with a message naming it; nothing changes', async () => {
+    const core = await peopleCore();
+    const dir = tempDataDir();
+    const before = await peopleSnapshot(core);
+    const junk = join(dir, 'danh-sach.xlsx');
+    writeFileSync(junk, 'đây không phải bảng tính');
+    const empty = writePeopleWorkbook(join(dir, 'trong.xlsx'), [[]]);
+    const noHeader = writePeopleWorkbook(join(dir, 'khong-tieu-de.xlsx'), [['Báo cáo tháng'], ['a', 'b', 'c'], [1, 2, 3]]);
+    for (const [path, name] of [[junk, 'danh-sach.xlsx'], [empty, 'trong.xlsx'], [noHeader, 'khong-tieu-de.xlsx']] as const) {
+      const err = await callError(core, 'people:previewImport', { file: core.files.registerPath(path) });
+      expect(err.message).toContain(`"${name}"`);
+      expectVietnamese(err.message);
+    }
+    expect(await peopleSnapshot(core)).toBe(before);
+    expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM person_import_rows`)).toBe(0);
+    expect((await rows<{ status: string }>(storeOf(core), sql`SELECT status FROM person_import_batches ORDER BY id`)).map((r) => r.status)).toEqual(['failed', 'failed']);
+  });
+
+  it('a cancel stops the preview: the batch is discarded, nothing stays staged', async () => {
+    const core = await peopleCore();
+    const path = mergedHeaderList(tempDataDir(), [[1, 'Đặng Thị Hoa', '05/03/1985', 'Nữ', A, null, null, null, 'Xã Vĩnh Lộc', null, null, null, null]]);
+    const operationId = 'huy-nhap-nguoi-1';
+    const off = core.events.subscribe((e) => {
+      if (e.type === 'progress' && e.taskId === operationId && e.label.startsWith('Đang đối chiếu')) void core.dispatch('people:cancelImport', { operationId });
+    });
+    const err = await callError(core, 'people:previewImport', { file: core.files.registerPath(path), operationId });
+    off();
+    expect(err.code).toBe('CANCELLED');
+    expectVietnamese(err.message);
+    expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM person_import_rows`)).toBe(0);
+    expect(await scalar(storeOf(core), sql`SELECT status FROM person_import_batches`)).toBe('discarded');
+  });
+});
+
+describe('people import: corrections, commit, undo', () => {
+  it('correctRow fixes an error row without the file; commit writes exactly the stage; re-import updates; undo puts everything back', async () => {
+    const core = await peopleCore();
+    const dir = tempDataDir();
+    const empty = await peopleSnapshot(core);
+    const path = mergedHeaderList(dir, [
+      [1, 'Đặng Thị Hoa', '05/03/1985', 'Nữ', A, null, null, '0919123456', 'Xã Vĩnh Lộc', 'Ấp 3', 'NV001', null, null],
+      [2, 'Lê Văn Nam', '1990', 'Nam', B, null, null, '12345', 'Xã Vĩnh Lộc', 'Ấp 1', null, null, null],
+    ]);
+    const p = await preview(core, path, { listName: 'Tiềm năng Vĩnh Lộc' });
+    expect(p.counts).toMatchObject({ ok: 1, error: 1 });
+    const [bad] = await errorRows(core, p.batchId);
+    expect(bad!.raw).toMatchObject({ fullName: 'Lê Văn Nam', phone: '12345' });
+    const fixed = await call(core, 'people:correctRow', { batchId: p.batchId, rowNo: bad!.rowNo, values: { phone: '0988 777 666' } });
+    expect(fixed).toMatchObject({ status: 'ok', phone: '0988***666', issues: [], raw: null });
+    // A correction that is still wrong says so on its cell.
+    const still = await call(core, 'people:correctRow', { batchId: p.batchId, rowNo: bad!.rowNo, values: { commune: 'Xã Không Có' } });
+    expect(still.status).toBe('error');
+    expect(still.issues.map((i) => i.cell)).toEqual(['I7']);
+    await call(core, 'people:correctRow', { batchId: p.batchId, rowNo: bad!.rowNo, values: { commune: '31001' } });
+
+    const outcome = await call(core, 'people:commitImport', { batchId: p.batchId });
+    expect(outcome).toMatchObject({ listName: 'Tiềm năng Vĩnh Lộc', read: 2, imported: 2, updated: 0, rejected: 0, duplicates: 0 });
+    expectSafetyBackup(outcome.backupFile, /pre-import/);
+    const people = await rows<{ full_name: string; phone: string; staff_id: number | null; status: string; source_row: number }>(storeOf(core), sql`SELECT full_name, phone, staff_id, status, source_row FROM people ORDER BY source_row`);
+    expect(people.map((r) => [r.full_name, r.phone, r.staff_id !== null, r.status, Number(r.source_row)])).toEqual([
+      ['Đặng Thị Hoa', '0919123456', true, 'NEW', 6],
+      ['Lê Văn Nam', '0988777666', false, 'NEW', 7],
+    ]);
+    const afterFirst = await peopleSnapshot(core);
+    const audit = await rows<{ summary: string; details: string }>(storeOf(core), sql`SELECT summary, details FROM audit_log WHERE entity = 'person-import'`);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.summary + audit[0]!.details).not.toContain(A);
+    // The same list again, one person changed status and phone: updated, not duplicated.
+    const again = mergedHeaderList(
+      dir,
+      [
+        [1, 'Đặng Thị Hoa', '05/03/1985', 'Nữ', A, null, null, '0919000000', 'Xã Vĩnh Lộc', 'Ấp 3', 'NV001', 'Đồng ý', null],
+        [2, 'Trần Văn Mới', '1991', 'Nam', cccdFor(1991, 'M', 5), null, null, null, 'Xã Vĩnh Lộc', null, null, null, null],
+      ],
+      'lan-2.xlsx',
+    );
+    const p2 = await preview(core, again, { listId: outcome.listId });
+    expect(p2.existingListId).toBe(outcome.listId);
+    expect(p2.counts).toMatchObject({ ok: 1, update: 1, duplicate: 0 });
+    const o2 = await call(core, 'people:commitImport', { batchId: p2.batchId });
+    expect(o2).toMatchObject({ imported: 1, updated: 1 });
+    expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM people`)).toBe(3);
+    expect(await rows(storeOf(core), sql`SELECT phone, status FROM people WHERE full_name = 'Đặng Thị Hoa'`)).toEqual([{ phone: '0919000000', status: 'AGREED' }]);
+    // The first batch cannot go while the second depends on it; the second can, then the first.
+    const refused = await callError(core, 'people:undoBatch', { batchId: p.batchId });
+    expect(refused.message).toBe(`Không thể hoàn tác lần nhập số ${p.batchId}: lần nhập số ${p2.batchId} sau đó đã cập nhật những người này. Hãy hoàn tác lần nhập số ${p2.batchId} trước.`);
+    const undone = await call(core, 'people:undoBatch', { batchId: p2.batchId });
+    expect(undone.status).toBe('undone');
+    expect(await peopleSnapshot(core)).toBe(afterFirst);
+    await call(core, 'people:undoBatch', { batchId: p.batchId });
+    expect(await peopleSnapshot(core)).toBe(empty);
+    const history = await call(core, 'people:batches', {});
+    expect(history.map((b) => [b.id, b.status, b.imported, b.updated])).toEqual([
+      [p2.batchId, 'undone', 1, 1],
+      [p.batchId, 'undone', 2, 0],
+    ]);
+  });
+
+  it('undo is refused once contacts are logged on the people of the batch', async () => {
+    const core = await peopleCore();
+    const path = mergedHeaderList(tempDataDir(), [[1, 'Đặng Thị Hoa', '05/03/1985', 'Nữ', A, null, null, null, 'Xã Vĩnh Lộc', null, null, null, null]]);
+    const p = await preview(core, path);
+    await call(core, 'people:commitImport', { batchId: p.batchId });
+    const store = storeOf(core);
+    const personId = Number(await scalar(store, sql`SELECT id FROM people`));
+    await store.db.insertInto('person_contacts').values({ person_id: personId, contacted_on: '2026-11-22', channel: 'PHONE', outcome: 'CONTACTED', created_by: 'kiem-thu', created_at: '2026-11-22T03:00:00.000Z' }).execute();
+    const err = await callError(core, 'people:undoBatch', { batchId: p.batchId });
+    expect(err.message).toBe(`Không thể hoàn tác lần nhập số ${p.batchId}: đã ghi 1 lần liên hệ với những người của lần nhập này. Hoàn tác sẽ làm mất nhật ký liên hệ.`);
+    expect(await countOf(store, sql`SELECT COUNT(*) FROM people`)).toBe(1);
+  });
+
+  it('the errors workbook holds the error rows as typed with the wrong cells marked, and is audited', async () => {
+    const core = await peopleCore();
+    const path = mergedHeaderList(tempDataDir(), [
+      [1, 'Đặng Thị Hoa', '05/03/1985', 'Nữ', A, null, null, '12345', 'Xã Vĩnh Lộc', null, null, null, null],
+      [2, 'Lê Văn Nam', '1990', 'Nam', B, null, null, null, 'Xã Vĩnh Lộc', null, null, null, null],
+    ]);
+    const p = await preview(core, path);
+    const ref = await call(core, 'people:exportImportErrors', { batchId: p.batchId });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(core.downloads.take(ref.token).bytes as never);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('Dòng trong tệp');
+    expect(ws.getRow(2).getCell(1).value).toBe(6);
+    expect(ws.getRow(2).getCell(3).value).toBe('Đặng Thị Hoa');
+    expect(ws.getRow(2).getCell(6).value).toBe(A); // the real value, as typed: the file goes back to the office
+    const phone = ws.getRow(2).getCell(9);
+    expect(phone.value).toBe('12345');
+    expect((phone.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(String(ws.getRow(2).getCell(15).value)).toContain('Ô H6: Số điện thoại');
+    expect(ws.rowCount).toBe(2);
+    expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM audit_log WHERE entity = 'person-import' AND action = 'export'`)).toBe(1);
+  });
+});
+
+describe('people import: mapping, CLI, size', () => {
+  it('a column the user mapped is remembered for the next file of the same layout', async () => {
+    const core = await peopleCore();
+    const dir = tempDataDir();
+    const layout = (name: string, who: string, cccd: string) =>
+      writePeopleWorkbook(join(dir, name), [['Họ và tên', 'Năm sinh', 'Giấy tờ', 'Nơi ở'], [who, 1985, cccd, 'Xã Ninh Hòa']]);
+    const p1 = await preview(core, layout('thang-10.xlsx', 'Đặng Thị Hoa', A), { mapping: { C: 'cccd', D: 'commune' } });
+    expect(p1.columns.map((c) => [c.column, c.field, c.source])).toEqual([['A', 'fullName', 'auto'], ['B', 'birthDate', 'auto'], ['C', 'cccd', 'user'], ['D', 'commune', 'user']]);
+    await call(core, 'people:commitImport', { batchId: p1.batchId });
+    const p2 = await preview(core, layout('thang-11.xlsx', 'Lê Thị Lan', cccdFor(1985, 'F', 42)));
+    expect(p2.columns.map((c) => [c.column, c.field, c.source])).toEqual([['A', 'fullName', 'remembered'], ['B', 'birthDate', 'remembered'], ['C', 'cccd', 'remembered'], ['D', 'commune', 'remembered']]);
+    expect(p2.counts).toMatchObject({ ok: 1, error: 0 });
+  });
+
+  it('CLI: people import prints counts, the first errors with their cells and the time; --dry-run discards; --json has the fields scripts use', async () => {
+    const dataDir = tempDataDir();
+    const core = await peopleCore(dataDir);
+    await core.close();
+    const path = mergedHeaderList(tempDataDir(), [
+      [1, 'Đặng Thị Hoa', '05/03/1985', 'Nữ', A, null, null, null, 'Xã Vĩnh Lộc', null, null, null, null],
+      [2, 'Lê Văn Nam', '1990', 'Nam', B, null, null, '12345', 'Xã Vĩnh Lộc', null, null, null, null],
+    ]);
+    const dry = await cli('people', 'import', path, '--list', 'Tiềm năng Vĩnh Lộc', '--dry-run', '--data-dir', dataDir);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Chạy thử "tiem-nang-vinh-loc.xlsx" (danh sách "Tiềm năng Vĩnh Lộc"): chưa ghi gì.');
+    expect(dry.out).toContain('Đọc được 2 dòng; sẽ thêm 1, sẽ cập nhật 0, bị từ chối 1 dòng lỗi');
+    expect(dry.out).toContain('- Dòng 7, ô H7: Số điện thoại');
+    expect(dry.out).toMatch(/Thời gian: đọc tệp \d+,\d s, kiểm tra/);
+    const json = await cli('people', 'import', path, '--list', 'Tiềm năng Vĩnh Lộc', '--json', '--data-dir', dataDir);
+    expect(json.code).toBe(0);
+    const out = JSON.parse(json.out);
+    expect(Object.keys(out)).toEqual(['batchId', 'listId', 'listName', 'dryRun', 'read', 'imported', 'updated', 'rejected', 'duplicates', 'errors', 'timings']);
+    expect(out).toMatchObject({ listName: 'Tiềm năng Vĩnh Lộc', dryRun: false, read: 2, imported: 1, updated: 0, rejected: 1, duplicates: 0 });
+    expect(out.errors).toEqual([{ row: 7, cell: 'H7', field: 'phone', message: 'Số điện thoại "12345" không hợp lệ (10 chữ số, bắt đầu bằng 0).' }]);
+    expect(Object.keys(out.timings)).toEqual(['readMs', 'validateMs', 'stageMs', 'commitMs']);
+    expect(typeof out.timings.commitMs).toBe('number');
+    const reopened = await openTestCore({ dataDir });
+    const batches = await call(reopened, 'people:batches', {});
+    expect(batches.map((b) => b.status)).toEqual(['committed', 'discarded']);
+  });
+
+  it('a generated list of 100,000 rows goes through preview and commit with the right counts', async () => {
+    const core = await peopleCore();
+    const path = join(tempDataDir(), 'danh-sach-100k.xlsx');
+    const { errors } = await writeBigPeopleXlsx(path, 100_000);
+    const p = await preview(core, path, { listName: 'Danh sách lớn' });
+    expect(p.headerRow).toBe(4);
+    expect(p.counts).toEqual({ read: 100_000, ok: 100_000 - errors, error: errors, duplicate: 0, update: 0 });
+    expect(errors).toBe(200);
+    expect(p.errorsByField).toEqual([{ field: 'cccd', count: 100 }, { field: 'phone', count: 100 }]);
+    const page = await call(core, 'people:importRows', { batchId: p.batchId, status: 'error', offset: 100, limit: 50 });
+    expect(page.items).toHaveLength(50);
+    expect(page.total).toBe(errors);
+    const outcome = await call(core, 'people:commitImport', { batchId: p.batchId });
+    expect(outcome).toMatchObject({ read: 100_000, imported: 100_000 - errors, rejected: errors });
+    expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM people`)).toBe(100_000 - errors);
+    expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM person_import_rows`)).toBe(errors);
+  }, 120_000);
+});
