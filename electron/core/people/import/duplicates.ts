@@ -25,20 +25,23 @@ export async function markDuplicates(
 ): Promise<DuplicateOutcome> {
   const out: DuplicateOutcome = { errors: {} };
   const db = store.db;
+  // The planner has no statistics of rows staged a moment ago (and would loop over them).
+  if (store.engine === 'postgres') await sql`ANALYZE person_import_rows`.execute(db);
   for (const [field, column, label] of [['cccd', 'cccd', 'Số CCCD'], ['bhxhCode', 'bhxh_code', 'Mã số BHXH']] as const) {
     const letter = letters[field];
     // The cell of the message: the identifier's column (a mã số BHXH read from the card has none of its own).
     const cell = letter ? sql`${sql.lit(`"column":"${letter}","cell":"${letter}`)} || CAST(person_import_rows.row_no AS TEXT) || '"'` : sql`'"column":null,"cell":null'`;
+    // Each later row of a repeated identifier, with the first row: joined back on the primary key.
     const result = await sql`
       UPDATE person_import_rows
          SET status = 'error',
-             errors = ${sql.lit(`[{"field":"${field}",`)} || ${cell} || ${sql.lit(`,"message":"${label} trùng với dòng `)} || CAST(f.first_row AS TEXT) || ${sql.lit(' trong tệp (mỗi người chỉ ghi một dòng)."}]')}
-        FROM (SELECT ${sql.ref(column)} AS k, MIN(row_no) AS first_row
-                FROM person_import_rows
-               WHERE batch_id = ${batchId} AND status = 'ok' AND ${sql.ref(column)} IS NOT NULL
-               GROUP BY ${sql.ref(column)} HAVING COUNT(*) > 1) f
-       WHERE person_import_rows.batch_id = ${batchId} AND person_import_rows.status = 'ok'
-         AND person_import_rows.${sql.ref(column)} = f.k AND person_import_rows.row_no > f.first_row`.execute(db);
+             errors = ${sql.lit(`[{"field":"${field}",`)} || ${cell} || ${sql.lit(`,"message":"${label} trùng với dòng `)} || CAST(d.first_row AS TEXT) || ${sql.lit(' trong tệp (mỗi người chỉ ghi một dòng)."}]')}
+        FROM (SELECT w.row_no, w.first_row
+                FROM (SELECT row_no, MIN(row_no) OVER (PARTITION BY ${sql.ref(column)}) AS first_row
+                        FROM person_import_rows
+                       WHERE batch_id = ${batchId} AND status = 'ok' AND ${sql.ref(column)} IS NOT NULL) w
+               WHERE w.row_no > w.first_row) d
+       WHERE person_import_rows.batch_id = ${batchId} AND person_import_rows.row_no = d.row_no`.execute(db);
     const n = affected(result);
     if (n) out.errors[field] = n;
   }
@@ -62,11 +65,12 @@ export async function markDuplicates(
     const twice = await sql`
       UPDATE person_import_rows
          SET status = 'error', person_id = NULL,
-             errors = '[{"field":"fullName","column":null,"cell":null,"message":"Người này đã được dòng ' || CAST(f.first_row AS TEXT) || ' của tệp cập nhật (cùng số CCCD hoặc mã số BHXH)."}]'
-        FROM (SELECT person_id AS k, MIN(row_no) AS first_row FROM person_import_rows
-               WHERE batch_id = ${batchId} AND status = 'update' GROUP BY person_id HAVING COUNT(*) > 1) f
-       WHERE person_import_rows.batch_id = ${batchId} AND person_import_rows.status = 'update'
-         AND person_import_rows.person_id = f.k AND person_import_rows.row_no > f.first_row`.execute(db);
+             errors = '[{"field":"fullName","column":null,"cell":null,"message":"Người này đã được dòng ' || CAST(d.first_row AS TEXT) || ' của tệp cập nhật (cùng số CCCD hoặc mã số BHXH)."}]'
+        FROM (SELECT w.row_no, w.first_row
+                FROM (SELECT row_no, MIN(row_no) OVER (PARTITION BY person_id) AS first_row
+                        FROM person_import_rows WHERE batch_id = ${batchId} AND status = 'update') w
+               WHERE w.row_no > w.first_row) d
+       WHERE person_import_rows.batch_id = ${batchId} AND person_import_rows.row_no = d.row_no`.execute(db);
     if (affected(twice)) out.errors.fullName = (out.errors.fullName ?? 0) + affected(twice);
   }
   step(2);
