@@ -47,6 +47,7 @@ import { campaignImportHandlers } from '../campaigns/importHandlers';
 import { emulationHandlers } from '../emulation/handlers';
 import { peopleHandlers } from '../people/handlers';
 import { peopleImportHandlers } from '../people/import/handlers';
+import { peopleWalkHandlers } from '../people/walkHandlers';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -182,6 +183,7 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     ...emulationHandlers(context, hooks),
     ...peopleHandlers(context, hooks),
     ...peopleImportHandlers(context, hooks),
+    ...peopleWalkHandlers(context),
   } satisfies Handlers;
 }
 
