@@ -41,7 +41,8 @@ export function StaffSelect(props: {
       clearTimeout(t);
     };
   }, [text]);
-  const values = props.value === null || props.value === undefined ? [] : Array.isArray(props.value) ? props.value : [props.value];
+  const raw = props.value;
+  const values = useMemo(() => (raw === null || raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]), [raw]);
   const options = useMemo<Option[]>(() => {
     const list = items.map((s) => ({ value: s.code, label: staffLabel(s) }));
     for (const v of values) if (!list.some((o) => o.value === v)) list.unshift({ value: v, label: known[v] ?? v });
