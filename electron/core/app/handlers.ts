@@ -71,6 +71,7 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
   const officePlans = new PlanStore<StoredOfficePlan>();
   const networkListPlans = new PlanStore<StoredListsPlan>();
   const networkResultPlans = new PlanStore<StoredResultsPlan>();
+  const people = peopleHandlers(context, hooks);
   return {
     'app:info': hooks.info,
     'connection:get': () => hooks.connection.get(),
@@ -181,9 +182,9 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     ...campaignHandlers(context),
     ...campaignImportHandlers(context, hooks),
     ...emulationHandlers(context, hooks),
-    ...peopleHandlers(context, hooks),
     ...peopleImportHandlers(context, hooks),
-    ...peopleWalkHandlers(context),
+    ...people,
+    ...peopleWalkHandlers(context, people['people:walkList']),
   } satisfies Handlers;
 }
 

@@ -1,13 +1,10 @@
-import { AppError } from '../../../shared/contract';
 import type { CoreContext } from '../app/context';
 import type { Handler } from '../app/handlers';
+import { walkDocument } from './walkDocument';
 
-/** The printable walk list (a ReportDocument built from people:walkList's data). */
-export function peopleWalkHandlers(context: () => CoreContext): { 'people:walkDocument': Handler<'people:walkDocument'> } {
-  void context;
+/** The printable walk list: the same people (and the same audit row) as people:walkList, laid out as a document. */
+export function peopleWalkHandlers(context: () => CoreContext, walkList: Handler<'people:walkList'>): { 'people:walkDocument': Handler<'people:walkDocument'> } {
   return {
-    'people:walkDocument': () => {
-      throw new AppError('CONFLICT', 'Chức năng này đang được xây dựng.');
-    },
+    'people:walkDocument': async (req) => walkDocument(context(), await walkList(req)),
   };
 }
