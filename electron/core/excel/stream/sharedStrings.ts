@@ -96,11 +96,14 @@ export class SharedStringsBuilder {
   }
 
   private scan(buf: Buffer, from: number): number {
+    // Plain loops, not Buffer#indexOf: tags and texts here are a few bytes long, and millions
+    // of native calls cost more than the bytes they skip.
     const end = buf.length;
     let pos = from;
     for (;;) {
-      const lt = buf.indexOf(0x3c, pos);
-      if (lt < 0) return end;
+      let lt = pos;
+      while (lt < end && buf[lt] !== 0x3c) lt++;
+      if (lt >= end) return end;
       let i = lt + 1;
       if (i >= end) return lt;
       const closing = buf[i] === 0x2f;
@@ -111,9 +114,9 @@ export class SharedStringsBuilder {
         if (b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d) break;
         if (b === 0x3a) local = i + 1;
       }
-      if (i >= end) return lt;
-      const gt = buf.indexOf(0x3e, i);
-      if (gt < 0) return lt;
+      let gt = i;
+      while (gt < end && buf[gt] !== 0x3e) gt++;
+      if (gt >= end) return lt;
       const length = i - local;
       const first = buf[local];
       if (length === 2 && first === 0x73 && buf[local + 1] === 0x69) {
@@ -125,8 +128,9 @@ export class SharedStringsBuilder {
           if (buf[gt - 1] === 0x2f) this.endItem();
         }
       } else if (length === 1 && first === 0x74 && !closing && buf[gt - 1] !== 0x2f) {
-        const textEnd = buf.indexOf(0x3c, gt + 1);
-        if (textEnd < 0) return lt;
+        let textEnd = gt + 1;
+        while (textEnd < end && buf[textEnd] !== 0x3c) textEnd++;
+        if (textEnd >= end) return lt;
         if (this.inItem && this.phonetic === 0) this.append(buf, gt + 1, textEnd);
         pos = textEnd;
         continue;
