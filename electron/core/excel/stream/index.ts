@@ -7,6 +7,7 @@ import { AppError } from '../../../../shared/contract/result';
 import { detectFormat, zipKind } from '../detectFormat';
 import { cancelledError } from '../readInWorker';
 import { checkBeforeParse } from '../readWorkbook';
+import { unpackBatch } from './batchCodec';
 import { csvRows } from './csvStream';
 import { invalidFile } from './errors';
 import { legacyRows, readLegacy } from './otherFormats';
@@ -149,7 +150,7 @@ export async function* streamSheetRowsInWorker(path: string, fileName: string, o
         timings = message.timings;
         return;
       } else {
-        yield message.batch;
+        yield unpackBatch(message.batch);
         worker.postMessage({ type: 'ack' } satisfies StreamWorkerAck);
       }
     }

@@ -1,4 +1,5 @@
 import type { AppErrorShape } from '../../../../shared/contract/result';
+import type { PackedBatch } from './batchCodec';
 
 export type StreamCell = string | number | boolean | null; // dates already 'YYYY-MM-DD' strings
 
@@ -47,7 +48,7 @@ export interface StreamWorkerRequest {
 export type StreamWorkerAck = { type: 'ack' };
 
 export type StreamWorkerReply =
-  | { type: 'batch'; batch: RowBatch }
+  | { type: 'batch'; batch: PackedBatch }
   | { type: 'progress'; progress: StreamProgress }
   | { type: 'done'; timings: StreamTimings | null }
   | { type: 'error'; error: AppErrorShape };
