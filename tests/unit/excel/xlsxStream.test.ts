@@ -5,7 +5,6 @@ import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/contract/result';
-import { packBatch, unpackBatch } from '../../../electron/core/excel/stream/batchCodec';
 import { CsvParser } from '../../../electron/core/excel/stream/csvStream';
 import { listSheets, streamSheetRows, streamSheetRowsInWorker, type RowBatch, type StreamCell } from '../../../electron/core/excel/stream/index';
 import { SharedStringsBuilder } from '../../../electron/core/excel/stream/sharedStrings';
@@ -307,11 +306,6 @@ describe('refusals', () => {
 });
 
 describe('cancel and the worker', () => {
-  it('packs batches for the worker without losing a value', () => {
-    const batch = { rowNumbers: [2, 9], rows: [[null, 'Đỗ', 1.5, true, false, ''], ['x'.repeat(40), -0.25, null, 'tả']] };
-    expect(unpackBatch(structuredClone(packBatch(batch)))).toEqual(batch);
-  });
-
   let path: string;
   beforeAll(async () => {
     path = join(dir, 'people-3000.xlsx');

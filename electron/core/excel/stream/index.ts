@@ -7,7 +7,6 @@ import { AppError } from '../../../../shared/contract/result';
 import { detectFormat, zipKind } from '../detectFormat';
 import { cancelledError } from '../readInWorker';
 import { checkBeforeParse } from '../readWorkbook';
-import { unpackBatch } from './batchCodec';
 import { csvRows } from './csvStream';
 import { invalidFile } from './errors';
 import { legacyRows, readLegacy } from './otherFormats';
@@ -150,7 +149,7 @@ export async function* streamSheetRowsInWorker(path: string, fileName: string, o
         timings = message.timings;
         return;
       } else {
-        yield unpackBatch(message.batch);
+        yield message.batch;
         worker.postMessage({ type: 'ack' } satisfies StreamWorkerAck);
       }
     }

@@ -2,7 +2,6 @@
 // posts its batches back, at most MAX_IN_FLIGHT ahead of what the caller has taken.
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../../shared/contract/result';
-import { packBatch, transferList } from './batchCodec';
 import { lastTimings, streamSheetRows } from './index';
 import type { StreamWorkerAck, StreamWorkerReply, StreamWorkerRequest } from './types';
 
@@ -25,8 +24,7 @@ if (port) {
         while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
         wake = null;
         credits--;
-        const packed = packBatch(batch);
-        port.postMessage({ type: 'batch', batch: packed } satisfies StreamWorkerReply, transferList(packed));
+        reply({ type: 'batch', batch });
       }
       reply({ type: 'done', timings: lastTimings() });
     } catch (error) {

@@ -1,5 +1,4 @@
 import type { AppErrorShape } from '../../../../shared/contract/result';
-import type { PackedBatch } from './batchCodec';
 
 export type StreamCell = string | number | boolean | null; // dates already 'YYYY-MM-DD' strings
 
@@ -48,7 +47,7 @@ export interface StreamWorkerRequest {
 export type StreamWorkerAck = { type: 'ack' };
 
 export type StreamWorkerReply =
-  | { type: 'batch'; batch: PackedBatch }
+  | { type: 'batch'; batch: RowBatch }
   | { type: 'progress'; progress: StreamProgress }
   | { type: 'done'; timings: StreamTimings | null }
   | { type: 'error'; error: AppErrorShape };
