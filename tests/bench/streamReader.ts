@@ -3,7 +3,7 @@
 // Prints the file size, the in-thread read (inflate wait vs scan), the worker read, raw inflate
 // throughput, and SheetJS's full parse at 100,000 rows for scale.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastTimings, streamSheetRows, streamSheetRowsInWorker, type RowBatch } from '../../electron/core/excel/stream/index';
 import { ZipReader } from '../../electron/core/excel/stream/zipEntries';
@@ -48,11 +48,14 @@ async function drain(batches: AsyncGenerator<RowBatch>, probe: { sample: () => v
 async function measure(label: string, read: () => AsyncGenerator<RowBatch>) {
   global.gc?.();
   const probe = peaks();
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const result = await drain(read(), probe);
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   const { heap, rss } = probe.stop();
-  console.log(`${label}: ${fmt(ms)} for ${result.rows.toLocaleString('en')} rows (${(result.rows / (ms / 1000) / 1000).toFixed(0)}k rows/s), heap peak ${mb(heap)}, RSS peak ${mb(rss)}`);
+  // CPU time (all threads of this process) says more than wall time on a busy machine.
+  console.log(`${label}: ${fmt(ms)} wall, ${fmt((cpu.user + cpu.system) / 1000)} CPU, for ${result.rows.toLocaleString('en')} rows (${(result.rows / (ms / 1000) / 1000).toFixed(0)}k rows/s), heap peak ${mb(heap)}, RSS peak ${mb(rss)}`);
   return ms;
 }
 
@@ -87,6 +90,7 @@ async function main() {
     const path = join(dir, `people-${rows}.xlsx`);
     const start = performance.now();
     const { bytes } = await writePeopleXlsx(path, rows);
+    console.log(`Load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
     console.log(`File: ${rows.toLocaleString('en')} rows × 11 columns, ${mb(bytes)} zipped (written in ${fmt(performance.now() - start)})`);
     const zip = await ZipReader.open(path, 'bench.xlsx');
     for (const name of ['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml']) console.log(`  ${name}: ${mb(zip.entry(name)!.uncompressedSize)} of XML`);
