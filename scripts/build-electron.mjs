@@ -117,12 +117,16 @@ export async function buildElectron({ outDir = join(root, 'out', 'electron') } =
   // Spreadsheets are parsed in a worker thread of the core process; readInWorker.ts finds this file beside core-host.cjs.
   const workbookWorker = nodeBundle(join(root, 'electron', 'core', 'excel', 'workbookWorker.ts'), 'workbookWorker.cjs');
 
-  await Promise.all([main, preload, coreHost, workbookWorker]);
+  // Streamed sheet reads (stream/index.ts streamSheetRowsInWorker) look for this file beside core-host.cjs too.
+  const streamWorker = nodeBundle(join(root, 'electron', 'core', 'excel', 'stream', 'streamWorker.ts'), 'streamWorker.cjs');
+
+  await Promise.all([main, preload, coreHost, workbookWorker, streamWorker]);
   return {
     main: join(outDir, 'main.cjs'),
     preload: join(outDir, 'preload.cjs'),
     coreHost: join(outDir, 'core-host.cjs'),
     workbookWorker: join(outDir, 'workbookWorker.cjs'),
+    streamWorker: join(outDir, 'streamWorker.cjs'),
   };
 }
 

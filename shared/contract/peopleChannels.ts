@@ -12,6 +12,7 @@ import type {
   PersonListSummary, PersonRevealed, PersonRow, StagedRow, WalkList,
 } from './peopleTypes';
 import { channel, fileRef, isoDate, networkCode, optionalText, unitCode, yearMonth } from './schemas';
+import type { ReportDocument } from './reportTypes';
 import type { DownloadRef } from './types';
 
 const listId = z.number().int().positive();
@@ -95,6 +96,8 @@ export const peopleChannels = {
   ),
   /** The same people for the printable A4 walk list (audited as an export). */
   'people:walkList': channel<WalkList>()(z.object({ staffCode: networkCode, listId: listId.optional(), openOnly: z.boolean().default(true) })),
+  /** The walk list as a Decree 30 document (heading, a table grouped by hamlet, signature) for printing on A4 (audited as an export). */
+  'people:walkDocument': channel<ReportDocument>()(z.object({ staffCode: networkCode, listId: listId.optional(), openOnly: z.boolean().default(true) })),
   /** A filtered list as Excel: masked unless withPersonal (then marked and audited). */
   'people:export': channel<DownloadRef>()(z.object({ filter: filterObject, withPersonal: z.boolean().default(false) })),
   'people:conversion': channel<ConversionReport>()(

@@ -47,6 +47,7 @@ import { campaignImportHandlers } from '../campaigns/importHandlers';
 import { emulationHandlers } from '../emulation/handlers';
 import { peopleHandlers } from '../people/handlers';
 import { peopleImportHandlers } from '../people/import/handlers';
+import { peopleWalkHandlers } from '../people/walkHandlers';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -70,6 +71,7 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
   const officePlans = new PlanStore<StoredOfficePlan>();
   const networkListPlans = new PlanStore<StoredListsPlan>();
   const networkResultPlans = new PlanStore<StoredResultsPlan>();
+  const people = peopleHandlers(context, hooks);
   return {
     'app:info': hooks.info,
     'connection:get': () => hooks.connection.get(),
@@ -180,8 +182,9 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     ...campaignHandlers(context),
     ...campaignImportHandlers(context, hooks),
     ...emulationHandlers(context, hooks),
-    ...peopleHandlers(context, hooks),
     ...peopleImportHandlers(context, hooks),
+    ...people,
+    ...peopleWalkHandlers(context, people['people:walkList']),
   } satisfies Handlers;
 }
 

@@ -26,6 +26,7 @@ import { ReportsPage } from '../pages/reports/ReportsPage';
 import { NetworkPage } from '../pages/network/NetworkPage';
 import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
 import { EmulationPage } from '../pages/emulation/EmulationPage';
+import { PeoplePage } from '../pages/people/PeoplePage';
 
 const ICONS: Record<AreaKey, ReactNode> = {
   overview: <DashboardOutlined aria-hidden />,
@@ -118,6 +119,8 @@ function AreaContent({ area }: { area: AreaKey }) {
       return <CampaignsPage />;
     case 'emulation':
       return <EmulationPage />;
+    case 'prospects':
+      return <PeoplePage />;
     default: {
       const def = AREAS.find((a) => a.key === area)!;
       return <PlaceholderPage title={def.label} areaKey={area} />;

@@ -1,36 +1,160 @@
-// PLACEHOLDER until the streaming reader (branch h-stream) lands: same API, backed by the
-// whole-workbook SheetJS read, so code written against the API runs on small files meanwhile.
-import { readFileSync } from 'node:fs';
-import { readWorkbookInWorker } from '../readInWorker';
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../../shared/contract/result';
+import { detectFormat, zipKind } from '../detectFormat';
+import { cancelledError } from '../readInWorker';
+import { checkBeforeParse } from '../readWorkbook';
+import { csvRows } from './csvStream';
+import { invalidFile } from './errors';
+import { legacyRows, readLegacy } from './otherFormats';
+import type { RowBatch, SheetInfo, SheetStreamOptions, StreamTimings, StreamWorkerAck, StreamWorkerReply, StreamWorkerRequest } from './types';
+import { workbookParts, xlsxRows } from './xlsxStream';
+import { ZipReader } from './zipEntries';
 
-export type StreamCell = string | number | boolean | null;
-export interface RowBatch { rowNumbers: number[]; rows: StreamCell[][] }
-export interface StreamProgress { stage: 'inflate-strings' | 'scan'; readBytes: number; totalBytes: number }
-export interface SheetStreamOptions { sheet?: string | null; signal?: AbortSignal; onProgress?: (p: StreamProgress) => void; batchRows?: number }
-export interface SheetInfo { name: string; index: number }
-export interface StreamTimings { inflateMs: number; scanMs: number; rows: number; cells: number }
+export type { RowBatch, SheetInfo, SheetStreamOptions, StreamCell, StreamProgress, StreamTimings } from './types';
 
-export async function listSheets(path: string, fileName: string): Promise<SheetInfo[]> {
-  const wb = await readWorkbookInWorker(readFileSync(path), fileName);
-  return wb.sheets.map((s, index) => ({ name: s.name, index }));
+/** Heap ceiling of the streaming worker: strings live in Buffers (off-heap), batches are small. */
+export const STREAM_WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
+
+type Source = { kind: 'xlsx'; zip: ZipReader } | { kind: 'csv'; encoding: 'utf-8' | 'utf-16le' } | { kind: 'legacy' };
+
+/** What the file is by its bytes (never its name), with the same refusals as readWorkbook's checks. */
+async function sniff(path: string, fileName: string): Promise<Source> {
+  const handle = await open(path, 'r');
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) return { kind: 'csv', encoding: 'utf-16le' };
+  const format = detectFormat(head);
+  if (format !== 'zip') {
+    // Empty, PDF, image, unknown binary, text named .xlsx: refused with readWorkbook's own words.
+    checkBeforeParse(head, fileName);
+    if (format === 'cfb') return { kind: 'legacy' };
+    const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    // An HTML table or SpreadsheetML 2003 saved as .xls: SheetJS reads those.
+    return text.startsWith('<') ? { kind: 'legacy' } : { kind: 'csv', encoding: 'utf-8' };
+  }
+  const zip = await ZipReader.open(path, fileName);
+  const kind = zipKind(zip.names());
+  if (kind) throw invalidFile(fileName)(`không phải bảng tính Excel: nội dung là ${kind}.`);
+  if (zip.entry('xl/workbook.bin') || zip.entry('content.xml')) return { kind: 'legacy' };
+  return { kind: 'xlsx', zip };
 }
 
-export async function* streamSheetRows(path: string, fileName: string, options: SheetStreamOptions = {}): AsyncGenerator<RowBatch> {
-  const wb = await readWorkbookInWorker(readFileSync(path), fileName, { signal: options.signal });
-  const sheet = wb.sheets.find((s) => s.name === options.sheet) ?? wb.sheets[0]!;
-  const size = options.batchRows ?? 5000;
-  let batch: RowBatch = { rowNumbers: [], rows: [] };
-  sheet.rows.forEach((row, i) => {
-    const cells = (row as unknown[]).map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : (c as StreamCell) ?? null));
-    if (cells.every((c) => c === null || c === '')) return;
-    batch.rowNumbers.push(sheet.firstRow + i + 1);
-    batch.rows.push(cells);
-  });
-  for (let i = 0; i < batch.rows.length; i += size) yield { rowNumbers: batch.rowNumbers.slice(i, i + size), rows: batch.rows.slice(i, i + size) };
-  batch = { rowNumbers: [], rows: [] };
-}
+let timings: StreamTimings | null = null;
 
-export const streamSheetRowsInWorker = streamSheetRows;
+/** Timings of the last read that finished (in this thread, or the worker's own when read there). */
 export function lastTimings(): StreamTimings | null {
-  return null;
+  return timings;
+}
+
+/** Sheets of the workbook (xlsx: from workbook.xml; csv: one sheet named after the file). */
+export async function listSheets(path: string, fileName: string): Promise<SheetInfo[]> {
+  const source = await sniff(path, fileName);
+  if (source.kind === 'xlsx') return (await workbookParts(source.zip)).sheets.map(({ name, index }) => ({ name, index }));
+  if (source.kind === 'csv') return [{ name: fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), index: 0 }];
+  return (await readLegacy(path, fileName)).sheets.map((sheet, index) => ({ name: sheet.name, index }));
+}
+
+/** Rows of one sheet (default: first), in batches; aborting the signal stops it with AppError('CANCELLED'). Format by magic bytes, not by extension. */
+export async function* streamSheetRows(path: string, fileName: string, options: SheetStreamOptions = {}): AsyncGenerator<RowBatch> {
+  if (options.signal?.aborted) throw cancelledError(fileName);
+  const source = await sniff(path, fileName);
+  const done = (value: StreamTimings) => {
+    timings = value;
+  };
+  if (source.kind === 'xlsx') yield* xlsxRows(source.zip, options, done);
+  else if (source.kind === 'csv') yield* csvRows(path, fileName, source.encoding, options, done);
+  else yield* legacyRows(path, fileName, options, done);
+}
+
+/**
+ * Where the worker's code is: streamWorker.cjs beside the bundle (core-host.cjs) in the build,
+ * the TypeScript source through tsx otherwise (vitest, scripts). Same rule as readInWorker.ts.
+ */
+export function streamWorkerEntry(): { file: string; execArgv: string[] } {
+  const bundled = typeof __filename === 'string' && __filename.endsWith('.cjs') ? join(dirname(__filename), 'streamWorker.cjs') : null;
+  if (bundled && existsSync(bundled)) return { file: bundled, execArgv: [] };
+  return { file: join(dirname(fileURLToPath(import.meta.url)), 'streamWorker.ts'), execArgv: ['--import', 'tsx'] };
+}
+
+/**
+ * The same rows, read in a worker thread (bounded heap) that posts batches back; each batch taken
+ * is acknowledged, so at most a few are in flight. Cancel (or stopping early) terminates the worker.
+ * Legacy formats already parse in their own worker (readWorkbookInWorker), so they are read as in-thread.
+ */
+export async function* streamSheetRowsInWorker(path: string, fileName: string, options: SheetStreamOptions = {}): AsyncGenerator<RowBatch> {
+  const { signal } = options;
+  if (signal?.aborted) throw cancelledError(fileName);
+  const source = await sniff(path, fileName);
+  if (source.kind === 'legacy') {
+    yield* streamSheetRows(path, fileName, options);
+    return;
+  }
+  const { file, execArgv } = streamWorkerEntry();
+  const request: StreamWorkerRequest = { path, fileName, sheet: options.sheet ?? null, batchRows: options.batchRows ?? 5000 };
+  const worker = new Worker(file, { workerData: request, execArgv, resourceLimits: STREAM_WORKER_LIMITS, stdout: false, stderr: false });
+  const queue: StreamWorkerReply[] = [];
+  let failure: AppError | null = null;
+  let exited = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const resume = wake;
+    wake = null;
+    resume?.();
+  };
+  worker.on('message', (message: StreamWorkerReply) => {
+    queue.push(message);
+    notify();
+  });
+  worker.on('error', (error: Error & { code?: string }) => {
+    failure ??=
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new AppError('FILE_INVALID', `Tệp "${fileName}" cần quá nhiều bộ nhớ để đọc; không mở để bảo vệ máy.`, { file: fileName })
+        : new AppError('INTERNAL', `Lỗi không mong đợi khi đọc tệp "${fileName}": ${error.message}`, { file: fileName });
+    notify();
+  });
+  worker.on('exit', (code) => {
+    exited = true;
+    failure ??= new AppError('INTERNAL', `Tiến trình đọc tệp "${fileName}" dừng bất thường (mã ${code}).`, { file: fileName });
+    notify();
+  });
+  const onAbort = () => {
+    failure = cancelledError(fileName);
+    void worker.terminate();
+    notify();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      const message = queue.shift();
+      if (!message) {
+        if (failure) throw failure;
+        if (exited) throw new AppError('INTERNAL', `Tiến trình đọc tệp "${fileName}" dừng bất thường.`, { file: fileName });
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (signal?.aborted) throw cancelledError(fileName);
+      if (message.type === 'progress') options.onProgress?.(message.progress);
+      else if (message.type === 'error') throw new AppError(message.error.code, message.error.message, message.error.details);
+      else if (message.type === 'done') {
+        timings = message.timings;
+        return;
+      } else {
+        yield message.batch;
+        worker.postMessage({ type: 'ack' } satisfies StreamWorkerAck);
+      }
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    void worker.terminate();
+  }
 }
