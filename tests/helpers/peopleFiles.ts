@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import type { AppCore } from '../../electron/core/app/appCore';
 import { foldText, unitNameKey } from '../../shared/text/fold';
@@ -50,6 +49,27 @@ export async function seedPeopleWorld(core: AppCore): Promise<void> {
   }
 }
 
+/**
+ * The communes the bench generator (tests/bench/peopleFile.ts) writes, as units valid today
+ * under one district: read from the generator's own rows, so the two never drift apart.
+ */
+export async function seedGeneratedCommunes(core: AppCore, names: Iterable<string>): Promise<number> {
+  const store = core.store();
+  if (!store) throw new Error('core has no usable database');
+  const now = '2026-01-01T00:00:00.000Z';
+  const province = await store.db
+    .insertInto('units')
+    .values({ code: '94', name: 'Tỉnh Sóc Trăng', name_key: unitNameKey('Tỉnh Sóc Trăng'), level: 'province', kind: null, parent_id: null, valid_from: null, valid_to: null, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const unique = [...new Set(names)];
+  await store.db
+    .insertInto('units')
+    .values(unique.map((name, i) => ({ code: String(40000 + i), name, name_key: unitNameKey(name), level: 'commune' as const, kind: null, parent_id: Number(province.id), valid_from: null, valid_to: null, created_at: now, updated_at: now })))
+    .execute();
+  return unique.length;
+}
+
 /** A valid CCCD for a person born in `year` of `sex`, serial `n`. */
 export function cccdFor(year: number, sex: 'M' | 'F', n: number, province = '095'): string {
   const century = Math.floor(year / 100) === 20 ? 2 : 0;
@@ -64,49 +84,4 @@ export function writePeopleWorkbook(path: string, rows: unknown[][], options: { 
   XLSX.utils.book_append_sheet(wb, ws, options.sheet ?? 'Danh sách');
   writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
   return path;
-}
-
-export const BIG_HEADER = ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Mã số BHXH', 'Số điện thoại', 'Xã/phường', 'Ấp/khu phố', 'Phương thức đóng'];
-
-/**
- * A generated person list of `n` rows (streamed with ExcelJS's writer): two title rows, a blank
- * row, the header in row 4. Every 1000th row repeats the CCCD of the row before it (an error),
- * every 500th has a 9-digit phone (an error). Deterministic.
- */
-export async function writeBigPeopleXlsx(path: string, n: number): Promise<{ errors: number }> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
-  const ws = wb.addWorksheet('Danh sách');
-  ws.addRow(['DANH SÁCH NGƯỜI CÓ KHẢ NĂNG THAM GIA BHXH TỰ NGUYỆN']).commit();
-  ws.addRow(['Đơn vị: BHXH huyện Hồng Dân']).commit();
-  ws.addRow([]).commit();
-  ws.addRow(BIG_HEADER).commit();
-  const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng'];
-  const given = ['An', 'Bình', 'Hoa', 'Lan', 'Minh', 'Hùng', 'Mai', 'Tâm', 'Thảo'];
-  const modes = ['Hằng tháng', '3 tháng', '6 tháng', '12 tháng'];
-  let errors = 0;
-  for (let i = 0; i < n; i++) {
-    const dupCccd = i % 1000 === 999;
-    // A repeated CCCD comes with the birth year and sex of the row it repeats.
-    const who = dupCccd ? i - 1 : i;
-    const sex = who % 2 === 0 ? 'M' : 'F';
-    const year = 1950 + (who % 60);
-    const badPhone = i % 500 === 499 && !dupCccd;
-    if (dupCccd || badPhone) errors++;
-    const cccd = cccdFor(year, sex, who);
-    const commune = COMMUNES[i % COMMUNES.length]!;
-    ws.addRow([
-      i + 1,
-      `${family[i % family.length]} ${sex === 'M' ? 'Văn' : 'Thị'} ${given[(i * 7) % given.length]}`,
-      `${String((who % 28) + 1).padStart(2, '0')}/${String((who % 12) + 1).padStart(2, '0')}/${year}`,
-      sex === 'M' ? 'Nam' : 'Nữ',
-      cccd,
-      String(7_000_000_000 + i).padStart(10, '0'),
-      badPhone ? '91234567' : `09${String(10_000_000 + i).slice(-8)}`,
-      commune.name,
-      `Ấp ${(i % 9) + 1}`,
-      modes[i % 4],
-    ]).commit();
-  }
-  await wb.commit();
-  return { errors };
 }
