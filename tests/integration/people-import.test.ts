@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
 import type { PersonImportPreview, StagedRow } from '../../shared/contract';
 import { call, callError, expectSafetyBackup, expectVietnamese, openTestCore, storeOf } from '../helpers/core';
@@ -362,6 +362,7 @@ describe('people import: mapping, CLI, size', () => {
     const outcome = await call(core, 'people:commitImport', { batchId: p.batchId });
     expect(outcome).toMatchObject({ read: rowsInFile, imported: rowsInFile, rejected: 0 });
     expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM people`)).toBe(rowsInFile);
-    expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM person_import_rows`)).toBe(0);
+    // The stage lets go of the rows now on the list, just after the answer.
+    await vi.waitFor(async () => expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM person_import_rows`)).toBe(0), { timeout: 20_000, interval: 100 });
   }, 120_000);
 });

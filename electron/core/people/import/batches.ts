@@ -82,6 +82,20 @@ export async function cleanStale(store: Store, fileName: string, now: Date): Pro
     )
     .execute();
   for (const { id } of stale) await dropStaged(store, id, 'discarded');
+  const committed = await store.db
+    .selectFrom('person_import_rows as r')
+    .innerJoin('person_import_batches as b', 'b.id', 'r.batch_id')
+    .select('r.batch_id')
+    .distinct()
+    .where('b.status', 'in', ['committed', 'undone'])
+    .where('r.status', 'in', ['ok', 'duplicate'])
+    .execute();
+  for (const { batch_id } of committed) await purgeCommitted(store, batch_id);
+}
+
+/** The stage rows a committed batch no longer needs (those now on the list). */
+export async function purgeCommitted(store: Store, batchId: number): Promise<void> {
+  await store.db.deleteFrom('person_import_rows').where('batch_id', '=', batchId).where('status', 'in', ['ok', 'duplicate']).execute();
 }
 
 export async function listBatches(store: Store, listId: number | undefined): Promise<PersonImportBatch[]> {

@@ -7,10 +7,11 @@ import { isoNow, type CoreContext } from '../../app/context';
 import { recordAudit } from '../../audit/audit';
 import { safetyBackup } from '../../backups/backups';
 import { startOperation } from '../../imports/operations';
-import { columnsOf, countStaged, stagedBatch, timingsOf } from './batches';
+import { columnsOf, countStaged, purgeCommitted, stagedBatch, timingsOf } from './batches';
 import { headerSignature } from './headers';
 import { missingFields, rememberMapping } from './mapping';
 import { jsonObjectOf } from './sqlJson';
+import { putPeopleIndexesBack, setPeopleIndexesAside } from './bigLoad';
 
 /** The person columns an update replaces, saved in `previous` first so undo can put them back. */
 export const PREVIOUS_COLUMNS = [
@@ -90,6 +91,7 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
         done += counts.update;
         op.progress('Đang ghi danh sách…', done, total);
       }
+      const setAside = await setPeopleIndexesAside(store, counts.ok + counts.duplicate);
       const lo = Number(bounds.lo ?? 0);
       const hi = Number(bounds.hi ?? 0);
       for (let from = lo; from <= hi; from += COMMIT_RANGE) {
@@ -128,6 +130,10 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
         op.progress('Đang ghi danh sách…', Math.min(done, total), total);
         await new Promise((resolve) => setImmediate(resolve));
       }
+      if (setAside.length) {
+        op.progress('Đang lập chỉ mục danh sách…', total, total);
+        await putPeopleIndexesBack(store, setAside);
+      }
       await rememberMapping(store, headerSignature(columns.filter((c) => c.header).map((c) => ({ letter: c.column, header: c.header }))), columns);
       await recordAudit(
         store,
@@ -148,9 +154,10 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
         .execute();
       return listId;
     });
-    // The rows written are on the list now; the stage keeps what undo and the error workbook need.
-    await store.db.deleteFrom('person_import_rows').where('batch_id', '=', batchId).where('status', 'in', ['ok', 'duplicate']).execute();
     const commitMs = Math.round(performance.now() - started);
+    // The rows written are on the list now: the stage keeps only what undo and the errors
+    // workbook need. Emptied after the answer (the next preview finishes it if this one is cut short).
+    setImmediate(() => void purgeCommitted(store, batchId).catch(() => undefined));
     ctx.events.emit({ type: 'data-changed', area: 'people' });
     return {
       batchId, listId, listName: batch.list_name, read: counts.read, imported: counts.ok + counts.duplicate, updated: counts.update,

@@ -21,6 +21,10 @@ const FOOTER = /^(nguoi lap|giam doc|pho giam doc|thu truong|ke toan|tong cong|c
 
 /** A row under the table that is not a person: the signature block, a total line. */
 function isFooter(cells: StreamCell[], name: FieldColumn | undefined): boolean {
+  let filled = 0;
+  for (const c of cells) if (c !== null && c !== '') filled++;
+  // A person's row fills more cells than a signature line or a total does.
+  if (filled > 3) return false;
   const texts = cells.filter((c): c is string => typeof c === 'string' && c.trim() !== '');
   if (texts.length === 0) return false;
   const nameCell = name ? cells[name.index] : null;
