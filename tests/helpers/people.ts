@@ -1,7 +1,9 @@
 import type { Store } from '../../electron/core/db/store';
 import { GENERATED_PERSON_COLUMNS, generatePeopleRows, type GeneratePeopleOptions } from '../../electron/core/demo/demoPeople';
 import { foldText } from '../../shared/text/fold';
-import { FIXED_NOW } from './core';
+
+/** The tests' fixed clock (core.ts's FIXED_NOW; not imported from there, which needs Vitest, so the bench can use this file). */
+const FIXED_NOW = new Date('2026-11-22T10:00:00');
 
 /** A list straight into person_lists (no audit): tests and the bench fill it with insertPeople. */
 export async function createList(store: Store, name: string, kind: 'PROSPECT' | 'DUE' = 'PROSPECT', extra: { retainUntil?: string | null } = {}): Promise<number> {

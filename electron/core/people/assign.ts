@@ -108,22 +108,29 @@ export async function assignPeople(ctx: CoreContext, req: ParsedRequestOf<'peopl
       counts = [total];
     } else {
       const plan = planAssignment(groups, staff.length);
-      for (const [i, hamlets] of plan.whole.entries()) {
-        if (hamlets.length === 0) continue;
-        await db.updateTable('people').set({ staff_id: staff[i]!.id, updated_at: now }).where('id', 'in', where(filter, (eb) => inHamlets(eb, hamlets))).execute();
-      }
+      // One statement: each staff member's whole hamlets by their (unit, hamlet) key in an IN list
+      // (hashed by both engines), the split hamlets' rows ranked in hamlet and name order and cut
+      // into each staff member's share.
+      const hamletKey = sql<string>`COALESCE(p.unit_code, '') || '|' || COALESCE(p.hamlet_key, '')`;
+      const wholePart = (i: number, hamlets: HamletGroup[]) =>
+        db
+          .selectFrom('people as p')
+          .select(['p.id', sql<number>`${sql.lit(staff[i]!.id)}`.as('staff_id')])
+          .where((eb) => filterWhere(eb as unknown as EB, filter))
+          .where(hamletKey, 'in', hamlets.map((h) => `${h.unitCode ?? ''}|${h.hamletKey ?? ''}`));
+      type Part = ReturnType<typeof wholePart>;
+      const parts: Part[] = plan.whole.flatMap((hamlets, i) => (hamlets.length > 0 ? [wholePart(i, hamlets)] : []));
       if (plan.split.length > 0) {
-        // Rows of the split hamlets in hamlet and name order; staff i takes the next splitShares[i] of them.
         let upTo = 0;
-        const bands = plan.splitShares.flatMap((share, i) => (share > 0 ? [sql`WHEN rn <= ${sql.lit((upTo += share))} THEN ${sql.lit(staff[i]!.id)}`] : []));
+        const bands = plan.splitShares.flatMap((share, i) => (share > 0 ? [sql`WHEN x.rn <= ${sql.lit((upTo += share))} THEN ${sql.lit(staff[i]!.id)}`] : []));
         const ranked = db
           .selectFrom('people as p')
           .select(['p.id', sql<number>`ROW_NUMBER() OVER (ORDER BY p.unit_code, p.hamlet_key, p.given_key, p.id)`.as('rn')])
           .where((eb) => eb.and([filterWhere(eb as unknown as EB, filter), inHamlets(eb as unknown as EB, plan.split)]));
-        await sql`UPDATE people SET staff_id = r.staff_id, updated_at = ${now}
-          FROM (SELECT id, CASE ${sql.join(bands, sql` `)} END AS staff_id FROM (${ranked}) x) r
-          WHERE r.id = people.id`.execute(db);
+        parts.push(db.selectFrom(ranked.as('x')).select(['x.id', sql<number>`CASE ${sql.join(bands, sql` `)} END`.as('staff_id')]) as unknown as Part);
       }
+      const source = parts.slice(1).reduce((u, part) => u.unionAll(part), parts[0]!);
+      await sql`UPDATE people SET staff_id = r.staff_id, updated_at = ${now} FROM (${source}) AS r WHERE r.id = people.id`.execute(db);
       counts = plan.quotas;
     }
     const assigned = counts.reduce((s, n) => s + n, 0);

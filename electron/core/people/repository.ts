@@ -34,6 +34,8 @@ export type PeopleSort = 'name' | 'commune' | 'status' | 'due';
 
 type P = Schema & { p: Schema['people'] };
 type EB = ExpressionBuilder<P, 'p'>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SelectLike = { orderBy: (...args: any[]) => SelectLike };
 
 /** The smallest string above every string starting with `prefix` (keys are ASCII, compared bytewise). */
 export function nextKey(prefix: string): string {
@@ -143,27 +145,84 @@ export interface StaffRef {
   agentName: string | null;
 }
 
+/** Counts stop here when the filter can only be counted row by row: the total is then "more than". */
+export const COUNT_CAP = 10_000;
+
+/** Which of the two name ranges a part of a name search reads (see searchPeople). */
+export type NamePart = 'given' | 'nameOnly';
+
+/**
+ * Filters whose count an index answers alone (list; commune and hamlet; staff and status;
+ * unassigned and status; a long run of digits): counted exactly whatever the size. Others are
+ * counted up to COUNT_CAP.
+ */
+export function countIsCheap(f: PeopleQueryFilter, part?: NamePart): boolean {
+  const keys = (Object.keys(f) as (keyof PeopleQueryFilter)[]).filter((k) => f[k] !== undefined && f[k] !== false && k !== 'query' && !(k === 'status' && f.status!.length === 0));
+  const only = (...allowed: (keyof PeopleQueryFilter)[]) => keys.every((k) => allowed.includes(k));
+  if (part === 'given') return only('listId');
+  if (part === 'nameOnly') return keys.length === 0;
+  const text = f.query?.trim();
+  if (text) return /^\+?[\d\s.\-()]{6,}$/.test(text) || /^[A-Za-z]{2}\d{13}$/.test(text.replace(/[\s.-]/g, ''));
+  return only('listId') || only('unitCode', 'hamlet') || only('staffId', 'status') || only('unassigned', 'status');
+}
+
 export class PeopleRepository {
   constructor(private readonly store: Store) {}
 
-  private filtered(f: PeopleQueryFilter) {
-    return this.store.db.selectFrom('people as p').where((eb) => filterWhere(eb as unknown as EB, f));
+  private filtered(f: PeopleQueryFilter, part?: NamePart) {
+    const q = part ? { ...f, query: undefined } : f;
+    let query = this.store.db.selectFrom('people as p').where((eb) => filterWhere(eb as unknown as EB, q));
+    if (part) {
+      const key = foldText(f.query ?? '');
+      query = query.where((eb) => {
+        const e = eb as unknown as EB;
+        return part === 'given' ? keyPrefix(e, 'p.given_key', key) : e.and([keyPrefix(e, 'p.name_key', key), e.not(keyPrefix(e, 'p.given_key', key))]);
+      });
+    }
+    return query;
   }
 
+  /** Exact count of the filter (no cap). */
   async count(f: PeopleQueryFilter): Promise<number> {
     const row = await this.filtered(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
-  /** One page of rows in the asked order, with a unique tie-breaker so pages never overlap. */
-  async page(f: PeopleQueryFilter, sort: PeopleSort, desc: boolean, offset: number, limit: number): Promise<PersonRecord[]> {
+  /** The total of a page: exact when an index answers it, else counted up to COUNT_CAP (estimate: "more than"). One statement. */
+  async pageTotal(f: PeopleQueryFilter, part?: NamePart): Promise<{ total: number; estimate: boolean }> {
+    if (countIsCheap(f, part)) {
+      const row = await this.filtered(f, part).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      return { total: Number(row?.n ?? 0), estimate: false };
+    }
+    const capped = this.filtered(f, part).select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('x');
+    const row = await this.store.db.selectFrom(capped).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const n = Number(row?.n ?? 0);
+    return n > COUNT_CAP ? { total: COUNT_CAP, estimate: true } : { total: n, estimate: false };
+  }
+
+  /**
+   * One page of rows in the asked order, ties broken by id so pages never overlap. The page's
+   * ids are chosen first (from an index alone when it covers the filter and order: a deep page
+   * skips index entries, not rows), then only those rows are read.
+   */
+  async page(f: PeopleQueryFilter, sort: PeopleSort, desc: boolean, offset: number, limit: number, part?: NamePart): Promise<PersonRecord[]> {
     const dir = desc ? 'desc' : 'asc';
-    let q = this.filtered(f).select([...ROW_COLUMNS]);
-    if (sort === 'commune') q = q.orderBy('p.unit_code', dir).orderBy('p.hamlet_key', dir).orderBy('p.given_key', dir);
-    else if (sort === 'status') q = q.orderBy(STATUS_ORDER, dir).orderBy('p.given_key', dir);
-    else if (sort === 'due') q = q.orderBy('p.due_month', dir).orderBy('p.given_key', dir);
-    else q = q.orderBy('p.given_key', dir).orderBy('p.name_key', dir);
-    return (await q.orderBy('p.id', dir).offset(offset).limit(limit).execute()) as PersonRecord[];
+    // Typed text outside the name parts selects a few index ranges: sort what they found rather
+    // than walk the whole name index in order (what SQLite, planning without statistics, would do).
+    const given = !part && f.query?.trim() ? sql`p.given_key || ''` : sql`p.given_key`;
+    const order = <Q extends { orderBy: (...a: never[]) => Q }>(q0: Q): Q => {
+      const q = q0 as unknown as SelectLike;
+      let r: SelectLike;
+      if (part === 'nameOnly') r = q.orderBy('p.name_key', dir).orderBy('p.given_key', dir);
+      else if (sort === 'commune') r = q.orderBy('p.unit_code', dir).orderBy('p.hamlet_key', dir).orderBy(given, dir).orderBy('p.name_key', dir);
+      else if (sort === 'status') r = q.orderBy(STATUS_ORDER, dir).orderBy(given, dir).orderBy('p.name_key', dir);
+      else if (sort === 'due') r = q.orderBy('p.due_month', dir).orderBy(given, dir).orderBy('p.name_key', dir);
+      else r = q.orderBy(given, dir).orderBy('p.name_key', dir);
+      return r.orderBy('p.id', dir) as unknown as Q;
+    };
+    const ids = order(this.filtered(f, part).select('p.id')).offset(offset).limit(limit);
+    const rows = await order(this.store.db.selectFrom('people as p').select([...ROW_COLUMNS]).where('p.id', 'in', ids)).execute();
+    return rows as PersonRecord[];
   }
 
   /** Every row the filter matches in call-sheet order (commune, hamlet, name) with list and staff names, for exports and sheets. */
