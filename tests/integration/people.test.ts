@@ -146,7 +146,7 @@ describe('people: search', () => {
     expect(store.queryCount - before).toBe(5);
     const again = store.queryCount;
     expect((await call(core, 'people:search', { query: 'hoa', limit: 2, offset: 1 })).items).toHaveLength(2);
-    expect(store.queryCount - again).toBe(5);
+    expect(store.queryCount - again).toBe(4); // the page lies inside the given-name part: its rows are not read
   });
 });
 
