@@ -4,6 +4,13 @@ import { defineConfig } from 'vitest/config';
 const SQLITE_ONLY = ['tests/integration/backups.test.ts', 'tests/integration/restore-*.test.ts', 'tests/integration/sqlite-*.test.ts'];
 
 /**
+ * Files that test what happens before or beside the database (file formats read the same way whatever holds the data, the
+ * headless Chromium printer): the engine changes nothing they check, and they are among the
+ * slowest files, so they run once, on SQLite.
+ */
+const ENGINE_AGNOSTIC = ['tests/integration/imports-formats.test.ts', 'tests/integration/report-printer.test.ts'];
+
+/**
  * The integration suite runs twice: on SQLite files and on a real PostgreSQL server (a
  * throwaway cluster, a fresh database per test core). Unit tests need no database engine.
  */
@@ -20,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['tests/integration/**/*.test.ts', 'tests/postgres/**/*.test.ts'],
-          exclude: SQLITE_ONLY,
+          exclude: [...SQLITE_ONLY, ...ENGINE_AGNOSTIC],
           env: { BHXH_TEST_ENGINE: 'postgres' },
           globalSetup: ['tests/helpers/vitestPgSetup.ts'],
         },

@@ -82,6 +82,6 @@ export async function restore(core: AppCore, io: CliIo, file: string): Promise<n
 
 export async function demo(core: AppCore, io: CliIo): Promise<number> {
   const outcome = await core.invoke('demo:load', {});
-  io.out(io.json ? JSON.stringify(outcome, null, 2) : `Đã nạp DỮ LIỆU MẪU (tỉnh giả định): ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.offices)} cơ quan BHXH cơ sở, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu, ${formatCount(outcome.agents)} tổ chức dịch vụ thu, ${formatCount(outcome.points)} điểm thu, ${formatCount(outcome.staff)} nhân viên thu, ${formatCount(outcome.campaigns)} hoạt động tuyên truyền.`);
+  io.out(io.json ? JSON.stringify(outcome, null, 2) : `Đã nạp DỮ LIỆU MẪU (tỉnh giả định): ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.offices)} cơ quan BHXH cơ sở, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu, ${formatCount(outcome.agents)} tổ chức dịch vụ thu, ${formatCount(outcome.points)} điểm thu, ${formatCount(outcome.staff)} nhân viên thu, ${formatCount(outcome.campaigns)} hoạt động tuyên truyền, ${formatCount(outcome.people ?? 0)} người trong danh sách vận động.`);
   return 0;
 }

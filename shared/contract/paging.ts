@@ -20,6 +20,11 @@ export interface Page<T> {
   items: T[];
   /** Rows matching the filter, on every page. */
   total: number;
+  /**
+   * True when counting stopped early: `total` is then a lower bound ("more than 10.000"), not the
+   * exact number. Only lists that can hold a million rows (people) ever set it.
+   */
+  totalIsEstimate?: boolean;
   offset: number;
   limit: number;
 }

@@ -150,6 +150,8 @@ export interface DemoOutcome {
   staff: number;
   /** Demo outreach campaigns. */
   campaigns: number;
+  /** People on the demo canvassing lists. */
+  people?: number;
 }
 
 export interface AuditEntry {

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { BIG_LOAD_ROWS } from './batching';
@@ -86,6 +87,20 @@ export class SqliteStore extends Store {
   /** Folds the WAL into the main file, so the file alone is the whole database. */
   checkpoint(): void {
     this.raw.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** VACUUM rewrites the whole file without the free pages; the WAL is folded in and truncated after. */
+  async compact(): Promise<void> {
+    if (this.inTransaction) throw new Error('VACUUM cannot run inside a transaction');
+    this.statements.clear();
+    this.raw.pragma('wal_checkpoint(TRUNCATE)');
+    this.raw.exec('VACUUM');
+    this.raw.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  override fileBytes(): number {
+    const wal = `${this.file}-wal`;
+    return statSync(this.file).size + (existsSync(wal) ? statSync(wal).size : 0);
   }
 
   async check(): Promise<{ ok: boolean; message: string }> {

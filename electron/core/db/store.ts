@@ -69,6 +69,17 @@ export abstract class Store {
    */
   abstract bulkInsert(table: TableName, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
 
+  /**
+   * Gives the space of deleted rows back (after personal data is deleted for good): VACUUM of
+   * the file on SQLite, of the tables on PostgreSQL. Never inside a transaction.
+   */
+  abstract compact(tables: readonly TableName[]): Promise<void>;
+
+  /** The database file's size in bytes (with its WAL) on SQLite; null on a server. */
+  fileBytes(): number | null {
+    return null;
+  }
+
   /** 'ok', or what the engine reports is wrong, for the recovery screen. */
   abstract check(): Promise<{ ok: boolean; message: string }>;
 

@@ -12,6 +12,7 @@ import { UnitRepository } from '../units/repository';
 import { loadDemoCampaigns } from './demoCampaigns';
 import { loadDemoAwards } from './demoAwards';
 import { loadDemoNetwork, type DemoOfficeRef } from './demoNetwork';
+import { deleteDemoPeople, loadDemoPeople } from './demoPeople';
 import { deleteDemoRows } from './demoRepository';
 import { commonProfile, createRandom, monthlyAsOfDates, simulateCommune, type Stock } from './simulate';
 
@@ -37,6 +38,7 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
   const outcome: DemoOutcome = { units: 0, results: 0, targets: 0, offices: 0, agents: 0, points: 0, staff: 0, campaigns: 0 };
 
   await ctx.store.transaction(async () => {
+    await deleteDemoPeople(ctx.store);
     await deleteDemoRows(ctx.store);
     const now = isoNow(ctx);
     const add = (code: string, name: string, level: 'province' | 'district' | 'commune', kind: string | null, parentId: number | null, validFrom: string | null, validTo: string | null) => {
@@ -135,9 +137,10 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
     Object.assign(outcome, network);
     outcome.campaigns = await loadDemoCampaigns(ctx.store, officeRefs, today, now, createRandom(20250519));
     await loadDemoAwards(ctx.store, officeRefs, today, now);
+    outcome.people = await loadDemoPeople(ctx.store, officeRefs, today, now);
     await recordAudit(ctx.store, ctx.actor, {
       action: 'demo', entity: 'demo',
-      summary: `Nạp dữ liệu mẫu: ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu, ${formatCount(network.agents)} tổ chức dịch vụ thu, ${formatCount(network.points)} điểm thu, ${formatCount(network.staff)} nhân viên thu, ${formatCount(outcome.campaigns)} hoạt động tuyên truyền`,
+      summary: `Nạp dữ liệu mẫu: ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu, ${formatCount(network.agents)} tổ chức dịch vụ thu, ${formatCount(network.points)} điểm thu, ${formatCount(network.staff)} nhân viên thu, ${formatCount(outcome.campaigns)} hoạt động tuyên truyền, ${formatCount(outcome.people ?? 0)} người trong danh sách vận động`,
     }, ctx.now());
   });
   ctx.events.emit({ type: 'data-changed', area: 'all' });

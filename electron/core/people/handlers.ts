@@ -1,10 +1,12 @@
-import { AppError } from '../../../shared/contract';
 import type { CoreContext } from '../app/context';
 import type { CoreHooks, Handler } from '../app/handlers';
-
-const todo = (): never => {
-  throw new AppError('CONFLICT', 'Chức năng này đang được xây dựng.');
-};
+import { assignPeople } from './assign';
+import { conversionReport } from './conversion';
+import { exportPeople } from './exportPeople';
+import { deletePersonList, listPersonLists, savePersonList } from './lists';
+import { getPerson, logContact, revealPerson, updatePerson } from './person';
+import { searchPeople } from './search';
+import { exportSheet, walkList } from './sheets';
 
 /** Person lists: lists, search, one person, reveal, assignment, sheets, conversion (import: import/handlers.ts). */
 export function peopleHandlers(
@@ -25,21 +27,19 @@ export function peopleHandlers(
   'people:export': Handler<'people:export'>;
   'people:conversion': Handler<'people:conversion'>;
 } {
-  void context;
-  void hooks;
   return {
-    'people:lists': todo,
-    'people:saveList': todo,
-    'people:deleteList': todo,
-    'people:search': todo,
-    'people:get': todo,
-    'people:reveal': todo,
-    'people:update': todo,
-    'people:logContact': todo,
-    'people:assign': todo,
-    'people:exportSheet': todo,
-    'people:walkList': todo,
-    'people:export': todo,
-    'people:conversion': todo,
+    'people:lists': () => listPersonLists(context()),
+    'people:saveList': (req) => savePersonList(context(), req),
+    'people:deleteList': (req) => deletePersonList(context(), req),
+    'people:search': (req) => searchPeople(context(), req),
+    'people:get': (req) => getPerson(context(), req.id),
+    'people:reveal': (req) => revealPerson(context(), req),
+    'people:update': (req) => updatePerson(context(), req),
+    'people:logContact': (req) => logContact(context(), req),
+    'people:assign': (req) => assignPeople(context(), req),
+    'people:exportSheet': (req) => exportSheet(context(), hooks.downloads, req),
+    'people:walkList': (req) => walkList(context(), req),
+    'people:export': (req) => exportPeople(context(), hooks.downloads, req),
+    'people:conversion': (req) => conversionReport(context(), req),
   };
 }

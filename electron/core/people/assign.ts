@@ -1,0 +1,149 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { AppError, type ParsedRequestOf } from '../../../shared/contract';
+import type { AssignOutcome } from '../../../shared/contract/peopleTypes';
+import { PERSON_STATUS_LABELS } from '../../../shared/domain/people';
+import { formatCount } from '../../../shared/format/vi';
+import { recordAudit } from '../audit/audit';
+import { isoNow, type CoreContext } from '../app/context';
+import type { Schema } from '../db/schema';
+import { activeStaff } from './person';
+import { filterWhere, PeopleRepository, type PeopleQueryFilter } from './repository';
+import { resolveFilter } from './search';
+
+type EB = ExpressionBuilder<Schema & { p: Schema['people'] }, 'p'>;
+
+/** A hamlet of the filter's rows (unit code and hamlet key; either may be missing). */
+export interface HamletGroup {
+  unitCode: string | null;
+  hamletKey: string | null;
+  rows: number;
+}
+
+export interface AssignPlan {
+  /** Rows each staff member gets, in the order they were given: as even as whole numbers allow. */
+  quotas: number[];
+  /** Hamlets a staff member gets whole (index into the staff list). */
+  whole: HamletGroup[][];
+  /** Hamlets too big for anyone's remaining share, dealt by rows in hamlet and name order. */
+  split: HamletGroup[];
+  /** What each staff member still gets from the split hamlets, in order. */
+  splitShares: number[];
+}
+
+const byName = (a: HamletGroup, b: HamletGroup) => (a.hamletKey ?? '').localeCompare(b.hamletKey ?? '') || (a.unitCode ?? '').localeCompare(b.unitCode ?? '');
+
+/**
+ * How rows are dealt over several staff members: shares as even as whole numbers allow (the
+ * first ones get the odd rows); hamlets biggest first (ties by name) go whole to whoever has the
+ * most share left when it fits; the hamlets left over are dealt by rows.
+ */
+export function planAssignment(groups: HamletGroup[], staffCount: number): AssignPlan {
+  const total = groups.reduce((s, g) => s + g.rows, 0);
+  const quotas = Array.from({ length: staffCount }, (_, i) => Math.floor(total / staffCount) + (i < total % staffCount ? 1 : 0));
+  const left = [...quotas];
+  const whole: HamletGroup[][] = quotas.map(() => []);
+  const split: HamletGroup[] = [];
+  for (const g of [...groups].sort((a, b) => b.rows - a.rows || byName(a, b))) {
+    let best = 0;
+    for (let i = 1; i < left.length; i++) if (left[i]! > left[best]!) best = i;
+    if (g.rows <= left[best]!) {
+      whole[best]!.push(g);
+      left[best]! -= g.rows;
+    } else split.push(g);
+  }
+  split.sort((a, b) => (a.unitCode ?? '').localeCompare(b.unitCode ?? '') || (a.hamletKey ?? '').localeCompare(b.hamletKey ?? ''));
+  return { quotas, whole, split, splitShares: left };
+}
+
+function inHamlets(eb: EB, groups: HamletGroup[]): Expression<SqlBool> {
+  return eb.or(
+    groups.map((g) =>
+      eb.and([g.unitCode === null ? eb('p.unit_code', 'is', null) : eb('p.unit_code', '=', g.unitCode), g.hamletKey === null ? eb('p.hamlet_key', 'is', null) : eb('p.hamlet_key', '=', g.hamletKey)]),
+    ),
+  );
+}
+
+function scopeWords(f: ParsedRequestOf<'people:assign'>['filter'], listName: string | null): string {
+  return [
+    listName ? `danh sách "${listName}"` : null, f.unitCode ? `xã mã ${f.unitCode}` : null, f.hamlet ? `thôn, ấp "${f.hamlet}"` : null,
+    f.unassigned ? 'chưa có người phụ trách' : null, f.status?.length ? `tình trạng ${f.status.map((s) => PERSON_STATUS_LABELS[s]).join(', ')}` : null,
+  ].filter(Boolean).join('; ');
+}
+
+/**
+ * `people:assign`: every person the filter matches goes to one staff member, or is dealt over
+ * several (planAssignment). Set-based: one grouped read of the hamlets, then one UPDATE per staff
+ * member for the whole hamlets and one for the rows of split hamlets, whatever the row count.
+ */
+export async function assignPeople(ctx: CoreContext, req: ParsedRequestOf<'people:assign'>): Promise<AssignOutcome> {
+  const repo = new PeopleRepository(ctx.store);
+  const staff = await activeStaff(repo, req.staffCodes, 'staffCodes');
+  const { staff: _ignored, ...filter } = await resolveFilter(repo, req.filter);
+  void _ignored;
+  const list = filter.listId !== undefined ? await repo.listById(filter.listId) : null;
+  if (filter.listId !== undefined && !list) throw new AppError('NOT_FOUND', 'Không tìm thấy danh sách này (có thể đã bị xóa).', { field: 'listId' });
+  const now = isoNow(ctx);
+  // ctx.store.db is read inside the transaction: the connection outside it waits for the transaction to end.
+  const where = (f: PeopleQueryFilter, extra?: (eb: EB) => Expression<SqlBool>) =>
+    ctx.store.db.selectFrom('people as p').select('p.id').where((eb) => (extra ? eb.and([filterWhere(eb as unknown as EB, f), extra(eb as unknown as EB)]) : filterWhere(eb as unknown as EB, f)));
+
+  let counts: number[] = [];
+  await ctx.store.transaction(async () => {
+    const db = ctx.store.db;
+    const groups: HamletGroup[] = (
+      await db
+        .selectFrom('people as p')
+        .select(['p.unit_code', 'p.hamlet_key', (eb) => eb.fn.countAll<number>().as('n')])
+        .where((eb) => filterWhere(eb as unknown as EB, filter))
+        .groupBy(['p.unit_code', 'p.hamlet_key'])
+        .execute()
+    ).map((g) => ({ unitCode: g.unit_code, hamletKey: g.hamlet_key, rows: Number(g.n) }));
+    const total = groups.reduce((s, g) => s + g.rows, 0);
+    if (total === 0) {
+      counts = staff.map(() => 0);
+      return;
+    }
+    if (staff.length === 1) {
+      await db.updateTable('people').set({ staff_id: staff[0]!.id, updated_at: now }).where('id', 'in', where(filter)).execute();
+      counts = [total];
+    } else {
+      const plan = planAssignment(groups, staff.length);
+      // One statement: each staff member's whole hamlets by their (unit, hamlet) key in an IN list
+      // (hashed by both engines), the split hamlets' rows ranked in hamlet and name order and cut
+      // into each staff member's share.
+      const hamletKey = sql<string>`COALESCE(p.unit_code, '') || '|' || COALESCE(p.hamlet_key, '')`;
+      const wholePart = (i: number, hamlets: HamletGroup[]) =>
+        db
+          .selectFrom('people as p')
+          .select(['p.id', sql<number>`${sql.lit(staff[i]!.id)}`.as('staff_id')])
+          .where((eb) => filterWhere(eb as unknown as EB, filter))
+          .where(hamletKey, 'in', hamlets.map((h) => `${h.unitCode ?? ''}|${h.hamletKey ?? ''}`));
+      type Part = ReturnType<typeof wholePart>;
+      const parts: Part[] = plan.whole.flatMap((hamlets, i) => (hamlets.length > 0 ? [wholePart(i, hamlets)] : []));
+      if (plan.split.length > 0) {
+        let upTo = 0;
+        const bands = plan.splitShares.flatMap((share, i) => (share > 0 ? [sql`WHEN x.rn <= ${sql.lit((upTo += share))} THEN ${sql.lit(staff[i]!.id)}`] : []));
+        const ranked = db
+          .selectFrom('people as p')
+          .select(['p.id', sql<number>`ROW_NUMBER() OVER (ORDER BY p.unit_code, p.hamlet_key, p.given_key, p.id)`.as('rn')])
+          .where((eb) => eb.and([filterWhere(eb as unknown as EB, filter), inHamlets(eb as unknown as EB, plan.split)]));
+        parts.push(db.selectFrom(ranked.as('x')).select(['x.id', sql<number>`CASE ${sql.join(bands, sql` `)} END`.as('staff_id')]) as unknown as Part);
+      }
+      const source = parts.slice(1).reduce((u, part) => u.unionAll(part), parts[0]!);
+      await sql`UPDATE people SET staff_id = r.staff_id, updated_at = ${now} FROM (${source}) AS r WHERE r.id = people.id`.execute(db);
+      counts = plan.quotas;
+    }
+    const assigned = counts.reduce((s, n) => s + n, 0);
+    await recordAudit(
+      ctx.store, ctx.actor,
+      {
+        action: 'assign', entity: 'person_list', entityKey: list ? String(list.id) : null,
+        summary: `Phân công ${formatCount(assigned)} người (${scopeWords(req.filter, list?.name ?? null)}) cho ${staff.map((s, i) => `${s.fullName} (mã ${s.code}): ${formatCount(counts[i] ?? 0)}`).join(', ')}`,
+        details: { filter: req.filter, staff: staff.map((s, i) => ({ code: s.code, count: counts[i] ?? 0 })) },
+      },
+      ctx.now(),
+    );
+  });
+  ctx.events.emit({ type: 'data-changed', area: 'people' });
+  return { assigned: counts.reduce((s, n) => s + n, 0), perStaff: staff.map((s, i) => ({ staffCode: s.code, staffName: s.fullName, count: counts[i] ?? 0 })) };
+}
