@@ -149,6 +149,8 @@ export interface PersonImportTimings {
   validateMs: number;
   stageMs: number;
   commitMs: number | null;
+  /** Of stageMs: the duplicate checks over the stage (in the file, on the list, on other lists). */
+  duplicatesMs?: number;
 }
 
 export interface PersonImportPreview {

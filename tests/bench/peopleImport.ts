@@ -26,6 +26,7 @@ export interface EngineFigures {
   readMs: number;
   validateMs: number;
   stageMs: number;
+  duplicatesMs: number;
   floorMs: number;
   peakRssMb: number;
   imported: number;
@@ -67,7 +68,7 @@ function report(f: EngineFigures, rows: number): void {
   console.log(`  end to end            ${s(f.totalMs).padStart(10)}   (preview ${s(f.previewMs)}, commit ${s(f.commitMs)})`);
   console.log(`    read (inflate+scan) ${s(f.readMs).padStart(10)}   (waiting on the worker)`);
   console.log(`    validate            ${s(f.validateMs).padStart(10)}`);
-  console.log(`    stage + duplicates  ${s(f.stageMs).padStart(10)}`);
+  console.log(`    stage + duplicates  ${s(f.stageMs).padStart(10)}   (of which duplicate checks ${s(f.duplicatesMs)})`);
   console.log(`    commit (in core)    ${s(f.commitMs).padStart(10)}`);
   console.log(`  floor (${f.engine === 'sqlite' ? 'sqlite3 .import' : 'psql \\copy'})  ${s(f.floorMs).padStart(10)}   → ${ratio.toFixed(1)}× the floor (aim ≤ 3×, minimum ≤ 5×)`);
   console.log(`  peak RSS              ${`${f.peakRssMb} MB`.padStart(10)}   (minimum ≤ 600 MB)`);
@@ -98,11 +99,26 @@ async function benchEngine(engine: 'sqlite' | 'postgres', dir: string, xlsx: str
     }
     return {
       engine, totalMs: previewMs + commitMs, previewMs, commitMs, readMs: preview.timings.readMs, validateMs: preview.timings.validateMs,
-      stageMs: preview.timings.stageMs, floorMs, peakRssMb, imported: outcome.imported,
+      stageMs: preview.timings.stageMs, duplicatesMs: preview.timings.duplicatesMs ?? 0, floorMs, peakRssMb, imported: outcome.imported,
     };
   } finally {
     await core.close();
   }
+}
+
+/**
+ * One engine's run in a fresh process (so the peak RSS is the import's, not the generator's):
+ * the same script with `--engine-run`, its figures back as a JSON line.
+ */
+function runInChild(engine: 'sqlite' | 'postgres', dir: string, xlsx: string, csv: string, adminUrl: string | null): EngineFigures {
+  const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--engine-run', JSON.stringify({ engine, dir, xlsx, csv, adminUrl })], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * MB,
+  });
+  if (r.status !== 0) throw new Error(`${engine} run failed (exit ${r.status}): ${r.stdout}`);
+  const line = r.stdout.trim().split('\n').pop()!;
+  return JSON.parse(line) as EngineFigures;
 }
 
 /** Writes the list (xlsx + csv) once, then imports it on SQLite and on a throwaway PostgreSQL cluster. */
@@ -115,17 +131,16 @@ export async function benchPeopleImport(rows = 1_000_000, engines: ('sqlite' | '
     await writePeopleXlsx(xlsx, rows);
     await writePeopleCsv(csv, rows);
     console.log(`${rows.toLocaleString('vi-VN')} rows: xlsx ${(statSync(xlsx).size / MB).toFixed(0)} MB, csv ${(statSync(csv).size / MB).toFixed(0)} MB, written in ${s(performance.now() - tw)}; ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`);
-    const communes = [...new Set(Array.from({ length: Math.min(rows, 20_000) }, (_, i) => personCells(person(i))[7] as string))];
     const out: EngineFigures[] = [];
     if (engines.includes('sqlite')) {
-      const f = await benchEngine('sqlite', dir, xlsx, csv, communes, null);
+      const f = runInChild('sqlite', dir, xlsx, csv, null);
       report(f, rows);
       out.push(f);
     }
     if (engines.includes('postgres')) {
       const pg = await startPgCluster();
       try {
-        const f = await benchEngine('postgres', dir, xlsx, csv, communes, pg.adminUrl);
+        const f = runInChild('postgres', dir, xlsx, csv, pg.adminUrl);
         report(f, rows);
         out.push(f);
       } finally {
@@ -138,7 +153,13 @@ export async function benchPeopleImport(rows = 1_000_000, engines: ('sqlite' | '
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+const COMMUNES = () => [...new Set(Array.from({ length: 20_000 }, (_, i) => personCells(person(i))[7] as string))];
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === '--engine-run') {
+  const job = JSON.parse(process.argv[3]!) as { engine: 'sqlite' | 'postgres'; dir: string; xlsx: string; csv: string; adminUrl: string | null };
+  const figures = await benchEngine(job.engine, job.dir, job.xlsx, job.csv, COMMUNES(), job.adminUrl);
+  console.log(JSON.stringify(figures));
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const rows = Number(process.argv[2] ?? 1_000_000);
   const engines = (process.argv[3]?.split(',') as ('sqlite' | 'postgres')[] | undefined) ?? ['sqlite', 'postgres'];
   await benchPeopleImport(rows, engines);
