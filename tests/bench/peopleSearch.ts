@@ -78,7 +78,9 @@ export async function benchPeopleSearch(env: BenchEnv): Promise<void> {
     let start = performance.now();
     await insertPeople(store, list, ROWS, { seed: 20260101 });
     env.log(`load ${ROWS.toLocaleString('vi-VN')} people (bulk insert, indexes after)`, performance.now() - start);
-    if (env.engine === 'postgres') await sql`ANALYZE people`.execute(store.db);
+    // What autovacuum does after a bulk load on a real server: statistics, and the visibility map
+    // that lets counts and deep pages read the indexes alone.
+    if (env.engine === 'postgres') await sql`VACUUM ANALYZE people`.execute(store.db);
 
     const some = await store.db.selectFrom('people').select(['cccd', 'phone', 'bhxh_code']).where('list_id', '=', list).orderBy('id').offset(Math.floor(ROWS / 2)).limit(1).executeTakeFirstOrThrow();
     const searches: [string, RequestOf<'people:search'>][] = [
@@ -92,7 +94,7 @@ export async function benchPeopleSearch(env: BenchEnv): Promise<void> {
       ['commune filter, sorted by name', { unitCode: '98007' }],
       ['commune + hamlet filter', { unitCode: '98007', hamlet: 'Ấp 1' }],
       ['list, first page (count of the whole list)', { listId: list }],
-      ['status filter NEW on the list (count ≈ 55%)', { listId: list, status: ['NEW'] }],
+      ['status filter NEW on the list (most of it)', { listId: list, status: ['NEW'] }],
       ['deep page (offset 500,000) of the list', { listId: list, offset: Math.floor(ROWS / 2), limit: 100 }],
     ];
     for (const [label, req] of searches) {

@@ -84,15 +84,25 @@ export function textMatch(eb: EB, text: string): Expression<SqlBool> {
   return eb.or([keyPrefix(eb, 'p.name_key', q), keyPrefix(eb, 'p.given_key', q)]);
 }
 
-export function filterWhere(eb: EB, f: PeopleQueryFilter): Expression<SqlBool> {
+/**
+ * The WHERE of a filter. `statusByScan`: test the status row by row (`status || ''`), for a page
+ * in name order of a list, so SQLite walks the list's name index in order instead of sorting
+ * every person of a common status found through the status index.
+ */
+export function filterWhere(eb: EB, f: PeopleQueryFilter, options: { statusByScan?: boolean } = {}): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
-  if (f.listId !== undefined) parts.push(eb('p.list_id', '=', f.listId));
+  // A commune or a staff member is narrower than a list: `list_id + 0` keeps SQLite (planning
+  // without statistics) on their index instead of walking the whole list's.
+  if (f.listId !== undefined) parts.push(f.unitCode || f.staffId !== undefined ? sql<SqlBool>`p.list_id + 0 = ${f.listId}` : eb('p.list_id', '=', f.listId));
   if (f.unitCode) parts.push(eb('p.unit_code', '=', f.unitCode));
   const hamlet = hamletKeyOf(f.hamlet);
   if (hamlet) parts.push(eb('p.hamlet_key', '=', hamlet));
   if (f.staffId !== undefined) parts.push(eb('p.staff_id', '=', f.staffId));
   if (f.unassigned) parts.push(eb('p.staff_id', 'is', null));
-  if (f.status && f.status.length > 0) parts.push(f.status.length === 1 ? eb('p.status', '=', f.status[0]!) : eb('p.status', 'in', [...f.status]));
+  if (f.status && f.status.length > 0) {
+    const status = options.statusByScan ? sql<string>`p.status || ''` : sql<string>`p.status`;
+    parts.push(f.status.length === 1 ? eb(status, '=', f.status[0]!) : eb(status, 'in', [...f.status]));
+  }
   if (f.product) parts.push(eb('p.product', '=', f.product));
   if (f.dueMonth) parts.push(eb('p.due_month', '=', f.dueMonth));
   if (f.query?.trim()) parts.push(textMatch(eb, f.query.trim()));
@@ -152,8 +162,8 @@ export const COUNT_CAP = 10_000;
 export type NamePart = 'given' | 'nameOnly';
 
 /**
- * Filters whose count an index answers alone (list; commune and hamlet; staff and status;
- * unassigned and status; a long run of digits): counted exactly whatever the size. Others are
+ * Filters whose count an index answers alone (list with status, staff or unassigned; commune
+ * and hamlet; staff and status; unassigned and status; a long run of digits): counted exactly whatever the size. Others are
  * counted up to COUNT_CAP.
  */
 export function countIsCheap(f: PeopleQueryFilter, part?: NamePart): boolean {
@@ -163,15 +173,15 @@ export function countIsCheap(f: PeopleQueryFilter, part?: NamePart): boolean {
   if (part === 'nameOnly') return keys.length === 0;
   const text = f.query?.trim();
   if (text) return /^\+?[\d\s.\-()]{6,}$/.test(text) || /^[A-Za-z]{2}\d{13}$/.test(text.replace(/[\s.-]/g, ''));
-  return only('listId') || only('unitCode', 'hamlet') || only('staffId', 'status') || only('unassigned', 'status');
+  return only('listId', 'status', 'staffId', 'unassigned') || only('unitCode', 'hamlet') || only('staffId', 'status') || only('unassigned', 'status');
 }
 
 export class PeopleRepository {
   constructor(private readonly store: Store) {}
 
-  private filtered(f: PeopleQueryFilter, part?: NamePart) {
+  private filtered(f: PeopleQueryFilter, part?: NamePart, statusByScan = false) {
     const q = part ? { ...f, query: undefined } : f;
-    let query = this.store.db.selectFrom('people as p').where((eb) => filterWhere(eb as unknown as EB, q));
+    let query = this.store.db.selectFrom('people as p').where((eb) => filterWhere(eb as unknown as EB, q, { statusByScan }));
     if (part) {
       const key = foldText(f.query ?? '');
       query = query.where((eb) => {
@@ -220,7 +230,8 @@ export class PeopleRepository {
       else r = q.orderBy(given, dir).orderBy('p.name_key', dir);
       return r.orderBy('p.id', dir) as unknown as Q;
     };
-    const ids = order(this.filtered(f, part).select('p.id')).offset(offset).limit(limit);
+    const byScan = !part && !f.query?.trim() && sort === 'name' && f.listId !== undefined && !f.unitCode && f.staffId === undefined;
+    const ids = order(this.filtered(f, part, byScan).select('p.id')).offset(offset).limit(limit);
     const rows = await order(this.store.db.selectFrom('people as p').select([...ROW_COLUMNS]).where('p.id', 'in', ids)).execute();
     return rows as PersonRecord[];
   }

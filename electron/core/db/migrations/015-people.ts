@@ -5,7 +5,8 @@ import { ddlStep } from './step';
  * (a million rows). People carry two folded name keys (full name, and given name first) so a
  * name search is an index range scan on either engine; identifiers and phones are indexed for
  * exact lookups. The name indexes carry the other key and the id, and the list index the name
- * keys: a page in name order (ties by id) and its count are read from the index alone. A list owns its people (deleting it deletes them). Imports stage every row of
+ * keys: a page in name order (ties by id) and its count are read from the index alone; the
+ * list's statuses and staff are counted from another (the lists screen, status filters). A list owns its people (deleting it deletes them). Imports stage every row of
  * the file in person_import_rows (ok / error with its cells / duplicate / update of a person
  * already on the list) so the preview pages over the stage and the commit writes exactly it;
  * each person row remembers the batch that wrote it, and an update remembers what it replaced,
@@ -60,6 +61,7 @@ function ddl(engine: 'sqlite' | 'postgres'): string {
       updated_at TEXT NOT NULL
     );
     CREATE INDEX people_list ON people(list_id, given_key, name_key, id);
+    CREATE INDEX people_list_status ON people(list_id, status, staff_id);
     CREATE INDEX people_name ON people(name_key, given_key, id);
     CREATE INDEX people_given ON people(given_key, name_key, id);
     CREATE INDEX people_cccd ON people(cccd);
