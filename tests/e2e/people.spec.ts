@@ -72,21 +72,21 @@ test('a commune list imported (a row corrected on screen), assigned to a staff m
   await page.getByRole('dialog', { name: 'Nhập danh sách người vận động' }).getByRole('button', { name: 'Đóng' }).last().click();
 
   // Search without diacritics finds her; the list's rows go to one staff member.
-  await page.getByTestId('people-query').fill('dang thi hoa');
+  await page.getByTestId('people-query').locator('input').fill('dang thi hoa');
   await expect(page.getByTestId('person-row').filter({ hasText: 'Đặng Thị Hòa' })).toBeVisible();
-  await page.getByTestId('people-query').fill('');
+  await page.getByTestId('people-query').locator('input').fill('');
   await page.getByTestId('people-list-filter').click();
   await page.locator('.ant-select-dropdown:visible').getByText('Tiềm năng ấp Mới, ấp Chợ', { exact: true }).click();
   await expect(page.getByTestId('people-total')).toContainText('5 người');
   await page.getByTestId('people-assign').click();
   await page.getByTestId('assign-staff').click();
   await page.keyboard.type(member.code);
-  await page.locator('.ant-select-dropdown:visible').getByText(member.code, { exact: false }).first().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: member.code }).first().click();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Giao 5 người' }).click();
   await expect(page.getByTestId('assign-outcome')).toContainText('Đã giao 5 người');
   await shot(page, 'people-04-assigned');
-  await page.getByRole('button', { name: 'Đóng' }).click();
+  await page.getByRole('dialog', { name: 'Phân công vận động' }).getByRole('button', { name: 'Đóng' }).last().click();
   await expect(page.getByTestId('person-row').first()).toContainText(member.fullName);
 
   // One person: numbers masked until revealed (logged), a visit recorded.
@@ -110,7 +110,7 @@ test('a commune list imported (a row corrected on screen), assigned to a staff m
   await page.getByRole('tab', { name: 'Phiếu gọi, đi từng nhà' }).click();
   await page.getByTestId('sheet-staff').click();
   await page.keyboard.type(member.code);
-  await page.locator('.ant-select-dropdown:visible').getByText(member.code, { exact: false }).first().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: member.code }).first().click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-call-sheet').click()]);
   const saved = join(mkdtempSync(join(tmpdir(), 'bhxh-call-')), download.suggestedFilename());
   await download.saveAs(saved);
@@ -127,6 +127,7 @@ test('a commune list imported (a row corrected on screen), assigned to a staff m
   });
   await page.getByTestId('print-walk-list').click();
   await expect(page.getByTestId('walk-list-print-root')).toContainText('DANH SÁCH ĐI TỪNG NHÀ');
+  await expect(page.locator('html.walk-list-printing')).toHaveCount(1);
   mkdirSync(SCREENS, { recursive: true });
   const pdfPath = join(SCREENS, 'people-walk-list.pdf');
   writeFileSync(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));

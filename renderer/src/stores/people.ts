@@ -32,6 +32,10 @@ interface PeopleState {
   /** The rows loaded so far, in order: the table grows as it scrolls, never holding the whole list. */
   rows: PersonRow[];
   total: number;
+  /** The count stopped at a cap (a filter no index can count): "more than" total. */
+  totalIsEstimate: boolean;
+  /** The last page came back short: nothing more to load. */
+  exhausted: boolean;
   loaded: boolean;
   loading: boolean;
   loadingMore: boolean;
@@ -94,6 +98,8 @@ export const usePeopleStore = create<PeopleState>((set, get) => {
     desc: false,
     rows: [],
     total: 0,
+    totalIsEstimate: false,
+    exhausted: false,
     loaded: false,
     loading: false,
     loadingMore: false,
@@ -109,17 +115,17 @@ export const usePeopleStore = create<PeopleState>((set, get) => {
       set({ loading: true, error: null });
       const res = await call('people:search', request(get(), 0));
       if (mine !== seq) return;
-      if (res.ok) set({ rows: res.value.items, total: res.value.total, loading: false, loaded: true });
+      if (res.ok) set({ rows: res.value.items, total: res.value.total, totalIsEstimate: Boolean(res.value.totalIsEstimate), exhausted: res.value.items.length < PEOPLE_PAGE_SIZE, loading: false, loaded: true });
       else set({ loading: false, error: res.error, loaded: true });
     },
     loadMore: async () => {
       const state = get();
-      if (state.loading || state.loadingMore || state.rows.length >= state.total) return;
+      if (state.loading || state.loadingMore || state.exhausted) return;
       const mine = seq;
       set({ loadingMore: true });
       const res = await call('people:search', request(state, state.rows.length));
       if (mine !== seq) return;
-      if (res.ok) set((s) => ({ rows: [...s.rows, ...res.value.items], total: res.value.total, loadingMore: false }));
+      if (res.ok) set((s) => ({ rows: [...s.rows, ...res.value.items], total: Math.max(res.value.total, s.rows.length + res.value.items.length), totalIsEstimate: Boolean(res.value.totalIsEstimate), exhausted: res.value.items.length < PEOPLE_PAGE_SIZE, loadingMore: false }));
       else set({ loadingMore: false, error: res.error });
     },
     setQuery: (query) => reload({ query }),

@@ -15,6 +15,7 @@ import { StaffSelect } from './StaffSelect';
 export function AssignModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const filters = usePeopleStore((s) => s.filters);
   const total = usePeopleStore((s) => s.total);
+  const more = usePeopleStore((s) => (s.totalIsEstimate ? 'hơn ' : ''));
   const assign = usePeopleStore((s) => s.assign);
   const lists = usePersonLists((s) => s.lists);
   const communes = useNetworkShared((s) => s.communes);
@@ -44,7 +45,7 @@ export function AssignModal({ open, onClose }: { open: boolean; onClose: () => v
       title="Phân công vận động"
       onCancel={close}
       onOk={outcome ? close : () => void run()}
-      okText={outcome ? 'Đóng' : `Giao ${formatCount(total)} người`}
+      okText={outcome ? 'Đóng' : `Giao ${more}${formatCount(total)} người`}
       cancelButtonProps={{ style: outcome ? { display: 'none' } : undefined }}
       okButtonProps={{ disabled: !outcome && staff.length === 0, loading: busy }}
       width={620}
@@ -74,7 +75,10 @@ export function AssignModal({ open, onClose }: { open: boolean; onClose: () => v
             {filters.product ? <Descriptions.Item label="Loại hình">{PERSON_PRODUCT_LABELS[filters.product]}</Descriptions.Item> : null}
             {filters.unassigned ? <Descriptions.Item label="Chỉ người">chưa giao nhân viên</Descriptions.Item> : null}
             <Descriptions.Item label="Số người">
-              <strong>{formatCount(total)}</strong>
+              <strong>
+                {more}
+                {formatCount(total)}
+              </strong>
             </Descriptions.Item>
           </Descriptions>
           <label htmlFor="assign-staff" className="field-label">

@@ -121,8 +121,8 @@ export function PeopleSearchTab() {
       </div>
       <div className="people-toolbar">
         <Typography.Text data-testid="people-total">
-          {s.loading && !s.loaded ? 'Đang tìm…' : `${formatCount(s.total)} người`}
-          {s.rows.length < s.total ? <Typography.Text type="secondary"> · đã tải {formatCount(s.rows.length)}, cuộn xuống để xem thêm</Typography.Text> : null}
+          {s.loading && !s.loaded ? 'Đang tìm…' : `${s.totalIsEstimate ? 'Hơn ' : ''}${formatCount(s.total)} người`}
+          {!s.exhausted ? <Typography.Text type="secondary"> · đã tải {formatCount(s.rows.length)}, cuộn xuống để xem thêm</Typography.Text> : null}
         </Typography.Text>
         <Space>
           <Button icon={<ReloadOutlined aria-hidden />} onClick={() => s.resetFilters()}>
@@ -130,7 +130,7 @@ export function PeopleSearchTab() {
           </Button>
           <Tooltip title={f.listId || f.unitCode ? '' : 'Chọn một danh sách hoặc một xã trước khi phân công'}>
             <Button type="primary" icon={<UserSwitchOutlined aria-hidden />} disabled={!(f.listId || f.unitCode) || s.total === 0} onClick={() => setAssignOpen(true)} data-testid="people-assign">
-              Phân công {s.total > 0 && (f.listId || f.unitCode) ? `${formatCount(s.total)} người` : ''}
+              Phân công {s.total > 0 && (f.listId || f.unitCode) ? `${s.totalIsEstimate ? 'hơn ' : ''}${formatCount(s.total)} người` : ''}
             </Button>
           </Tooltip>
           <Dropdown

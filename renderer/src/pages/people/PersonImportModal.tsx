@@ -89,7 +89,13 @@ function CorrectRowModal({ row, onClose }: { row: StagedRow | null; onClose: () 
   }, [row]);
   const submit = async (values: Record<string, string>) => {
     if (!row) return;
-    const res = await correct(row.rowNo, values as Partial<Record<PersonField, string>>);
+    // Identifiers come masked from core: only what the user retyped is sent back, the rest stays as staged.
+    const changed = Object.fromEntries(Object.entries(values).filter(([f, v]) => v !== undefined && v !== (row.raw?.[f as PersonField] ?? ''))) as Partial<Record<PersonField, string>>;
+    if (Object.keys(changed).length === 0) {
+      setError('Chưa sửa ô nào.');
+      return;
+    }
+    const res = await correct(row.rowNo, changed);
     if ('code' in res) setError(res.message);
     else if (res.status === 'error') setError(res.issues.map((i) => i.message).join(' '));
     else onClose();
