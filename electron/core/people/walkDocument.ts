@@ -36,7 +36,7 @@ export async function walkDocument(ctx: CoreContext, list: WalkList): Promise<Re
   const rows: ReportRow[] = [];
   let no = 0;
   for (const group of list.groups) {
-    rows.push({ cells: { no: null, name: `${group.hamlet || 'Chưa rõ thôn, ấp'} — ${group.communeName} (${formatCount(group.people.length)} người)` }, emphasis: 'group' });
+    rows.push({ cells: { name: `${group.hamlet || 'Chưa rõ thôn, ấp'} — ${group.communeName} (${formatCount(group.people.length)} người)` }, emphasis: 'group' });
     for (const p of group.people) {
       no++;
       rows.push({

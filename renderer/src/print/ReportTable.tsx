@@ -95,11 +95,16 @@ export function ReportTable({ block }: { block: TableBlock }) {
             <tbody key={k} className={k === 0 ? 'report-table-lead' : undefined}>
               {part.map((row, r) => (
                 <tr key={r} className={row.emphasis ? `report-row-${row.emphasis}` : undefined}>
-                  {block.columns.map((c) => (
-                    <td key={c.key} className={isNumericFormat(c.format) ? 'num' : undefined}>
-                      {formatCell(row.cells[c.key], c.format)}
-                    </td>
-                  ))}
+                  {row.emphasis === 'group' ? (
+                    // A sub-heading (a hamlet of a walk list…) reads across the whole row.
+                    <td colSpan={block.columns.length}>{block.columns.map((c) => row.cells[c.key]).find((v) => v !== null && v !== undefined && v !== '') ?? ''}</td>
+                  ) : (
+                    block.columns.map((c) => (
+                      <td key={c.key} className={isNumericFormat(c.format) ? 'num' : undefined}>
+                        {formatCell(row.cells[c.key], c.format)}
+                      </td>
+                    ))
+                  )}
                 </tr>
               ))}
             </tbody>
