@@ -1,16 +1,20 @@
 import type { Result } from '../../../shared/contract';
 import type { FileStore } from './fileStore';
 
-type Flow = 'report' | 'units';
+type Flow = 'report' | 'units' | 'people';
 
-const PREVIEWS: Record<string, { flow: Flow; planKey: 'sessionId' | 'planId' }> = {
+const PREVIEWS: Record<string, { flow: Flow; planKey: 'sessionId' | 'planId' | 'batchId' }> = {
   'imports:preview': { flow: 'report', planKey: 'sessionId' },
   'units:previewImport': { flow: 'units', planKey: 'planId' },
+  'people:previewImport': { flow: 'people', planKey: 'batchId' },
 };
 
-const COMMITS: Record<string, 'sessionId' | 'planId'> = {
+// A person list is personal data: its upload goes as soon as the list is written or thrown away.
+const COMMITS: Record<string, 'sessionId' | 'planId' | 'batchId'> = {
   'imports:commit': 'sessionId',
   'units:commitImport': 'planId',
+  'people:commitImport': 'batchId',
+  'people:discardImport': 'batchId',
 };
 
 /**
@@ -69,5 +73,5 @@ export class FileReleases {
 function field(value: unknown, ...path: string[]): string | undefined {
   let at = value;
   for (const key of path) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
-  return typeof at === 'string' ? at : undefined;
+  return typeof at === 'string' ? at : typeof at === 'number' ? String(at) : undefined;
 }
