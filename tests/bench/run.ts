@@ -11,6 +11,8 @@ import { benchDashboard } from './dashboard';
 import { BenchTable, type BenchEnv, type Engine } from './env';
 import { benchImports } from './imports';
 import { benchNetwork } from './network';
+import { benchPeopleImport } from './peopleImport';
+import { benchPeopleSearch } from './peopleSearch';
 import { benchReports } from './reports';
 
 async function time<T>(env: BenchEnv, label: string, fn: () => Promise<T> | T): Promise<T> {
@@ -51,8 +53,11 @@ async function benchUnits(env: BenchEnv, file: string): Promise<void> {
   await core.close();
 }
 
-/** `tsx tests/bench/run.ts [units] [imports] [reports] [dashboard] [network] [campaigns]`: only the benches named; all when none is. */
-const BENCHES = ['units', 'imports', 'reports', 'dashboard', 'network', 'campaigns'] as const;
+/**
+ * `tsx tests/bench/run.ts [units] [imports] [reports] [dashboard] [network] [campaigns] [people] [people-import]`:
+ * only the benches named; all when none is. The streaming reader alone: `tsx tests/bench/streamReader.ts [rows]`.
+ */
+const BENCHES = ['units', 'imports', 'reports', 'dashboard', 'network', 'campaigns', 'people', 'people-import'] as const;
 const named = process.argv.slice(2).filter((a) => (BENCHES as readonly string[]).includes(a));
 const runs = (name: (typeof BENCHES)[number]) => named.length === 0 || named.includes(name);
 
@@ -90,9 +95,18 @@ async function main(): Promise<void> {
         table.heading('Outreach campaigns, 20.000 campaigns over 5 years on the demo province (screens: each request < 100 ms)');
         await benchCampaigns(env);
       }
+      if (runs('people')) {
+        table.heading('Person lists, 1.000.000 people (targets: search < 50 ms, assign 100.000 rows < 2 s)');
+        await benchPeopleSearch(env);
+      }
       env.count('RSS after this engine', Math.round(process.memoryUsage().rss / 1024 / 1024), 'MB');
     }
     table.print();
+    if (runs('people-import')) {
+      // Its own child process per engine, so the peak RSS printed is the import's alone.
+      console.log('\nPerson list import, 1.000.000 rows × 11 columns (target: ≤ 5× the sqlite3 .import / psql \\copy floor, ≤ 600 MB)');
+      await benchPeopleImport(1_000_000);
+    }
   } finally {
     cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
