@@ -9,6 +9,7 @@ import { cleanName } from '../reports/scope';
 import { issuerFor } from '../exports/appExports';
 import { UnitRepository } from '../units/repository';
 import { scoreEmulation, type ScoreRequest } from './scoring';
+import { ISSUER_PARENT, NATIONAL_MOTTO, NATIONAL_MOTTO_SUB } from '../../../shared/domain/documents';
 
 const NBSP4 = '\u00a0'.repeat(4);
 const maxText = (x: number) => formatDecimal(x).replace(/,?0+$/, '');
@@ -62,10 +63,10 @@ export async function emulationDocument(ctx: CoreContext, req: ScoreRequest): Pr
   return {
     definition,
     header: {
-      issuerParent: 'BẢO HIỂM XÃ HỘI VIỆT NAM',
+      issuerParent: ISSUER_PARENT,
       issuer: province,
-      motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-      mottoSub: 'Độc lập - Tự do - Hạnh phúc',
+      motto: NATIONAL_MOTTO,
+      mottoSub: NATIONAL_MOTTO_SUB,
       docNumber: '',
       placeDate: `${place ? `${place}, ` : ''}ngày${NBSP4}tháng${NBSP4}năm ${today.slice(0, 4)}`,
       title: 'BẢNG XẾP HẠNG THI ĐUA',

@@ -15,6 +15,7 @@ import { applyBorders, mergeWrite, setA4Page, writeNote, writeTableHeader, write
 import { DEMO_LINE } from '../exports/tableWorkbook';
 import type { DownloadStore } from '../files/downloadStore';
 import { PeopleRepository } from './repository';
+import { ISSUER_PARENT, NATIONAL_MOTTO, NATIONAL_MOTTO_SUB } from '../../../shared/domain/documents';
 
 /** The red line on every sheet that carries real phone numbers or identifiers. */
 export const PEOPLE_PERSONAL_NOTICE = 'Tài liệu có dữ liệu cá nhân – không chia sẻ, hủy sau khi dùng';
@@ -97,10 +98,10 @@ const COLUMNS: HeaderColumn[] = [
 function heading(ws: ExcelJS.Worksheet, issuer: string, title: string, subtitle: string, warnings: string[]): number {
   const width = COLUMNS.length;
   const bold = { font: font({ size: FONT_SIZE_TEXT, bold: true }), alignment: { horizontal: 'center' as const, vertical: 'middle' as const } };
-  mergeWrite(ws, { top: 1, left: 1, bottom: 1, right: 4 }, 'BẢO HIỂM XÃ HỘI VIỆT NAM', { font: font({ size: FONT_SIZE_TEXT }), alignment: bold.alignment });
+  mergeWrite(ws, { top: 1, left: 1, bottom: 1, right: 4 }, ISSUER_PARENT, { font: font({ size: FONT_SIZE_TEXT }), alignment: bold.alignment });
   mergeWrite(ws, { top: 2, left: 1, bottom: 2, right: 4 }, issuer.toLocaleUpperCase('vi'), bold);
-  mergeWrite(ws, { top: 1, left: 7, bottom: 1, right: width }, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold);
-  mergeWrite(ws, { top: 2, left: 7, bottom: 2, right: width }, 'Độc lập - Tự do - Hạnh phúc', { font: font({ size: FONT_SIZE_TEXT, bold: true }), alignment: bold.alignment });
+  mergeWrite(ws, { top: 1, left: 7, bottom: 1, right: width }, NATIONAL_MOTTO, bold);
+  mergeWrite(ws, { top: 2, left: 7, bottom: 2, right: width }, NATIONAL_MOTTO_SUB, { font: font({ size: FONT_SIZE_TEXT, bold: true }), alignment: bold.alignment });
   let row = 4;
   const line = (text: string, style: Partial<ExcelJS.Style>, height: number) => {
     mergeWrite(ws, { top: row, left: 1, bottom: row, right: width }, text, { ...style, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });

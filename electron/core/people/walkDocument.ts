@@ -7,6 +7,7 @@ import { dataStamp } from '../reports/build';
 import { defaultDefinition } from '../reports/defaults';
 import { cleanName } from '../reports/scope';
 import { UnitRepository } from '../units/repository';
+import { ISSUER_PARENT, NATIONAL_MOTTO, NATIONAL_MOTTO_SUB } from '../../../shared/domain/documents';
 
 const NBSP4 = '\u00a0'.repeat(4);
 
@@ -52,10 +53,10 @@ export async function walkDocument(ctx: CoreContext, list: WalkList): Promise<Re
   return {
     definition,
     header: {
-      issuerParent: 'BẢO HIỂM XÃ HỘI VIỆT NAM',
+      issuerParent: ISSUER_PARENT,
       issuer: province,
-      motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-      mottoSub: 'Độc lập - Tự do - Hạnh phúc',
+      motto: NATIONAL_MOTTO,
+      mottoSub: NATIONAL_MOTTO_SUB,
       docNumber: '',
       placeDate: `${place ? `${place}, ` : ''}ngày ${today.slice(8)} tháng ${today.slice(5, 7)} năm ${today.slice(0, 4)}`,
       title: 'DANH SÁCH ĐI TỪNG NHÀ',

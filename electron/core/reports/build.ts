@@ -10,6 +10,7 @@ import { UnitRepository } from '../units/repository';
 import { resolveScope } from './scope';
 import { sectionById } from './sections';
 import type { SectionContext } from './sections/types';
+import { ISSUER_PARENT, NATIONAL_MOTTO, NATIONAL_MOTTO_SUB } from '../../../shared/domain/documents';
 
 const NBSP4 = '\u00a0'.repeat(4);
 
@@ -74,10 +75,10 @@ export async function buildReport(ctx: CoreContext, def: ReportDefinition): Prom
   return {
     definition: def,
     header: {
-      issuerParent: office ? province : 'BẢO HIỂM XÃ HỘI VIỆT NAM',
+      issuerParent: office ? province : ISSUER_PARENT,
       issuer: office ? office.toLocaleUpperCase('vi') : province,
-      motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-      mottoSub: 'Độc lập - Tự do - Hạnh phúc',
+      motto: NATIONAL_MOTTO,
+      mottoSub: NATIONAL_MOTTO_SUB,
       // "Số:      /BC-BHXH": the number is written in by the clerk who registers the document.
       docNumber: def.docNumber.startsWith('/') ? `Số:${NBSP4}${NBSP4}${def.docNumber}` : `Số: ${def.docNumber}`,
       placeDate,
