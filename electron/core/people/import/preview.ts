@@ -4,6 +4,9 @@ import { formatCount } from '../../../../shared/format/vi';
 import { foldText } from '../../../../shared/text/fold';
 import { isoNow, localToday, type CoreContext } from '../../app/context';
 import { listSheets, streamSheetRowsInWorker, type StreamCell } from '../../excel/stream';
+import type { Statement } from 'better-sqlite3';
+import type { SqliteStore } from '../../db/sqliteStore';
+import type { Store } from '../../db/store';
 import { startOperation, type ImportOperation } from '../../imports/operations';
 import { cleanStale, countStaged, dropStaged, rememberTimings, saveCounts, type StoredColumn } from './batches';
 import { markDuplicates } from './duplicates';
@@ -42,6 +45,49 @@ function withoutEmptyColumns(rows: unknown[][]): { columns: string[]; rows: unkn
   }
   if (keep.length === STAGE_INSERT_COLUMNS.length) return { columns: [...STAGE_INSERT_COLUMNS], rows };
   return { columns: keep.map((j) => STAGE_INSERT_COLUMNS[j]!), rows: rows.map((r) => keep.map((j) => r[j])) };
+}
+
+/** Rows per INSERT statement when staging on SQLite (22 values a row, under its 32,766 variables). */
+const SQLITE_STATEMENT_ROWS = 500;
+const stageStatements = new WeakMap<object, Map<string, Statement>>();
+
+/**
+ * A chunk into the stage in one transaction. On SQLite through statements of hundreds of rows,
+ * prepared once per column set and bound from one reused array (bulkInsert's statements hold 45
+ * rows, sized for the old 999-variable limit); PostgreSQL copies it (bulkInsert).
+ */
+async function stageChunk(store: Store, columns: string[], rows: unknown[][]): Promise<void> {
+  if (store.engine !== 'sqlite') return store.bulkInsert('person_import_rows', columns, rows);
+  const raw = (store as SqliteStore).raw;
+  let cache = stageStatements.get(raw);
+  if (!cache) stageStatements.set(raw, (cache = new Map()));
+  const width = columns.length;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const statement = (n: number) => {
+    const key = `${columns.join(',')}|${n}`;
+    let st = cache.get(key);
+    if (!st) {
+      if (cache.size > 16) cache.clear();
+      st = raw.prepare(`INSERT INTO person_import_rows (${columns.join(', ')}) VALUES ${Array(n).fill(tuple).join(', ')}`);
+      cache.set(key, st);
+    }
+    return st;
+  };
+  const run = (from: number, n: number, params: unknown[]) => {
+    let k = 0;
+    for (let i = from; i < from + n; i++) {
+      const r = rows[i]!;
+      for (let j = 0; j < width; j++) params[k++] = r[j];
+    }
+    statement(n).run(params);
+  };
+  await store.transaction(async () => {
+    const per = SQLITE_STATEMENT_ROWS;
+    const params: unknown[] = new Array(per * width);
+    let i = 0;
+    for (; i + per <= rows.length; i += per) run(i, per, params);
+    if (i < rows.length) run(i, rows.length - i, new Array((rows.length - i) * width));
+  });
 }
 
 type PreviewRequest = RequestOf<'people:previewImport'>;
@@ -128,7 +174,7 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
     const t = performance.now();
     const { columns: used, rows: chunk } = withoutEmptyColumns(pending);
     pending = [];
-    await store.bulkInsert('person_import_rows', used, chunk);
+    await stageChunk(store, used, chunk);
     timings.stageMs += performance.now() - t;
     op.progress('Đang kiểm tra…', bytes.total ? bytes.done : rowsSeen, bytes.total || rowsSeen + 1);
     // Let other requests in between chunks, and honour a cancel.
