@@ -3,7 +3,7 @@ import { PERSON_FIELDS, type PersonField, type PersonListKind } from '../../../.
 import { formatCount } from '../../../../shared/format/vi';
 import { foldText } from '../../../../shared/text/fold';
 import { isoNow, localToday, type CoreContext } from '../../app/context';
-import { listSheets, streamSheetRowsInWorker, type StreamCell } from '../../excel/stream';
+import { listSheets, streamSheetRowsInWorker, type RowBatch, type StreamCell, type WorkerTransform } from '../../excel/stream';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteStore } from '../../db/sqliteStore';
 import type { Store } from '../../db/store';
@@ -13,26 +13,13 @@ import { markDuplicates } from './duplicates';
 import { HEADER_SCAN_ROWS, locateTable, type LocatedTable } from './headers';
 import { PeopleLookups } from './lookups';
 import { fieldColumns, missingFields, resolveMapping } from './mapping';
-import { STAGED_COLUMNS, validateRow, type FieldColumn, type ValidateContext } from './validateRow';
+import { stageRows, type StageSetup, type StagedBatch, type StageWorkerConfig } from './stageRows';
+import { STAGED_COLUMNS, type FieldColumn, type ValidateContext } from './validateRow';
 
 /** Staged rows written per bulk insert; the event loop is let go between chunks. */
 export const STAGE_CHUNK = 10_000;
 
 export const STAGE_INSERT_COLUMNS = ['batch_id', 'row_no', 'status', ...STAGED_COLUMNS, 'errors', 'raw'] as const;
-
-const FOOTER = /^(nguoi lap|giam doc|pho giam doc|thu truong|ke toan|tong cong|cong|xac nhan|ngay \d+ thang|\d+ ngay|ky ten)/;
-
-/** A row under the table that is not a person: the signature block, a total line. */
-function isFooter(cells: StreamCell[], name: FieldColumn | undefined): boolean {
-  let filled = 0;
-  for (const c of cells) if (c !== null && c !== '') filled++;
-  // A person's row fills more cells than a signature line or a total does.
-  if (filled > 3) return false;
-  const texts = cells.filter((c): c is string => typeof c === 'string' && c.trim() !== '');
-  if (texts.length === 0) return false;
-  const nameCell = name ? cells[name.index] : null;
-  return texts.every((t) => FOOTER.test(foldText(t))) && (nameCell === null || nameCell === undefined || FOOTER.test(foldText(String(nameCell))));
-}
 
 /**
  * A chunk without the columns no row of it fills (a list without due months, staff, notes…):
@@ -182,28 +169,20 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
     if (op.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
   };
 
-  const take = async (rowNumbers: number[], rows: StreamCell[][]) => {
-    const t = performance.now();
-    const nameColumn = fields.find((f) => f.field === 'fullName');
-    for (let i = 0; i < rows.length; i++) {
-      const rowNo = rowNumbers[i]!;
-      if (rowNo <= table!.lastHeaderRow) continue;
-      const cells = rows[i]!;
-      if (!fields.some((f) => cells[f.index] !== null && cells[f.index] !== undefined && cells[f.index] !== '')) continue;
-      if (isFooter(cells, nameColumn)) continue;
-      rowsSeen++;
-      const { values, issues } = validateRow(rowNo, cells, fields, vctx);
-      const bad = issues.length > 0;
-      for (const is of issues) errorsByField.set(is.field, (errorsByField.get(is.field) ?? 0) + 1);
-      const tuple: unknown[] = [batchId, rowNo, bad ? 'error' : 'ok'];
-      for (const c of STAGED_COLUMNS) tuple.push(values[c]);
-      tuple.push(bad ? JSON.stringify(issues) : null, bad ? JSON.stringify(cells) : null);
-      pending.push(tuple);
-    }
-    timings.validateMs += performance.now() - t;
+  let setup: StageSetup | null = null;
+  const add = async (staged: StagedBatch) => {
+    rowsSeen += staged.rowsSeen;
+    for (const [f, n] of staged.errors) errorsByField.set(f, (errorsByField.get(f) ?? 0) + n);
+    for (const tuple of staged.tuples) pending.push(tuple);
     if (pending.length >= STAGE_CHUNK) await flush();
   };
-
+  /** Rows read before the worker was told how to validate them: validated here. */
+  const take = async (batch: RowBatch) => {
+    const t = performance.now();
+    const staged = stageRows(batch, setup!, vctx);
+    timings.validateMs += performance.now() - t;
+    await add(staged);
+  };
   const locate = async () => {
     table = locateTable(head.rowNumbers, head.rows);
     if (!table) {
@@ -218,12 +197,18 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
     }
     ({ columns } = await resolveMapping(store, table.columns, job.mapping));
     fields = fieldColumns(columns);
-    await take(head.rowNumbers, head.rows);
+    setup = { batchId, lastHeaderRow: table.lastHeaderRow, fields, today };
+    // From here on the reader's worker validates the rows it reads (on its own core) and posts
+    // them staged; the few batches already on their way are validated here.
+    transform.configure?.({ setup, lookups: vctx.lookups.toData() } satisfies StageWorkerConfig);
+    await take(head);
   };
 
   let t = performance.now();
+  const transform: WorkerTransform = { name: 'people-stage', configure: null };
   const stream = streamSheetRowsInWorker(job.path, fileName, {
     sheet,
+    transform,
     signal: op.signal,
     batchRows: 5000,
     onProgress: (p) => {
@@ -233,7 +218,8 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
   for await (const batch of stream) {
     timings.readMs += performance.now() - t;
     if (op.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
-    if (table) await take(batch.rowNumbers, batch.rows);
+    if (batch.transformed) await add(batch.transformed as StagedBatch);
+    else if (table) await take(batch);
     else {
       head.rowNumbers.push(...batch.rowNumbers);
       head.rows.push(...batch.rows);

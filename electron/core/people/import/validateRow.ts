@@ -1,7 +1,7 @@
 import type { StagedRowIssue } from '../../../../shared/contract/peopleTypes';
 import { cccdProblem, maskCccd, maskPhone, normaliseCccd, normalisePhone, phoneProblem } from '../../../../shared/calc/cccd';
 import { bhxhCodeOfCard, bhxhCodeProblem, bhytCardProblem, maskBhxhCode, maskBhytCard, normaliseBhxhCode, normaliseBhytCard } from '../../../../shared/calc/personIds';
-import { paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
+import { PERSON_FIELDS, paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
 import { birthYearOf, parseBirthDate, parseDueMonth } from '../../../../shared/domain/personValues';
 import { foldText, toNfc } from '../../../../shared/text/fold';
 import type { StreamCell } from '../../excel/stream';
@@ -85,15 +85,24 @@ const hamletOf = memo((text: string) => {
   const hamlet = toNfc(text);
   return { hamlet, key: foldText(hamlet) || null };
 });
-const birthOf = memo((key: string) => {
-  const [today, kind, value] = key.split('|') as [string, string, string];
-  return parseBirthDate(kind === 'n' ? Number(value) : value, today);
-});
+/** Birth dates read against one day (the import's): typed text and Excel numbers apart, no key built per row. */
+let birthToday = '';
+let birthText = memo((text: string) => parseBirthDate(text, birthToday));
+let birthNumber = memo((n: number) => parseBirthDate(n, birthToday));
+function birthOf(value: string | number, today: string) {
+  if (today !== birthToday) {
+    birthToday = today;
+    birthText = memo((text: string) => parseBirthDate(text, today));
+    birthNumber = memo((n: number) => parseBirthDate(n, today));
+  }
+  return typeof value === 'number' ? birthNumber(value) : birthText(value);
+}
 const sexMemo = memo(sexOf);
 const productMemo = memo(personProductOf);
 const statusMemo = memo(personStatusOf);
 const modeMemo = memo(paymentModeOf);
-const dueMemo = memo((key: string) => parseDueMonth(key.startsWith('n|') ? Number(key.slice(2)) : key.slice(2)));
+const dueText = memo((text: string) => parseDueMonth(text));
+const dueNumber = memo((n: number) => parseDueMonth(n));
 
 function cellText(c: StreamCell | undefined): string | null {
   if (c === null || c === undefined) return null;
@@ -101,10 +110,6 @@ function cellText(c: StreamCell | undefined): string | null {
   return s === '' ? null : s;
 }
 
-function cellIn(cells: readonly StreamCell[], where: Map<PersonField, FieldColumn>, f: PersonField): StreamCell | undefined {
-  const c = where.get(f);
-  return c ? cells[c.index] : undefined;
-}
 
 function addIssue(issues: StagedRowIssue[], where: Map<PersonField, FieldColumn>, rowNo: number, f: PersonField, message: string, typed?: string): void {
   const c = where.get(f);
@@ -112,14 +117,19 @@ function addIssue(issues: StagedRowIssue[], where: Map<PersonField, FieldColumn>
   issues.push({ field: f, column: c?.letter ?? null, cell: c ? `${c.letter}${rowNo}` : null, message: masked });
 }
 
-const placed = new WeakMap<readonly FieldColumn[], Map<PersonField, FieldColumn>>();
-function whereOf(columns: readonly FieldColumn[]): Map<PersonField, FieldColumn> {
-  let where = placed.get(columns);
-  if (!where) {
-    where = new Map(columns.map((c) => [c.field, c]));
-    placed.set(columns, where);
+/** Where each field is read from (-1: not mapped), worked out once per mapping. */
+type Placement = { where: Map<PersonField, FieldColumn>; at: Record<PersonField, number> };
+const placed = new WeakMap<readonly FieldColumn[], Placement>();
+function placementOf(columns: readonly FieldColumn[]): Placement {
+  let p = placed.get(columns);
+  if (!p) {
+    const where = new Map(columns.map((c) => [c.field, c]));
+    const at = {} as Record<PersonField, number>;
+    for (const f of PERSON_FIELDS) at[f] = where.get(f)?.index ?? -1;
+    p = { where, at };
+    placed.set(columns, p);
   }
-  return where;
+  return p;
 }
 
 /**
@@ -128,9 +138,12 @@ function whereOf(columns: readonly FieldColumn[]): Map<PersonField, FieldColumn>
  */
 export function validateRow(rowNo: number, cells: readonly StreamCell[], columns: readonly FieldColumn[], ctx: ValidateContext): { values: StagedValues; issues: StagedRowIssue[] } {
   const issues: StagedRowIssue[] = [];
-  const where = whereOf(columns);
-  const cell = cellIn.bind(null, cells, where);
-  const issue = addIssue.bind(null, issues, where, rowNo);
+  const { where, at } = placementOf(columns);
+  const cell = (f: PersonField): StreamCell | undefined => {
+    const i = at[f];
+    return i < 0 ? undefined : cells[i];
+  };
+  const issue = (f: PersonField, message: string, typed?: string) => addIssue(issues, where, rowNo, f, message, typed);
   const v: StagedValues = {
     full_name: null, name_key: null, given_key: null, birth_date: null, sex: null, cccd: null, bhxh_code: null, bhyt_card: null, phone: null,
     unit_code: null, commune_name: null, hamlet: null, hamlet_key: null, product: null, due_month: null, payment_mode: null, staff_id: null,
@@ -149,7 +162,7 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
 
   const birth = cell('birthDate');
   if (birth !== null && birth !== undefined && cellText(birth) !== null) {
-    const parsed = birthOf(`${ctx.today}|${typeof birth === 'number' ? 'n' : 's'}|${String(birth)}`);
+    const parsed = birthOf(typeof birth === 'number' ? birth : String(birth), ctx.today);
     if (parsed.ok) v.birth_date = parsed.value;
     else issue('birthDate', parsed.message);
   }
@@ -230,7 +243,7 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
 
   const due = cell('dueMonth');
   if (cellText(due)) {
-    const parsed = dueMemo(`${typeof due === 'number' ? 'n' : 's'}|${String(due)}`);
+    const parsed = typeof due === 'number' ? dueNumber(due) : dueText(String(due));
     if (parsed.ok) v.due_month = parsed.value;
     else issue('dueMonth', parsed.message);
   }
@@ -258,4 +271,12 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   if (noteText) v.note = toNfc(noteText).slice(0, 1000);
 
   return { values: v, issues };
+}
+
+/** The staged values in STAGED_COLUMNS order, pushed after what `into` holds (named reads, no lookups by key). */
+export function pushStaged(into: unknown[], v: StagedValues): void {
+  into.push(
+    v.full_name, v.name_key, v.given_key, v.birth_date, v.sex, v.cccd, v.bhxh_code, v.bhyt_card, v.phone, v.unit_code,
+    v.commune_name, v.hamlet, v.hamlet_key, v.product, v.due_month, v.payment_mode, v.staff_id, v.status_code, v.note,
+  );
 }
