@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { BIG_LOAD_ROWS } from '../../db/batching';
-import type { SqliteStore } from '../../db/sqliteStore';
 import type { Store } from '../../db/store';
 
 /**
@@ -40,32 +39,13 @@ export async function setPeopleIndexesAside(store: Store, incoming: number): Pro
   return restore;
 }
 
-/**
- * Memory an index build sorts in: a million people's keys fit, so each index is one in-memory
- * sort instead of runs spilled to temporary files and merged (SQLite: the sorter's budget is the
- * page cache; one helper thread sorts beside the main one). Set back once the indexes are built.
- */
-const SORT_CACHE_KB = 192 * 1024;
+/** PostgreSQL sorts each index in memory when the session may use this much (its default, 64 MB, spills a million rows' keys). */
 const SORT_MAINTENANCE_MEM = '256MB';
 
 export async function putPeopleIndexesBack(store: Store, definitions: string[]): Promise<void> {
   if (!definitions.length) return;
-  if (store.engine === 'sqlite') {
-    const raw = (store as SqliteStore).raw;
-    const cache = raw.pragma('cache_size', { simple: true }) as number;
-    const threads = raw.pragma('threads', { simple: true }) as number;
-    raw.pragma(`cache_size = ${-SORT_CACHE_KB}`);
-    raw.pragma('threads = 1');
-    try {
-      for (const definition of definitions) await sql.raw(definition).execute(store.db);
-    } finally {
-      raw.pragma(`cache_size = ${cache}`);
-      raw.pragma(`threads = ${threads}`);
-    }
-    return;
-  }
   // Inside the commit's transaction: SET LOCAL ends with it.
-  await sql.raw(`SET LOCAL maintenance_work_mem = '${SORT_MAINTENANCE_MEM}'`).execute(store.db);
+  if (store.engine === 'postgres') await sql.raw(`SET LOCAL maintenance_work_mem = '${SORT_MAINTENANCE_MEM}'`).execute(store.db);
   for (const definition of definitions) await sql.raw(definition).execute(store.db);
-  await sql`ANALYZE people`.execute(store.db);
+  if (store.engine === 'postgres') await sql`ANALYZE people`.execute(store.db);
 }

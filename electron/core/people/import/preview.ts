@@ -22,16 +22,15 @@ export const STAGE_CHUNK = 10_000;
 export const STAGE_INSERT_COLUMNS = ['batch_id', 'row_no', 'status', ...STAGED_COLUMNS, 'errors', 'raw'] as const;
 
 /**
- * A chunk without the columns no row of it fills (a list without due months, staff, notes…):
- * fewer values to bind per row, more rows per statement. Null is the columns' default anyway.
+ * The columns of a chunk some row fills (a list without due months, staff, notes… leaves the
+ * rest out): fewer values to bind per row, more rows per statement. Null is the columns' default anyway.
  */
-function withoutEmptyColumns(rows: unknown[][]): { columns: string[]; rows: unknown[][] } {
+function filledColumns(rows: unknown[][]): number[] {
   const keep: number[] = [];
   for (let j = 0; j < STAGE_INSERT_COLUMNS.length; j++) {
     if (j < 3 || rows.some((r) => r[j] !== null && r[j] !== undefined)) keep.push(j);
   }
-  if (keep.length === STAGE_INSERT_COLUMNS.length) return { columns: [...STAGE_INSERT_COLUMNS], rows };
-  return { columns: keep.map((j) => STAGE_INSERT_COLUMNS[j]!), rows: rows.map((r) => keep.map((j) => r[j])) };
+  return keep;
 }
 
 /** Rows per INSERT statement when staging on SQLite (22 values a row, under its 32,766 variables). */
@@ -43,12 +42,17 @@ const stageStatements = new WeakMap<object, Map<string, Statement>>();
  * prepared once per column set and bound from one reused array (bulkInsert's statements hold 45
  * rows, sized for the old 999-variable limit); PostgreSQL copies it (bulkInsert).
  */
-async function stageChunk(store: Store, columns: string[], rows: unknown[][]): Promise<void> {
-  if (store.engine !== 'sqlite') return store.bulkInsert('person_import_rows', columns, rows);
+async function stageChunk(store: Store, rows: unknown[][]): Promise<void> {
+  const keep = filledColumns(rows);
+  const columns = keep.map((j) => STAGE_INSERT_COLUMNS[j]!);
+  if (store.engine !== 'sqlite') {
+    const narrow = keep.length === STAGE_INSERT_COLUMNS.length ? rows : rows.map((r) => keep.map((j) => r[j]));
+    return store.bulkInsert('person_import_rows', columns, narrow);
+  }
   const raw = (store as SqliteStore).raw;
   let cache = stageStatements.get(raw);
   if (!cache) stageStatements.set(raw, (cache = new Map()));
-  const width = columns.length;
+  const width = keep.length;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const statement = (n: number) => {
     const key = `${columns.join(',')}|${n}`;
@@ -60,11 +64,12 @@ async function stageChunk(store: Store, columns: string[], rows: unknown[][]): P
     }
     return st;
   };
+  // The values are bound straight from the tuples (the kept columns only), no row copied.
   const run = (from: number, n: number, params: unknown[]) => {
     let k = 0;
     for (let i = from; i < from + n; i++) {
       const r = rows[i]!;
-      for (let j = 0; j < width; j++) params[k++] = r[j];
+      for (let j = 0; j < width; j++) params[k++] = r[keep[j]!];
     }
     statement(n).run(params);
   };
@@ -159,9 +164,9 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
   const flush = async () => {
     if (pending.length === 0) return;
     const t = performance.now();
-    const { columns: used, rows: chunk } = withoutEmptyColumns(pending);
+    const chunk = pending;
     pending = [];
-    await stageChunk(store, used, chunk);
+    await stageChunk(store, chunk);
     timings.stageMs += performance.now() - t;
     op.progress('Đang kiểm tra…', bytes.total ? bytes.done : rowsSeen, bytes.total || rowsSeen + 1);
     // Let other requests in between chunks, and honour a cancel.
