@@ -48,7 +48,12 @@ export function stageRows(batch: RowBatch, setup: StageSetup, vctx: ValidateCont
     const rowNo = rowNumbers[i]!;
     if (rowNo <= lastHeaderRow) continue;
     const cells = rows[i]!;
-    if (!fields.some((f) => cells[f.index] !== null && cells[f.index] !== undefined && cells[f.index] !== '')) continue;
+    let mapped = false;
+    for (let k = 0; k < fields.length && !mapped; k++) {
+      const c = cells[fields[k]!.index];
+      mapped = c !== null && c !== undefined && c !== '';
+    }
+    if (!mapped) continue;
     if (isFooter(cells, nameColumn)) continue;
     rowsSeen++;
     const { values, issues } = validateRow(rowNo, cells, fields, vctx);
