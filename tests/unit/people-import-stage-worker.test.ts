@@ -73,3 +73,41 @@ describe('people import validated in the reader worker', () => {
     expect(flat(inWorker)).toEqual(a);
   });
 });
+
+describe('repeats inside the file found in memory', () => {
+  it('names the same later rows and first rows as the SQL check, CCCD first, then mã số BHXH among the rest', async () => {
+    const { InFileKeys } = await import('../../electron/core/people/import/duplicates');
+    const keys = new InFileKeys();
+    const rows: { row: number; cccd: string | null; bhxh: string | null }[] = [];
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let row = 5; row < 3000; row++) {
+      const cccd = rnd(5) === 0 ? null : `0${String(94000000000 + rnd(400)).padStart(11, '0')}`;
+      const bhxh = rnd(4) === 0 ? null : String(9400000000 + rnd(500));
+      rows.push({ row, cccd, bhxh });
+      keys.add(row, cccd, bhxh);
+    }
+    const naive = (field: 'cccd' | 'bhxh', skip: Set<number>) => {
+      const first = new Map<string, number>();
+      const out: [number, number][] = [];
+      for (const r of rows) {
+        const v = r[field];
+        if (v === null || skip.has(r.row)) continue;
+        if (first.has(v)) out.push([r.row, first.get(v)!]);
+        else first.set(v, r.row);
+      }
+      return out;
+    };
+    const cccd = naive('cccd', new Set());
+    const bhxh = naive('bhxh', new Set(cccd.map(([r]) => r)));
+    const found = keys.repeats()!;
+    const byRow = (a: [number, number][]) => [...a].sort((x, y) => x[0] - y[0]);
+    expect(byRow(found.cccd)).toEqual(cccd);
+    expect(byRow(found.bhxh)).toEqual(bhxh);
+    expect(cccd.length).toBeGreaterThan(100);
+
+    const odd = new InFileKeys();
+    odd.add(5, '12345', null);
+    expect(odd.repeats()).toBeNull();
+  });
+});

@@ -9,7 +9,7 @@ import type { SqliteStore } from '../../db/sqliteStore';
 import type { Store } from '../../db/store';
 import { startOperation, type ImportOperation } from '../../imports/operations';
 import { cleanStale, countStaged, dropStaged, rememberTimings, saveCounts, type StoredColumn } from './batches';
-import { markDuplicates } from './duplicates';
+import { InFileKeys, markDuplicates } from './duplicates';
 import { HEADER_SCAN_ROWS, locateTable, type LocatedTable } from './headers';
 import { PeopleLookups } from './lookups';
 import { fieldColumns, missingFields, resolveMapping } from './mapping';
@@ -20,6 +20,8 @@ import { STAGED_COLUMNS, type FieldColumn, type ValidateContext } from './valida
 export const STAGE_CHUNK = 10_000;
 
 export const STAGE_INSERT_COLUMNS = ['batch_id', 'row_no', 'status', ...STAGED_COLUMNS, 'errors', 'raw'] as const;
+const CCCD_AT = STAGE_INSERT_COLUMNS.indexOf('cccd');
+const BHXH_AT = STAGE_INSERT_COLUMNS.indexOf('bhxh_code');
 
 /**
  * The columns of a chunk some row fills (a list without due months, staff, notes… leaves the
@@ -175,10 +177,14 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
   };
 
   let setup: StageSetup | null = null;
+  const inFile = new InFileKeys();
   const add = async (staged: StagedBatch) => {
     rowsSeen += staged.rowsSeen;
     for (const [f, n] of staged.errors) errorsByField.set(f, (errorsByField.get(f) ?? 0) + n);
-    for (const tuple of staged.tuples) pending.push(tuple);
+    for (const tuple of staged.tuples) {
+      pending.push(tuple);
+      if (tuple[2] === 'ok') inFile.add(tuple[1] as number, tuple[CCCD_AT] as string | null, tuple[BHXH_AT] as string | null);
+    }
     if (pending.length >= STAGE_CHUNK) await flush();
   };
   /** Rows read before the worker was told how to validate them: validated here. */
@@ -251,7 +257,7 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
   const dups = await markDuplicates(store, batchId, job.list.id, { cccd: letterOf('cccd'), bhxhCode: letterOf('bhxhCode') ?? letterOf('bhytCard') }, (done) => {
     op.progress('Đang đối chiếu trùng lặp…', done, 3);
     if (op.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
-  });
+  }, inFile.repeats());
   for (const [f, n] of Object.entries(dups.errors) as [PersonField, number][]) errorsByField.set(f, (errorsByField.get(f) ?? 0) + n);
   const counts = await countStaged(store, batchId);
   const missing = missingFields(columns, job.list.kind);
