@@ -10,11 +10,11 @@ import { checkBeforeParse } from '../readWorkbook';
 import { csvRows } from './csvStream';
 import { invalidFile } from './errors';
 import { legacyRows, readLegacy } from './otherFormats';
-import type { RowBatch, SheetInfo, SheetStreamOptions, StreamTimings, StreamWorkerAck, StreamWorkerReply, StreamWorkerRequest } from './types';
+import type { RowBatch, SheetInfo, SheetStreamOptions, StreamTimings, StreamWorkerAck, StreamWorkerReply, StreamWorkerRequest, WorkerStreamOptions } from './types';
 import { workbookParts, xlsxRows } from './xlsxStream';
 import { ZipReader } from './zipEntries';
 
-export type { RowBatch, SheetInfo, SheetStreamOptions, StreamCell, StreamProgress, StreamTimings } from './types';
+export type { RowBatch, SheetInfo, SheetStreamOptions, StreamCell, StreamProgress, StreamTimings, WorkerStreamOptions, WorkerTransform } from './types';
 
 /** Heap ceiling of the streaming worker: strings live in Buffers (off-heap), batches are small. */
 export const STREAM_WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
@@ -91,7 +91,7 @@ export function streamWorkerEntry(): { file: string; execArgv: string[] } {
  * is acknowledged, so at most a few are in flight. Cancel (or stopping early) terminates the worker.
  * Legacy formats already parse in their own worker (readWorkbookInWorker), so they are read as in-thread.
  */
-export async function* streamSheetRowsInWorker(path: string, fileName: string, options: SheetStreamOptions = {}): AsyncGenerator<RowBatch> {
+export async function* streamSheetRowsInWorker(path: string, fileName: string, options: WorkerStreamOptions = {}): AsyncGenerator<RowBatch> {
   const { signal } = options;
   if (signal?.aborted) throw cancelledError(fileName);
   const source = await sniff(path, fileName);
@@ -100,8 +100,9 @@ export async function* streamSheetRowsInWorker(path: string, fileName: string, o
     return;
   }
   const { file, execArgv } = streamWorkerEntry();
-  const request: StreamWorkerRequest = { path, fileName, sheet: options.sheet ?? null, batchRows: options.batchRows ?? 5000 };
+  const request: StreamWorkerRequest = { path, fileName, sheet: options.sheet ?? null, batchRows: options.batchRows ?? 5000, transform: options.transform?.name ?? null };
   const worker = new Worker(file, { workerData: request, execArgv, resourceLimits: STREAM_WORKER_LIMITS, stdout: false, stderr: false });
+  if (options.transform) options.transform.configure = (data) => worker.postMessage({ type: 'configure', data } satisfies StreamWorkerAck);
   const queue: StreamWorkerReply[] = [];
   let failure: AppError | null = null;
   let exited = false;
@@ -155,6 +156,7 @@ export async function* streamSheetRowsInWorker(path: string, fileName: string, o
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    if (options.transform) options.transform.configure = null;
     void worker.terminate();
   }
 }

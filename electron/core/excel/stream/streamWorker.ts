@@ -3,28 +3,46 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../../shared/contract/result';
 import { lastTimings, streamSheetRows } from './index';
-import type { StreamWorkerAck, StreamWorkerReply, StreamWorkerRequest } from './types';
+import type { RowBatch, StreamWorkerAck, StreamWorkerReply, StreamWorkerRequest, WorkerTransformName } from './types';
 
 export const MAX_IN_FLIGHT = 4;
 
+type Transform = (batch: RowBatch) => unknown;
+
+/** The transforms a caller can ask for (bundled with the worker: static import paths). */
+const TRANSFORMS: Record<WorkerTransformName, () => Promise<(data: unknown) => Transform>> = {
+  'people-stage': async () => {
+    const m = await import('../../people/import/stageRows');
+    return (data) => m.createStageTransform(data as Parameters<typeof m.createStageTransform>[0]);
+  },
+};
+
 const port = parentPort;
 if (port) {
-  const { path, fileName, sheet, batchRows } = workerData as StreamWorkerRequest;
+  const { path, fileName, sheet, batchRows, transform: transformName } = workerData as StreamWorkerRequest;
   const reply = (message: StreamWorkerReply) => port.postMessage(message);
   let credits = MAX_IN_FLIGHT;
   let wake: (() => void) | null = null;
+  let configuration: unknown = undefined;
   port.on('message', (message: StreamWorkerAck) => {
+    if (message.type === 'configure') {
+      configuration = message.data;
+      return;
+    }
     if (message.type !== 'ack') return;
     credits++;
     wake?.();
   });
   const run = async () => {
     try {
+      const create = transformName ? await TRANSFORMS[transformName]() : null;
+      let transform: Transform | null = null;
       for await (const batch of streamSheetRows(path, fileName, { sheet, batchRows, onProgress: (progress) => reply({ type: 'progress', progress }) })) {
         while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
         wake = null;
         credits--;
-        reply({ type: 'batch', batch });
+        if (!transform && create && configuration !== undefined) transform = create(configuration);
+        reply({ type: 'batch', batch: transform ? { rowNumbers: [], rows: [], transformed: transform(batch) } : batch });
       }
       reply({ type: 'done', timings: lastTimings() });
     } catch (error) {

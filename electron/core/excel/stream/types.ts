@@ -6,6 +6,8 @@ export type StreamCell = string | number | boolean | null; // dates already 'YYY
 export interface RowBatch {
   rowNumbers: number[];
   rows: StreamCell[][];
+  /** Only with a worker transform, once configured: what the transform made of the batch (rowNumbers and rows then empty). */
+  transformed?: unknown;
 }
 
 export interface StreamProgress {
@@ -20,6 +22,23 @@ export interface SheetStreamOptions {
   onProgress?: (p: StreamProgress) => void;
   /** Rows per batch; default 5000. */
   batchRows?: number;
+}
+
+/** Transforms the streaming worker can run on its batches (streamWorker.ts), by name. */
+export type WorkerTransformName = 'people-stage';
+
+/**
+ * A transform run in the reader's worker once the caller configures it (it may need what the
+ * first rows say, a header): batches read after that arrive as `transformed`, so the work is done
+ * on the worker's core. `configure` is filled in by streamSheetRowsInWorker.
+ */
+export interface WorkerTransform {
+  name: WorkerTransformName;
+  configure: ((data: unknown) => void) | null;
+}
+
+export interface WorkerStreamOptions extends SheetStreamOptions {
+  transform?: WorkerTransform;
 }
 
 export interface SheetInfo {
@@ -41,10 +60,11 @@ export interface StreamWorkerRequest {
   fileName: string;
   sheet: string | null;
   batchRows: number;
+  transform: WorkerTransformName | null;
 }
 
 /** The caller acknowledges each batch it has taken, so the worker never runs far ahead. */
-export type StreamWorkerAck = { type: 'ack' };
+export type StreamWorkerAck = { type: 'ack' } | { type: 'configure'; data: unknown };
 
 export type StreamWorkerReply =
   | { type: 'batch'; batch: RowBatch }

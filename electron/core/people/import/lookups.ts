@@ -7,6 +7,13 @@ export interface CommuneRef {
   name: string;
 }
 
+/** The lookups as plain maps (structured-cloned to the reader's worker). */
+export interface PeopleLookupsData {
+  byCode: Map<string, CommuneRef>;
+  byKey: Map<string, CommuneRef[]>;
+  staff: Map<string, number>;
+}
+
 /**
  * What the rows of a person list name, loaded once per import: the communes valid today (by
  * code and by folded name) and the collection staff by code. Both are small (thousands at most).
@@ -28,6 +35,18 @@ export class PeopleLookups {
     }
     const staff = await store.db.selectFrom('agent_staff').select(['id', 'code']).execute();
     for (const s of staff) out.staff.set(s.code.toUpperCase(), s.id);
+    return out;
+  }
+
+  toData(): PeopleLookupsData {
+    return { byCode: this.byCode, byKey: this.byKey, staff: this.staff };
+  }
+
+  static fromData(data: PeopleLookupsData): PeopleLookups {
+    const out = new PeopleLookups();
+    out.byCode = data.byCode;
+    out.byKey = data.byKey;
+    out.staff = data.staff;
     return out;
   }
 

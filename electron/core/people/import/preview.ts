@@ -3,45 +3,85 @@ import { PERSON_FIELDS, type PersonField, type PersonListKind } from '../../../.
 import { formatCount } from '../../../../shared/format/vi';
 import { foldText } from '../../../../shared/text/fold';
 import { isoNow, localToday, type CoreContext } from '../../app/context';
-import { listSheets, streamSheetRowsInWorker, type StreamCell } from '../../excel/stream';
+import { listSheets, streamSheetRowsInWorker, type RowBatch, type StreamCell, type WorkerTransform } from '../../excel/stream';
+import type { Statement } from 'better-sqlite3';
+import type { SqliteStore } from '../../db/sqliteStore';
+import type { Store } from '../../db/store';
 import { startOperation, type ImportOperation } from '../../imports/operations';
 import { cleanStale, countStaged, dropStaged, rememberTimings, saveCounts, type StoredColumn } from './batches';
-import { markDuplicates } from './duplicates';
+import { InFileKeys, markDuplicates } from './duplicates';
 import { HEADER_SCAN_ROWS, locateTable, type LocatedTable } from './headers';
 import { PeopleLookups } from './lookups';
 import { fieldColumns, missingFields, resolveMapping } from './mapping';
-import { STAGED_COLUMNS, validateRow, type FieldColumn, type ValidateContext } from './validateRow';
+import { stageRows, type StageSetup, type StagedBatch, type StageWorkerConfig } from './stageRows';
+import { STAGED_COLUMNS, type FieldColumn, type ValidateContext } from './validateRow';
 
 /** Staged rows written per bulk insert; the event loop is let go between chunks. */
 export const STAGE_CHUNK = 10_000;
 
 export const STAGE_INSERT_COLUMNS = ['batch_id', 'row_no', 'status', ...STAGED_COLUMNS, 'errors', 'raw'] as const;
-
-const FOOTER = /^(nguoi lap|giam doc|pho giam doc|thu truong|ke toan|tong cong|cong|xac nhan|ngay \d+ thang|\d+ ngay|ky ten)/;
-
-/** A row under the table that is not a person: the signature block, a total line. */
-function isFooter(cells: StreamCell[], name: FieldColumn | undefined): boolean {
-  let filled = 0;
-  for (const c of cells) if (c !== null && c !== '') filled++;
-  // A person's row fills more cells than a signature line or a total does.
-  if (filled > 3) return false;
-  const texts = cells.filter((c): c is string => typeof c === 'string' && c.trim() !== '');
-  if (texts.length === 0) return false;
-  const nameCell = name ? cells[name.index] : null;
-  return texts.every((t) => FOOTER.test(foldText(t))) && (nameCell === null || nameCell === undefined || FOOTER.test(foldText(String(nameCell))));
-}
+const CCCD_AT = STAGE_INSERT_COLUMNS.indexOf('cccd');
+const BHXH_AT = STAGE_INSERT_COLUMNS.indexOf('bhxh_code');
 
 /**
- * A chunk without the columns no row of it fills (a list without due months, staff, notes…):
- * fewer values to bind per row, more rows per statement. Null is the columns' default anyway.
+ * The columns of a chunk some row fills (a list without due months, staff, notes… leaves the
+ * rest out): fewer values to bind per row, more rows per statement. Null is the columns' default anyway.
  */
-function withoutEmptyColumns(rows: unknown[][]): { columns: string[]; rows: unknown[][] } {
+function filledColumns(rows: unknown[][]): number[] {
   const keep: number[] = [];
   for (let j = 0; j < STAGE_INSERT_COLUMNS.length; j++) {
     if (j < 3 || rows.some((r) => r[j] !== null && r[j] !== undefined)) keep.push(j);
   }
-  if (keep.length === STAGE_INSERT_COLUMNS.length) return { columns: [...STAGE_INSERT_COLUMNS], rows };
-  return { columns: keep.map((j) => STAGE_INSERT_COLUMNS[j]!), rows: rows.map((r) => keep.map((j) => r[j])) };
+  return keep;
+}
+
+/** Rows per INSERT statement when staging on SQLite (22 values a row, under its 32,766 variables). */
+const SQLITE_STATEMENT_ROWS = 500;
+const stageStatements = new WeakMap<object, Map<string, Statement>>();
+
+/**
+ * A chunk into the stage in one transaction. On SQLite through statements of hundreds of rows,
+ * prepared once per column set and bound from one reused array (bulkInsert's statements hold 45
+ * rows, sized for the old 999-variable limit); PostgreSQL copies it (bulkInsert).
+ */
+async function stageChunk(store: Store, rows: unknown[][]): Promise<void> {
+  const keep = filledColumns(rows);
+  const columns = keep.map((j) => STAGE_INSERT_COLUMNS[j]!);
+  if (store.engine !== 'sqlite') {
+    const narrow = keep.length === STAGE_INSERT_COLUMNS.length ? rows : rows.map((r) => keep.map((j) => r[j]));
+    return store.bulkInsert('person_import_rows', columns, narrow);
+  }
+  const raw = (store as SqliteStore).raw;
+  let cache = stageStatements.get(raw);
+  if (!cache) stageStatements.set(raw, (cache = new Map()));
+  const width = keep.length;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const statement = (n: number) => {
+    const key = `${columns.join(',')}|${n}`;
+    let st = cache.get(key);
+    if (!st) {
+      if (cache.size > 16) cache.clear();
+      st = raw.prepare(`INSERT INTO person_import_rows (${columns.join(', ')}) VALUES ${Array(n).fill(tuple).join(', ')}`);
+      cache.set(key, st);
+    }
+    return st;
+  };
+  // The values are bound straight from the tuples (the kept columns only), no row copied.
+  const run = (from: number, n: number, params: unknown[]) => {
+    let k = 0;
+    for (let i = from; i < from + n; i++) {
+      const r = rows[i]!;
+      for (let j = 0; j < width; j++) params[k++] = r[keep[j]!];
+    }
+    statement(n).run(params);
+  };
+  await store.transaction(async () => {
+    const per = SQLITE_STATEMENT_ROWS;
+    const params: unknown[] = new Array(per * width);
+    let i = 0;
+    for (; i + per <= rows.length; i += per) run(i, per, params);
+    if (i < rows.length) run(i, rows.length - i, new Array((rows.length - i) * width));
+  });
 }
 
 type PreviewRequest = RequestOf<'people:previewImport'>;
@@ -126,9 +166,9 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
   const flush = async () => {
     if (pending.length === 0) return;
     const t = performance.now();
-    const { columns: used, rows: chunk } = withoutEmptyColumns(pending);
+    const chunk = pending;
     pending = [];
-    await store.bulkInsert('person_import_rows', used, chunk);
+    await stageChunk(store, chunk);
     timings.stageMs += performance.now() - t;
     op.progress('Đang kiểm tra…', bytes.total ? bytes.done : rowsSeen, bytes.total || rowsSeen + 1);
     // Let other requests in between chunks, and honour a cancel.
@@ -136,28 +176,24 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
     if (op.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
   };
 
-  const take = async (rowNumbers: number[], rows: StreamCell[][]) => {
-    const t = performance.now();
-    const nameColumn = fields.find((f) => f.field === 'fullName');
-    for (let i = 0; i < rows.length; i++) {
-      const rowNo = rowNumbers[i]!;
-      if (rowNo <= table!.lastHeaderRow) continue;
-      const cells = rows[i]!;
-      if (!fields.some((f) => cells[f.index] !== null && cells[f.index] !== undefined && cells[f.index] !== '')) continue;
-      if (isFooter(cells, nameColumn)) continue;
-      rowsSeen++;
-      const { values, issues } = validateRow(rowNo, cells, fields, vctx);
-      const bad = issues.length > 0;
-      for (const is of issues) errorsByField.set(is.field, (errorsByField.get(is.field) ?? 0) + 1);
-      const tuple: unknown[] = [batchId, rowNo, bad ? 'error' : 'ok'];
-      for (const c of STAGED_COLUMNS) tuple.push(values[c]);
-      tuple.push(bad ? JSON.stringify(issues) : null, bad ? JSON.stringify(cells) : null);
+  let setup: StageSetup | null = null;
+  const inFile = new InFileKeys();
+  const add = async (staged: StagedBatch) => {
+    rowsSeen += staged.rowsSeen;
+    for (const [f, n] of staged.errors) errorsByField.set(f, (errorsByField.get(f) ?? 0) + n);
+    for (const tuple of staged.tuples) {
       pending.push(tuple);
+      if (tuple[2] === 'ok') inFile.add(tuple[1] as number, tuple[CCCD_AT] as string | null, tuple[BHXH_AT] as string | null);
     }
-    timings.validateMs += performance.now() - t;
     if (pending.length >= STAGE_CHUNK) await flush();
   };
-
+  /** Rows read before the worker was told how to validate them: validated here. */
+  const take = async (batch: RowBatch) => {
+    const t = performance.now();
+    const staged = stageRows(batch, setup!, vctx);
+    timings.validateMs += performance.now() - t;
+    await add(staged);
+  };
   const locate = async () => {
     table = locateTable(head.rowNumbers, head.rows);
     if (!table) {
@@ -172,12 +208,18 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
     }
     ({ columns } = await resolveMapping(store, table.columns, job.mapping));
     fields = fieldColumns(columns);
-    await take(head.rowNumbers, head.rows);
+    setup = { batchId, lastHeaderRow: table.lastHeaderRow, fields, today };
+    // From here on the reader's worker validates the rows it reads (on its own core) and posts
+    // them staged; the few batches already on their way are validated here.
+    transform.configure?.({ setup, lookups: vctx.lookups.toData() } satisfies StageWorkerConfig);
+    await take(head);
   };
 
   let t = performance.now();
+  const transform: WorkerTransform = { name: 'people-stage', configure: null };
   const stream = streamSheetRowsInWorker(job.path, fileName, {
     sheet,
+    transform,
     signal: op.signal,
     batchRows: 5000,
     onProgress: (p) => {
@@ -187,7 +229,8 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
   for await (const batch of stream) {
     timings.readMs += performance.now() - t;
     if (op.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
-    if (table) await take(batch.rowNumbers, batch.rows);
+    if (batch.transformed) await add(batch.transformed as StagedBatch);
+    else if (table) await take(batch);
     else {
       head.rowNumbers.push(...batch.rowNumbers);
       head.rows.push(...batch.rows);
@@ -214,7 +257,7 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
   const dups = await markDuplicates(store, batchId, job.list.id, { cccd: letterOf('cccd'), bhxhCode: letterOf('bhxhCode') ?? letterOf('bhytCard') }, (done) => {
     op.progress('Đang đối chiếu trùng lặp…', done, 3);
     if (op.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
-  });
+  }, inFile.repeats());
   for (const [f, n] of Object.entries(dups.errors) as [PersonField, number][]) errorsByField.set(f, (errorsByField.get(f) ?? 0) + n);
   const counts = await countStaged(store, batchId);
   const missing = missingFields(columns, job.list.kind);

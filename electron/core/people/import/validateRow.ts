@@ -1,7 +1,7 @@
 import type { StagedRowIssue } from '../../../../shared/contract/peopleTypes';
 import { cccdProblem, maskCccd, maskPhone, normaliseCccd, normalisePhone, phoneProblem } from '../../../../shared/calc/cccd';
 import { bhxhCodeOfCard, bhxhCodeProblem, bhytCardProblem, maskBhxhCode, maskBhytCard, normaliseBhxhCode, normaliseBhytCard } from '../../../../shared/calc/personIds';
-import { paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
+import { PERSON_FIELDS, paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
 import { birthYearOf, parseBirthDate, parseDueMonth } from '../../../../shared/domain/personValues';
 import { foldText, toNfc } from '../../../../shared/text/fold';
 import type { StreamCell } from '../../excel/stream';
@@ -85,15 +85,24 @@ const hamletOf = memo((text: string) => {
   const hamlet = toNfc(text);
   return { hamlet, key: foldText(hamlet) || null };
 });
-const birthOf = memo((key: string) => {
-  const [today, kind, value] = key.split('|') as [string, string, string];
-  return parseBirthDate(kind === 'n' ? Number(value) : value, today);
-});
+/** Birth dates read against one day (the import's): typed text and Excel numbers apart, no key built per row. */
+let birthToday = '';
+let birthText = memo((text: string) => parseBirthDate(text, birthToday));
+let birthNumber = memo((n: number) => parseBirthDate(n, birthToday));
+function birthOf(value: string | number, today: string) {
+  if (today !== birthToday) {
+    birthToday = today;
+    birthText = memo((text: string) => parseBirthDate(text, today));
+    birthNumber = memo((n: number) => parseBirthDate(n, today));
+  }
+  return typeof value === 'number' ? birthNumber(value) : birthText(value);
+}
 const sexMemo = memo(sexOf);
 const productMemo = memo(personProductOf);
 const statusMemo = memo(personStatusOf);
 const modeMemo = memo(paymentModeOf);
-const dueMemo = memo((key: string) => parseDueMonth(key.startsWith('n|') ? Number(key.slice(2)) : key.slice(2)));
+const dueText = memo((text: string) => parseDueMonth(text));
+const dueNumber = memo((n: number) => parseDueMonth(n));
 
 function cellText(c: StreamCell | undefined): string | null {
   if (c === null || c === undefined) return null;
@@ -101,9 +110,10 @@ function cellText(c: StreamCell | undefined): string | null {
   return s === '' ? null : s;
 }
 
-function cellIn(cells: readonly StreamCell[], where: Map<PersonField, FieldColumn>, f: PersonField): StreamCell | undefined {
-  const c = where.get(f);
-  return c ? cells[c.index] : undefined;
+
+/** A row's cell (no closure per row: a million rows). */
+function cellAt(cells: readonly StreamCell[], index: number): StreamCell | undefined {
+  return index < 0 ? undefined : cells[index];
 }
 
 function addIssue(issues: StagedRowIssue[], where: Map<PersonField, FieldColumn>, rowNo: number, f: PersonField, message: string, typed?: string): void {
@@ -112,14 +122,19 @@ function addIssue(issues: StagedRowIssue[], where: Map<PersonField, FieldColumn>
   issues.push({ field: f, column: c?.letter ?? null, cell: c ? `${c.letter}${rowNo}` : null, message: masked });
 }
 
-const placed = new WeakMap<readonly FieldColumn[], Map<PersonField, FieldColumn>>();
-function whereOf(columns: readonly FieldColumn[]): Map<PersonField, FieldColumn> {
-  let where = placed.get(columns);
-  if (!where) {
-    where = new Map(columns.map((c) => [c.field, c]));
-    placed.set(columns, where);
+/** Where each field is read from (-1: not mapped), worked out once per mapping. */
+type Placement = { where: Map<PersonField, FieldColumn>; at: Record<PersonField, number> };
+const placed = new WeakMap<readonly FieldColumn[], Placement>();
+function placementOf(columns: readonly FieldColumn[]): Placement {
+  let p = placed.get(columns);
+  if (!p) {
+    const where = new Map(columns.map((c) => [c.field, c]));
+    const at = {} as Record<PersonField, number>;
+    for (const f of PERSON_FIELDS) at[f] = where.get(f)?.index ?? -1;
+    p = { where, at };
+    placed.set(columns, p);
   }
-  return where;
+  return p;
 }
 
 /**
@@ -128,67 +143,65 @@ function whereOf(columns: readonly FieldColumn[]): Map<PersonField, FieldColumn>
  */
 export function validateRow(rowNo: number, cells: readonly StreamCell[], columns: readonly FieldColumn[], ctx: ValidateContext): { values: StagedValues; issues: StagedRowIssue[] } {
   const issues: StagedRowIssue[] = [];
-  const where = whereOf(columns);
-  const cell = cellIn.bind(null, cells, where);
-  const issue = addIssue.bind(null, issues, where, rowNo);
+  const { where, at } = placementOf(columns);
   const v: StagedValues = {
     full_name: null, name_key: null, given_key: null, birth_date: null, sex: null, cccd: null, bhxh_code: null, bhyt_card: null, phone: null,
     unit_code: null, commune_name: null, hamlet: null, hamlet_key: null, product: null, due_month: null, payment_mode: null, staff_id: null,
     status_code: null, note: null,
   };
 
-  const name = cellText(cell('fullName'));
-  if (!name) issue('fullName', 'Thiếu họ và tên.');
+  const name = cellText(cellAt(cells, at.fullName));
+  if (!name) addIssue(issues, where, rowNo, 'fullName', 'Thiếu họ và tên.');
   else {
     const keys = nameOf(name);
     v.full_name = keys.full;
     v.name_key = keys.nameKey;
     v.given_key = keys.givenKey;
-    if (!v.name_key) issue('fullName', `Họ và tên "${name}" không có chữ cái nào.`);
+    if (!v.name_key) addIssue(issues, where, rowNo, 'fullName', `Họ và tên "${name}" không có chữ cái nào.`);
   }
 
-  const birth = cell('birthDate');
+  const birth = cellAt(cells, at.birthDate);
   if (birth !== null && birth !== undefined && cellText(birth) !== null) {
-    const parsed = birthOf(`${ctx.today}|${typeof birth === 'number' ? 'n' : 's'}|${String(birth)}`);
+    const parsed = birthOf(typeof birth === 'number' ? birth : String(birth), ctx.today);
     if (parsed.ok) v.birth_date = parsed.value;
-    else issue('birthDate', parsed.message);
+    else addIssue(issues, where, rowNo, 'birthDate', parsed.message);
   }
 
-  const sexText = cellText(cell('sex'));
+  const sexText = cellText(cellAt(cells, at.sex));
   if (sexText) {
     v.sex = sexMemo(sexText);
-    if (!v.sex) issue('sex', `Giới tính "${sexText}" không đọc được: ghi Nam hoặc Nữ.`);
+    if (!v.sex) addIssue(issues, where, rowNo, 'sex', `Giới tính "${sexText}" không đọc được: ghi Nam hoặc Nữ.`);
   }
 
-  const cccdCell = cell('cccd');
+  const cccdCell = cellAt(cells, at.cccd);
   const cccdText = cellText(cccdCell);
   if (cccdText) {
     const cccd = normaliseCccd(cccdText, typeof cccdCell === 'number');
     const year = birthYearOf(v.birth_date);
     const problem = cccdProblem(cccd, { birthYear: year, sex: v.sex });
-    if (problem) issue('cccd', problem, cccd);
+    if (problem) addIssue(issues, where, rowNo, 'cccd', problem, cccd);
     else v.cccd = cccd;
   }
 
-  const bhxhCell = cell('bhxhCode');
+  const bhxhCell = cellAt(cells, at.bhxhCode);
   const bhxhText = cellText(bhxhCell);
   if (bhxhText) {
     const code = normaliseBhxhCode(bhxhText, typeof bhxhCell === 'number');
     const problem = bhxhCodeProblem(code);
-    if (problem) issue('bhxhCode', problem, code);
+    if (problem) addIssue(issues, where, rowNo, 'bhxhCode', problem, code);
     else v.bhxh_code = code;
   }
 
-  const cardText = cellText(cell('bhytCard'));
+  const cardText = cellText(cellAt(cells, at.bhytCard));
   if (cardText) {
     const card = normaliseBhytCard(cardText);
     const problem = bhytCardProblem(card);
-    if (problem) issue('bhytCard', problem, card);
+    if (problem) addIssue(issues, where, rowNo, 'bhytCard', problem, card);
     else {
       const fromCard = bhxhCodeOfCard(card)!;
       if (v.bhxh_code && fromCard !== v.bhxh_code) {
         const other = where.get('bhxhCode');
-        issue('bhytCard', `Số thẻ BHYT ${maskBhytCard(card)} có 10 số cuối ${maskBhxhCode(fromCard)}, khác mã số BHXH ${maskBhxhCode(v.bhxh_code)}${other ? ` ở ô ${other.letter}${rowNo}` : ''}.`);
+        addIssue(issues, where, rowNo, 'bhytCard', `Số thẻ BHYT ${maskBhytCard(card)} có 10 số cuối ${maskBhxhCode(fromCard)}, khác mã số BHXH ${maskBhxhCode(v.bhxh_code)}${other ? ` ở ô ${other.letter}${rowNo}` : ''}.`);
       } else {
         v.bhyt_card = card;
         // The card carries the mã số BHXH: a list giving only the card is still matched on it.
@@ -197,65 +210,73 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
     }
   }
 
-  const phoneCell = cell('phone');
+  const phoneCell = cellAt(cells, at.phone);
   const phoneText = cellText(phoneCell);
   if (phoneText) {
     const phone = normalisePhone(phoneText, typeof phoneCell === 'number');
     const problem = phoneProblem(phone);
-    if (problem) issue('phone', problem, phone);
+    if (problem) addIssue(issues, where, rowNo, 'phone', problem, phone);
     else v.phone = phone;
   }
 
-  const communeText = cellText(cell('commune'));
+  const communeText = cellText(cellAt(cells, at.commune));
   if (communeText) {
     const hit = ctx.lookups.commune(communeText);
     if (hit.ok) {
       v.unit_code = hit.unit.code;
       v.commune_name = hit.unit.name;
-    } else issue('commune', hit.message);
+    } else addIssue(issues, where, rowNo, 'commune', hit.message);
   }
 
-  const hamletText = cellText(cell('hamlet'));
+  const hamletText = cellText(cellAt(cells, at.hamlet));
   if (hamletText) {
     const h = hamletOf(hamletText);
     v.hamlet = h.hamlet;
     v.hamlet_key = h.key;
   }
 
-  const productText = cellText(cell('product'));
+  const productText = cellText(cellAt(cells, at.product));
   if (productText) {
     v.product = productMemo(productText);
-    if (!v.product) issue('product', `Loại hình "${productText}" không đọc được: ghi BHXH tự nguyện hoặc BHYT hộ gia đình.`);
+    if (!v.product) addIssue(issues, where, rowNo, 'product', `Loại hình "${productText}" không đọc được: ghi BHXH tự nguyện hoặc BHYT hộ gia đình.`);
   }
 
-  const due = cell('dueMonth');
+  const due = cellAt(cells, at.dueMonth);
   if (cellText(due)) {
-    const parsed = dueMemo(`${typeof due === 'number' ? 'n' : 's'}|${String(due)}`);
+    const parsed = typeof due === 'number' ? dueNumber(due) : dueText(String(due));
     if (parsed.ok) v.due_month = parsed.value;
-    else issue('dueMonth', parsed.message);
+    else addIssue(issues, where, rowNo, 'dueMonth', parsed.message);
   }
 
-  const modeCell = cell('paymentMode');
+  const modeCell = cellAt(cells, at.paymentMode);
   const modeText = cellText(modeCell);
   if (modeText) {
     v.payment_mode = modeMemo(typeof modeCell === 'number' ? modeCell : modeText);
-    if (!v.payment_mode) issue('paymentMode', `Phương thức đóng "${modeText}" không đọc được: ghi hằng tháng, 3 tháng, 6 tháng hoặc 12 tháng.`);
+    if (!v.payment_mode) addIssue(issues, where, rowNo, 'paymentMode', `Phương thức đóng "${modeText}" không đọc được: ghi hằng tháng, 3 tháng, 6 tháng hoặc 12 tháng.`);
   }
 
-  const staffText = cellText(cell('staff'));
+  const staffText = cellText(cellAt(cells, at.staff));
   if (staffText) {
     v.staff_id = ctx.lookups.staffId(staffText);
-    if (v.staff_id === null) issue('staff', `Không có nhân viên thu mã "${staffText}" trong mạng lưới; hãy ghi mã nhân viên đã có.`);
+    if (v.staff_id === null) addIssue(issues, where, rowNo, 'staff', `Không có nhân viên thu mã "${staffText}" trong mạng lưới; hãy ghi mã nhân viên đã có.`);
   }
 
-  const statusText = cellText(cell('status'));
+  const statusText = cellText(cellAt(cells, at.status));
   if (statusText) {
     v.status_code = statusMemo(statusText);
-    if (!v.status_code) issue('status', `Tình trạng "${statusText}" không đọc được: ghi Chưa liên hệ, Đã liên hệ, Hẹn lại, Đồng ý, Đã tham gia, Từ chối hoặc Không liên lạc được.`);
+    if (!v.status_code) addIssue(issues, where, rowNo, 'status', `Tình trạng "${statusText}" không đọc được: ghi Chưa liên hệ, Đã liên hệ, Hẹn lại, Đồng ý, Đã tham gia, Từ chối hoặc Không liên lạc được.`);
   }
 
-  const noteText = cellText(cell('note'));
+  const noteText = cellText(cellAt(cells, at.note));
   if (noteText) v.note = toNfc(noteText).slice(0, 1000);
 
   return { values: v, issues };
+}
+
+/** The staged values in STAGED_COLUMNS order, pushed after what `into` holds (named reads, no lookups by key). */
+export function pushStaged(into: unknown[], v: StagedValues): void {
+  into.push(
+    v.full_name, v.name_key, v.given_key, v.birth_date, v.sex, v.cccd, v.bhxh_code, v.bhyt_card, v.phone, v.unit_code,
+    v.commune_name, v.hamlet, v.hamlet_key, v.product, v.due_month, v.payment_mode, v.staff_id, v.status_code, v.note,
+  );
 }
