@@ -4,11 +4,18 @@ import { defineConfig } from 'vitest/config';
 const SQLITE_ONLY = ['tests/integration/backups.test.ts', 'tests/integration/restore-*.test.ts', 'tests/integration/sqlite-*.test.ts'];
 
 /**
- * Files that test what happens before or beside the database (file formats read the same way whatever holds the data, the
- * headless Chromium printer): the engine changes nothing they check, and they are among the
- * slowest files, so they run once, on SQLite.
+ * Files that test what happens before or beside the database (file formats read the same way
+ * whatever holds the data, files refused before anything is parsed, the browser-mode HTTP server,
+ * the headless Chromium printer): the engine changes nothing they check, and they are among the
+ * slowest files, so they run once, on SQLite. What a refused import leaves in the database is
+ * checked on both engines by imports-refusals.
  */
-const ENGINE_AGNOSTIC = ['tests/integration/imports-formats.test.ts', 'tests/integration/report-printer.test.ts'];
+const ENGINE_AGNOSTIC = [
+  'tests/integration/imports-formats.test.ts',
+  'tests/integration/import-wrong-files.test.ts',
+  'tests/integration/web-server.test.ts',
+  'tests/integration/report-printer.test.ts',
+];
 
 /**
  * The integration suite runs twice: on SQLite files and on a real PostgreSQL server (a
@@ -18,6 +25,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core CI runner,
+    // which left the second core idle while PostgreSQL and fsyncs kept the first one waiting.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     projects: [
