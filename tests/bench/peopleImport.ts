@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openAppCore, type AppCore } from '../../electron/core/app/appCore';
 import type { PersonImportOutcome, PersonImportPreview } from '../../shared/contract';
 import { seedGeneratedCommunes } from '../helpers/peopleFiles';
@@ -111,10 +111,10 @@ async function benchEngine(engine: 'sqlite' | 'postgres', dir: string, xlsx: str
 
 /**
  * One engine's run in a fresh process (so the peak RSS is the import's, not the generator's):
- * the same script with `--engine-run`, its figures back as a JSON line.
+ * this script (also when run.ts imported it) with `--engine-run`, its figures back as a JSON line.
  */
 function runInChild(engine: 'sqlite' | 'postgres', dir: string, xlsx: string, csv: string, adminUrl: string | null): EngineFigures {
-  const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--engine-run', JSON.stringify({ engine, dir, xlsx, csv, adminUrl })], {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--engine-run', JSON.stringify({ engine, dir, xlsx, csv, adminUrl })], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 * MB,
