@@ -31,6 +31,8 @@ interface StaffState extends PagedList<StaffFilters, StaffSort, StaffSummary> {
   reveal: (code: string, field: RevealField) => Promise<Result<{ value: string | null }>>;
   exportList: (withPersonal?: boolean) => ReturnType<typeof exportNetwork>;
   forgetRevealed: () => void;
+  /** Active staff matching typed words (name without diacritics or code), for pickers. */
+  options: (query: string) => Promise<StaffSummary[]>;
 }
 
 export const useStaffStore = create<StaffState>((set, get) => {
@@ -66,6 +68,10 @@ export const useStaffStore = create<StaffState>((set, get) => {
       return res;
     },
     forgetRevealed: () => set({ revealed: {} }),
+    options: async (query) => {
+      const res = await call('staff:search', { query: query.trim() || undefined, status: 'active', sort: 'name', limit: 50 });
+      return res.ok ? res.value.items : [];
+    },
     exportList: (withPersonal) => {
       const { officeCode, unitCode, kind, agentCode } = get().filters;
       return exportNetwork({ list: 'staff', ...compact({ officeCode, unitCode, kind, agentCode }), ...(withPersonal ? { withPersonal: true } : {}) });

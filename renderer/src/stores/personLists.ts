@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppErrorShape, ConversionReport, DeleteListOutcome, PersonImportBatch, PersonListSummary, RequestOf, Result, WalkList } from '../../../shared/contract';
+import type { AppErrorShape, ConversionReport, ReportDocument, DeleteListOutcome, PersonImportBatch, PersonListSummary, RequestOf, Result } from '../../../shared/contract';
 import { call, saveDownload } from '../api/client';
 import { refreshAfterChange } from './refresh';
 import { usePeopleStore } from './people';
@@ -24,7 +24,7 @@ interface PersonListsState {
   undoBatch: (batchId: number) => Promise<Result<PersonImportBatch>>;
   loadConversion: (patch?: { by?: 'commune' | 'staff' | 'campaign'; listId?: number | null }) => Promise<void>;
   exportSheet: (req: RequestOf<'people:exportSheet'>) => Promise<Result<{ fileName: string | null }>>;
-  walkList: (req: RequestOf<'people:walkList'>) => Promise<Result<WalkList>>;
+  walkDocument: (req: RequestOf<'people:walkDocument'>) => Promise<Result<ReportDocument>>;
 }
 
 /** After a list changes: the lists, the search and everything counting people reload. */
@@ -87,5 +87,5 @@ export const usePersonLists = create<PersonListsState>((set, get) => ({
     if (!saved.ok) return saved;
     return { ok: true, value: { fileName: saved.value ? res.value.fileName : null } };
   },
-  walkList: (req) => call('people:walkList', req),
+  walkDocument: (req) => call('people:walkDocument', req),
 }));

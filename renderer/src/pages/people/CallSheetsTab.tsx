@@ -1,7 +1,6 @@
 import { Alert, Button, Card, Checkbox, Select, Space, Typography, message } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { call } from '../../api/client';
 import { usePersonLists } from '../../stores/personLists';
 import { printDocumentLayer } from '../../print/printLayer';
 import { StaffSelect } from './StaffSelect';
@@ -13,6 +12,7 @@ import { StaffSelect } from './StaffSelect';
 export function CallSheetsTab() {
   const lists = usePersonLists((s) => s.lists);
   const exportSheet = usePersonLists((s) => s.exportSheet);
+  const walkDocument = usePersonLists((s) => s.walkDocument);
   const [staffCode, setStaffCode] = useState<string | null>(null);
   const [listId, setListId] = useState<number | undefined>(undefined);
   const [openOnly, setOpenOnly] = useState(true);
@@ -23,7 +23,7 @@ export function CallSheetsTab() {
     setBusy(kind);
     setError(null);
     if (kind === 'print') {
-      const res = await call('people:walkDocument', { staffCode, listId, openOnly });
+      const res = await walkDocument({ staffCode, listId, openOnly });
       setBusy(null);
       if (!res.ok) setError(res.error.message);
       else await printDocumentLayer(res.value, { name: 'walk-list', landscape: true });

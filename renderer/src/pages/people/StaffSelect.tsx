@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { StaffSummary } from '../../../../shared/contract';
-import { call } from '../../api/client';
+import { useStaffStore } from '../../stores/networkStaff';
 
 interface Option {
   value: string;
@@ -24,23 +24,24 @@ export function StaffSelect(props: {
   id?: string;
   testId?: string;
 }) {
+  const search = useStaffStore((s) => s.options);
   const [text, setText] = useState('');
   const [items, setItems] = useState<StaffSummary[]>([]);
   const [known, setKnown] = useState<Record<string, string>>({});
   useEffect(() => {
     let live = true;
     const t = setTimeout(() => {
-      void call('staff:search', { query: text.trim() || undefined, status: 'active', limit: 50, sort: 'name' }).then((res) => {
-        if (!live || !res.ok) return;
-        setItems(res.value.items);
-        setKnown((k) => ({ ...k, ...Object.fromEntries(res.value.items.map((s) => [s.code, staffLabel(s)])) }));
+      void search(text).then((found) => {
+        if (!live) return;
+        setItems(found);
+        setKnown((k) => ({ ...k, ...Object.fromEntries(found.map((s) => [s.code, staffLabel(s)])) }));
       });
     }, 200);
     return () => {
       live = false;
       clearTimeout(t);
     };
-  }, [text]);
+  }, [text, search]);
   const raw = props.value;
   const values = useMemo(() => (raw === null || raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]), [raw]);
   const options = useMemo<Option[]>(() => {
