@@ -118,6 +118,11 @@ export function personNameKeys(fullName: string): { nameKey: string; givenKey: s
   return { nameKey, givenKey };
 }
 
+/** The key a hamlet is filtered and assigned on ("Ấp Mới" = "ap moi"): every writer of people uses it, or filters miss rows. */
+export function hamletKeyOf(hamlet: string | null | undefined): string | null {
+  return hamlet ? foldText(hamlet) || null : null;
+}
+
 /** Fields of a person an import can fill, in the order of the call sheet. */
 export const PERSON_FIELDS = [
   'fullName', 'birthDate', 'sex', 'cccd', 'bhxhCode', 'bhytCard', 'phone', 'commune', 'hamlet',

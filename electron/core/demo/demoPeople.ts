@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { personNameKeys, PERSON_STATUSES, type PersonStatus } from '../../../shared/domain/people';
+import { hamletKeyOf, personNameKeys, PERSON_STATUSES, type PersonStatus } from '../../../shared/domain/people';
 import { foldText } from '../../../shared/text/fold';
 import type { Store } from '../db/store';
 import type { DemoOfficeRef } from './demoNetwork';
@@ -87,7 +87,7 @@ export function generatePeopleRows(o: GeneratePeopleOptions): unknown[][] {
     const dueMonth = o.due ? addMonths(thisMonth, Math.floor(random() * 5) - 2) : null;
     rows[i] = [
       o.listId, fullName, nameKey, givenKey, birth, female ? 'F' : 'M', cccd, String(7_900_000_000 + serial).padStart(10, '0'), `09${String(10_000_000 + serial).slice(-8)}`,
-      commune.code, commune.name, hamlet, foldText(hamlet), o.due ? (random() < 0.6 ? 'BHYT_HGD' : 'BHXH_TN') : random() < 0.7 ? 'BHXH_TN' : 'BHYT_HGD', dueMonth,
+      commune.code, commune.name, hamlet, hamletKeyOf(hamlet), o.due ? (random() < 0.6 ? 'BHYT_HGD' : 'BHXH_TN') : random() < 0.7 ? 'BHXH_TN' : 'BHYT_HGD', dueMonth,
       o.due ? pick([1, 3, 6, 12]) : null, staff, status, statusOn, statusOn && statusOn <= o.today ? statusOn : null, o.now, o.now,
     ];
   }

@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { normalisePhone } from '../../../shared/calc/cccd';
-import { PERSON_STATUSES, type PersonProduct, type PersonStatus } from '../../../shared/domain/people';
+import { hamletKeyOf, PERSON_STATUSES, type PersonProduct, type PersonStatus } from '../../../shared/domain/people';
 import { foldText } from '../../../shared/text/fold';
 import type { Schema } from '../db/schema';
 import type { Store } from '../db/store';
@@ -13,7 +13,7 @@ import type { Store } from '../db/store';
  */
 
 /** The key a hamlet is matched on (the import writes the same into people.hamlet_key). */
-export const hamletKeyOf = (hamlet: string | null | undefined): string | null => (hamlet ? foldText(hamlet) || null : null);
+export { hamletKeyOf } from '../../../shared/domain/people';
 
 /** The filter of a search, an assignment and an export, codes already resolved to ids. */
 export interface PeopleQueryFilter {

@@ -1,9 +1,9 @@
 import type { StagedRowIssue } from '../../../../shared/contract/peopleTypes';
 import { cccdProblem, maskCccd, maskPhone, normaliseCccd, normalisePhone, phoneProblem } from '../../../../shared/calc/cccd';
 import { bhxhCodeOfCard, bhxhCodeProblem, bhytCardProblem, maskBhxhCode, maskBhytCard, normaliseBhxhCode, normaliseBhytCard } from '../../../../shared/calc/personIds';
-import { PERSON_FIELDS, paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
+import { hamletKeyOf, PERSON_FIELDS, paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
 import { birthYearOf, parseBirthDate, parseDueMonth } from '../../../../shared/domain/personValues';
-import { foldText, toNfc } from '../../../../shared/text/fold';
+import { toNfc } from '../../../../shared/text/fold';
 import type { StreamCell } from '../../excel/stream';
 import type { PeopleLookups } from './lookups';
 
@@ -83,7 +83,7 @@ const nameOf = memo((name: string) => {
 });
 const hamletOf = memo((text: string) => {
   const hamlet = toNfc(text);
-  return { hamlet, key: foldText(hamlet) || null };
+  return { hamlet, key: hamletKeyOf(hamlet) };
 });
 /** Birth dates read against one day (the import's): typed text and Excel numbers apart, no key built per row. */
 let birthToday = '';
