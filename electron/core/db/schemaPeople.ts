@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 /** The person fields stored both on people and on a staged import row. */
-interface PersonColumns {
+export interface PersonColumns {
   birth_date: string | null;
   sex: 'M' | 'F' | null;
   cccd: string | null;

@@ -4,6 +4,7 @@ import { bhxhCodeOfCard, bhxhCodeProblem, bhytCardProblem, maskBhxhCode, maskBhy
 import { hamletKeyOf, PERSON_FIELDS, paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
 import { birthYearOf, parseBirthDate, parseDueMonth } from '../../../../shared/domain/personValues';
 import { toNfc } from '../../../../shared/text/fold';
+import type { PersonColumns } from '../../db/schemaPeople';
 import type { StreamCell } from '../../excel/stream';
 import type { PeopleLookups } from './lookups';
 
@@ -15,27 +16,13 @@ export interface FieldColumn {
 }
 
 /** A row as it is staged (the person_import_rows columns a validation fills). */
-export interface StagedValues {
+/** A staged row's values: the person columns, the name and its keys, and the status the file gave. */
+export type StagedValues = PersonColumns & {
   full_name: string | null;
   name_key: string | null;
   given_key: string | null;
-  birth_date: string | null;
-  sex: 'M' | 'F' | null;
-  cccd: string | null;
-  bhxh_code: string | null;
-  bhyt_card: string | null;
-  phone: string | null;
-  unit_code: string | null;
-  commune_name: string | null;
-  hamlet: string | null;
-  hamlet_key: string | null;
-  product: 'BHXH_TN' | 'BHYT_HGD' | null;
-  due_month: string | null;
-  payment_mode: number | null;
-  staff_id: number | null;
   status_code: string | null;
-  note: string | null;
-}
+};
 
 /** The order values are staged in (bulk insert columns after batch_id, row_no, status). */
 export const STAGED_COLUMNS = [
