@@ -3,15 +3,9 @@ import { benchmarkFor } from '../../../shared/calc/emulation';
 import { EMULATION_LEVEL_PLURAL, type MeasureKind } from '../../../shared/domain/emulation';
 import { formatCount, formatDate, formatDecimal, formatPercent } from '../../../shared/format/vi';
 import { localToday, type CoreContext } from '../app/context';
-import { dataStamp } from '../reports/build';
-import { defaultDefinition } from '../reports/defaults';
-import { cleanName } from '../reports/scope';
-import { issuerFor } from '../exports/appExports';
-import { UnitRepository } from '../units/repository';
+import { officialDocument } from '../reports/officialDocument';
 import { scoreEmulation, type ScoreRequest } from './scoring';
-import { ISSUER_PARENT, NATIONAL_MOTTO, NATIONAL_MOTTO_SUB } from '../../../shared/domain/documents';
 
-const NBSP4 = '\u00a0'.repeat(4);
 const maxText = (x: number) => formatDecimal(x).replace(/,?0+$/, '');
 const VALUE_FORMAT: Record<MeasureKind, ReportColumn['format']> = { percent: 'percent', growth: 'percent', count: 'count' };
 
@@ -34,8 +28,6 @@ function ruleText(c: { kind: MeasureKind; benchmark: number; cap: number }, peri
 export async function emulationDocument(ctx: CoreContext, req: ScoreRequest): Promise<ReportDocument> {
   const r = await scoreEmulation(ctx, { ...req, offset: 0, limit: undefined });
   const today = localToday(ctx.now());
-  const definition = await defaultDefinition(ctx, { period: r.throughMonth });
-  const province = await issuerFor(ctx, null);
   const levelName = r.level === 'staff' ? 'Họ và tên' : r.level === 'agent' ? 'Tổ chức dịch vụ thu' : 'Đơn vị';
   const columns: ReportColumn[] = [
     { key: 'rank', label: 'Hạng', format: 'count', width: 4 },
@@ -59,28 +51,16 @@ export async function emulationDocument(ctx: CoreContext, req: ScoreRequest): Pr
     ...r.criteria.map((c) => `- ${c.label}: điểm chuẩn ${formatDecimal(c.weight)}; ${ruleText(c, r.period.includes('Q') ? 'quarter' : 'year')}.`),
     ...r.notes,
   ];
-  const place = definition.place;
-  return {
-    definition,
-    header: {
-      issuerParent: ISSUER_PARENT,
-      issuer: province,
-      motto: NATIONAL_MOTTO,
-      mottoSub: NATIONAL_MOTTO_SUB,
-      docNumber: '',
-      placeDate: `${place ? `${place}, ` : ''}ngày${NBSP4}tháng${NBSP4}năm ${today.slice(0, 4)}`,
-      title: 'BẢNG XẾP HẠNG THI ĐUA',
-      subtitle: `Các ${EMULATION_LEVEL_PLURAL[r.level]}${r.officeName ? ` thuộc ${r.officeName}` : ''} — ${r.periodLabel}`,
-      cutoff: `(Theo bộ tiêu chí "${r.criteriaSet.name}"${r.criteriaSet.decisionNo ? `, ${r.criteriaSet.decisionNo}` : ''}, hiệu lực từ ${formatDate(r.criteriaSet.validFrom)}; số liệu đến tháng ${r.throughMonth.slice(5)}/${r.throughMonth.slice(0, 4)})`,
-    },
-    scopeName: r.officeName ?? cleanName(province),
+  return officialDocument(ctx, {
+    dated: 'blank',
     month: r.throughMonth,
+    title: 'BẢNG XẾP HẠNG THI ĐUA',
+    subtitle: `Các ${EMULATION_LEVEL_PLURAL[r.level]}${r.officeName ? ` thuộc ${r.officeName}` : ''} — ${r.periodLabel}`,
+    cutoff: `(Theo bộ tiêu chí "${r.criteriaSet.name}"${r.criteriaSet.decisionNo ? `, ${r.criteriaSet.decisionNo}` : ''}, hiệu lực từ ${formatDate(r.criteriaSet.validFrom)}; số liệu đến tháng ${r.throughMonth.slice(5)}/${r.throughMonth.slice(0, 4)})`,
+    ...(r.officeName ? { scopeName: r.officeName } : {}),
     cutoffDate: r.to < today ? r.to : today,
     sections: [{ id: 'emulationRanking', heading: '', orientation: 'landscape', blocks: [{ kind: 'table', caption: null, columns, rows, notes }] }],
     recipients: ['Hội đồng Thi đua - Khen thưởng;', `Các ${EMULATION_LEVEL_PLURAL[r.level]};`, 'Lưu: VT, TĐKT.'],
     signature: { authority: 'TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', title: 'CHỦ TỊCH', name: '' },
-    isDemo: await new UnitRepository(ctx.store).hasDemo(),
-    builtAt: ctx.now().toISOString(),
-    dataStamp: await dataStamp(ctx),
-  };
+  });
 }

@@ -1,13 +1,8 @@
+import type { CoreContext } from '../app/context';
+import { officialDocument } from '../reports/officialDocument';
 import type { ReportColumn, ReportDocument, ReportRow, WalkList } from '../../../shared/contract';
 import { PAYMENT_MODE_LABELS, PERSON_PRODUCT_LABELS, PERSON_STATUS_LABELS, SEX_LABELS } from '../../../shared/domain/people';
 import { formatCount, formatDate } from '../../../shared/format/vi';
-import { localToday, type CoreContext } from '../app/context';
-import { issuerFor } from '../exports/appExports';
-import { dataStamp } from '../reports/build';
-import { defaultDefinition } from '../reports/defaults';
-import { cleanName } from '../reports/scope';
-import { UnitRepository } from '../units/repository';
-import { ISSUER_PARENT, NATIONAL_MOTTO, NATIONAL_MOTTO_SUB } from '../../../shared/domain/documents';
 
 const NBSP4 = '\u00a0'.repeat(4);
 
@@ -31,9 +26,6 @@ const COLUMNS: ReportColumn[] = [
  * the result of the visit, a personal-data warning, and the signature. Printed on landscape A4.
  */
 export async function walkDocument(ctx: CoreContext, list: WalkList): Promise<ReportDocument> {
-  const today = localToday(ctx.now());
-  const definition = await defaultDefinition(ctx, {});
-  const province = await issuerFor(ctx, null);
   const rows: ReportRow[] = [];
   let no = 0;
   for (const group of list.groups) {
@@ -49,23 +41,11 @@ export async function walkDocument(ctx: CoreContext, list: WalkList): Promise<Re
       });
     }
   }
-  const place = definition.place;
-  return {
-    definition,
-    header: {
-      issuerParent: ISSUER_PARENT,
-      issuer: province,
-      motto: NATIONAL_MOTTO,
-      mottoSub: NATIONAL_MOTTO_SUB,
-      docNumber: '',
-      placeDate: `${place ? `${place}, ` : ''}ngày ${today.slice(8)} tháng ${today.slice(5, 7)} năm ${today.slice(0, 4)}`,
-      title: 'DANH SÁCH ĐI TỪNG NHÀ',
-      subtitle: `Nhân viên thu: ${list.staffName} (${list.staffCode})${list.agentName ? ` — ${list.agentName}` : ''}`,
-      cutoff: `(${list.listName ? `Danh sách "${list.listName}"; ` : ''}${formatCount(list.total)} người; lập ngày ${formatDate(list.generatedOn)})`,
-    },
-    scopeName: cleanName(province),
-    month: today.slice(0, 7),
-    cutoffDate: today,
+  return officialDocument(ctx, {
+    dated: 'today',
+    title: 'DANH SÁCH ĐI TỪNG NHÀ',
+    subtitle: `Nhân viên thu: ${list.staffName} (${list.staffCode})${list.agentName ? ` — ${list.agentName}` : ''}`,
+    cutoff: `(${list.listName ? `Danh sách "${list.listName}"; ` : ''}${formatCount(list.total)} người; lập ngày ${formatDate(list.generatedOn)})`,
     sections: [
       {
         id: 'walkList',
@@ -87,8 +67,5 @@ export async function walkDocument(ctx: CoreContext, list: WalkList): Promise<Re
     ],
     recipients: ['Nhân viên thu được giao;', 'Lưu: BHXH cơ sở.'],
     signature: { authority: 'NGƯỜI LẬP DANH SÁCH', title: '', name: '' },
-    isDemo: await new UnitRepository(ctx.store).hasDemo(),
-    builtAt: ctx.now().toISOString(),
-    dataStamp: await dataStamp(ctx),
-  };
+  });
 }
