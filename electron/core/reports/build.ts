@@ -10,7 +10,7 @@ import { UnitRepository } from '../units/repository';
 import { resolveScope } from './scope';
 import { sectionById } from './sections';
 import type { SectionContext } from './sections/types';
-import { ISSUER_PARENT, NATIONAL_MOTTO, NATIONAL_MOTTO_SUB } from '../../../shared/domain/documents';
+import { ISSUER_PARENT, NATIONAL_MOTTO, NATIONAL_MOTTO_SUB, placeDateLine } from '../../../shared/domain/documents';
 
 const NBSP4 = '\u00a0'.repeat(4);
 
@@ -65,8 +65,7 @@ export async function buildReport(ctx: CoreContext, def: ReportDefinition): Prom
   }
 
   const isProvince = scope.focus === figures.focus(null);
-  const [y, m, d] = (def.issueDate ?? '').split('-');
-  const placeDate = def.issueDate ? `${def.place}, ngày ${d} tháng ${m} năm ${y}` : `${def.place}, ngày${NBSP4}tháng${NBSP4}năm ${today.slice(0, 4)}`;
+  const placeDate = placeDateLine(def.place, def.issueDate, today.slice(0, 4));
   const subtitle = def.subject || `Kết quả thực hiện công tác phát triển người tham gia BHXH, BHYT tháng ${sc.month.slice(5)} năm ${sc.year}${isProvince ? '' : ` — ${scope.name}`}`;
   const unitScope = def.scopeCode && figures.tree.byCode.has(def.scopeCode) ? def.scopeCode : null;
   // An office reports under its own name, with the province office above it (Decree 30).

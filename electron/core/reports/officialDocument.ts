@@ -1,13 +1,11 @@
 import type { ReportDocument, ReportHeader, ReportSection } from '../../../shared/contract';
-import { ISSUER_PARENT, NATIONAL_MOTTO, NATIONAL_MOTTO_SUB } from '../../../shared/domain/documents';
+import { ISSUER_PARENT, NATIONAL_MOTTO, NATIONAL_MOTTO_SUB, placeDateLine } from '../../../shared/domain/documents';
 import { localToday, type CoreContext } from '../app/context';
 import { issuerFor } from '../exports/appExports';
 import { UnitRepository } from '../units/repository';
 import { dataStamp } from './build';
 import { defaultDefinition } from './defaults';
 import { cleanName } from './scope';
-
-const NBSP4 = '\u00a0'.repeat(4);
 
 export interface OfficialDocumentParts {
   title: string;
@@ -39,17 +37,13 @@ export async function officialDocument(ctx: CoreContext, parts: OfficialDocument
   const month = parts.month ?? today.slice(0, 7);
   const definition = await defaultDefinition(ctx, parts.month ? { period: parts.month } : {});
   const province = await issuerFor(ctx, parts.unitCode ?? null);
-  const place = definition.place;
-  const date = parts.dated === 'today'
-    ? `ngày ${today.slice(8)} tháng ${today.slice(5, 7)} năm ${today.slice(0, 4)}`
-    : `ngày${NBSP4}tháng${NBSP4}năm ${today.slice(0, 4)}`;
   const header: ReportHeader = {
     issuerParent: ISSUER_PARENT,
     issuer: province,
     motto: NATIONAL_MOTTO,
     mottoSub: NATIONAL_MOTTO_SUB,
     docNumber: parts.docNumber ?? '',
-    placeDate: `${place ? `${place}, ` : ''}${date}`,
+    placeDate: placeDateLine(definition.place, parts.dated === 'today' ? today : null, today.slice(0, 4)),
     title: parts.title,
     subtitle: parts.subtitle ?? '',
     cutoff: parts.cutoff ?? '',
