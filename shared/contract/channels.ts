@@ -14,6 +14,7 @@ import type {
 } from './types';
 
 import { channel, empty, fileRef, isoDate, networkCode, officeCode, optionalText, shortText, unitCode, yearMonth } from './schemas';
+import { calcChannels } from './calcChannels';
 import { campaignChannels } from './campaignChannels';
 import { emulationChannels } from './emulationChannels';
 import { peopleChannels } from './peopleChannels';
@@ -423,6 +424,7 @@ export const channels = {
       withPersonal: z.boolean().optional(),
     }),
   ),
+  ...calcChannels,
   ...campaignChannels,
   ...emulationChannels,
   ...peopleChannels,

@@ -43,6 +43,7 @@ import { pageBatches, undoBatch } from '../network/batches';
 import { commitListsImport, previewListsImport, type StoredListsPlan } from '../network/importLists';
 import { commitResultsImport, previewResultsImport, type StoredResultsPlan } from '../network/importResults';
 import { campaignHandlers } from '../campaigns/handlers';
+import { calcHandlers } from '../contributions/handlers';
 import { campaignImportHandlers } from '../campaigns/importHandlers';
 import { emulationHandlers } from '../emulation/handlers';
 import { peopleHandlers } from '../people/handlers';
@@ -179,6 +180,7 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'exports:grid': (req) => exportGrid(context(), hooks.downloads, req),
     'exports:targets': (req) => exportTargets(context(), hooks.downloads, req),
     'exports:network': (req) => exportNetwork(context(), hooks.downloads, req),
+    ...calcHandlers(context),
     ...campaignHandlers(context),
     ...campaignImportHandlers(context, hooks),
     ...emulationHandlers(context, hooks),

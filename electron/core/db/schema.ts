@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CampaignTables } from './schemaCampaigns';
+import type { ContributionTables } from './schemaContributions';
 import type { EmulationTables } from './schemaEmulation';
 import type { PeopleTables } from './schemaPeople';
 
@@ -8,7 +9,7 @@ import type { PeopleTables } from './schemaPeople';
  * (YYYY-MM-DD, or full ISO timestamps for *_at), flags are 0/1 integers and JSON is text, so
  * SQLite and PostgreSQL return the same JavaScript values.
  */
-export interface Schema extends CampaignTables, EmulationTables, PeopleTables {
+export interface Schema extends CampaignTables, ContributionTables, EmulationTables, PeopleTables {
   meta: { key: string; value: string };
   settings: { key: string; value: string };
   revisions: { area: string; n: number };
