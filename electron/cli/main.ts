@@ -2,6 +2,7 @@ import { AppError } from '../../shared/contract';
 import { openAppCore, type AppCore } from '../core/app/appCore';
 import { defaultDataDir } from '../core/app/dataDir';
 import { parseCommandLine } from './args';
+import * as calcCommands from './calcCommands';
 import * as campaignCommands from './campaignCommands';
 import * as campaignImportCommands from './campaignImportCommands';
 import * as commands from './commands';
@@ -55,6 +56,8 @@ const RUN: Record<string, Run> = {
   'people export': (core, io, _, f) => peopleCommands.peopleExport(core, io, { staff: f.staff!, out: f.out!, list: f.list }),
   'people lists': (core, io) => peopleCommands.peopleLists(core, io),
   'people delete-list': (core, io, [name]) => peopleCommands.peopleDeleteList(core, io, name!),
+  'calc bhxh-tn': (core, io, _, f) => calcCommands.calcBhxhTn(core, io, { income: f.income, months: f.months, group: f.group, provinceSupport: f.provinceSupport, date: f.date }),
+  'calc bhyt-hgd': (core, io, _, f) => calcCommands.calcBhytHgd(core, io, { members: f.members, months: f.months, group: f.group, provinceSupport: f.provinceSupport, date: f.date }),
 };
 
 /** `npm run cli -- <command>`: the same handlers the app uses, for scripts and for support staff. */
@@ -66,6 +69,7 @@ export async function runCli(argv: string[], out = (t: string) => console.log(t)
       networkCommands.checkFlags(line.command.name, line.flags);
       campaignCommands.checkFlags(line.command.name, line.flags);
       if (line.command.name === 'emulation score') emulationCommands.checkFlags(line.flags);
+      calcCommands.checkFlags(line.command.name, line.flags);
     }
   } catch (error) {
     err((error as Error).message);

@@ -46,6 +46,12 @@ export const FLAGS = {
   commune: { kind: 'text', hint: 'MÃ' },
   hamlet: { kind: 'text', hint: 'TÊN' },
   staff: { kind: 'text', hint: 'MÃ' },
+  income: { kind: 'text', hint: 'SỐ ĐỒNG' },
+  months: { kind: 'text', hint: 'SỐ' },
+  group: { kind: 'text', hint: 'NHÓM' },
+  'province-support': { kind: 'text', hint: 'N%' },
+  members: { kind: 'text', hint: 'SỐ' },
+  date: { kind: 'date', hint: 'YYYY-MM-DD' },
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -223,6 +229,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'people delete-list',
     args: [{ hint: '<tên>', missing: 'Thiếu tên danh sách cần xóa. Ví dụ: npm run cli -- people delete-list "Tiềm năng xã An Bình"' }],
     summary: ['Xóa hẳn một danh sách cùng mọi người và nhật ký liên hệ trong đó (thu gọn tệp dữ liệu)'],
+  },
+  {
+    name: 'calc bhxh-tn',
+    required: ['income', 'months', 'group', 'date'],
+    optional: ['province-support'],
+    example: 'npm run cli -- calc bhxh-tn --income 1.500.000 --months 12 --group poor --date 2025-08-01',
+    summary: ['Tính mức đóng BHXH tự nguyện: mức đóng, Nhà nước và tỉnh hỗ trợ, người tham gia đóng;', 'NHÓM: poor, near-poor, ethnic, other; --months 1, 3, 6, 12 hoặc 24–60 (đóng trước nhiều năm)'],
+  },
+  {
+    name: 'calc bhyt-hgd',
+    required: ['members', 'months', 'date'],
+    optional: ['group', 'province-support'],
+    example: 'npm run cli -- calc bhyt-hgd --members 5 --months 12 --date 2024-07-01',
+    summary: ['Tính mức đóng BHYT hộ gia đình theo thứ tự thành viên; --group: mỗi thành viên một nhóm', '(none, near-poor, farm), cách nhau bằng dấu phẩy; --province-support: mức hỗ trợ của tỉnh'],
   },
 ];
 
