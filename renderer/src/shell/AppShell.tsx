@@ -9,6 +9,7 @@ import {
   SafetyCertificateOutlined,
   ShopOutlined,
   TeamOutlined,
+  CalculatorOutlined,
   TrophyOutlined,
   WarningOutlined,
   CloudServerOutlined,
@@ -27,6 +28,7 @@ import { NetworkPage } from '../pages/network/NetworkPage';
 import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
 import { EmulationPage } from '../pages/emulation/EmulationPage';
 import { PeoplePage } from '../pages/people/PeoplePage';
+import { CalculatorsPage } from '../pages/calculators/CalculatorsPage';
 
 const ICONS: Record<AreaKey, ReactNode> = {
   overview: <DashboardOutlined aria-hidden />,
@@ -36,6 +38,7 @@ const ICONS: Record<AreaKey, ReactNode> = {
   campaigns: <NotificationOutlined aria-hidden />,
   emulation: <TrophyOutlined aria-hidden />,
   prospects: <TeamOutlined aria-hidden />,
+  calculators: <CalculatorOutlined aria-hidden />,
   arrears: <WarningOutlined aria-hidden />,
   reports: <FileTextOutlined aria-hidden />,
   catalogs: <ApartmentOutlined aria-hidden />,
@@ -121,6 +124,8 @@ function AreaContent({ area }: { area: AreaKey }) {
       return <EmulationPage />;
     case 'prospects':
       return <PeoplePage />;
+    case 'calculators':
+      return <CalculatorsPage />;
     default: {
       const def = AREAS.find((a) => a.key === area)!;
       return <PlaceholderPage title={def.label} areaKey={area} />;

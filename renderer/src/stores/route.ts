@@ -9,6 +9,7 @@ export const AREAS = [
   { key: 'campaigns', slug: 'tuyen-truyen', label: 'Tuyên truyền' },
   { key: 'emulation', slug: 'thi-dua', label: 'Thi đua, khen thưởng' },
   { key: 'prospects', slug: 'danh-sach-van-dong', label: 'Danh sách vận động' },
+  { key: 'calculators', slug: 'tinh-muc-dong', label: 'Tính mức đóng' },
   { key: 'arrears', slug: 'no-dong', label: 'Nợ đọng' },
   { key: 'reports', slug: 'bao-cao', label: 'Báo cáo' },
   { key: 'catalogs', slug: 'danh-muc', label: 'Danh mục' },

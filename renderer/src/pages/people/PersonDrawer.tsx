@@ -1,11 +1,12 @@
 import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Skeleton, Space, Tag, Timeline, Typography, message } from 'antd';
-import { EyeOutlined, PhoneOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, EyeOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, PERSON_STATUS_LABELS, PERSON_STATUSES, type ContactChannel, type PersonStatus } from '../../../../shared/domain/people';
 import { formatDate, formatDateTime } from '../../../../shared/format/vi';
 import { ErrorResult } from '../../components/ErrorResult';
-import { dayjsToIso, todayDayjs } from '../../format/dates';
+import { dayjsToIso, todayDayjs, todayIso } from '../../format/dates';
 import { usePeopleStore } from '../../stores/people';
+import { useCalculatorStore } from '../../stores/calculators';
 import { formatBirth, formatMonth, paymentLabel, productLabel, sexLabel, StatusTag } from './peopleLabels';
 import { StaffSelect } from './StaffSelect';
 import type { Dayjs } from 'dayjs';
@@ -79,6 +80,9 @@ export function PersonDrawer() {
                 Gọi {revealed.phone}
               </Button>
             ) : null}
+            <Button icon={<CalculatorOutlined aria-hidden />} data-testid="person-calc" onClick={() => { useCalculatorStore.getState().openFor({ tab: detail.product === 'BHYT_HGD' ? 'bhytHgd' : 'bhxhTn', date: detail.dueMonth ? `${detail.dueMonth}-01` : todayIso(), personName: detail.fullName }); void select(null); }}>
+              Tính mức đóng
+            </Button>
           </Space>
           {detail.alsoOn.length > 0 ? (
             <Alert
