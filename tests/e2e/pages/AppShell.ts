@@ -9,6 +9,7 @@ export const AREA_LABELS = [
   'Tuyên truyền',
   'Thi đua, khen thưởng',
   'Danh sách vận động',
+  'Tính mức đóng',
   'Nợ đọng',
   'Báo cáo',
   'Danh mục',

@@ -16,6 +16,7 @@ export function CalculatorsPage() {
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as CalculatorTab)}
+        destroyOnHidden
         items={[
           { key: 'bhxhTn', label: 'BHXH tự nguyện', children: <BhxhTnTab /> },
           { key: 'bhytHgd', label: 'BHYT hộ gia đình', children: <BhytHgdTab /> },
