@@ -8,14 +8,24 @@ import { calcBhxhTn, calcBhytHgd } from './service';
 
 const pct = (v: number) => ruleValueText('percent', v);
 
-/** "Căn cứ" lines under the table: each rule used, its value, start and legal source (once each). */
+/**
+ * "Căn cứ" lines under the table: each rule used, its value, start and legal source (once each);
+ * the member ranks of household BHYT share one line.
+ */
 function basis(rules: RuleUsed[]): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
+  const ranks = rules.filter((r) => r.kind === 'BHYT_HGD_RANK').sort((a, b) => Number(a.subject) - Number(b.subject));
   for (const r of rules) {
-    const key = `${r.kind}|${r.subject ?? ''}`;
+    const key = r.kind === 'BHYT_HGD_RANK' ? r.kind : `${r.kind}|${r.subject ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (r.kind === 'BHYT_HGD_RANK') {
+      const from = ranks.map((x) => x.validFrom).sort().at(-1)!;
+      const sources = [...new Set(ranks.map((x) => x.source))].join('; ');
+      lines.push(`${r.label} (từ người thứ nhất): ${ranks.map((x) => pct(x.value)).join(', ')} mức đóng của người thứ nhất, áp dụng từ ${formatDate(from)} — ${sources}.`);
+      continue;
+    }
     lines.push(`${r.label}${r.subject ? ` (${subjectLabel(r.kind, r.subject).toLocaleLowerCase('vi')})` : ''}: ${ruleValueText(RULE_KIND_DEFS[r.kind].unit, r.value)}, áp dụng từ ${formatDate(r.validFrom)} — ${r.source}.`);
   }
   return lines;
@@ -28,7 +38,7 @@ const ITEM_COLUMNS: ReportColumn[] = [
 ];
 
 const MEMBER_COLUMNS: ReportColumn[] = [
-  { key: 'no', label: 'STT', format: 'count', width: 2 },
+  { key: 'no', label: 'STT', format: 'text', width: 2 },
   { key: 'rank', label: 'Thành viên', format: 'text', width: 5 },
   { key: 'group', label: 'Nhóm được hỗ trợ', format: 'text', width: 7 },
   { key: 'amount', label: 'Mức đóng một tháng', format: 'count', width: 4 },
@@ -74,9 +84,9 @@ export async function quoteDocument(ctx: CoreContext, req: ParsedRequestOf<'calc
   }
   const r = await calcBhytHgd(ctx, req.input);
   const rows: ReportRow[] = r.members.map((m) => ({
-    cells: { no: m.position, rank: m.rankLabel, group: m.group === 'none' ? '' : `${m.groupLabel} (${pct(m.supportPct)})`, amount: m.amount, support: m.support, pays: m.pays, period: m.pays * r.months },
+    cells: { no: String(m.position), rank: m.rankLabel, group: m.group === 'none' ? '' : `${m.groupLabel} (${pct(m.supportPct)})`, amount: m.amount, support: m.support, pays: m.pays, period: m.pays * r.months },
   }));
-  rows.push({ cells: { no: null, rank: 'Cộng', group: `${formatCount(r.members.length)} người`, amount: r.total, support: r.totalSupport, pays: r.totalPays, period: r.periodPays }, emphasis: 'total' });
+  rows.push({ cells: { no: '', rank: 'Cộng', group: `${formatCount(r.members.length)} người`, amount: r.total, support: r.totalSupport, pays: r.totalPays, period: r.periodPays }, emphasis: 'total' });
   return officialDocument(ctx, {
     dated: 'today',
     title: 'BẢNG TÍNH MỨC ĐÓNG BẢO HIỂM Y TẾ HỘ GIA ĐÌNH',
@@ -88,7 +98,6 @@ export async function quoteDocument(ctx: CoreContext, req: ParsedRequestOf<'calc
         blocks: [{
           kind: 'table', caption: null, columns: MEMBER_COLUMNS, rows,
           notes: [
-            `Người thứ nhất đóng ${pct(r.ratePct)} mức lương cơ sở ${formatMoney(r.baseSalary)}; người thứ hai, ba, tư đóng 70%, 60%, 50% và từ người thứ năm 40% mức đóng của người thứ nhất.`,
             `Cả hộ đóng ${formatMoney(r.periodPays)} cho ${formatCount(r.months)} tháng.`,
             'Căn cứ:', ...basis(r.rules),
           ],
