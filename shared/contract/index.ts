@@ -11,3 +11,4 @@ export * from './networkTypes';
 export * from './campaignTypes';
 export * from './emulationTypes';
 export * from './peopleTypes';
+export * from './arrearsTypes';

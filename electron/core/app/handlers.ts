@@ -48,6 +48,7 @@ import { emulationHandlers } from '../emulation/handlers';
 import { peopleHandlers } from '../people/handlers';
 import { peopleImportHandlers } from '../people/import/handlers';
 import { peopleWalkHandlers } from '../people/walkHandlers';
+import { arrearsHandlers } from '../arrears/handlers';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -185,6 +186,7 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     ...peopleImportHandlers(context, hooks),
     ...people,
     ...peopleWalkHandlers(context, people['people:walkList']),
+    ...arrearsHandlers(context, hooks),
   } satisfies Handlers;
 }
 
