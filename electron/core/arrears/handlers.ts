@@ -1,14 +1,18 @@
 import { AppError } from '../../../shared/contract';
 import type { CoreContext } from '../app/context';
 import type { CoreHooks, Handler } from '../app/handlers';
+import { reminderDocument } from './reminderDocument';
+import {
+  actionsPage, arrearsOverview, deleteAction, employerDetail, employersPage, listArrearsTargets, logAction, promisesPage, saveArrearsTarget, saveEmployer, savePromise, settlePromise,
+} from './service';
 
 const notReady = (): never => {
-  throw new AppError('NOT_FOUND', 'Chức năng quản lý nợ đọng chưa sẵn sàng.');
+  throw new AppError('NOT_FOUND', 'Chức năng nhập danh sách nợ đọng chưa sẵn sàng.');
 };
 
 /** Employer arrears: overview, employers, actions, promises, targets, reminder letter, import with batches. */
 export function arrearsHandlers(
-  _context: () => CoreContext,
+  context: () => CoreContext,
   _hooks: CoreHooks,
 ): {
   'arrears:overview': Handler<'arrears:overview'>;
@@ -30,19 +34,19 @@ export function arrearsHandlers(
   'arrears:undoBatch': Handler<'arrears:undoBatch'>;
 } {
   return {
-    'arrears:overview': notReady,
-    'arrears:employers': notReady,
-    'arrears:employer': notReady,
-    'arrears:saveEmployer': notReady,
-    'arrears:logAction': notReady,
-    'arrears:deleteAction': notReady,
-    'arrears:actions': notReady,
-    'arrears:promises': notReady,
-    'arrears:savePromise': notReady,
-    'arrears:settlePromise': notReady,
-    'arrears:targets': notReady,
-    'arrears:saveTarget': notReady,
-    'arrears:reminderDocument': notReady,
+    'arrears:overview': (req) => arrearsOverview(context(), req),
+    'arrears:employers': (req) => employersPage(context(), req),
+    'arrears:employer': (req) => employerDetail(context(), req.id),
+    'arrears:saveEmployer': (req) => saveEmployer(context(), req),
+    'arrears:logAction': (req) => logAction(context(), req),
+    'arrears:deleteAction': (req) => deleteAction(context(), req.id),
+    'arrears:actions': (req) => actionsPage(context(), req),
+    'arrears:promises': (req) => promisesPage(context(), req),
+    'arrears:savePromise': (req) => savePromise(context(), req),
+    'arrears:settlePromise': (req) => settlePromise(context(), req),
+    'arrears:targets': (req) => listArrearsTargets(context(), req.officeCode),
+    'arrears:saveTarget': (req) => saveArrearsTarget(context(), req),
+    'arrears:reminderDocument': (req) => reminderDocument(context(), req),
     'arrears:previewImport': notReady,
     'arrears:commitImport': notReady,
     'arrears:batches': notReady,
