@@ -1,14 +1,13 @@
-import { AppError } from '../../../shared/contract';
 import type { CoreContext } from '../app/context';
 import type { CoreHooks, Handler } from '../app/handlers';
+import { PlanStore } from '../app/planStore';
+import { pageArrearsBatches, undoArrearsBatch } from './batches';
+import { commitArrearsImport, previewArrearsImport, type StoredArrearsPlan } from './importArrears';
 import { reminderDocument } from './reminderDocument';
 import {
   actionsPage, arrearsOverview, deleteAction, employerDetail, employersPage, listArrearsTargets, logAction, promisesPage, saveArrearsTarget, saveEmployer, savePromise, settlePromise,
 } from './service';
 
-const notReady = (): never => {
-  throw new AppError('NOT_FOUND', 'Chức năng nhập danh sách nợ đọng chưa sẵn sàng.');
-};
 
 /** Employer arrears: overview, employers, actions, promises, targets, reminder letter, import with batches. */
 export function arrearsHandlers(
@@ -33,6 +32,7 @@ export function arrearsHandlers(
   'arrears:batches': Handler<'arrears:batches'>;
   'arrears:undoBatch': Handler<'arrears:undoBatch'>;
 } {
+  const plans = new PlanStore<StoredArrearsPlan>();
   return {
     'arrears:overview': (req) => arrearsOverview(context(), req),
     'arrears:employers': (req) => employersPage(context(), req),
@@ -47,9 +47,9 @@ export function arrearsHandlers(
     'arrears:targets': (req) => listArrearsTargets(context(), req.officeCode),
     'arrears:saveTarget': (req) => saveArrearsTarget(context(), req),
     'arrears:reminderDocument': (req) => reminderDocument(context(), req),
-    'arrears:previewImport': notReady,
-    'arrears:commitImport': notReady,
-    'arrears:batches': notReady,
-    'arrears:undoBatch': notReady,
+    'arrears:previewImport': (req) => previewArrearsImport(context(), plans, req),
+    'arrears:commitImport': (req) => commitArrearsImport(context(), plans, req.planId),
+    'arrears:batches': (req) => pageArrearsBatches(context().store, req),
+    'arrears:undoBatch': (req) => undoArrearsBatch(context(), req.batchId),
   };
 }

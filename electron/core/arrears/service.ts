@@ -204,12 +204,12 @@ async function requireEmployer(ctx: CoreContext, id: number) {
 }
 
 export async function saveEmployer(ctx: CoreContext, req: ParsedRequestOf<'arrears:saveEmployer'>): Promise<EmployerDetail> {
-  const db = ctx.store.db;
   const now = isoNow(ctx);
   const code = req.code.toUpperCase();
   const name = cleanText(req.name)!;
   let id = req.id;
   await ctx.store.transaction(async () => {
+    const db = ctx.store.db;
     const office = await officeIdOf(ctx.store, req.officeCode ?? null);
     if (req.unitCode) {
       const unit = await db.selectFrom('units').select('id').where('code', '=', req.unitCode).executeTakeFirst();
@@ -313,9 +313,9 @@ export async function promisesPage(ctx: CoreContext, req: ParsedRequestOf<'arrea
 }
 
 export async function savePromise(ctx: CoreContext, req: ParsedRequestOf<'arrears:savePromise'>): Promise<EmployerDetail> {
-  const db = ctx.store.db;
   const now = isoNow(ctx);
   await ctx.store.transaction(async () => {
+    const db = ctx.store.db;
     const e = await requireEmployer(ctx, req.employerId);
     if (req.id !== undefined) {
       const p = await db.selectFrom('arrears_promises').selectAll().where('id', '=', req.id).executeTakeFirst();
@@ -335,9 +335,9 @@ export async function savePromise(ctx: CoreContext, req: ParsedRequestOf<'arrear
 }
 
 export async function settlePromise(ctx: CoreContext, req: ParsedRequestOf<'arrears:settlePromise'>): Promise<EmployerDetail> {
-  const db = ctx.store.db;
   let employerId = 0;
   await ctx.store.transaction(async () => {
+    const db = ctx.store.db;
     const p = await new ArrearsRepository(ctx.store).promises().where('p.id', '=', req.id).executeTakeFirst();
     if (!p) throw new AppError('NOT_FOUND', `Không có cam kết số ${req.id}.`);
     if (p.status !== 'PENDING') throw new AppError('CONFLICT', `Cam kết ngày ${formatDate(p.promised_on)} đã khép lại (${PROMISE_STATUS_LABELS[p.status as 'KEPT']}).`);
@@ -363,8 +363,8 @@ export async function listArrearsTargets(ctx: CoreContext, officeCode?: string |
 
 /** Adds a dated target; one for the same office and day is replaced. */
 export async function saveArrearsTarget(ctx: CoreContext, req: ParsedRequestOf<'arrears:saveTarget'>): Promise<ArrearsTarget[]> {
-  const db = ctx.store.db;
   await ctx.store.transaction(async () => {
+    const db = ctx.store.db;
     const office = await officeIdOf(ctx.store, req.officeCode);
     let del = db.deleteFrom('arrears_targets').where('valid_from', '=', req.validFrom);
     del = office ? del.where('office_id', '=', office.id) : del.where('office_id', 'is', null);
