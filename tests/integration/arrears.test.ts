@@ -152,10 +152,10 @@ describe(`employer arrears (${TEST_ENGINE})`, () => {
   it('actions and promises: logged with audit rows, overdue promises flagged, kept or broken once', async () => {
     const { core, ids } = await seeded();
     const e1 = ids.E1!;
-    let d = await call(core, 'arrears:logAction', { employerId: e1, actedOn: '2026-10-05', kind: 'REMINDER_LETTER', docNumber: '125/BHXH-QLT', officer: 'Trần Minh Tâm' });
-    d = await call(core, 'arrears:logAction', { employerId: e1, actedOn: '2026-11-02', kind: 'MEETING', note: 'Làm việc với giám đốc', amountRecovered: 5_000_000 });
+    await call(core, 'arrears:logAction', { employerId: e1, actedOn: '2026-10-05', kind: 'REMINDER_LETTER', docNumber: '125/BHXH-QLT', officer: 'Trần Minh Tâm' });
+    let d = await call(core, 'arrears:logAction', { employerId: e1, actedOn: '2026-11-02', kind: 'MEETING', note: 'Làm việc với giám đốc', amountRecovered: 5_000_000 });
     expect(d.actions.map((a) => a.kind)).toEqual(['MEETING', 'REMINDER_LETTER']);
-    d = await call(core, 'arrears:savePromise', { employerId: e1, promisedOn: '2026-11-15', amount: 10_000_000, note: 'Trả đợt 1' });
+    await call(core, 'arrears:savePromise', { employerId: e1, promisedOn: '2026-11-15', amount: 10_000_000, note: 'Trả đợt 1' });
     d = await call(core, 'arrears:savePromise', { employerId: e1, promisedOn: '2026-12-15', amount: 10_000_000 });
     expect(d.promises.map((p) => [p.promisedOn, p.overdue])).toEqual([['2026-12-15', false], ['2026-11-15', true]]);
     const log = await call(core, 'arrears:actions', { officeCode: '8801' });
