@@ -122,7 +122,11 @@ export async function loadDemoArrears(store: Store, offices: DemoOfficeRef[], to
       const period = shiftMonth(first, -m);
       const r = random();
       if (e.profile === 'good') months = r < 0.08 ? 1 : 0;
-      else if (e.profile === 'late') months = r < 0.35 ? 0 : r < 0.6 ? 1 : r < 0.72 ? 2 : Math.min(months + 1, 8);
+      else if (e.profile === 'late') {
+        // Most pay within a month or two; a few fall behind and stay behind for a while.
+        const stuck = random() < 0.45;
+        months = months >= 3 && stuck ? Math.min(months + 1, 11) : r < 0.45 ? 0 : r < 0.7 ? 1 : r < 0.82 ? 2 : Math.min(months + 1, 8);
+      }
       else if (e.profile === 'chronic') months = r < 0.25 ? Math.max(0, months - 3) : Math.min(months + 1, 40);
       else months = m < closedFrom ? months + 1 : months;
       const amount = months * monthly;

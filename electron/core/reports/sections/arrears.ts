@@ -61,10 +61,10 @@ export const arrearsSection: SectionDef = {
         caption: 'Các đơn vị nợ nhiều nhất',
         columns: [
           { key: 'no', label: 'STT', format: 'count', width: 3 },
-          { key: 'name', label: 'Tên đơn vị', format: 'text', width: 24 },
+          { key: 'name', label: 'Tên đơn vị', format: 'text', width: 30 },
           { key: 'months', label: 'Số tháng nợ', format: 'count', width: 6 },
           { key: 'amount', label: 'Số tiền nợ (đồng)', format: 'count', width: 12 },
-          { key: 'status', label: 'Tình trạng', format: 'text', width: 10 },
+          { key: 'status', label: 'Tình trạng', format: 'text', width: 12 },
         ],
         rows: o.largest.slice(0, LARGEST).map((e, i): ReportRow => ({ cells: { no: i + 1, name: e.name, months: e.monthsOwed, amount: e.amountOwed, status: EMPLOYER_STATUS_LABELS[e.status] } })),
         notes: [],
