@@ -140,6 +140,14 @@ describe('arrears import', () => {
     expect(err.code).toBe('IMPORT_REJECTED');
     expectVietnamese(err.message);
     expect(await hashDatabase(storeOf(core))).toBe(before);
+    // A workbook that is not an arrears list is refused with the words it looks for.
+    const other = writeWorkbook(join(dir, 'khong-phai.xlsx'), [{ name: 'Sheet1', rows: [['Họ tên', 'Năm sinh'], ['Nguyễn Văn A', 1980]] }]);
+    const wrong = await callError(core, 'arrears:previewImport', { file: core.files.registerPath(other) });
+    expect(wrong.code).toBe('FILE_INVALID');
+    expect(wrong.message).toContain('"khong-phai.xlsx"');
+    expect(wrong.message).toContain('Tiền nợ');
+    expectVietnamese(wrong.message);
+    expect(await hashDatabase(storeOf(core))).toBe(before);
   });
 
   it('undo of a batch brings the database back to the same state; a later batch of the month must go first', async () => {
