@@ -18,6 +18,7 @@ import { calcChannels } from './calcChannels';
 import { campaignChannels } from './campaignChannels';
 import { emulationChannels } from './emulationChannels';
 import { peopleChannels } from './peopleChannels';
+import { arrearsChannels } from './arrearsChannels';
 
 const period = z
   .object({ kind: z.enum(['month', 'quarter', 'year']), year: z.number().int().min(2000).max(2100), index: z.number().int().min(1).max(12) })
@@ -428,6 +429,7 @@ export const channels = {
   ...campaignChannels,
   ...emulationChannels,
   ...peopleChannels,
+  ...arrearsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -9,7 +9,7 @@ export interface ProgressEvent {
 
 export interface DataChangedEvent {
   type: 'data-changed';
-  area: 'units' | 'offices' | 'backups' | 'demo' | 'results' | 'targets' | 'network' | 'campaigns' | 'emulation' | 'people' | 'contributions' | 'all';
+  area: 'units' | 'offices' | 'backups' | 'demo' | 'results' | 'targets' | 'network' | 'campaigns' | 'emulation' | 'people' | 'contributions' | 'arrears' | 'all';
 }
 
 export type AppEvent = ProgressEvent | DataChangedEvent;

@@ -11,4 +11,5 @@ export * from './networkTypes';
 export * from './campaignTypes';
 export * from './emulationTypes';
 export * from './peopleTypes';
+export * from './arrearsTypes';
 export * from './calcTypes';

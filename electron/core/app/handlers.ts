@@ -49,6 +49,7 @@ import { emulationHandlers } from '../emulation/handlers';
 import { peopleHandlers } from '../people/handlers';
 import { peopleImportHandlers } from '../people/import/handlers';
 import { peopleWalkHandlers } from '../people/walkHandlers';
+import { arrearsHandlers } from '../arrears/handlers';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -187,6 +188,7 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     ...peopleImportHandlers(context, hooks),
     ...people,
     ...peopleWalkHandlers(context, people['people:walkList']),
+    ...arrearsHandlers(context, hooks),
   } satisfies Handlers;
 }
 

@@ -3,13 +3,14 @@ import type { CampaignTables } from './schemaCampaigns';
 import type { ContributionTables } from './schemaContributions';
 import type { EmulationTables } from './schemaEmulation';
 import type { PeopleTables } from './schemaPeople';
+import type { ArrearsTables } from './schemaArrears';
 
 /**
  * The tables as both engines store them, for Kysely's typed queries. Dates are ISO text
  * (YYYY-MM-DD, or full ISO timestamps for *_at), flags are 0/1 integers and JSON is text, so
  * SQLite and PostgreSQL return the same JavaScript values.
  */
-export interface Schema extends CampaignTables, ContributionTables, EmulationTables, PeopleTables {
+export interface Schema extends ArrearsTables, CampaignTables, ContributionTables, EmulationTables, PeopleTables {
   meta: { key: string; value: string };
   settings: { key: string; value: string };
   revisions: { area: string; n: number };
