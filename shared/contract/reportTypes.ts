@@ -108,6 +108,8 @@ export interface ReportHeader {
   motto: string;
   mottoSub: string;
   docNumber: string;
+  /** A letter's subject ("V/v đôn đốc thu nộp BHXH, BHYT, BHTN"), printed under its number (Decree 30 công văn). */
+  excerpt?: string;
   /** "Phú An, ngày 25 tháng 11 năm 2026" or with dots when the date is left blank. */
   placeDate: string;
   title: string;

@@ -184,7 +184,7 @@ describe(`employer arrears (${TEST_ENGINE})`, () => {
     const doc = await call(core, 'arrears:reminderDocument', { employerId: ids.E1!, docNumber: 'Số: 125/BHXH-QLT', place: 'Ninh Quới' });
     expect(doc.header.issuer).toBe('BẢO HIỂM XÃ HỘI CƠ SỞ HÒA AN');
     expect(doc.header.issuerParent).toBe('BẢO HIỂM XÃ HỘI TỈNH THỬ NGHIỆM');
-    expect(doc.header.subtitle).toBe('V/v đôn đốc thu nộp BHXH, BHYT, BHTN');
+    expect(doc.header.excerpt).toBe('V/v đôn đốc thu nộp BHXH, BHYT, BHTN');
     expect(doc.header.placeDate).toBe('Ninh Quới, ngày 22 tháng 11 năm 2026');
     const blocks = doc.sections[0]!.blocks;
     const text = blocks.filter((b) => b.kind === 'paragraph').map((b) => (b as { text: string }).text).join('\n');

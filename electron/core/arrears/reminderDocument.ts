@@ -46,7 +46,7 @@ export async function reminderDocument(ctx: CoreContext, req: Input): Promise<Re
   const doc = await officialDocument(ctx, {
     dated: req.issueDate === null ? 'blank' : 'today',
     title: '',
-    subtitle: 'V/v đôn đốc thu nộp BHXH, BHYT, BHTN',
+    excerpt: 'V/v đôn đốc thu nộp BHXH, BHYT, BHTN',
     docNumber: req.docNumber ?? `Số:${'\u00a0'.repeat(6)}/BHXH-QLT`,
     unitCode: employer.unitCode,
     month: current.period,

@@ -13,6 +13,8 @@ export interface OfficialDocumentParts {
   cutoff?: string;
   /** "Số: …/BHXH-QLT" as printed; empty leaves the line to the issuer's clerk. */
   docNumber?: string;
+  /** A letter's subject ("V/v …"), printed under its number instead of a title. */
+  excerpt?: string;
   /** 'today' prints today's date; 'blank' leaves dots for the signer to fill ("ngày    tháng    năm 2026"). */
   dated: 'today' | 'blank';
   /** The unit whose province issues the document (null: the province of the tree). */
@@ -43,6 +45,7 @@ export async function officialDocument(ctx: CoreContext, parts: OfficialDocument
     motto: NATIONAL_MOTTO,
     mottoSub: NATIONAL_MOTTO_SUB,
     docNumber: parts.docNumber ?? '',
+    ...(parts.excerpt ? { excerpt: parts.excerpt } : {}),
     placeDate: placeDateLine(definition.place, parts.dated === 'today' ? today : null, today.slice(0, 4)),
     title: parts.title,
     subtitle: parts.subtitle ?? '',

@@ -4,7 +4,7 @@ export const DEMO_LINE = 'DỮ LIỆU MẪU — không phải số liệu thật
 
 /**
  * Decree 30 heading: issuing body (left) and national motto (right) side by side, each with a
- * short rule under its last line; the number under the issuer, place and date under the motto;
+ * short rule under its last line; the number (and a letter's V/v subject) under the issuer, place and date under the motto;
  * then the centred title, subtitle and cut-off line.
  */
 export function ReportHeaderView({ header, isDemo }: { header: ReportHeader; isDemo: boolean }) {
@@ -18,6 +18,7 @@ export function ReportHeaderView({ header, isDemo }: { header: ReportHeader; isD
               <div className="report-issuer">{header.issuer}</div>
               <div className="report-rule" aria-hidden />
               {header.docNumber ? <div className="report-doc-number">{header.docNumber}</div> : null}
+              {header.excerpt ? <div className="report-excerpt">{header.excerpt}</div> : null}
             </td>
             <td className="report-header-right">
               <div className="report-motto">{header.motto}</div>
@@ -35,7 +36,7 @@ export function ReportHeaderView({ header, isDemo }: { header: ReportHeader; isD
           {DEMO_LINE}
         </p>
       ) : null}
-      <h1 className="report-title">{header.title}</h1>
+      {header.title ? <h1 className="report-title">{header.title}</h1> : null}
       {header.subtitle ? <p className="report-subtitle">{header.subtitle}</p> : null}
       {header.cutoff ? <p className="report-cutoff">{header.cutoff}</p> : null}
     </header>
