@@ -227,7 +227,7 @@ describe('people import: corrections, commit, undo', () => {
     const outcome = await call(core, 'people:commitImport', { batchId: p.batchId });
     expect(outcome).toMatchObject({ listName: 'Tiềm năng Vĩnh Lộc', read: 2, imported: 2, updated: 0, rejected: 0, duplicates: 0 });
     expectSafetyBackup(outcome.backupFile, /pre-import/);
-    const people = await rows<{ full_name: string; phone: string; staff_id: number | null; status: string; source_row: number }>(storeOf(core), sql`SELECT full_name, phone, staff_id, status, source_row FROM people ORDER BY source_row`);
+    const people = await rows<{ full_name: string; phone: string; staff_id: number | null; status: string; source_row: number }>(storeOf(core), sql`SELECT p.full_name, p.phone, ps.staff_id, p.status, p.source_row FROM people p LEFT JOIN person_staff ps ON ps.person_id = p.id ORDER BY p.source_row`);
     expect(people.map((r) => [r.full_name, r.phone, r.staff_id !== null, r.status, Number(r.source_row)])).toEqual([
       ['Đặng Thị Hoa', '0919123456', true, 'NEW', 6],
       ['Lê Văn Nam', '0988777666', false, 'NEW', 7],

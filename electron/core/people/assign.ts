@@ -4,10 +4,10 @@ import type { AssignOutcome } from '../../../shared/contract/peopleTypes';
 import { PERSON_STATUS_LABELS } from '../../../shared/domain/people';
 import { formatCount } from '../../../shared/format/vi';
 import { recordAudit } from '../audit/audit';
-import { isoNow, type CoreContext } from '../app/context';
+import type { CoreContext } from '../app/context';
 import type { Schema } from '../db/schema';
 import { activeStaff } from './person';
-import { filterWhere, PeopleRepository, type PeopleQueryFilter } from './repository';
+import { filterWhere, PeopleRepository } from './repository';
 import { resolveFilter } from './search';
 
 type EB = ExpressionBuilder<Schema & { p: Schema['people'] }, 'p'>;
@@ -82,10 +82,12 @@ export async function assignPeople(ctx: CoreContext, req: ParsedRequestOf<'peopl
   void _ignored;
   const list = filter.listId !== undefined ? await repo.listById(filter.listId) : null;
   if (filter.listId !== undefined && !list) throw new AppError('NOT_FOUND', 'Không tìm thấy danh sách này (có thể đã bị xóa).', { field: 'listId' });
-  const now = isoNow(ctx);
-  // ctx.store.db is read inside the transaction: the connection outside it waits for the transaction to end.
-  const where = (f: PeopleQueryFilter, extra?: (eb: EB) => Expression<SqlBool>) =>
-    ctx.store.db.selectFrom('people as p').select('p.id').where((eb) => (extra ? eb.and([filterWhere(eb as unknown as EB, f), extra(eb as unknown as EB)]) : filterWhere(eb as unknown as EB, f)));
+  // Only person_staff is written (migration 18): a narrow row per person, set-based, rows whose
+  // staff does not change left alone. The people rows (and their indexes) are not touched.
+  const writeAssignments = (source: Expression<unknown>) =>
+    sql`INSERT INTO person_staff (person_id, list_id, staff_id, status)
+        SELECT r.id, r.list_id, r.staff_id, r.status FROM (${source}) AS r WHERE 1 = 1
+        ON CONFLICT (person_id) DO UPDATE SET staff_id = excluded.staff_id WHERE person_staff.staff_id <> excluded.staff_id`.execute(ctx.store.db);
 
   let counts: number[] = [];
   await ctx.store.transaction(async () => {
@@ -104,7 +106,10 @@ export async function assignPeople(ctx: CoreContext, req: ParsedRequestOf<'peopl
       return;
     }
     if (staff.length === 1) {
-      await db.updateTable('people').set({ staff_id: staff[0]!.id, updated_at: now }).where('id', 'in', where(filter)).execute();
+      // ctx.store.db is read inside the transaction: the connection outside it waits for the transaction to end.
+      await writeAssignments(
+        db.selectFrom('people as p').select(['p.id', 'p.list_id', sql<number>`${sql.lit(staff[0]!.id)}`.as('staff_id'), 'p.status']).where((eb) => filterWhere(eb as unknown as EB, filter)),
+      );
       counts = [total];
     } else {
       const plan = planAssignment(groups, staff.length);
@@ -115,7 +120,7 @@ export async function assignPeople(ctx: CoreContext, req: ParsedRequestOf<'peopl
       const wholePart = (i: number, hamlets: HamletGroup[]) =>
         db
           .selectFrom('people as p')
-          .select(['p.id', sql<number>`${sql.lit(staff[i]!.id)}`.as('staff_id')])
+          .select(['p.id', 'p.list_id', sql<number>`${sql.lit(staff[i]!.id)}`.as('staff_id'), 'p.status'])
           .where((eb) => filterWhere(eb as unknown as EB, filter))
           .where(hamletKey, 'in', hamlets.map((h) => `${h.unitCode ?? ''}|${h.hamletKey ?? ''}`));
       type Part = ReturnType<typeof wholePart>;
@@ -125,12 +130,12 @@ export async function assignPeople(ctx: CoreContext, req: ParsedRequestOf<'peopl
         const bands = plan.splitShares.flatMap((share, i) => (share > 0 ? [sql`WHEN x.rn <= ${sql.lit((upTo += share))} THEN ${sql.lit(staff[i]!.id)}`] : []));
         const ranked = db
           .selectFrom('people as p')
-          .select(['p.id', sql<number>`ROW_NUMBER() OVER (ORDER BY p.unit_code, p.hamlet_key, p.given_key, p.id)`.as('rn')])
+          .select(['p.id', 'p.list_id', 'p.status', sql<number>`ROW_NUMBER() OVER (ORDER BY p.unit_code, p.hamlet_key, p.given_key, p.id)`.as('rn')])
           .where((eb) => eb.and([filterWhere(eb as unknown as EB, filter), inHamlets(eb as unknown as EB, plan.split)]));
-        parts.push(db.selectFrom(ranked.as('x')).select(['x.id', sql<number>`CASE ${sql.join(bands, sql` `)} END`.as('staff_id')]) as unknown as Part);
+        parts.push(db.selectFrom(ranked.as('x')).select(['x.id', 'x.list_id', sql<number>`CASE ${sql.join(bands, sql` `)} END`.as('staff_id'), 'x.status']) as unknown as Part);
       }
       const source = parts.slice(1).reduce((u, part) => u.unionAll(part), parts[0]!);
-      await sql`UPDATE people SET staff_id = r.staff_id, updated_at = ${now} FROM (${source}) AS r WHERE r.id = people.id`.execute(db);
+      await writeAssignments(source);
       counts = plan.quotas;
     }
     const assigned = counts.reduce((s, n) => s + n, 0);

@@ -13,10 +13,11 @@ import m012 from './012-agent-network';
 import m013 from './013-campaigns';
 import m014 from './014-emulation';
 import m015 from './015-people';
+import m018 from './018-people-speed';
 import type { Migration } from './step';
 
 /** Every schema step in order. Add a file and a line here; never edit a shipped step. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m018];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
