@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import { AppError, type ParsedRequestOf } from '../../../shared/contract';
 import type { AssignOutcome } from '../../../shared/contract/peopleTypes';
 import { PERSON_STATUS_LABELS } from '../../../shared/domain/people';
@@ -55,14 +55,6 @@ export function planAssignment(groups: HamletGroup[], staffCount: number): Assig
   return { quotas, whole, split, splitShares: left };
 }
 
-function inHamlets(eb: EB, groups: HamletGroup[]): Expression<SqlBool> {
-  return eb.or(
-    groups.map((g) =>
-      eb.and([g.unitCode === null ? eb('p.unit_code', 'is', null) : eb('p.unit_code', '=', g.unitCode), g.hamletKey === null ? eb('p.hamlet_key', 'is', null) : eb('p.hamlet_key', '=', g.hamletKey)]),
-    ),
-  );
-}
-
 function scopeWords(f: ParsedRequestOf<'people:assign'>['filter'], listName: string | null): string {
   return [
     listName ? `danh sách "${listName}"` : null, f.unitCode ? `xã mã ${f.unitCode}` : null, f.hamlet ? `thôn, ấp "${f.hamlet}"` : null,
@@ -113,28 +105,25 @@ export async function assignPeople(ctx: CoreContext, req: ParsedRequestOf<'peopl
       counts = [total];
     } else {
       const plan = planAssignment(groups, staff.length);
-      // One statement: each staff member's whole hamlets by their (unit, hamlet) key in an IN list
-      // (hashed by both engines), the split hamlets' rows ranked in hamlet and name order and cut
-      // into each staff member's share.
-      const hamletKey = sql<string>`COALESCE(p.unit_code, '') || '|' || COALESCE(p.hamlet_key, '')`;
-      const wholePart = (i: number, hamlets: HamletGroup[]) =>
-        db
-          .selectFrom('people as p')
-          .select(['p.id', 'p.list_id', sql<number>`${sql.lit(staff[i]!.id)}`.as('staff_id'), 'p.status'])
-          .where((eb) => filterWhere(eb as unknown as EB, filter))
-          .where(hamletKey, 'in', hamlets.map((h) => `${h.unitCode ?? ''}|${h.hamletKey ?? ''}`));
-      type Part = ReturnType<typeof wholePart>;
-      const parts: Part[] = plan.whole.flatMap((hamlets, i) => (hamlets.length > 0 ? [wholePart(i, hamlets)] : []));
-      if (plan.split.length > 0) {
-        let upTo = 0;
-        const bands = plan.splitShares.flatMap((share, i) => (share > 0 ? [sql`WHEN x.rn <= ${sql.lit((upTo += share))} THEN ${sql.lit(staff[i]!.id)}`] : []));
-        const ranked = db
-          .selectFrom('people as p')
-          .select(['p.id', 'p.list_id', 'p.status', sql<number>`ROW_NUMBER() OVER (ORDER BY p.unit_code, p.hamlet_key, p.given_key, p.id)`.as('rn')])
-          .where((eb) => eb.and([filterWhere(eb as unknown as EB, filter), inHamlets(eb as unknown as EB, plan.split)]));
-        parts.push(db.selectFrom(ranked.as('x')).select(['x.id', 'x.list_id', sql<number>`CASE ${sql.join(bands, sql` `)} END`.as('staff_id'), 'x.status']) as unknown as Part);
-      }
-      const source = parts.slice(1).reduce((u, part) => u.unionAll(part), parts[0]!);
+      // One statement, one pass over the filter's rows: each staff member's whole hamlets by their
+      // (unit, hamlet) key in an IN list (hashed by both engines); the split hamlets' rows, ranked
+      // first in hamlet and name order, cut into each staff member's share.
+      const keyOf = (h: HamletGroup) => `${h.unitCode ?? ''}|${h.hamletKey ?? ''}`;
+      const splitKeys = plan.split.map(keyOf);
+      const isSplit = splitKeys.length ? sql`CASE WHEN x.k IN (${sql.join(splitKeys)}) THEN 0 ELSE 1 END` : sql`1`;
+      const keyed = db
+        .selectFrom('people as p')
+        .select(['p.id', 'p.list_id', 'p.status', 'p.unit_code', 'p.hamlet_key', 'p.given_key', sql<string>`COALESCE(p.unit_code, '') || '|' || COALESCE(p.hamlet_key, '')`.as('k')])
+        .where((eb) => filterWhere(eb as unknown as EB, filter));
+      const ranked = db
+        .selectFrom(keyed.as('x'))
+        .select(['x.id', 'x.list_id', 'x.status', 'x.k', sql<number>`ROW_NUMBER() OVER (ORDER BY ${isSplit}, x.unit_code, x.hamlet_key, x.given_key, x.id)`.as('rn')]);
+      const whens = plan.whole.flatMap((hamlets, i) => (hamlets.length > 0 ? [sql`WHEN r.k IN (${sql.join(hamlets.map(keyOf))}) THEN ${sql.lit(staff[i]!.id)}`] : []));
+      let upTo = 0;
+      const bands = plan.splitShares.flatMap((share, i) => (share > 0 ? [sql`WHEN r.rn <= ${sql.lit((upTo += share))} THEN ${sql.lit(staff[i]!.id)}`] : []));
+      const source = db
+        .selectFrom(ranked.as('r'))
+        .select(['r.id', 'r.list_id', sql<number>`CASE ${sql.join([...whens, ...bands], sql` `)} END`.as('staff_id'), 'r.status']);
       await writeAssignments(source);
       counts = plan.quotas;
     }
