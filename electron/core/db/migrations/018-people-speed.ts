@@ -15,8 +15,9 @@ import { ddlStep } from './step';
  *
  * No foreign keys on person_staff: each would be checked row by row on an assignment (and on
  * PostgreSQL would lock the wide people rows); the triggers do their work instead. On
- * PostgreSQL the deletion trigger is per statement (a list of a million people is deleted in
- * one pass, not a million calls).
+ * PostgreSQL the deletion trigger is per statement and drops the rows whose person is gone in
+ * one pass over person_staff (people are deleted in bulk only: a list, an import undone, the
+ * demo), not a million calls nor a million deleted rows kept for the trigger.
  */
 const common = `
     CREATE TABLE person_staff (
@@ -66,10 +67,10 @@ const postgres = `${common}
     CREATE TRIGGER person_staff_status AFTER UPDATE OF status ON people FOR EACH ROW WHEN (NEW.status IS DISTINCT FROM OLD.status) EXECUTE FUNCTION person_staff_status();
     CREATE FUNCTION person_staff_delete() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      DELETE FROM person_staff ps USING gone g WHERE ps.person_id = g.id;
+      DELETE FROM person_staff ps WHERE NOT EXISTS (SELECT 1 FROM people p WHERE p.id = ps.person_id);
       RETURN NULL;
     END $$;
-    CREATE TRIGGER person_staff_delete AFTER DELETE ON people REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION person_staff_delete();
+    CREATE TRIGGER person_staff_delete AFTER DELETE ON people FOR EACH STATEMENT EXECUTE FUNCTION person_staff_delete();
     CREATE FUNCTION person_staff_staff_gone() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       DELETE FROM person_staff WHERE staff_id = OLD.id;
