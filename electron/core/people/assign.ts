@@ -83,50 +83,44 @@ export async function assignPeople(ctx: CoreContext, req: ParsedRequestOf<'peopl
 
   let counts: number[] = [];
   await ctx.store.transaction(async () => {
+    // ctx.store.db is read inside the transaction: the connection outside it waits for the transaction to end.
     const db = ctx.store.db;
+    // The filter's rows are read from people once (random reads of wide rows are what costs),
+    // into a narrow temporary table the plan and the write then read. Dropped with the transaction's end.
+    const bytes = ctx.store.engine === 'postgres' ? sql` COLLATE "C"` : sql``;
+    await sql`CREATE TEMP TABLE assign_rows (id INTEGER NOT NULL, list_id INTEGER NOT NULL, status TEXT NOT NULL, unit_code TEXT, hamlet_key TEXT${bytes}, given_key TEXT${bytes} NOT NULL)`.execute(db);
+    await sql`INSERT INTO assign_rows (id, list_id, status, unit_code, hamlet_key, given_key) SELECT * FROM ${db
+      .selectFrom('people as p')
+      .select(['p.id', 'p.list_id', 'p.status', 'p.unit_code', 'p.hamlet_key', 'p.given_key'])
+      .where((eb) => filterWhere(eb as unknown as EB, filter))} AS s`.execute(db);
     const groups: HamletGroup[] = (
-      await db
-        .selectFrom('people as p')
-        .select(['p.unit_code', 'p.hamlet_key', (eb) => eb.fn.countAll<number>().as('n')])
-        .where((eb) => filterWhere(eb as unknown as EB, filter))
-        .groupBy(['p.unit_code', 'p.hamlet_key'])
-        .execute()
-    ).map((g) => ({ unitCode: g.unit_code, hamletKey: g.hamlet_key, rows: Number(g.n) }));
+      await sql<{ unit_code: string | null; hamlet_key: string | null; n: number }>`SELECT unit_code, hamlet_key, COUNT(*) AS n FROM assign_rows GROUP BY unit_code, hamlet_key`.execute(db)
+    ).rows.map((g) => ({ unitCode: g.unit_code, hamletKey: g.hamlet_key, rows: Number(g.n) }));
     const total = groups.reduce((s, g) => s + g.rows, 0);
     if (total === 0) {
       counts = staff.map(() => 0);
-      return;
-    }
-    if (staff.length === 1) {
-      // ctx.store.db is read inside the transaction: the connection outside it waits for the transaction to end.
-      await writeAssignments(
-        db.selectFrom('people as p').select(['p.id', 'p.list_id', sql<number>`${sql.lit(staff[0]!.id)}`.as('staff_id'), 'p.status']).where((eb) => filterWhere(eb as unknown as EB, filter)),
-      );
+    } else if (staff.length === 1) {
+      await writeAssignments(sql`SELECT x.id, x.list_id, ${sql.lit(staff[0]!.id)} AS staff_id, x.status FROM assign_rows x`);
       counts = [total];
     } else {
       const plan = planAssignment(groups, staff.length);
-      // One statement, one pass over the filter's rows: each staff member's whole hamlets by their
-      // (unit, hamlet) key in an IN list (hashed by both engines); the split hamlets' rows, ranked
-      // first in hamlet and name order, cut into each staff member's share.
+      // One statement: each staff member's whole hamlets by their (unit, hamlet) key in an IN list
+      // (hashed by both engines); the split hamlets' rows, ranked first in hamlet and name order,
+      // cut into each staff member's share.
       const keyOf = (h: HamletGroup) => `${h.unitCode ?? ''}|${h.hamletKey ?? ''}`;
       const splitKeys = plan.split.map(keyOf);
       const isSplit = splitKeys.length ? sql`CASE WHEN x.k IN (${sql.join(splitKeys)}) THEN 0 ELSE 1 END` : sql`1`;
-      const keyed = db
-        .selectFrom('people as p')
-        .select(['p.id', 'p.list_id', 'p.status', 'p.unit_code', 'p.hamlet_key', 'p.given_key', sql<string>`COALESCE(p.unit_code, '') || '|' || COALESCE(p.hamlet_key, '')`.as('k')])
-        .where((eb) => filterWhere(eb as unknown as EB, filter));
-      const ranked = db
-        .selectFrom(keyed.as('x'))
-        .select(['x.id', 'x.list_id', 'x.status', 'x.k', sql<number>`ROW_NUMBER() OVER (ORDER BY ${isSplit}, x.unit_code, x.hamlet_key, x.given_key, x.id)`.as('rn')]);
       const whens = plan.whole.flatMap((hamlets, i) => (hamlets.length > 0 ? [sql`WHEN r.k IN (${sql.join(hamlets.map(keyOf))}) THEN ${sql.lit(staff[i]!.id)}`] : []));
       let upTo = 0;
       const bands = plan.splitShares.flatMap((share, i) => (share > 0 ? [sql`WHEN r.rn <= ${sql.lit((upTo += share))} THEN ${sql.lit(staff[i]!.id)}`] : []));
-      const source = db
-        .selectFrom(ranked.as('r'))
-        .select(['r.id', 'r.list_id', sql<number>`CASE ${sql.join([...whens, ...bands], sql` `)} END`.as('staff_id'), 'r.status']);
-      await writeAssignments(source);
+      await writeAssignments(sql`
+        SELECT r.id, r.list_id, CASE ${sql.join([...whens, ...bands], sql` `)} END AS staff_id, r.status
+          FROM (SELECT x.id, x.list_id, x.status, x.k, ROW_NUMBER() OVER (ORDER BY ${isSplit}, x.unit_code, x.hamlet_key, x.given_key, x.id) AS rn
+                  FROM (SELECT a.*, COALESCE(a.unit_code, '') || '|' || COALESCE(a.hamlet_key, '') AS k FROM assign_rows a) x) r`);
       counts = plan.quotas;
     }
+    await sql`DROP TABLE assign_rows`.execute(db);
+    if (total === 0) return;
     const assigned = counts.reduce((s, n) => s + n, 0);
     await recordAudit(
       ctx.store, ctx.actor,
