@@ -119,6 +119,21 @@ export async function benchPeopleSearch(env: BenchEnv): Promise<void> {
     const big = await invoke(core, 'people:assign', { filter: { listId: list, status: ['CONTACTED', 'CALLBACK', 'AGREED', 'JOINED', 'REFUSED', 'UNREACHABLE'] }, staffCodes: ['NV01', 'NV02', 'NV03'] });
     env.log(`assign ${big.assigned.toLocaleString('vi-VN')} rows (one call, contacted people) over 3 staff`, performance.now() - start);
 
+    // What a staff member's screen asks once people are assigned: their people, their open ones.
+    const staffSearches: [string, RequestOf<'people:search'>][] = [
+      ['staff filter NV01 (first page + count)', { listId: list, staffCode: 'NV01' }],
+      ['staff + status filter NV01, CONTACTED', { listId: list, staffCode: 'NV01', status: ['CONTACTED'] }],
+      ['unassigned filter on the list', { listId: list, unassigned: true }],
+    ];
+    for (const [label, req] of staffSearches) {
+      if (EXPLAIN) await explain(env, store, label, () => invoke(core, 'people:search', req));
+      let total = 0;
+      const ms = await median(async () => {
+        total = (await invoke(core, 'people:search', req)).total;
+      });
+      env.log(`${label} (${total.toLocaleString('vi-VN')} found)`, ms);
+    }
+
     for (const by of ['commune', 'staff', 'campaign'] as const) env.log(`conversion by ${by}`, await median(() => invoke(core, 'people:conversion', { by, listId: list }), 3));
     env.log('people:lists (counts of every list)', await median(() => invoke(core, 'people:lists', {}), 3));
 

@@ -37,6 +37,7 @@ async function peopleSnapshot(core: AppCore): Promise<string> {
   return JSON.stringify([
     await rows(store, sql`SELECT * FROM person_lists ORDER BY id`),
     await rows(store, sql`SELECT * FROM people ORDER BY id`),
+    await rows(store, sql`SELECT * FROM person_staff ORDER BY person_id`),
     await rows(store, sql`SELECT * FROM person_contacts ORDER BY id`),
   ]);
 }
@@ -227,7 +228,7 @@ describe('people import: corrections, commit, undo', () => {
     const outcome = await call(core, 'people:commitImport', { batchId: p.batchId });
     expect(outcome).toMatchObject({ listName: 'Tiềm năng Vĩnh Lộc', read: 2, imported: 2, updated: 0, rejected: 0, duplicates: 0 });
     expectSafetyBackup(outcome.backupFile, /pre-import/);
-    const people = await rows<{ full_name: string; phone: string; staff_id: number | null; status: string; source_row: number }>(storeOf(core), sql`SELECT full_name, phone, staff_id, status, source_row FROM people ORDER BY source_row`);
+    const people = await rows<{ full_name: string; phone: string; staff_id: number | null; status: string; source_row: number }>(storeOf(core), sql`SELECT p.full_name, p.phone, ps.staff_id, p.status, p.source_row FROM people p LEFT JOIN person_staff ps ON ps.person_id = p.id ORDER BY p.source_row`);
     expect(people.map((r) => [r.full_name, r.phone, r.staff_id !== null, r.status, Number(r.source_row)])).toEqual([
       ['Đặng Thị Hoa', '0919123456', true, 'NEW', 6],
       ['Lê Văn Nam', '0988777666', false, 'NEW', 7],
@@ -236,11 +237,11 @@ describe('people import: corrections, commit, undo', () => {
     const audit = await rows<{ summary: string; details: string }>(storeOf(core), sql`SELECT summary, details FROM audit_log WHERE entity = 'person-import'`);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.summary + audit[0]!.details).not.toContain(A);
-    // The same list again, one person changed status and phone: updated, not duplicated.
+    // The same list again, one person changed status, phone and staff member: updated, not duplicated.
     const again = mergedHeaderList(
       dir,
       [
-        [1, 'Đặng Thị Hoa', '05/03/1985', 'Nữ', A, null, null, '0919000000', 'Xã Vĩnh Lộc', 'Ấp 3', 'NV001', 'Đồng ý', null],
+        [1, 'Đặng Thị Hoa', '05/03/1985', 'Nữ', A, null, null, '0919000000', 'Xã Vĩnh Lộc', 'Ấp 3', 'NV002', 'Đồng ý', null],
         [2, 'Trần Văn Mới', '1991', 'Nam', cccdFor(1991, 'M', 5), null, null, null, 'Xã Vĩnh Lộc', null, null, null, null],
       ],
       'lan-2.xlsx',
@@ -252,6 +253,7 @@ describe('people import: corrections, commit, undo', () => {
     expect(o2).toMatchObject({ imported: 1, updated: 1 });
     expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM people`)).toBe(3);
     expect(await rows(storeOf(core), sql`SELECT phone, status FROM people WHERE full_name = 'Đặng Thị Hoa'`)).toEqual([{ phone: '0919000000', status: 'AGREED' }]);
+    expect((await call(core, 'people:search', { query: 'Đặng Thị Hoa' })).items.map((r) => [r.staffCode, r.status])).toEqual([['NV002', 'AGREED']]);
     // The first batch cannot go while the second depends on it; the second can, then the first.
     const refused = await callError(core, 'people:undoBatch', { batchId: p.batchId });
     expect(refused.message).toBe(`Không thể hoàn tác lần nhập số ${p.batchId}: lần nhập số ${p2.batchId} sau đó đã cập nhật những người này. Hãy hoàn tác lần nhập số ${p2.batchId} trước.`);

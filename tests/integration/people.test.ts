@@ -282,7 +282,7 @@ describe('people: assignment and conversion', () => {
     const three = await call(core, 'people:assign', { filter: { listId: list, unitCode: '88001' }, staffCodes: ['NV01', 'NV02', 'NV03'] });
     expect(three.assigned).toBe(130);
     expect(three.perStaff.map((s) => s.count)).toEqual([44, 43, 43]);
-    const byHamlet = await sql<{ hamlet: string; code: string; n: number }>`SELECT p.hamlet, s.code, COUNT(*) AS n FROM people p JOIN agent_staff s ON s.id = p.staff_id GROUP BY p.hamlet, s.code ORDER BY p.hamlet, s.code`.execute(store.db);
+    const byHamlet = await sql<{ hamlet: string; code: string; n: number }>`SELECT p.hamlet, s.code, COUNT(*) AS n FROM people p JOIN person_staff ps ON ps.person_id = p.id JOIN agent_staff s ON s.id = ps.staff_id GROUP BY p.hamlet, s.code ORDER BY p.hamlet, s.code`.execute(store.db);
     expect(byHamlet.rows.map((r) => `${r.hamlet}:${r.code}:${Number(r.n)}`)).toEqual([
       'Ấp 1:NV01:40', 'Ấp 2:NV02:35', 'Ấp 3:NV03:30', 'Ấp 4:NV01:4', 'Ấp 4:NV02:8', 'Ấp 4:NV03:8', 'Ấp 5:NV03:5',
     ]);
@@ -410,10 +410,10 @@ describe('people: 100,000 generated rows', () => {
 
     const assigned = await call(core, 'people:assign', { filter: { listId: list }, staffCodes: ['NV01', 'NV02', 'NV03'] });
     expect(assigned.perStaff.map((s) => s.count)).toEqual([33_334, 33_334, 33_333]);
-    const perStaff = await sql<{ code: string; n: number }>`SELECT s.code, COUNT(*) AS n FROM people p JOIN agent_staff s ON s.id = p.staff_id GROUP BY s.code ORDER BY s.code`.execute(store.db);
+    const perStaff = await sql<{ code: string; n: number }>`SELECT s.code, COUNT(*) AS n FROM people p JOIN person_staff ps ON ps.person_id = p.id JOIN agent_staff s ON s.id = ps.staff_id GROUP BY s.code ORDER BY s.code`.execute(store.db);
     expect(perStaff.rows.map((r) => Number(r.n))).toEqual([33_334, 33_334, 33_333]);
     // Whole hamlets where they fit: at most the split hamlets are shared between staff.
-    const shared = await scalar(store, sql`SELECT COUNT(*) FROM (SELECT unit_code, hamlet_key FROM people GROUP BY unit_code, hamlet_key HAVING COUNT(DISTINCT staff_id) > 1) x`);
+    const shared = await scalar(store, sql`SELECT COUNT(*) FROM (SELECT p.unit_code, p.hamlet_key FROM people p JOIN person_staff ps ON ps.person_id = p.id GROUP BY p.unit_code, p.hamlet_key HAVING COUNT(DISTINCT ps.staff_id) > 1) x`);
     expect(Number(shared)).toBeLessThanOrEqual(3);
     expect((await call(core, 'people:search', { staffCode: 'NV02', limit: 1 })).total).toBe(33_334);
   });

@@ -50,6 +50,13 @@ export interface PeopleTables {
     created_at: string;
     updated_at: string;
   };
+  /** Migration 18: who works an assigned person (the only place a person's staff is read from; see 018-people-speed.ts). */
+  person_staff: {
+    person_id: number;
+    list_id: number;
+    staff_id: number;
+    status: string;
+  };
   person_contacts: {
     id: Generated<number>;
     person_id: number;

@@ -1,13 +1,13 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import { AppError, type ParsedRequestOf } from '../../../shared/contract';
 import type { AssignOutcome } from '../../../shared/contract/peopleTypes';
 import { PERSON_STATUS_LABELS } from '../../../shared/domain/people';
 import { formatCount } from '../../../shared/format/vi';
 import { recordAudit } from '../audit/audit';
-import { isoNow, type CoreContext } from '../app/context';
+import type { CoreContext } from '../app/context';
 import type { Schema } from '../db/schema';
 import { activeStaff } from './person';
-import { filterWhere, PeopleRepository, type PeopleQueryFilter } from './repository';
+import { filterWhere, PeopleRepository } from './repository';
 import { resolveFilter } from './search';
 
 type EB = ExpressionBuilder<Schema & { p: Schema['people'] }, 'p'>;
@@ -55,14 +55,6 @@ export function planAssignment(groups: HamletGroup[], staffCount: number): Assig
   return { quotas, whole, split, splitShares: left };
 }
 
-function inHamlets(eb: EB, groups: HamletGroup[]): Expression<SqlBool> {
-  return eb.or(
-    groups.map((g) =>
-      eb.and([g.unitCode === null ? eb('p.unit_code', 'is', null) : eb('p.unit_code', '=', g.unitCode), g.hamletKey === null ? eb('p.hamlet_key', 'is', null) : eb('p.hamlet_key', '=', g.hamletKey)]),
-    ),
-  );
-}
-
 function scopeWords(f: ParsedRequestOf<'people:assign'>['filter'], listName: string | null): string {
   return [
     listName ? `danh sách "${listName}"` : null, f.unitCode ? `xã mã ${f.unitCode}` : null, f.hamlet ? `thôn, ấp "${f.hamlet}"` : null,
@@ -82,57 +74,53 @@ export async function assignPeople(ctx: CoreContext, req: ParsedRequestOf<'peopl
   void _ignored;
   const list = filter.listId !== undefined ? await repo.listById(filter.listId) : null;
   if (filter.listId !== undefined && !list) throw new AppError('NOT_FOUND', 'Không tìm thấy danh sách này (có thể đã bị xóa).', { field: 'listId' });
-  const now = isoNow(ctx);
-  // ctx.store.db is read inside the transaction: the connection outside it waits for the transaction to end.
-  const where = (f: PeopleQueryFilter, extra?: (eb: EB) => Expression<SqlBool>) =>
-    ctx.store.db.selectFrom('people as p').select('p.id').where((eb) => (extra ? eb.and([filterWhere(eb as unknown as EB, f), extra(eb as unknown as EB)]) : filterWhere(eb as unknown as EB, f)));
+  // Only person_staff is written (migration 18): a narrow row per person, set-based, rows whose
+  // staff does not change left alone. The people rows (and their indexes) are not touched.
+  const writeAssignments = (source: Expression<unknown>) =>
+    sql`INSERT INTO person_staff (person_id, list_id, staff_id, status)
+        SELECT r.id, r.list_id, r.staff_id, r.status FROM (${source}) AS r WHERE 1 = 1
+        ON CONFLICT (person_id) DO UPDATE SET staff_id = excluded.staff_id WHERE person_staff.staff_id <> excluded.staff_id`.execute(ctx.store.db);
 
   let counts: number[] = [];
   await ctx.store.transaction(async () => {
+    // ctx.store.db is read inside the transaction: the connection outside it waits for the transaction to end.
     const db = ctx.store.db;
+    // The filter's rows are read from people once (random reads of wide rows are what costs),
+    // into a narrow temporary table the plan and the write then read. Dropped with the transaction's end.
+    const bytes = ctx.store.engine === 'postgres' ? sql` COLLATE "C"` : sql``;
+    await sql`CREATE TEMP TABLE assign_rows (id INTEGER NOT NULL, list_id INTEGER NOT NULL, status TEXT NOT NULL, unit_code TEXT, hamlet_key TEXT${bytes}, given_key TEXT${bytes} NOT NULL)`.execute(db);
+    await sql`INSERT INTO assign_rows (id, list_id, status, unit_code, hamlet_key, given_key) SELECT * FROM ${db
+      .selectFrom('people as p')
+      .select(['p.id', 'p.list_id', 'p.status', 'p.unit_code', 'p.hamlet_key', 'p.given_key'])
+      .where((eb) => filterWhere(eb as unknown as EB, filter))} AS s`.execute(db);
     const groups: HamletGroup[] = (
-      await db
-        .selectFrom('people as p')
-        .select(['p.unit_code', 'p.hamlet_key', (eb) => eb.fn.countAll<number>().as('n')])
-        .where((eb) => filterWhere(eb as unknown as EB, filter))
-        .groupBy(['p.unit_code', 'p.hamlet_key'])
-        .execute()
-    ).map((g) => ({ unitCode: g.unit_code, hamletKey: g.hamlet_key, rows: Number(g.n) }));
+      await sql<{ unit_code: string | null; hamlet_key: string | null; n: number }>`SELECT unit_code, hamlet_key, COUNT(*) AS n FROM assign_rows GROUP BY unit_code, hamlet_key`.execute(db)
+    ).rows.map((g) => ({ unitCode: g.unit_code, hamletKey: g.hamlet_key, rows: Number(g.n) }));
     const total = groups.reduce((s, g) => s + g.rows, 0);
     if (total === 0) {
       counts = staff.map(() => 0);
-      return;
-    }
-    if (staff.length === 1) {
-      await db.updateTable('people').set({ staff_id: staff[0]!.id, updated_at: now }).where('id', 'in', where(filter)).execute();
+    } else if (staff.length === 1) {
+      await writeAssignments(sql`SELECT x.id, x.list_id, ${sql.lit(staff[0]!.id)} AS staff_id, x.status FROM assign_rows x`);
       counts = [total];
     } else {
       const plan = planAssignment(groups, staff.length);
       // One statement: each staff member's whole hamlets by their (unit, hamlet) key in an IN list
-      // (hashed by both engines), the split hamlets' rows ranked in hamlet and name order and cut
-      // into each staff member's share.
-      const hamletKey = sql<string>`COALESCE(p.unit_code, '') || '|' || COALESCE(p.hamlet_key, '')`;
-      const wholePart = (i: number, hamlets: HamletGroup[]) =>
-        db
-          .selectFrom('people as p')
-          .select(['p.id', sql<number>`${sql.lit(staff[i]!.id)}`.as('staff_id')])
-          .where((eb) => filterWhere(eb as unknown as EB, filter))
-          .where(hamletKey, 'in', hamlets.map((h) => `${h.unitCode ?? ''}|${h.hamletKey ?? ''}`));
-      type Part = ReturnType<typeof wholePart>;
-      const parts: Part[] = plan.whole.flatMap((hamlets, i) => (hamlets.length > 0 ? [wholePart(i, hamlets)] : []));
-      if (plan.split.length > 0) {
-        let upTo = 0;
-        const bands = plan.splitShares.flatMap((share, i) => (share > 0 ? [sql`WHEN x.rn <= ${sql.lit((upTo += share))} THEN ${sql.lit(staff[i]!.id)}`] : []));
-        const ranked = db
-          .selectFrom('people as p')
-          .select(['p.id', sql<number>`ROW_NUMBER() OVER (ORDER BY p.unit_code, p.hamlet_key, p.given_key, p.id)`.as('rn')])
-          .where((eb) => eb.and([filterWhere(eb as unknown as EB, filter), inHamlets(eb as unknown as EB, plan.split)]));
-        parts.push(db.selectFrom(ranked.as('x')).select(['x.id', sql<number>`CASE ${sql.join(bands, sql` `)} END`.as('staff_id')]) as unknown as Part);
-      }
-      const source = parts.slice(1).reduce((u, part) => u.unionAll(part), parts[0]!);
-      await sql`UPDATE people SET staff_id = r.staff_id, updated_at = ${now} FROM (${source}) AS r WHERE r.id = people.id`.execute(db);
+      // (hashed by both engines); the split hamlets' rows, ranked first in hamlet and name order,
+      // cut into each staff member's share.
+      const keyOf = (h: HamletGroup) => `${h.unitCode ?? ''}|${h.hamletKey ?? ''}`;
+      const splitKeys = plan.split.map(keyOf);
+      const isSplit = splitKeys.length ? sql`CASE WHEN x.k IN (${sql.join(splitKeys)}) THEN 0 ELSE 1 END` : sql`1`;
+      const whens = plan.whole.flatMap((hamlets, i) => (hamlets.length > 0 ? [sql`WHEN r.k IN (${sql.join(hamlets.map(keyOf))}) THEN ${sql.lit(staff[i]!.id)}`] : []));
+      let upTo = 0;
+      const bands = plan.splitShares.flatMap((share, i) => (share > 0 ? [sql`WHEN r.rn <= ${sql.lit((upTo += share))} THEN ${sql.lit(staff[i]!.id)}`] : []));
+      await writeAssignments(sql`
+        SELECT r.id, r.list_id, CASE ${sql.join([...whens, ...bands], sql` `)} END AS staff_id, r.status
+          FROM (SELECT x.id, x.list_id, x.status, x.k, ROW_NUMBER() OVER (ORDER BY ${isSplit}, x.unit_code, x.hamlet_key, x.given_key, x.id) AS rn
+                  FROM (SELECT a.*, COALESCE(a.unit_code, '') || '|' || COALESCE(a.hamlet_key, '') AS k FROM assign_rows a) x) r`);
       counts = plan.quotas;
     }
+    await sql`DROP TABLE assign_rows`.execute(db);
+    if (total === 0) return;
     const assigned = counts.reduce((s, n) => s + n, 0);
     await recordAudit(
       ctx.store, ctx.actor,

@@ -33,7 +33,7 @@ export async function conversionReport(ctx: CoreContext, req: ParsedRequestOf<'p
   );
   const key =
     req.by === 'commune' ? { key: sql<string | null>`p.unit_code`, label: sql<string | null>`MAX(p.commune_name)`, group: sql`p.unit_code`, join: sql`` }
-    : req.by === 'staff' ? { key: sql<string | null>`s.code`, label: sql<string | null>`MAX(s.full_name)`, group: sql`s.code`, join: sql`LEFT JOIN agent_staff s ON s.id = p.staff_id` }
+    : req.by === 'staff' ? { key: sql<string | null>`s.code`, label: sql<string | null>`MAX(s.full_name)`, group: sql`s.code`, join: sql`LEFT JOIN person_staff ps ON ps.person_id = p.id LEFT JOIN agent_staff s ON s.id = ps.staff_id` }
     : { key: sql<string | null>`CAST(p.campaign_id AS TEXT)`, label: sql<string | null>`MAX(c.name)`, group: sql`p.campaign_id`, join: sql`LEFT JOIN campaigns c ON c.id = p.campaign_id` };
   const { rows } = await sql<{ key: string | null; label: string | null; people: number; contacted: number; agreed: number; joined: number; refused: number; unreachable: number; due: number; paid: number }>`
     SELECT ${key.key} AS key, ${key.label} AS label, COUNT(*) AS people,

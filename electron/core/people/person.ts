@@ -69,10 +69,11 @@ export async function updatePerson(ctx: CoreContext, req: ParsedRequestOf<'peopl
   const p = await mustFindPerson(repo, req.id);
   const set: Record<string, unknown> = {};
   const changes: string[] = [];
+  let newStaff: { id: number | null } | null = null;
   if (req.staffCode !== undefined) {
     const staff = req.staffCode === null ? null : (await activeStaff(repo, [req.staffCode]))[0]!;
     if ((staff?.id ?? null) !== p.staff_id) {
-      set.staff_id = staff?.id ?? null;
+      newStaff = { id: staff?.id ?? null };
       changes.push(staff ? `giao cho ${staff.fullName} (mã ${staff.code})` : 'bỏ phân công');
     }
   }
@@ -110,6 +111,7 @@ export async function updatePerson(ctx: CoreContext, req: ParsedRequestOf<'peopl
   if (changes.length > 0) {
     await ctx.store.transaction(async () => {
       await ctx.store.db.updateTable('people').set({ ...set, updated_at: isoNow(ctx) }).where('id', '=', p.id).execute();
+      if (newStaff) await repo.setStaff(p.id, newStaff.id);
       await recordAudit(ctx.store, ctx.actor, { action: 'update', entity: 'person', entityKey: String(p.id), summary: `Sửa ${p.full_name} (mã người ${p.id}): ${changes.join('; ')}` }, ctx.now());
     });
     ctx.events.emit({ type: 'data-changed', area: 'people' });
@@ -146,12 +148,12 @@ export async function logContact(ctx: CoreContext, req: ParsedRequestOf<'people:
       .updateTable('people')
       .set({
         ...(latest ? { status: req.outcome, status_on: req.contactedOn, last_contact_on: req.contactedOn } : {}),
-        ...(staff ? { staff_id: staff.id } : {}),
         ...(req.campaignId ? { campaign_id: req.campaignId } : {}),
         updated_at: now,
       })
       .where('id', '=', p.id)
       .execute();
+    if (staff) await repo.setStaff(p.id, staff.id);
     await recordAudit(
       ctx.store, ctx.actor,
       {

@@ -97,8 +97,13 @@ export function filterWhere(eb: EB, f: PeopleQueryFilter, options: { statusBySca
   if (f.unitCode) parts.push(eb('p.unit_code', '=', f.unitCode));
   const hamlet = hamletKeyOf(f.hamlet);
   if (hamlet) parts.push(eb('p.hamlet_key', '=', hamlet));
-  if (f.staffId !== undefined) parts.push(eb('p.staff_id', '=', f.staffId));
-  if (f.unassigned) parts.push(eb('p.staff_id', 'is', null));
+  // A person's staff is in person_staff (migration 18), with the status carried along: a staff
+  // member's people (in a status) are one range of its index, looked up in people by id.
+  if (f.staffId !== undefined) {
+    const statuses = f.status?.length ? [...f.status] : null;
+    parts.push(eb('p.id', 'in', eb.selectFrom('person_staff as ps').select('ps.person_id').where('ps.staff_id', '=', f.staffId).$if(statuses !== null, (q) => q.where('ps.status', 'in', statuses!))));
+  }
+  if (f.unassigned) parts.push(eb.not(eb.exists(eb.selectFrom('person_staff as ps').select('ps.person_id').whereRef('ps.person_id', '=', 'p.id'))));
   if (f.status && f.status.length > 0) {
     const status = options.statusByScan ? sql<string>`p.status || ''` : sql<string>`p.status`;
     parts.push(f.status.length === 1 ? eb(status, '=', f.status[0]!) : eb(status, 'in', [...f.status]));
@@ -111,10 +116,13 @@ export function filterWhere(eb: EB, f: PeopleQueryFilter, options: { statusBySca
 
 const STATUS_ORDER = sql.raw(`CASE p.status ${PERSON_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE 99 END`);
 
+/** A person's staff member's id (person_staff; null when unassigned), for a query over `people as p`. */
+export const STAFF_OF_P = sql<number | null>`(SELECT ps.staff_id FROM person_staff ps WHERE ps.person_id = p.id)`;
+
 /** The columns a list row is built from. */
 const ROW_COLUMNS = [
   'p.id', 'p.list_id', 'p.full_name', 'p.birth_date', 'p.sex', 'p.cccd', 'p.bhxh_code', 'p.bhyt_card', 'p.phone', 'p.unit_code', 'p.commune_name',
-  'p.hamlet', 'p.product', 'p.due_month', 'p.payment_mode', 'p.staff_id', 'p.status', 'p.status_on', 'p.last_contact_on',
+  'p.hamlet', 'p.product', 'p.due_month', 'p.payment_mode', STAFF_OF_P.as('staff_id'), 'p.status', 'p.status_on', 'p.last_contact_on',
 ] as const;
 
 export interface PersonRecord {
@@ -198,8 +206,33 @@ export class PeopleRepository {
     return Number(row?.n ?? 0);
   }
 
+  /**
+   * Counts of staff filters from person_staff's indexes alone: a staff member's people (in a
+   * list, in statuses); the unassigned as the people of the list (statuses) less the assigned
+   * ones. Null for any other filter.
+   */
+  private async staffCount(f: PeopleQueryFilter): Promise<number | null> {
+    const keys = (Object.keys(f) as (keyof PeopleQueryFilter)[]).filter((k) => f[k] !== undefined && f[k] !== false && !(k === 'status' && f.status!.length === 0) && !(k === 'query' && !f.query?.trim()));
+    if (!keys.every((k) => k === 'listId' || k === 'status' || k === 'staffId' || k === 'unassigned')) return null;
+    if ((f.staffId === undefined) === !f.unassigned) return null;
+    const assigned = await this.store.db
+      .selectFrom('person_staff as ps')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .$if(f.staffId !== undefined, (q) => q.where('ps.staff_id', '=', f.staffId!))
+      .$if(f.listId !== undefined, (q) => q.where('ps.list_id', '=', f.listId!))
+      .$if(!!f.status?.length, (q) => q.where('ps.status', 'in', [...f.status!]))
+      .executeTakeFirst();
+    const n = Number(assigned?.n ?? 0);
+    if (f.staffId !== undefined) return n;
+    return (await this.count({ listId: f.listId, status: f.status })) - n;
+  }
+
   /** The total of a page: exact when an index answers it, else counted up to COUNT_CAP (estimate: "more than"). One statement. */
   async pageTotal(f: PeopleQueryFilter, part?: NamePart): Promise<{ total: number; estimate: boolean }> {
+    if (!part) {
+      const n = await this.staffCount(f);
+      if (n !== null) return { total: n, estimate: false };
+    }
     if (countIsCheap(f, part)) {
       const row = await this.filtered(f, part).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
       return { total: Number(row?.n ?? 0), estimate: false };
@@ -240,7 +273,8 @@ export class PeopleRepository {
   async all(f: PeopleQueryFilter): Promise<(PersonRecord & { list_name: string; staff_code: string | null; staff_name: string | null })[]> {
     return (await this.filtered(f)
       .innerJoin('person_lists as l', 'l.id', 'p.list_id')
-      .leftJoin('agent_staff as s', 's.id', 'p.staff_id')
+      .leftJoin('person_staff as ps', 'ps.person_id', 'p.id')
+      .leftJoin('agent_staff as s', 's.id', 'ps.staff_id')
       .select([...ROW_COLUMNS, 'l.name as list_name', 's.code as staff_code', 's.full_name as staff_name'])
       .orderBy('p.commune_name').orderBy('p.unit_code').orderBy('p.hamlet_key').orderBy('p.given_key').orderBy('p.id')
       .execute()) as (PersonRecord & { list_name: string; staff_code: string | null; staff_name: string | null })[];
@@ -253,7 +287,8 @@ export class PeopleRepository {
     const rows = await this.store.db
       .selectFrom('people as p')
       .innerJoin('person_lists as l', 'l.id', 'p.list_id')
-      .leftJoin('agent_staff as s', 's.id', 'p.staff_id')
+      .leftJoin('person_staff as ps', 'ps.person_id', 'p.id')
+      .leftJoin('agent_staff as s', 's.id', 'ps.staff_id')
       .select([
         'p.id', 'l.name as listName', 's.code as staffCode', 's.full_name as staffName',
         sql<number>`(SELECT COUNT(DISTINCT o.list_id) FROM people o WHERE o.list_id <> p.list_id AND (o.cccd = p.cccd OR o.bhxh_code = p.bhxh_code))`.as('otherLists'),
@@ -301,6 +336,21 @@ export class PeopleRepository {
       .execute();
   }
 
+  /** Gives one person to a staff member (null: nobody), in person_staff (migration 18), with the person's list and current status. */
+  async setStaff(personId: number, staffId: number | null): Promise<void> {
+    const db = this.store.db;
+    if (staffId === null) {
+      await db.deleteFrom('person_staff').where('person_id', '=', personId).execute();
+      return;
+    }
+    await db
+      .insertInto('person_staff')
+      .columns(['person_id', 'list_id', 'staff_id', 'status'])
+      .expression(db.selectFrom('people as p').select(['p.id', 'p.list_id', sql<number>`${staffId}`.as('staff_id'), 'p.status']).where('p.id', '=', personId))
+      .onConflict((oc) => oc.column('person_id').doUpdateSet((eb) => ({ staff_id: eb.ref('excluded.staff_id') })))
+      .execute();
+  }
+
   async staffByCodes(codes: string[]): Promise<Map<string, StaffRef>> {
     const out = new Map<string, StaffRef>();
     if (codes.length === 0) return out;
@@ -323,20 +373,25 @@ export class PeopleRepository {
       .select([
         'p.list_id',
         (eb) => eb.fn.countAll<number>().as('rows'),
-        sql<number>`SUM(CASE WHEN p.staff_id IS NOT NULL THEN 1 ELSE 0 END)`.as('assigned'),
         sql<number>`SUM(CASE WHEN p.status <> 'NEW' THEN 1 ELSE 0 END)`.as('contacted'),
         sql<number>`SUM(CASE WHEN p.status = 'JOINED' THEN 1 ELSE 0 END)`.as('joined'),
         sql<number>`SUM(CASE WHEN p.status = 'REFUSED' THEN 1 ELSE 0 END)`.as('refused'),
       ])
       .groupBy('p.list_id')
       .as('n');
+    const assigned = this.store.db
+      .selectFrom('person_staff as ps')
+      .select(['ps.list_id', (eb) => eb.fn.countAll<number>().as('assigned')])
+      .groupBy('ps.list_id')
+      .as('a');
     return this.store.db
       .selectFrom('person_lists as l')
       .leftJoin(counts, 'n.list_id', 'l.id')
+      .leftJoin(assigned, 'a.list_id', 'l.id')
       .leftJoin('offices as o', 'o.id', 'l.office_id')
       .select([
         'l.id', 'l.name', 'l.kind', 'l.source', 'o.code as officeCode', 'l.retain_until', 'l.is_demo', 'l.created_at', 'l.created_by', 'l.note',
-        'n.rows', 'n.assigned', 'n.contacted', 'n.joined', 'n.refused',
+        'n.rows', (eb) => eb.fn.coalesce('a.assigned', sql<number>`0`).as('assigned'), 'n.contacted', 'n.joined', 'n.refused',
       ])
       .orderBy('l.created_at', 'desc')
       .orderBy('l.id', 'desc')
@@ -372,6 +427,7 @@ export class PeopleRepository {
     const db = this.store.db;
     await db.deleteFrom('person_contacts').where('person_id', 'in', (eb) => eb.selectFrom('people').select('id').where('list_id', '=', listId)).execute();
     await db.deleteFrom('person_import_rows').where('batch_id', 'in', (eb) => eb.selectFrom('person_import_batches').select('id').where('list_id', '=', listId)).execute();
+    await db.deleteFrom('person_staff').where('list_id', '=', listId).execute();
     await db.deleteFrom('people').where('list_id', '=', listId).execute();
     await db.deleteFrom('person_lists').where('id', '=', listId).execute();
   }

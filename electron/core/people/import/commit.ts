@@ -78,16 +78,24 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
       let done = 0;
       op.progress('Đang ghi danh sách…', done, total);
       if (counts.update > 0) {
+        // A person's staff is in person_staff (migration 18): saved from there, written there.
         await sql`
-          UPDATE person_import_rows SET previous = (SELECT ${jsonObjectOf(store, 'people', PREVIOUS_COLUMNS)} FROM people WHERE people.id = person_import_rows.person_id)
+          UPDATE person_import_rows SET previous = (
+            SELECT ${jsonObjectOf(store, 'people', PREVIOUS_COLUMNS, { staff_id: 'ps.staff_id' })} FROM people LEFT JOIN person_staff ps ON ps.person_id = people.id
+             WHERE people.id = person_import_rows.person_id)
            WHERE batch_id = ${batchId} AND status = 'update'`.execute(store.db);
         const sets = sql.join([
-          ...UPDATED_FROM_STAGE.map((c) => sql`${sql.ref(c)} = COALESCE(s.${sql.ref(c)}, people.${sql.ref(c)})`),
+          ...UPDATED_FROM_STAGE.filter((c) => c !== 'staff_id').map((c) => sql`${sql.ref(c)} = COALESCE(s.${sql.ref(c)}, people.${sql.ref(c)})`),
           sql`status = COALESCE(s.status_code, people.status)`,
           sql`source_row = s.row_no`,
           sql`updated_at = ${now}`,
         ]);
         await sql`UPDATE people SET ${sets} FROM person_import_rows s WHERE s.batch_id = ${batchId} AND s.status = 'update' AND people.id = s.person_id`.execute(store.db);
+        await sql`
+          INSERT INTO person_staff (person_id, list_id, staff_id, status)
+          SELECT p.id, p.list_id, s.staff_id, p.status FROM person_import_rows s JOIN people p ON p.id = s.person_id JOIN agent_staff st ON st.id = s.staff_id
+           WHERE s.batch_id = ${batchId} AND s.status = 'update'
+          ON CONFLICT (person_id) DO UPDATE SET staff_id = excluded.staff_id`.execute(store.db);
         done += counts.update;
         op.progress('Đang ghi danh sách…', done, total);
       }
@@ -101,7 +109,7 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
           .insertInto('people')
           .columns([
             'list_id', 'full_name', 'name_key', 'given_key', 'birth_date', 'sex', 'cccd', 'bhxh_code', 'bhyt_card', 'phone', 'unit_code', 'commune_name',
-            'hamlet', 'hamlet_key', 'product', 'due_month', 'payment_mode', 'staff_id', 'status', 'note', 'batch_id', 'source_row', 'created_at', 'updated_at',
+            'hamlet', 'hamlet_key', 'product', 'due_month', 'payment_mode', 'status', 'note', 'batch_id', 'source_row', 'created_at', 'updated_at',
           ])
           .expression(
             store.db
@@ -112,7 +120,7 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
                 sql<string>`s.name_key`.as('name_key'),
                 sql<string>`s.given_key`.as('given_key'),
                 's.birth_date', 's.sex', 's.cccd', 's.bhxh_code', 's.bhyt_card', 's.phone', 's.unit_code', 's.commune_name', 's.hamlet', 's.hamlet_key',
-                's.product', 's.due_month', 's.payment_mode', 's.staff_id',
+                's.product', 's.due_month', 's.payment_mode',
                 eb.fn.coalesce('s.status_code', sql<string>`'NEW'`).as('status'),
                 's.note',
                 sql<number>`${batchId}`.as('batch_id'),
@@ -133,6 +141,14 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
       if (setAside.length) {
         op.progress('Đang lập chỉ mục danh sách…', total, total);
         await putPeopleIndexesBack(store, setAside);
+      }
+      // The staff the file gives new people: in person_staff (migration 18), in one statement.
+      const withStaff = await store.db.selectFrom('person_import_rows').select('row_no').where('batch_id', '=', batchId).where('status', 'in', ['ok', 'duplicate']).where('staff_id', 'is not', null).limit(1).executeTakeFirst();
+      if (withStaff) {
+        await sql`
+          INSERT INTO person_staff (person_id, list_id, staff_id, status)
+          SELECT p.id, p.list_id, s.staff_id, p.status FROM people p JOIN person_import_rows s ON s.batch_id = ${batchId} AND s.row_no = p.source_row JOIN agent_staff st ON st.id = s.staff_id
+           WHERE p.batch_id = ${batchId} AND s.status IN ('ok', 'duplicate')`.execute(store.db);
       }
       await rememberMapping(store, headerSignature(columns.filter((c) => c.header).map((c) => ({ letter: c.column, header: c.header }))), columns);
       await recordAudit(

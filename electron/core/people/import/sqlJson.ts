@@ -12,9 +12,9 @@ export function jsonQuote(store: Store, column: string): RawBuilder<string> {
   return store.engine === 'sqlite' ? sql<string>`json_quote(${sql.ref(column)})` : sql<string>`coalesce(to_json(${sql.ref(column)})::text, 'null')`;
 }
 
-/** A JSON object of columns under their own names, as text. */
-export function jsonObjectOf(store: Store, table: string, columns: readonly string[]): RawBuilder<string> {
-  const args = sql.join(columns.map((c) => sql`${sql.lit(c)}, ${sql.ref(`${table}.${c}`)}`));
+/** A JSON object of columns under their own names, as text; `from` reads some of them elsewhere (column → qualified reference). */
+export function jsonObjectOf(store: Store, table: string, columns: readonly string[], from: Record<string, string> = {}): RawBuilder<string> {
+  const args = sql.join(columns.map((c) => sql`${sql.lit(c)}, ${sql.ref(from[c] ?? `${table}.${c}`)}`));
   return store.engine === 'sqlite' ? sql<string>`json_object(${args})` : sql<string>`json_build_object(${args})::text`;
 }
 

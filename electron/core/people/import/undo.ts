@@ -40,8 +40,15 @@ export async function undoPeopleBatch(ctx: CoreContext, batchId: number): Promis
   await store.transaction(async () => {
     const now = isoNow(ctx);
     const removed = await store.db.deleteFrom('people').where('batch_id', '=', batchId).executeTakeFirst();
-    const sets = sql.join(PREVIOUS_COLUMNS.map((c) => sql`${sql.ref(c)} = ${jsonField(store, 's.previous', c, INTEGER_COLUMNS.has(c) ? 'integer' : 'text')}`));
+    // The people it added go (and their person_staff rows, by trigger); the staff of those it updated is put back in person_staff (migration 18).
+    const sets = sql.join(PREVIOUS_COLUMNS.filter((c) => c !== 'staff_id').map((c) => sql`${sql.ref(c)} = ${jsonField(store, 's.previous', c, INTEGER_COLUMNS.has(c) ? 'integer' : 'text')}`));
     await sql`UPDATE people SET ${sets} FROM person_import_rows s WHERE s.batch_id = ${batchId} AND s.status = 'update' AND s.previous IS NOT NULL AND people.id = s.person_id`.execute(store.db);
+    await sql`DELETE FROM person_staff WHERE person_id IN (SELECT person_id FROM person_import_rows WHERE batch_id = ${batchId} AND status = 'update' AND previous IS NOT NULL)`.execute(store.db);
+    const previousStaff = jsonField(store, 's.previous', 'staff_id', 'integer');
+    await sql`
+      INSERT INTO person_staff (person_id, list_id, staff_id, status)
+      SELECT p.id, p.list_id, ${previousStaff}, p.status FROM person_import_rows s JOIN people p ON p.id = s.person_id JOIN agent_staff st ON st.id = ${previousStaff}
+       WHERE s.batch_id = ${batchId} AND s.status = 'update' AND s.previous IS NOT NULL`.execute(store.db);
     // A list this batch created goes with it when nothing else is on it.
     let listDeleted = false;
     if (batch.list_id !== null) {
