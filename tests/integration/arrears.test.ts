@@ -185,6 +185,10 @@ describe(`employer arrears (${TEST_ENGINE})`, () => {
     expect(doc.header.issuer).toBe('BẢO HIỂM XÃ HỘI CƠ SỞ HÒA AN');
     expect(doc.header.issuerParent).toBe('BẢO HIỂM XÃ HỘI TỈNH THỬ NGHIỆM');
     expect(doc.header.excerpt).toBe('V/v đôn đốc thu nộp BHXH, BHYT, BHTN');
+    expect(doc.header.docNumber).toBe('Số: 125/BHXH-QLT');
+    // A clerk types the number alone; the letter still reads "Số: …".
+    const bare = await call(core, 'arrears:reminderDocument', { employerId: ids.E1!, docNumber: '126/BHXH-QLT' });
+    expect(bare.header.docNumber).toBe('Số: 126/BHXH-QLT');
     expect(doc.header.placeDate).toBe('Ninh Quới, ngày 22 tháng 11 năm 2026');
     const blocks = doc.sections[0]!.blocks;
     const text = blocks.filter((b) => b.kind === 'paragraph').map((b) => (b as { text: string }).text).join('\n');

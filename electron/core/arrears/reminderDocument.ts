@@ -47,7 +47,7 @@ export async function reminderDocument(ctx: CoreContext, req: Input): Promise<Re
     dated: req.issueDate === null ? 'blank' : 'today',
     title: '',
     excerpt: 'V/v đôn đốc thu nộp BHXH, BHYT, BHTN',
-    docNumber: req.docNumber ?? `Số:${'\u00a0'.repeat(6)}/BHXH-QLT`,
+    docNumber: req.docNumber ? (/^s[ốo]\s*[:.]/i.test(req.docNumber.trim()) ? req.docNumber.trim() : `Số: ${req.docNumber.trim()}`) : `Số:${'\u00a0'.repeat(6)}/BHXH-QLT`,
     unitCode: employer.unitCode,
     month: current.period,
     cutoffDate: monthEnd(current.period),
