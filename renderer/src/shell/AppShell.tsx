@@ -27,6 +27,7 @@ import { NetworkPage } from '../pages/network/NetworkPage';
 import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
 import { EmulationPage } from '../pages/emulation/EmulationPage';
 import { PeoplePage } from '../pages/people/PeoplePage';
+import { ArrearsPage } from '../pages/arrears/ArrearsPage';
 
 const ICONS: Record<AreaKey, ReactNode> = {
   overview: <DashboardOutlined aria-hidden />,
@@ -121,6 +122,8 @@ function AreaContent({ area }: { area: AreaKey }) {
       return <EmulationPage />;
     case 'prospects':
       return <PeoplePage />;
+    case 'arrears':
+      return <ArrearsPage />;
     default: {
       const def = AREAS.find((a) => a.key === area)!;
       return <PlaceholderPage title={def.label} areaKey={area} />;
