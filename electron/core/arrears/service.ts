@@ -153,10 +153,11 @@ export async function employersPage(ctx: CoreContext, req: EmployersInput): Prom
     const digits = req.query.trim().replace(/\s+/g, '');
     q = q.where((eb) => eb.or([foldedWordsMatch('e.name_key', folded), eb('e.code', '=', req.query!.trim().toUpperCase()), eb('e.tax_code', 'like', `${digits.replace(/[!%_]/g, '')}%`)]));
   }
-  const desc = req.desc ?? (req.sort === 'amount' || req.sort === 'months');
+  const sort = req.sort ?? 'amount';
+  const desc = req.desc ?? (sort === 'amount' || sort === 'months');
   const dir = desc ? 'desc' : 'asc';
   const page = await pageOf(q, req, (x) => {
-    switch (req.sort ?? 'amount') {
+    switch (sort) {
       case 'amount':
         return x.orderBy(sql`COALESCE(r.amount_owed, 0)`, dir).orderBy('e.sort_key').orderBy('e.id');
       case 'months':

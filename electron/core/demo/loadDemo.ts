@@ -11,6 +11,7 @@ import { TargetRepository, type TargetRow } from '../targets/repository';
 import { UnitRepository } from '../units/repository';
 import { loadDemoCampaigns } from './demoCampaigns';
 import { loadDemoAwards } from './demoAwards';
+import { deleteDemoArrears, loadDemoArrears } from './demoArrears';
 import { loadDemoNetwork, type DemoOfficeRef } from './demoNetwork';
 import { deleteDemoPeople, loadDemoPeople } from './demoPeople';
 import { deleteDemoRows } from './demoRepository';
@@ -39,6 +40,7 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
 
   await ctx.store.transaction(async () => {
     await deleteDemoPeople(ctx.store);
+    await deleteDemoArrears(ctx.store);
     await deleteDemoRows(ctx.store);
     const now = isoNow(ctx);
     const add = (code: string, name: string, level: 'province' | 'district' | 'commune', kind: string | null, parentId: number | null, validFrom: string | null, validTo: string | null) => {
@@ -138,6 +140,7 @@ export async function loadDemo(ctx: CoreContext): Promise<DemoOutcome> {
     outcome.campaigns = await loadDemoCampaigns(ctx.store, officeRefs, today, now, createRandom(20250519));
     await loadDemoAwards(ctx.store, officeRefs, today, now);
     outcome.people = await loadDemoPeople(ctx.store, officeRefs, today, now);
+    await loadDemoArrears(ctx.store, officeRefs, today, now);
     await recordAudit(ctx.store, ctx.actor, {
       action: 'demo', entity: 'demo',
       summary: `Nạp dữ liệu mẫu: ${formatCount(outcome.units)} đơn vị, ${formatCount(outcome.results)} số liệu, ${formatCount(outcome.targets)} chỉ tiêu, ${formatCount(network.agents)} tổ chức dịch vụ thu, ${formatCount(network.points)} điểm thu, ${formatCount(network.staff)} nhân viên thu, ${formatCount(outcome.campaigns)} hoạt động tuyên truyền, ${formatCount(outcome.people ?? 0)} người trong danh sách vận động`,
