@@ -25,7 +25,7 @@ export function BatchesTab() {
         setPage={s.setPage}
         undo={s.undo}
         emptyText="Chưa nhập danh sách nợ nào từ Excel."
-        undoDescription="Số liệu nợ của lần nhập này bị xóa; đơn vị do lần nhập này thêm mà chưa có đôn đốc, hẹn trả cũng bị xóa."
+        undoDescription="Số liệu nợ của lần nhập này bị xóa, đơn vị do lần nhập thêm cũng vậy (không hoàn tác được khi các đơn vị đó đã có đôn đốc, hẹn trả)."
         kind={{ title: 'Nợ đến hết tháng', label: (b) => formatMonth(b.period) }}
       />
     </div>
