@@ -121,11 +121,3 @@ test('an office arrears list imported, its total shown, a reminder and a promise
   await expect(shell.feedback(/Không hoàn tác được lần nhập số \d+: đơn vị TA0104B/)).toBeVisible();
   await expect(row).not.toContainText('Đã hoàn tác');
 });
-  await expect(row).toContainText('09/2020');
-  await shot(page, 'arrears-07-batches');
-  await row.getByRole('button', { name: 'Hoàn tác' }).click();
-  await page.getByRole('button', { name: 'Hoàn tác', exact: true }).last().click();
-  await expect(row).toContainText('Đã hoàn tác');
-  await arrears.openTab('Tổng quan nợ');
-  await expect(arrears.total).toHaveText('0 đ');
-});
