@@ -14,6 +14,12 @@ test('an office arrears list imported, its total shown, a reminder and a promise
   await shell.navigate('Nợ đọng');
   const arrears = new ArrearsPage(page);
   await expect(arrears.overview).toBeVisible();
+  // The demo's last closed month: its ratio against the province's target in force.
+  await expect(page.getByTestId('arrears-period')).toHaveValue('10/2026');
+  await expect(arrears.overview.getByTestId('ratio-vs-target').first()).toContainText('/ chỉ tiêu');
+  await shot(page, 'arrears-00-overview-demo');
+  await page.getByTestId('arrears-trend-chart').scrollIntoViewIfNeeded();
+  await shot(page, 'arrears-00b-overview-trend');
 
   // The list of Hồng Dân to the end of 09/2020: four employers, 612.570.000 đ.
   const preview = await arrears.previewImport(join(FIXTURES, 'arrears-hong-dan-2020-09.xlsx'));

@@ -20,7 +20,7 @@ function ActionsLog({ onOpen }: { onOpen: (id: number) => void }) {
   if (s.error && !s.result) return <ErrorResult error={s.error} onRetry={() => void s.load()} />;
   return (
     <Card size="small" title="Nhật ký đôn đốc thu nợ" className="section-card">
-      <div className="toolbar" role="toolbar" aria-label="Lọc nhật ký đôn đốc" style={{ marginBottom: 8 }}>
+      <div role="toolbar" aria-label="Lọc nhật ký đôn đốc" className="toolbar arrears-card-toolbar">
         <Select<ArrearsActionKind>
           allowClear
           placeholder="Mọi hình thức"
@@ -67,11 +67,11 @@ function ActionsLog({ onOpen }: { onOpen: (id: number) => void }) {
               </span>
             ),
           },
-          { title: 'Hình thức', dataIndex: 'kind', width: 180, render: (k: ArrearsActionKind) => ARREARS_ACTION_LABELS[k] },
-          { title: 'Số văn bản', dataIndex: 'docNumber', width: 140, render: (v: string | null) => v ?? '—' },
-          { title: 'Cán bộ', dataIndex: 'officer', width: 140, render: (v: string | null) => v ?? '—' },
-          { title: 'Thu hồi', dataIndex: 'amountRecovered', align: 'right', width: 140, render: (v: number | null) => (v ? formatMoney(v) : '—') },
-          { title: 'Ghi chú', dataIndex: 'note', ellipsis: true, render: (v: string | null) => v ?? '' },
+          { title: 'Hình thức', dataIndex: 'kind', width: 160, render: (k: ArrearsActionKind) => ARREARS_ACTION_LABELS[k] },
+          { title: 'Số văn bản', dataIndex: 'docNumber', width: 130, render: (v: string | null) => v ?? '—' },
+          { title: 'Cán bộ', dataIndex: 'officer', width: 150, render: (v: string | null) => v ?? '—' },
+          { title: 'Thu hồi', dataIndex: 'amountRecovered', align: 'right', width: 130, render: (v: number | null) => (v ? formatMoney(v) : '—') },
+          { title: 'Ghi chú', dataIndex: 'note', width: 220, ellipsis: true, render: (v: string | null) => v ?? '' },
         ]}
       />
     </Card>
@@ -88,7 +88,7 @@ function PromisesLog({ onOpen }: { onOpen: (id: number) => void }) {
   if (s.error && !s.result) return <ErrorResult error={s.error} onRetry={() => void s.load()} />;
   return (
     <Card size="small" title="Hẹn trả nợ" className="section-card arrears-section">
-      <div className="toolbar" role="toolbar" aria-label="Lọc hẹn trả nợ" style={{ marginBottom: 8 }}>
+      <div role="toolbar" aria-label="Lọc hẹn trả nợ" className="toolbar arrears-card-toolbar">
         <Select<PromiseStatus>
           allowClear
           placeholder="Mọi tình trạng"

@@ -10,7 +10,12 @@ import { TrendChart } from './TrendChart';
 
 /** "7,54% / chỉ tiêu 4,00%": red when over the target, green when at or under it. */
 export function RatioVsTarget({ ratio, target, meets }: { ratio: number | null; target: number | null; meets: boolean | null }) {
-  if (ratio === null) return <span className="muted">Chưa có số phải thu cả năm</span>;
+  if (ratio === null)
+    return (
+      <span className="muted" title="Chưa có số phải thu cả năm để tính tỷ lệ">
+        —
+      </span>
+    );
   return (
     <span className={meets === false ? 'ratio-over' : meets ? 'ratio-ok' : undefined} data-testid="ratio-vs-target">
       {formatRatio(ratio)}
@@ -71,7 +76,8 @@ export function OverviewTab({ onOpenEmployer }: { onOpenEmployer: (id: number) =
               <RatioVsTarget ratio={o.ratio} target={o.target?.ratio ?? null} meets={o.meetsTarget} />
             </div>
             <div className="arrears-card-label">
-              tỷ lệ nợ trên số phải thu cả năm{o.target ? `; chỉ tiêu từ ${formatDate(o.target.validFrom)}` : '; chưa giao chỉ tiêu'}
+              {o.ratio === null ? 'tỷ lệ nợ: chưa có số phải thu cả năm' : 'tỷ lệ nợ trên số phải thu cả năm'}
+              {o.target ? `; chỉ tiêu ${formatRatio(o.target.ratio)} từ ${formatDate(o.target.validFrom)}` : '; chưa giao chỉ tiêu'}
             </div>
           </Card>
           <Card size="small" className="arrears-card">
