@@ -36,7 +36,7 @@ export function EmployersTab({ onOpen, onCreate }: { onOpen: (id: number) => voi
         <Input
           allowClear
           prefix={<SearchOutlined aria-hidden />}
-          placeholder="Tên, mã đơn vị hoặc mã số thuế (gõ không dấu được)"
+          placeholder="Tìm tên, mã đơn vị, mã số thuế"
           aria-label="Tìm đơn vị"
           data-testid="employer-search"
           value={text}
@@ -108,7 +108,7 @@ export function EmployersTab({ onOpen, onCreate }: { onOpen: (id: number) => voi
           onChange: s.setPage,
         }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`Không có đơn vị nào nợ đến hết tháng ${formatMonth(period)} theo điều kiện lọc.`} /> }}
-        scroll={{ x: 1480 }}
+        scroll={{ x: 1450 }}
         columns={[
           { title: 'Mã ĐV', dataIndex: 'code', key: 'code', width: 110, sorter: true, sortOrder: sortOrder('code') },
           {
@@ -129,12 +129,12 @@ export function EmployersTab({ onOpen, onCreate }: { onOpen: (id: number) => voi
               </span>
             ),
           },
+          { title: 'Số tiền nợ', dataIndex: 'amountOwed', key: 'amountOwed', align: 'right', width: 150, sorter: true, sortOrder: sortOrder('amount'), render: (v: number) => <span className="money">{formatMoney(v)}</span> },
+          { title: 'Tháng nợ', dataIndex: 'monthsOwed', key: 'monthsOwed', align: 'right', width: 100, sorter: true, sortOrder: sortOrder('months'), render: (v: number) => formatCount(v) },
+          { title: 'Nhóm nợ', dataIndex: 'band', width: 170, render: (b: ArrearsBand | null) => <BandTag band={b} /> },
+          { title: 'Tình trạng', dataIndex: 'status', width: 160, render: (v: EmployerStatus) => <EmployerStatusTag status={v} /> },
           { title: 'BHXH cơ sở', dataIndex: 'officeName', key: 'officeName', width: 170, sorter: true, sortOrder: sortOrder('office'), render: (v: string | null) => v ?? '—' },
           { title: 'Xã, phường', dataIndex: 'unitName', width: 150, render: (v: string | null) => v ?? '—' },
-          { title: 'Tình trạng', dataIndex: 'status', width: 160, render: (v: EmployerStatus) => <EmployerStatusTag status={v} /> },
-          { title: 'Tháng nợ', dataIndex: 'monthsOwed', key: 'monthsOwed', align: 'right', width: 95, sorter: true, sortOrder: sortOrder('months'), render: (v: number) => formatCount(v) },
-          { title: 'Nhóm nợ', dataIndex: 'band', width: 170, render: (b: ArrearsBand | null) => <BandTag band={b} /> },
-          { title: 'Số tiền nợ', dataIndex: 'amountOwed', key: 'amountOwed', align: 'right', width: 150, sorter: true, sortOrder: sortOrder('amount'), render: (v: number) => <span className="money">{formatMoney(v)}</span> },
           {
             title: 'Đôn đốc, hẹn trả',
             key: 'follow',
