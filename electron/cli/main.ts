@@ -2,6 +2,7 @@ import { AppError } from '../../shared/contract';
 import { openAppCore, type AppCore } from '../core/app/appCore';
 import { defaultDataDir } from '../core/app/dataDir';
 import { parseCommandLine } from './args';
+import * as arrearsCommands from './arrearsCommands';
 import * as campaignCommands from './campaignCommands';
 import * as campaignImportCommands from './campaignImportCommands';
 import * as commands from './commands';
@@ -49,6 +50,8 @@ const RUN: Record<string, Run> = {
   'campaigns import': (core, io, [file], f) => campaignImportCommands.campaignsImport(core, io, file!, { dryRun: f.dryRun }),
   'campaigns list': (core, io, _, f) => campaignCommands.campaignsList(core, io, { period: f.period, office: f.office, kind: f.kind }),
   'emulation score': (core, io, _, f) => emulationCommands.emulationScore(core, io, { period: f.period, level: f.level, office: f.office }),
+  'arrears import': (core, io, [file], f) => arrearsCommands.arrearsImport(core, io, file!, { period: f.period, office: f.office, dryRun: f.dryRun }),
+  'arrears summary': (core, io, _, f) => arrearsCommands.arrearsSummary(core, io, { period: f.period!, office: f.office }),
   'people import': (core, io, [file], f) => peopleImportCommands.peopleImport(core, io, file!, { list: f.list, dryRun: f.dryRun }),
   'people search': (core, io, [text], f) => peopleCommands.peopleSearch(core, io, text!, { commune: f.commune, list: f.list }),
   'people assign': (core, io, _, f) => peopleCommands.peopleAssign(core, io, { commune: f.commune!, hamlet: f.hamlet, staff: f.staff!, list: f.list }),

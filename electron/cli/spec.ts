@@ -193,6 +193,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: ['Chấm điểm thi đua theo bộ tiêu chí đang áp dụng cho quý (YYYY-Qn) hoặc năm (YYYY);', '--level: unit (đơn vị, mặc định), agent (đại lý thu) hoặc staff (nhân viên thu)'],
   },
   {
+    name: 'arrears import',
+    args: [{ hint: '<tệp>', missing: 'Thiếu đường dẫn tệp cần nhập. Ví dụ: npm run cli -- arrears import no-dong-hong-dan-2020-09.xlsx' }],
+    optional: ['period', 'office', 'dry-run'],
+    summary: ['Nhập danh sách đơn vị nợ đóng của một tháng (tháng và cơ quan đọc từ tiêu đề nếu không chọn):', 'số dòng đã đọc, đã nhập, bị từ chối, lỗi theo ô; có thể hoàn tác'],
+  },
+  {
+    name: 'arrears summary',
+    required: ['period'],
+    optional: ['office'],
+    example: 'npm run cli -- arrears summary --period 2026-10',
+    summary: ['Nợ đóng đến hết tháng: tổng số tiền nợ, theo số tháng nợ, tỷ lệ nợ so với chỉ tiêu,', 'các đơn vị nợ nhiều nhất'],
+  },
+  {
     name: 'people import',
     args: [{ hint: '<tệp>', missing: 'Thiếu đường dẫn tệp cần nhập. Ví dụ: npm run cli -- people import danh-sach-xa-an-binh.xlsx --list "Tiềm năng xã An Bình"' }],
     optional: ['list', 'dry-run'],

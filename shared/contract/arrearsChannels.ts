@@ -112,7 +112,7 @@ export const arrearsChannels = {
 
   /** Reads an arrears list; period and office chosen here or read from the file. Nothing is written. */
   'arrears:previewImport': channel<ArrearsImportPreview>()(z.object({ file: fileRef, period: yearMonth.optional(), officeCode: officeCode.optional() })),
-  /** Writes the previewed rows (errors left out) after a backup, in one transaction; undoable by batch. */
+  /** Writes the previewed rows after a backup, in one transaction; refused whole while any row has an error (nothing written); undoable by batch. */
   'arrears:commitImport': channel<ArrearsImportOutcome>()(z.object({ planId })),
   'arrears:batches': channel<Page<ArrearsBatch>>()(pageRequest(['at'] as const, {})),
   'arrears:undoBatch': channel<ArrearsBatch>()(z.object({ batchId: id })),

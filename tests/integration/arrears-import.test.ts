@@ -8,6 +8,7 @@ import { hashDatabase, rows, scalar } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 import { sql } from 'kysely';
 import { writeWorkbook } from '../helpers/workbooks';
+import { arrearsRatio } from '../../shared/calc/arrears';
 
 const ARREARS_FIXTURE = 'arrears-hong-dan-2020-09.xlsx';
 const expected = (JSON.parse(readFileSync(fixturePath('expected-samples-2020.json'), 'utf8')) as { arrears: { total: number; bands: Record<string, number> } }).arrears;
@@ -55,6 +56,49 @@ describe('arrears import', () => {
     expect(overview.byOffice).toEqual([expect.objectContaining({ officeCode: 'HD', amount: expected.total, employers: 4 })]);
     expect(overview.byKind.find((k) => k.kind === 'COOPERATIVE')).toMatchObject({ employers: 1, amount: 9_870_000 });
     expect(overview.largest.map((e) => e.code)).toEqual(['TA0104B', 'TA0102B', 'TA0101B', 'TA0103B']);
+  });
+
+  it('reads another office’s wording and order: tax code as the code, commune names, status, column numbers and totals row skipped', async () => {
+    const core = await hongDanCore();
+    const commune = (await call(core, 'units:list', { includeEnded: true })).find((u) => u.level === 'commune')!;
+    const path = writeWorkbook(join(tempDataDir('bhxh-arrears-'), 'bao-cao-no-thang-10.xlsx'), [
+      { name: 'Ghi chú', rows: [['Danh sách gửi kèm công văn']] },
+      {
+        name: 'Nợ đọng',
+        rows: [
+          ['BẢO HIỂM XÃ HỘI CƠ SỞ HỒNG DÂN'],
+          ['BÁO CÁO TÌNH HÌNH NỢ ĐỌNG THÁNG 10 NĂM 2020'],
+          [],
+          ['STT', 'Mã số thuế', 'Tên doanh nghiệp', 'Xã, phường', 'Tình trạng', 'Số tháng nợ', 'Số tiền chậm đóng (đồng)', 'Lãi chậm nộp', 'Số phải thu trong năm'],
+          ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)'],
+          [1, '1900333444', 'Công ty TNHH Gạch ngói Vĩnh Lộc', commune.name, 'Đang hoạt động', '8', '24.000.000', '1.250.000', '36.000.000'],
+          [2, 1900333445, 'HTX Dịch vụ nông nghiệp Hồng Dân', 'Xã Không Có', 'Đã giải thể', 30, 45_000_000, 0, 0],
+          ['', 'Tổng cộng', '', '', '', '', '69.000.000', '1.250.000', '36.000.000'],
+          [],
+          ['', '', 'Người lập biểu', '', '', '', 'GIÁM ĐỐC'],
+        ],
+      },
+    ]);
+    const p = await preview(core, path);
+    expect(p.errors).toEqual([]);
+    expect(p).toMatchObject({ sheet: 'Nợ đọng', period: '2020-10', periodSource: 'file', officeCode: 'HD', rowsRead: 2, rowsOk: 2, rowsRejected: 0, canCommit: true });
+    expect(p.columns.map((c) => c.field)).toEqual(['seq', 'taxCode', 'name', 'commune', 'status', 'months', 'amount', 'interest', 'due']);
+    expect(p.rows.map((r) => [r.code, r.band, r.status, r.amountOwed, r.amountDueYear])).toEqual([
+      ['1900333444', 'FROM_6_TO_12', 'ACTIVE', 24_000_000, 36_000_000],
+      ['1900333445', 'CLOSED', 'DISSOLVED', 45_000_000, 0],
+    ]);
+    expect(p.totals.amountOwed).toBe(69_000_000);
+    expect(p.warnings.map((w) => w.cell)).toEqual(['D7']);
+    expectVietnamese(p.warnings[0]!.message);
+    await call(core, 'arrears:commitImport', { planId: p.planId });
+    const list = await call(core, 'arrears:employers', { period: '2020-10' });
+    expect(list.items.map((e) => [e.code, e.kind, e.unitCode, e.status])).toEqual([
+      ['1900333445', 'COOPERATIVE', null, 'DISSOLVED'],
+      ['1900333444', 'ENTERPRISE', commune.code, 'ACTIVE'],
+    ]);
+    const o = await call(core, 'arrears:overview', { period: '2020-10', officeCode: 'HD' });
+    expect(o.ratio).toBe(arrearsRatio(69_000_000, 36_000_000));
+    expect(o.byBand.find((b) => b.band === 'CLOSED')).toMatchObject({ employers: 1, amount: 45_000_000 });
   });
 
   it('a list with errors by cell is refused whole and changes nothing', async () => {

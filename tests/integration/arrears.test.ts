@@ -152,10 +152,10 @@ describe(`employer arrears (${TEST_ENGINE})`, () => {
   it('actions and promises: logged with audit rows, overdue promises flagged, kept or broken once', async () => {
     const { core, ids } = await seeded();
     const e1 = ids.E1!;
-    let d = await call(core, 'arrears:logAction', { employerId: e1, actedOn: '2026-10-05', kind: 'REMINDER_LETTER', docNumber: '125/BHXH-QLT', officer: 'Trần Minh Tâm' });
-    d = await call(core, 'arrears:logAction', { employerId: e1, actedOn: '2026-11-02', kind: 'MEETING', note: 'Làm việc với giám đốc', amountRecovered: 5_000_000 });
+    await call(core, 'arrears:logAction', { employerId: e1, actedOn: '2026-10-05', kind: 'REMINDER_LETTER', docNumber: '125/BHXH-QLT', officer: 'Trần Minh Tâm' });
+    let d = await call(core, 'arrears:logAction', { employerId: e1, actedOn: '2026-11-02', kind: 'MEETING', note: 'Làm việc với giám đốc', amountRecovered: 5_000_000 });
     expect(d.actions.map((a) => a.kind)).toEqual(['MEETING', 'REMINDER_LETTER']);
-    d = await call(core, 'arrears:savePromise', { employerId: e1, promisedOn: '2026-11-15', amount: 10_000_000, note: 'Trả đợt 1' });
+    await call(core, 'arrears:savePromise', { employerId: e1, promisedOn: '2026-11-15', amount: 10_000_000, note: 'Trả đợt 1' });
     d = await call(core, 'arrears:savePromise', { employerId: e1, promisedOn: '2026-12-15', amount: 10_000_000 });
     expect(d.promises.map((p) => [p.promisedOn, p.overdue])).toEqual([['2026-12-15', false], ['2026-11-15', true]]);
     const log = await call(core, 'arrears:actions', { officeCode: '8801' });
@@ -223,6 +223,19 @@ describe(`employer arrears (${TEST_ENGINE})`, () => {
     expect(new Set(promises.items.map((p) => p.status))).toEqual(new Set(['PENDING', 'KEPT', 'BROKEN']));
     expect(promises.items.some((p) => p.overdue)).toBe(true);
     for (const e of (await call(core, 'arrears:employers', { limit: 5 })).items) expect(e.name).toMatch(/\(mẫu\)$/);
+    // The optional section of the steering-committee report says the overview's figures; it is off by default.
+    expect((await call(core, 'reports:sections', {})).find((x) => x.id === 'arrears')).toMatchObject({ defaultOn: false });
+    const def = await call(core, 'reports:defaults', { period: '2026-11' });
+    expect(def.sections.map((x) => x.id)).not.toContain('arrears');
+    const report = await call(core, 'reports:build', { definition: { ...def, sections: [{ id: 'arrears' }] } });
+    const section = report.sections[0]!;
+    expect(section.heading).toMatch(/CÔNG TÁC THU NỢ, CHỐNG NỢ ĐỌNG$/);
+    const first = section.blocks[0] as { kind: 'paragraph'; text: string };
+    expect(first.text).toContain(`${o.employersInArrears.toLocaleString('vi-VN')} đơn vị nợ`);
+    expect(first.text).toContain(`${o.totalOwed.toLocaleString('vi-VN')} đ`);
+    expect(first.text).toContain('chỉ tiêu không quá 3,20%');
+    const bands = section.blocks[1] as { kind: 'table'; rows: { cells: Record<string, unknown> }[] };
+    expect(bands.rows.map((r) => r.cells.amount)).toEqual([...o.byBand.map((b) => b.amount), o.totalOwed]);
     // A reload replaces the demo, same counts.
     await call(core, 'demo:load', {});
     expect(Number(await scalar(store, sql`SELECT COUNT(*) FROM employers`))).toBe(employers);

@@ -3,7 +3,7 @@ import { arrearsBand, monthEnd } from '../../../shared/calc/arrears';
 import { ARREARS_BANDS, employerKindOf, employerStatusOf, type ArrearsBand, type EmployerKind, type EmployerStatus } from '../../../shared/domain/arrears';
 import { formatCount, formatMoney } from '../../../shared/format/vi';
 import { parseViCell } from '../../../shared/format/viNumber';
-import { foldText } from '../../../shared/text/fold';
+import { foldText, unitNameKey } from '../../../shared/text/fold';
 import { viSortKey } from '../../../shared/text/viSortKey';
 import { recordAudits, type AuditRecord } from '../audit/audit';
 import { safetyBackup } from '../backups/backups';
@@ -15,6 +15,7 @@ import { cellText, codeOf, dataRows, findTable, HEADER_SCAN_ROWS, refuseTruncate
 import { yesNo } from '../network/importValues';
 import { officeNamedInTitle } from '../offices/match';
 import { OfficeRepository } from '../offices/repository';
+import { UnitRepository } from '../units/repository';
 import { arrearsFingerprint, type ArrearsUndo } from './batches';
 import { acceptArrears, ARREARS_FIELD_LABELS, ARREARS_SHAPE_HINT, classifyArrears, type ArrearsField } from './importHeaders';
 import { ArrearsRepository, type StoredArrearsRow, type StoredEmployer } from './repository';
@@ -132,6 +133,14 @@ export async function planArrearsImport(
   const office = officeCode ? await offices.byCode(officeCode) : null;
   if (table.columns.months === undefined) warnings.push({ ...titleRow, message: 'Tệp không có cột số tháng chậm đóng: các đơn vị được xếp nhóm "Dưới 3 tháng".' });
 
+  // Communes by code and by folded name (a name two communes share is left unmatched), on the period's tree.
+  const communes = table.columns.commune === undefined ? [] : await new UnitRepository(ctx.store).list({ level: 'commune', asOf: period ? monthEnd(period) : localToday(ctx.now()) });
+  const communeByCode = new Map(communes.map((u) => [u.code, u.code]));
+  const communeByName = new Map<string, string | null>();
+  for (const u of communes) {
+    const key = unitNameKey(u.name);
+    communeByName.set(key, communeByName.has(key) ? null : u.code);
+  }
   const drafts: ArrearsDraft[] = [];
   const seen = new Map<string, number>();
   let rowsRead = 0;
@@ -174,6 +183,9 @@ export async function planArrearsImport(
     const note = cellText(r.get('note'));
     const statusTyped = (statusText ? employerStatusOf(statusText) : null) ?? (note ? employerStatusOf(note) : null);
     if (statusText && !employerStatusOf(statusText)) warnings.push({ ...r.at('status'), message: `Không nhận ra tình trạng "${statusText}"; giữ tình trạng đã có.` });
+    const communeText = cellText(r.get('commune'));
+    const unitCode = communeText ? communeByCode.get(communeText.replace(/\s+/g, '')) ?? communeByName.get(unitNameKey(communeText)) ?? null : null;
+    if (communeText && !unitCode) warnings.push({ ...r.at('commune'), message: `Không nhận ra xã, phường "${communeText}" trong danh mục; đơn vị được nhập không kèm xã.` });
     if (errors.length > before || !name || amount === null) {
       rowsRejected++;
       continue;
@@ -182,7 +194,7 @@ export async function planArrearsImport(
     const status = statusTyped ?? 'ACTIVE';
     drafts.push({
       sheet, row: r.row, code, name, taxCode: taxRaw && TAX.test(taxRaw) ? taxRaw : null, amountOwed: amount, monthsOwed: months ?? 0, interest: interest ?? 0, amountDueYear: due,
-      band: arrearsBand(months ?? 0, status), status, note, employer: 'new', kind: kind ?? employerKindOf(name), statusTyped, unitCode: null, address: cellText(r.get('address')),
+      band: arrearsBand(months ?? 0, status), status, note, employer: 'new', kind: kind ?? employerKindOf(name), statusTyped, unitCode, address: cellText(r.get('address')),
       workers, evasion: yesNo(r.get('evasion')) === true,
     });
   }
@@ -258,7 +270,7 @@ export async function commitArrearsImport(ctx: CoreContext, plans: PlanStore<Sto
       ids.set(d.code, e.id);
       const next: Partial<StoredEmployer> = {
         name: d.name, name_key: foldText(d.name), sort_key: viSortKey(d.name), tax_code: d.taxCode ?? e.tax_code, status: d.statusTyped ?? e.status,
-        office_id: e.office_id ?? stored.officeId, workers: d.workers ?? e.workers, address: d.address ?? e.address, kind: d.kind && e.kind === 'OTHER' ? d.kind : e.kind,
+        office_id: e.office_id ?? stored.officeId, unit_code: d.unitCode ?? e.unit_code, workers: d.workers ?? e.workers, address: d.address ?? e.address, kind: d.kind && e.kind === 'OTHER' ? d.kind : e.kind,
       };
       const differs = (Object.keys(next) as (keyof StoredEmployer)[]).some((k) => next[k] !== e[k]);
       if (differs) {

@@ -79,11 +79,11 @@ export async function loadDemoArrears(store: Store, offices: DemoOfficeRef[], to
       while (names.has(name)) name = `${base} ${n++}`;
       names.add(name);
       const roll = random();
-      const profile: Profile = roll < 0.62 ? 'good' : roll < 0.84 ? 'late' : roll < 0.93 ? 'chronic' : 'closed';
+      const profile: Profile = roll < 0.66 ? 'good' : roll < 0.88 ? 'late' : roll < 0.95 ? 'chronic' : 'closed';
       const status: EmployerStatus = profile === 'closed' ? pick(['DISSOLVED', 'SUSPENDED', 'MISSING'] as const) : 'ACTIVE';
       employers.push({
         code: `MAU${String(seq).padStart(4, '0')}`, name: `${name} (mẫu)`, kind, status, officeId: office.id, unitCode: commune ? codes.get(commune.id) ?? null : null,
-        address: commune ? `Ấp ${pick(['Chợ', 'Mới', 'Trung', 'Đông', 'Tây'])}, ${commune.name}` : office.name, workers: 3 + Math.floor(random() * top), profile,
+        address: commune ? `Ấp ${pick(['Chợ', 'Mới', 'Trung', 'Đông', 'Tây'])}, ${commune.name}` : office.name, workers: 3 + Math.floor(random() * (profile === 'chronic' || profile === 'closed' ? Math.min(top, 18) : top)), profile,
         taxCode: `99${String(10_000_000 + seq * 7919).slice(-8)}`,
       });
       seq++;
@@ -122,13 +122,17 @@ export async function loadDemoArrears(store: Store, offices: DemoOfficeRef[], to
       const period = shiftMonth(first, -m);
       const r = random();
       if (e.profile === 'good') months = r < 0.08 ? 1 : 0;
-      else if (e.profile === 'late') months = r < 0.4 ? 0 : r < 0.75 ? 1 : r < 0.92 ? 2 : Math.min(months + 1, 4);
-      else if (e.profile === 'chronic') months = r < 0.12 ? Math.max(0, months - 3) : months + 1;
+      else if (e.profile === 'late') {
+        // Most pay within a month or two; a few fall behind and stay behind for a while.
+        const stuck = random() < 0.45;
+        months = months >= 3 && stuck ? Math.min(months + 1, 11) : r < 0.45 ? 0 : r < 0.7 ? 1 : r < 0.82 ? 2 : Math.min(months + 1, 8);
+      }
+      else if (e.profile === 'chronic') months = r < 0.25 ? Math.max(0, months - 3) : Math.min(months + 1, 40);
       else months = m < closedFrom ? months + 1 : months;
       const amount = months * monthly;
       interest = amount > 0 ? interest + lateInterest(amount, `${period}-01`, monthEnd(period)) : 0;
       rows.push({
-        employer_id: id, period, amount_owed: amount, months_owed: months, interest, amount_due_year: monthly * 12, is_late: amount > 0 ? 1 : 0,
+        employer_id: id, period, amount_owed: amount, months_owed: months, interest, amount_due_year: e.profile === 'closed' && m >= closedFrom ? 0 : monthly * 12, is_late: amount > 0 ? 1 : 0,
         is_evasion: e.profile === 'chronic' && k % 5 === 0 ? 1 : 0, note: null, batch_id: null, is_demo: 1, created_at: now,
       });
       const day = `${period}-${String(5 + Math.floor(random() * 20)).padStart(2, '0')}`;
@@ -143,7 +147,7 @@ export async function loadDemoArrears(store: Store, offices: DemoOfficeRef[], to
       if (months === 7) act('MEETING', 'Làm việc với giám đốc đơn vị, lập biên bản');
       if (months === 12) act('INSPECTION', 'Kiểm tra việc đóng BHXH, BHYT, BHTN theo kế hoạch');
       if (months === 15) act(e.status === 'MISSING' ? 'POLICE' : 'LABOUR_INSPECTORATE', 'Đề nghị xử lý theo quy định');
-      if (e.profile === 'chronic' && r < 0.12 && m > 0) act('OTHER', 'Đơn vị nộp một phần nợ', 3 * monthly);
+      if (e.profile === 'chronic' && r < 0.25 && m > 0) act('OTHER', 'Đơn vị nộp một phần nợ', 3 * monthly);
     }
     if (e.profile === 'chronic' || (e.profile === 'late' && k % 4 === 0)) {
       const base = Math.max(monthly, Math.round(monthly * 2 / 1000) * 1000);

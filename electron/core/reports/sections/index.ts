@@ -1,4 +1,5 @@
 import type { ReportSectionInfo } from '../../../../shared/contract';
+import { arrearsSection } from './arrears';
 import { campaignsSection } from './campaigns';
 import { progressChartSection, trendChartSection } from './charts';
 import { coverageSection } from './coverage';
@@ -19,6 +20,7 @@ export const SECTIONS: readonly SectionDef[] = [
   trendChartSection,
   networkSection,
   campaignsSection,
+  arrearsSection,
   assessmentSection,
   tasksSection,
 ];
