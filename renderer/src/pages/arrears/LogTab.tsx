@@ -54,6 +54,7 @@ function ActionsLog({ onOpen }: { onOpen: (id: number) => void }) {
           {
             title: 'Đơn vị',
             dataIndex: 'employerName',
+            width: 290,
             render: (v: string, r) => (
               <span>
                 {v} <span className="muted">({r.employerCode})</span>
@@ -69,9 +70,9 @@ function ActionsLog({ onOpen }: { onOpen: (id: number) => void }) {
           },
           { title: 'Hình thức', dataIndex: 'kind', width: 160, render: (k: ArrearsActionKind) => ARREARS_ACTION_LABELS[k] },
           { title: 'Số văn bản', dataIndex: 'docNumber', width: 130, render: (v: string | null) => v ?? '—' },
-          { title: 'Cán bộ', dataIndex: 'officer', width: 150, render: (v: string | null) => v ?? '—' },
-          { title: 'Thu hồi', dataIndex: 'amountRecovered', align: 'right', width: 130, render: (v: number | null) => (v ? formatMoney(v) : '—') },
-          { title: 'Ghi chú', dataIndex: 'note', width: 220, ellipsis: true, render: (v: string | null) => v ?? '' },
+          { title: 'Cán bộ', dataIndex: 'officer', width: 140, render: (v: string | null) => v ?? '—' },
+          { title: 'Thu hồi', dataIndex: 'amountRecovered', align: 'right', width: 125, render: (v: number | null) => (v ? formatMoney(v) : '—') },
+          { title: 'Ghi chú', dataIndex: 'note', ellipsis: true, render: (v: string | null) => v ?? '' },
         ]}
       />
     </Card>
