@@ -74,6 +74,15 @@ test('an office arrears list imported, its total shown, a reminder and a promise
   await expect(drawer.getByTestId('employer-promises').getByTestId('promise-overdue')).toBeVisible();
   await shot(page, 'arrears-04-employer');
 
+  // "Sửa": the address and workers the list did not carry.
+  await drawer.getByTestId('edit-employer').click();
+  const edit = arrears.dialog(/Sửa đơn vị/);
+  await edit.getByLabel('Địa chỉ').fill('Ấp Nhà Thờ, xã Ninh Quới, huyện Hồng Dân');
+  await edit.getByLabel('Số lao động').fill('45');
+  await arrears.okButton(edit).click();
+  await expect(edit).toBeHidden();
+  await expect(drawer.getByTestId('employer-identity')).toContainText('Ấp Nhà Thờ, xã Ninh Quới');
+
   await page.evaluate(() => {
     window.print = () => undefined;
   });
