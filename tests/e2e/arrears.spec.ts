@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import { expect, FIXTURES, SCREENS, shot, test } from './fixtures';
 import { AppShell } from './pages';
 import { ArrearsPage } from './pages/ArrearsPage';
+import type { Page } from '@playwright/test';
+
+/** Program codes (FROM_12, REMINDER_LETTER, ACTIVE …) never reach the screen. */
+async function codeNames(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return text.split('\n').filter((line) => /\b[A-Z]+_[A-Z0-9_]+\b|\b(ACTIVE|PENDING|KEPT|BROKEN|CLOSED|ENTERPRISE)\b/.test(line));
+}
 
 const money = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n).replace(/,/g, '.')} đ`;
 
@@ -18,6 +25,7 @@ test('an office arrears list imported, its total shown, a reminder and a promise
   await expect(page.getByTestId('arrears-period')).toHaveValue('10/2026');
   await expect(arrears.overview.getByTestId('ratio-vs-target').first()).toContainText('/ chỉ tiêu');
   await shot(page, 'arrears-00-overview-demo');
+  expect(await codeNames(page)).toEqual([]);
   await page.getByTestId('arrears-trend-chart').scrollIntoViewIfNeeded();
   await shot(page, 'arrears-00b-overview-trend');
 
@@ -48,6 +56,7 @@ test('an office arrears list imported, its total shown, a reminder and a promise
   await page.getByTestId('employer-search').fill('');
   await expect(arrears.employersTable.locator('tbody tr.ant-table-row')).toHaveCount(4);
   await shot(page, 'arrears-03-employers');
+  expect(await codeNames(page)).toEqual([]);
 
   // One employer: a reminder letter logged, a promise (already overdue on 22/11/2026), the letter printed.
   await arrears.employersTable.locator('tbody tr', { hasText: 'Công ty CP Xây lắp Hồng Dân' }).click();
@@ -108,6 +117,7 @@ test('an office arrears list imported, its total shown, a reminder and a promise
   await arrears.openTab('Nhật ký đôn đốc');
   await expect(page.getByTestId('actions-table')).toContainText('125/BHXH-QLT');
   await shot(page, 'arrears-05-log');
+  expect(await codeNames(page)).toEqual([]);
   await page.getByTestId('promises-overdue-only').click();
   await expect(page.getByTestId('promises-table').getByTestId('promise-overdue').first()).toBeVisible();
   await page.getByTestId('promises-table').scrollIntoViewIfNeeded();
@@ -124,6 +134,7 @@ test('an office arrears list imported, its total shown, a reminder and a promise
   await expect(target).toBeHidden();
   await expect(page.getByTestId('targets-table')).toContainText('4,00%');
   await shot(page, 'arrears-06-targets');
+  expect(await codeNames(page)).toEqual([]);
 
   // The import in its history; its undo refused: an employer it added has a reminder and a promise since.
   await arrears.openTab('Lịch sử nhập');
