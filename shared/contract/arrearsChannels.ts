@@ -5,7 +5,7 @@
  * with undo).
  */
 import { z } from 'zod';
-import { ARREARS_ACTION_KINDS, ARREARS_BANDS, EMPLOYER_KINDS, EMPLOYER_STATUSES } from '../domain/arrears';
+import { ARREARS_ACTION_KINDS, ARREARS_BANDS, EMPLOYER_CODE_MESSAGE, EMPLOYER_CODE_PATTERN, EMPLOYER_KINDS, EMPLOYER_STATUSES, TAX_CODE_MESSAGE, TAX_CODE_PATTERN } from '../domain/arrears';
 import type { ArrearsAction, ArrearsBatch, ArrearsEmployerRow, ArrearsImportOutcome, ArrearsImportPreview, ArrearsOverview, ArrearsPromise, ArrearsTarget, EmployerDetail } from './arrearsTypes';
 import { pageRequest, type Page } from './paging';
 import type { ReportDocument } from './reportTypes';
@@ -13,7 +13,7 @@ import { channel, fileRef, isoDate, officeCode, optionalText, planId, shortText,
 
 const id = z.number().int().positive();
 const money = z.number().int('Số tiền phải là số nguyên (đồng)').min(0, 'Số tiền không được âm').max(1e15);
-const employerCode = z.string().trim().regex(/^[0-9A-Za-z._-]{1,30}$/, 'Mã đơn vị chỉ gồm chữ số, chữ cái, dấu chấm, gạch; tối đa 30 ký tự');
+const employerCode = z.string().trim().regex(EMPLOYER_CODE_PATTERN, EMPLOYER_CODE_MESSAGE);
 
 /** The filters of the employers list (bulk views take the same filter). */
 export const arrearsEmployerFilter = {
@@ -39,7 +39,7 @@ export const arrearsChannels = {
       id: id.optional(),
       code: employerCode,
       name: z.string().trim().min(3, 'Tên đơn vị quá ngắn').max(300, 'Tên đơn vị tối đa 300 ký tự'),
-      taxCode: z.string().trim().regex(/^[0-9]{10}(-[0-9]{3})?$/, 'Mã số thuế gồm 10 chữ số (hoặc 13 với chi nhánh: 10 chữ số-3 chữ số)').nullable().optional(),
+      taxCode: z.string().trim().regex(TAX_CODE_PATTERN, TAX_CODE_MESSAGE).nullable().optional(),
       kind: z.enum(EMPLOYER_KINDS, 'Hãy chọn loại hình đơn vị'),
       address: optionalText(300),
       unitCode: unitCode.nullable().optional(),

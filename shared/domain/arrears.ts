@@ -59,6 +59,13 @@ export const PROMISE_STATUS_LABELS: Record<PromiseStatus, string> = {
   BROKEN: 'Không thực hiện',
 };
 
+/** Mã số thuế: 10 digits, or 13 for a branch written 10 digits-3 digits. */
+export const TAX_CODE_PATTERN = /^[0-9]{10}(-[0-9]{3})?$/;
+export const TAX_CODE_MESSAGE = 'Mã số thuế gồm 10 chữ số (hoặc 13 với chi nhánh: 10 chữ số-3 chữ số)';
+/** Mã đơn vị: letters, digits, dot, dash, underscore; at most 30. */
+export const EMPLOYER_CODE_PATTERN = /^[0-9A-Za-z._-]{1,30}$/;
+export const EMPLOYER_CODE_MESSAGE = 'Mã đơn vị chỉ gồm chữ số, chữ cái, dấu chấm, gạch; tối đa 30 ký tự';
+
 /** Daily rate on late amounts from 01/07/2025 (Luật BHXH 2024): 0,03% a day. */
 export const LATE_INTEREST_FROM = '2025-07-01';
 export const LATE_INTEREST_DAILY_PERCENT = 0.03;

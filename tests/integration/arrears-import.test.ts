@@ -56,6 +56,13 @@ describe('arrears import', () => {
     expect(overview.byOffice).toEqual([expect.objectContaining({ officeCode: 'HD', amount: expected.total, employers: 4 })]);
     expect(overview.byKind.find((k) => k.kind === 'COOPERATIVE')).toMatchObject({ employers: 1, amount: 9_870_000 });
     expect(overview.largest.map((e) => e.code)).toEqual(['TA0104B', 'TA0102B', 'TA0101B', 'TA0103B']);
+    // The reminder letter of the longest debtor reads the imported figures, issued by the office.
+    const letter = await call(core, 'arrears:reminderDocument', { employerId: overview.largest[0]!.id, issueDate: null });
+    expect(letter.header.issuer).toBe('BẢO HIỂM XÃ HỘI HUYỆN HỒNG DÂN');
+    expect(letter.header.placeDate).toMatch(/ngày\s+tháng\s+năm 2026$/);
+    const text = letter.sections[0]!.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join('\n');
+    expect(text).toContain('402.000.000 đ (19 tháng, thuộc nhóm "Từ 12 tháng trở lên (nợ kéo dài)")');
+    expect(text).toContain('31.600.000 đ');
   });
 
   it('reads another office’s wording and order: tax code as the code, commune names, status, column numbers and totals row skipped', async () => {
@@ -132,6 +139,14 @@ describe('arrears import', () => {
     const err = await callError(core, 'arrears:commitImport', { planId: p.planId });
     expect(err.code).toBe('IMPORT_REJECTED');
     expectVietnamese(err.message);
+    expect(await hashDatabase(storeOf(core))).toBe(before);
+    // A workbook that is not an arrears list is refused with the words it looks for.
+    const other = writeWorkbook(join(dir, 'khong-phai.xlsx'), [{ name: 'Sheet1', rows: [['Họ tên', 'Năm sinh'], ['Nguyễn Văn A', 1980]] }]);
+    const wrong = await callError(core, 'arrears:previewImport', { file: core.files.registerPath(other) });
+    expect(wrong.code).toBe('FILE_INVALID');
+    expect(wrong.message).toContain('"khong-phai.xlsx"');
+    expect(wrong.message).toContain('Tiền nợ');
+    expectVietnamese(wrong.message);
     expect(await hashDatabase(storeOf(core))).toBe(before);
   });
 

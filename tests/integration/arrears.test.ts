@@ -182,7 +182,7 @@ describe(`employer arrears (${TEST_ENGINE})`, () => {
   it('reminder letter: office over province, excerpt, figures by month, 0,03% a day, Nơi nhận, signature', async () => {
     const { core, ids } = await seeded();
     const doc = await call(core, 'arrears:reminderDocument', { employerId: ids.E1!, docNumber: 'Số: 125/BHXH-QLT', place: 'Ninh Quới' });
-    expect(doc.header.issuer).toBe('BHXH CƠ SỞ HÒA AN');
+    expect(doc.header.issuer).toBe('BẢO HIỂM XÃ HỘI CƠ SỞ HÒA AN');
     expect(doc.header.issuerParent).toBe('BẢO HIỂM XÃ HỘI TỈNH THỬ NGHIỆM');
     expect(doc.header.subtitle).toBe('V/v đôn đốc thu nộp BHXH, BHYT, BHTN');
     expect(doc.header.placeDate).toBe('Ninh Quới, ngày 22 tháng 11 năm 2026');

@@ -1,6 +1,6 @@
 import { AppError, type ArrearsImportOutcome, type ArrearsImportPreview, type ArrearsImportRow, type CellIssue, type FileRef } from '../../../shared/contract';
 import { arrearsBand, monthEnd } from '../../../shared/calc/arrears';
-import { ARREARS_BANDS, employerKindOf, employerStatusOf, type ArrearsBand, type EmployerKind, type EmployerStatus } from '../../../shared/domain/arrears';
+import { ARREARS_BANDS, EMPLOYER_CODE_PATTERN as CODE, employerKindOf, employerStatusOf, TAX_CODE_PATTERN as TAX, type ArrearsBand, type EmployerKind, type EmployerStatus } from '../../../shared/domain/arrears';
 import { formatCount, formatMoney } from '../../../shared/format/vi';
 import { parseViCell } from '../../../shared/format/viNumber';
 import { foldText, unitNameKey } from '../../../shared/text/fold';
@@ -47,8 +47,6 @@ export interface StoredArrearsPlan {
   rowsRead: number;
 }
 
-const TAX = /^[0-9]{10}(-[0-9]{3})?$/;
-const CODE = /^[0-9A-Za-z._-]{1,30}$/;
 
 /** "ĐẾN HẾT THÁNG 9/2020", "tháng 09-2020", "T9/2020" in a title line → 2020-09. */
 export function periodInTitle(lines: string[]): string | null {

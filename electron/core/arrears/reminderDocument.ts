@@ -83,7 +83,7 @@ export async function reminderDocument(ctx: CoreContext, req: Input): Promise<Re
     signature: { authority: 'KT. GIÁM ĐỐC', title: req.signerTitle ?? 'PHÓ GIÁM ĐỐC', name: req.signerName ?? '' },
   });
   // The office issues the letter under its province (Decree 30: the body over its parent).
-  if (officeName) doc.header = { ...doc.header, issuerParent: doc.header.issuer, issuer: officeName.toLocaleUpperCase('vi') };
+  if (officeName) doc.header = { ...doc.header, issuerParent: doc.header.issuer, issuer: officeName.replace(/^BHXH\s/i, 'Bảo hiểm xã hội ').toLocaleUpperCase('vi') };
   else doc.header = { ...doc.header, issuerParent: ISSUER_PARENT };
   if (req.place || req.issueDate) {
     const date = req.issueDate === null ? null : issueDay;
