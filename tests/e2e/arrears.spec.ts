@@ -81,7 +81,6 @@ test('an office arrears list imported, its total shown, a reminder and a promise
   await expect(promise).toBeHidden();
   await expect(drawer.getByTestId('employer-promises')).toContainText('15/11/2026');
   await expect(drawer.getByTestId('employer-promises').getByTestId('promise-overdue')).toBeVisible();
-  await shot(page, 'arrears-04-employer');
 
   // "Sửa": the address and workers the list did not carry.
   await drawer.getByTestId('edit-employer').click();
@@ -91,6 +90,8 @@ test('an office arrears list imported, its total shown, a reminder and a promise
   await arrears.okButton(edit).click();
   await expect(edit).toBeHidden();
   await expect(drawer.getByTestId('employer-identity')).toContainText('Ấp Nhà Thờ, xã Ninh Quới');
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0);
+  await shot(page, 'arrears-04-employer');
 
   await page.evaluate(() => {
     window.print = () => undefined;
