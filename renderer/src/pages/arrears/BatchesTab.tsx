@@ -26,7 +26,7 @@ export function BatchesTab() {
         undo={s.undo}
         emptyText="Chưa nhập danh sách nợ nào từ Excel."
         undoDescription="Số liệu nợ của lần nhập này bị xóa, đơn vị do lần nhập thêm cũng vậy (không hoàn tác được khi các đơn vị đó đã có đôn đốc, hẹn trả)."
-        kind={{ title: 'Nợ đến hết tháng', label: (b) => formatMonth(b.period) }}
+        kind={{ title: 'Tháng số liệu', label: (b) => formatMonth(b.period) }}
       />
     </div>
   );
