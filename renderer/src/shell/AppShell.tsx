@@ -28,6 +28,7 @@ import { NetworkPage } from '../pages/network/NetworkPage';
 import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
 import { EmulationPage } from '../pages/emulation/EmulationPage';
 import { PeoplePage } from '../pages/people/PeoplePage';
+import { ArrearsPage } from '../pages/arrears/ArrearsPage';
 import { CalculatorsPage } from '../pages/calculators/CalculatorsPage';
 
 const ICONS: Record<AreaKey, ReactNode> = {
@@ -124,6 +125,8 @@ function AreaContent({ area }: { area: AreaKey }) {
       return <EmulationPage />;
     case 'prospects':
       return <PeoplePage />;
+    case 'arrears':
+      return <ArrearsPage />;
     case 'calculators':
       return <CalculatorsPage />;
     default: {

@@ -2,7 +2,7 @@ import type { AppErrorShape, Page, RequestOf, ResponseOf } from '../../../shared
 import { call } from '../api/client';
 import { compact } from './networkShared';
 
-type ListChannel = 'agents:search' | 'points:search' | 'staff:search' | 'campaigns:search' | 'campaigns:batches' | 'awards:search';
+type ListChannel = 'agents:search' | 'points:search' | 'staff:search' | 'campaigns:search' | 'campaigns:batches' | 'awards:search' | 'arrears:employers' | 'arrears:actions' | 'arrears:promises' | 'arrears:batches';
 type ItemOf<C extends ListChannel> = ResponseOf<C> extends Page<infer T> ? T : never;
 
 /** The state and actions of a server-paged list: text query, filters, page, sort; the newest request wins. */

@@ -63,6 +63,15 @@ const AUDIT_LABELS: Record<string, string> = {
   'assign:office': 'Giao xã, phường cho cơ quan',
   'unassign:office': 'Xã, phường thôi trực thuộc',
   'import:office': 'Nhập danh sách cơ quan BHXH cơ sở',
+  'create:employer': 'Thêm đơn vị sử dụng lao động',
+  'update:employer': 'Sửa đơn vị sử dụng lao động',
+  'create:arrears-action': 'Ghi nhận đôn đốc thu nợ',
+  'delete:arrears-action': 'Xóa lần đôn đốc thu nợ',
+  'create:arrears-promise': 'Ghi hẹn trả nợ',
+  'update:arrears-promise': 'Cập nhật hẹn trả nợ',
+  'update:arrears-target': 'Giao chỉ tiêu tỷ lệ nợ',
+  'import:arrears-import': 'Nhập danh sách nợ',
+  'undo:arrears-import': 'Hoàn tác lần nhập danh sách nợ',
 };
 
 const AUDIT_VERBS: Record<string, string> = {
