@@ -1,4 +1,4 @@
-import { ARREARS_BAND_LABELS, EMPLOYER_STATUS_LABELS } from '../../shared/domain/arrears';
+import { ARREARS_BAND_LABELS, ARREARS_BANDS, EMPLOYER_STATUS_LABELS } from '../../shared/domain/arrears';
 import { formatCount, formatMoney, formatPercentValue } from '../../shared/format/vi';
 import type { AppCore } from '../core/app/appCore';
 import { issueText } from '../core/offices/importService';
@@ -24,7 +24,7 @@ export async function arrearsImport(core: AppCore, io: CliIo, file: string, flag
       JSON.stringify(
         {
           status, file: p.fileName, sheet: p.sheet, period: p.period, office: p.officeCode, rowsRead: p.rowsRead, imported, rejected: p.rowsRejected,
-          newEmployers: p.newEmployers, existingEmployers: p.existingEmployers, totalOwed: p.totals.amountOwed, byBand: p.totals.byBand, batchId,
+          newEmployers: p.newEmployers, existingEmployers: p.existingEmployers, totalOwed: p.totals.amountOwed, byBand: ARREARS_BANDS.map((band) => ({ band, label: ARREARS_BAND_LABELS[band], amount: p.totals.byBand[band] ?? 0 })), batchId,
           errors: p.errors, warnings: p.warnings, columns: p.columns,
         },
         null,

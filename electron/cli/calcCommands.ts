@@ -41,10 +41,15 @@ function tnMode(months: number): { mode: PayMode; years?: number } {
 function hgdGroups(value: string | undefined, members: number): BhytHgdGroup[] {
   const parts = value === undefined ? [] : value.split(',').map((p) => p.trim().toLowerCase());
   if (parts.length > members) throw new CliFailure(`--group có ${parts.length} nhóm nhưng hộ chỉ có ${members} thành viên: ghi mỗi thành viên một nhóm, cách nhau bằng dấu phẩy.`, 2);
+  // One group is the whole household's (a farming household of average living standard); a list is one per member.
+  if (parts.length > 1 && parts.length < members) {
+    throw new CliFailure(`--group có ${parts.length} nhóm cho ${members} thành viên: ghi một nhóm cho cả hộ, hoặc mỗi thành viên một nhóm, cách nhau bằng dấu phẩy.`, 2);
+  }
   return Array.from({ length: members }, (_, i) => {
-    const g = parts[i] === undefined || parts[i] === '' ? 'none' : parts[i]!;
+    const part = parts.length === 1 ? parts[0] : parts[i];
+    const g = part === undefined || part === '' ? 'none' : part;
     if (!(BHYT_HGD_GROUPS as readonly string[]).includes(g)) {
-      throw new CliFailure(`Nhóm "${parts[i]}" của thành viên thứ ${i + 1} không hợp lệ: dùng ${BHYT_HGD_GROUPS.map((x) => `${x} (${BHYT_HGD_GROUP_LABELS[x]})`).join(', ')}.`, 2);
+      throw new CliFailure(`Nhóm "${part}" của thành viên thứ ${i + 1} không hợp lệ: dùng ${BHYT_HGD_GROUPS.map((x) => `${x} (${BHYT_HGD_GROUP_LABELS[x]})`).join(', ')}.`, 2);
     }
     return g as BhytHgdGroup;
   });

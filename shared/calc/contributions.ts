@@ -4,7 +4,7 @@
  * đồng, each product rounded half up to the đồng. Problems are AppError VALIDATION in Vietnamese.
  */
 import { AppError } from '../contract/result';
-import { BHXH_TN_GROUP_LABELS, BHYT_HGD_GROUP_LABELS, MAX_BHYT_MONTHS, MAX_YEARS_AHEAD, RULE_KIND_DEFS, subjectLabel, type BhxhTnGroup, type BhytHgdGroup, type PayMode, type RuleKind } from '../domain/contributions';
+import { BHXH_TN_GROUP_LABELS, BHYT_HGD_GROUP_LABELS, MAX_BHYT_MONTHS, MAX_YEARS_AHEAD, memberRank, RULE_KIND_DEFS, subjectLabel, type BhxhTnGroup, type BhytHgdGroup, type PayMode, type RuleKind } from '../domain/contributions';
 import { formatDate, formatMoney } from '../format/vi';
 
 export interface ContributionRule {
@@ -236,7 +236,7 @@ export function bhytHgd(rules: readonly ContributionRule[], input: BhytHgdInput)
   const rankPcts = new Map<string, number>();
   const supportPcts = new Map<string, number>();
   const members = input.members.map((group, i): BhytHgdMember => {
-    const rank = String(Math.min(i + 1, 5));
+    const rank = memberRank(i);
     if (!rankPcts.has(rank)) rankPcts.set(rank, need(rules, 'BHYT_HGD_RANK', rank, day, used).value);
     const rankPct = rankPcts.get(rank)!;
     const amount = rank === '1' ? first : percentOf(first, rankPct);

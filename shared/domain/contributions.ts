@@ -49,6 +49,11 @@ export const BHYT_HGD_GROUP_LABELS: Record<BhytHgdGroup, string> = {
 
 /** A member's rank in the household: 1st to 4th, then 5th and after. */
 export const BHYT_HGD_RANKS = ['1', '2', '3', '4', '5'] as const;
+/** A household member's rank ('1'…'5') from their place (0-based): the 5th member and every one after pay as the 5th. */
+export function memberRank(index: number): string {
+  return String(Math.min(index + 1, 5));
+}
+
 export const BHYT_HGD_RANK_LABELS: Record<string, string> = {
   '1': 'Người thứ nhất',
   '2': 'Người thứ hai',

@@ -39,6 +39,10 @@ describe('CLI: arrears', () => {
     const dry = await cli('arrears', 'import', file, '--dry-run', '--json', '--data-dir', dir);
     expect(dry.code, dry.err).toBe(0);
     expect(JSON.parse(dry.out)).toMatchObject({ status: 'dry-run', period: '2020-09', office: 'HD', rowsRead: 4, imported: 0, rejected: 0, newEmployers: 4, totalOwed: expected.total, batchId: null, errors: [] });
+    // The same shape as the summary's byBand: one entry per band, in band order.
+    expect(JSON.parse(dry.out).byBand.map((b: { band: string; amount: number }) => [b.band, b.amount])).toEqual([
+      ['UNDER_3', expected.bands.under3], ['FROM_3_TO_6', expected.bands['3to6']], ['FROM_6_TO_12', expected.bands['6to12']], ['FROM_12', expected.bands['12plus']], ['CLOSED', 0],
+    ]);
     expect(await employers(dir)).toBe(0);
 
     const run = await cli('arrears', 'import', file, '--json', '--data-dir', dir);

@@ -128,6 +128,25 @@ describe(`employer arrears (${TEST_ENGINE})`, () => {
     expect((await call(core, 'arrears:overview', { period: '2026-11' })).target?.ratio).toBe(20);
   });
 
+  it('ratio: a row that does not give the amount due counts in the total owed but not in the ratio (a list of debtors only would inflate it)', async () => {
+    const { core } = await seeded();
+    // December: E1 gives its due, E2 does not.
+    await putRows(core, [
+      { code: 'E1', period: '2026-12', amount: 30_000_000, months: 3, due: 120_000_000 },
+      { code: 'E2', period: '2026-12', amount: 50_000_000, months: 5, due: null },
+    ]);
+    const o = await call(core, 'arrears:overview', { period: '2026-12' });
+    expect(o.totalOwed).toBe(80_000_000);
+    expect(o.dueInYear).toBe(120_000_000);
+    expect(o.ratio).toBe(25);
+    expect(o.trend.find((t) => t.period === '2026-12')?.ratio).toBe(25);
+    // An office whose rows give no due has no ratio at all.
+    expect(o.byOffice.find((x) => x.officeCode === '8802')).toMatchObject({ amount: 50_000_000, dueInYear: null, ratio: null });
+    // Nothing gives a due: no ratio, not a ratio over nothing.
+    await putRows(core, [{ code: 'E3', period: '2027-01', amount: 5_000_000, months: 1, due: null }]);
+    expect((await call(core, 'arrears:overview', { period: '2027-01' })).ratio).toBeNull();
+  });
+
   it('employers page: filters by band, status, kind, office, commune and folded text; sorts by amount', async () => {
     const { core } = await seeded();
     const page = (req: Parameters<typeof call<'arrears:employers'>>[2]) => call(core, 'arrears:employers', { period: '2026-10', ...req });

@@ -34,6 +34,12 @@ describe('CLI: calc bhxh-tn and calc bhyt-hgd', () => {
     expect([r.total, r.periodPays, r.baseSalary]).toEqual([336_960, 4_043_520, 2_340_000]);
     const grouped = JSON.parse((await cli('calc', 'bhyt-hgd', '--members', '2', '--group', 'farm,none', '--province-support', '50', '--months', '1', '--date', '2025-08-01', '--data-dir', dir, '--json')).out);
     expect(grouped.members.map((m: { group: string; support: number }) => [m.group, m.support])).toEqual([['farm', 52_650], ['none', 0]]);
+    // One group is the whole household's; a list shorter than the household is refused.
+    const whole = JSON.parse((await cli('calc', 'bhyt-hgd', '--members', '3', '--group', 'farm', '--months', '1', '--date', '2025-08-01', '--data-dir', dir, '--json')).out);
+    expect(whole.members.map((m: { group: string }) => m.group)).toEqual(['farm', 'farm', 'farm']);
+    const short = await cli('calc', 'bhyt-hgd', '--members', '3', '--group', 'farm,none', '--months', '1', '--date', '2025-08-01', '--data-dir', dir);
+    expect(short.code).toBe(2);
+    expect(short.err).toContain('ghi một nhóm cho cả hộ');
     const text = await cli('calc', 'bhyt-hgd', '--members', '5', '--months', '12', '--date', '2024-07-01', '--data-dir', dir);
     expect(text.out).toContain('Cả hộ đóng 4.043.520 đ cho 12 tháng.');
   });

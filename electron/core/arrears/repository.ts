@@ -113,13 +113,15 @@ export class ArrearsRepository {
         eb.fn.sum<number>('r.amount_owed').as('amount'),
         eb.fn.sum<number>(sql<number>`CASE WHEN r.amount_owed > 0 THEN 1 ELSE 0 END`).as('employers'),
         eb.fn.sum<number>('r.amount_due_year').as('due'),
+        // The ratio's numerator: only what is owed on rows that say what was due (see overview).
+        eb.fn.sum<number>(sql<number>`CASE WHEN r.amount_due_year IS NOT NULL THEN r.amount_owed ELSE 0 END`).as('owedWithDue'),
       ])
       .where('r.period', '>=', from)
       .where('r.period', '<=', to)
       .groupBy('r.period')
       .orderBy('r.period');
     if (officeId !== null) q = q.where('e.office_id', '=', officeId);
-    return (await q.execute()).map((r) => ({ period: r.period, amount: num(r.amount), employers: num(r.employers), due: numOrNull(r.due) }));
+    return (await q.execute()).map((r) => ({ period: r.period, amount: num(r.amount), employers: num(r.employers), due: numOrNull(r.due), owedWithDue: num(r.owedWithDue) }));
   }
 
   async latestPeriod(): Promise<string | null> {

@@ -47,19 +47,24 @@ export async function arrearsOverview(ctx: CoreContext, req: ParsedRequestOf<'ar
 
   const byBand = new Map<ArrearsBand, ArrearsBandFigure>(ARREARS_BANDS.map((b) => [b, { band: b, label: ARREARS_BAND_LABELS[b], employers: 0, amount: 0 }]));
   const byKind = new Map<EmployerKind, ArrearsKindFigure>(EMPLOYER_KINDS.map((k) => [k, { kind: k, label: EMPLOYER_KIND_LABELS[k], employers: 0, amount: 0 }]));
-  const byOffice = new Map<string, { code: string; name: string; employers: number; amount: number; due: number; hasDue: boolean }>();
+  const byOffice = new Map<string, { code: string; name: string; employers: number; amount: number; due: number; owedWithDue: number; hasDue: boolean }>();
+  // The ratio is owed ÷ due over the rows that give the amount due in the year: a row without it
+  // (a list of debtors only) would add to the debt and not to what was due, and inflate the ratio.
   let due = 0;
+  let owedWithDue = 0;
   let hasDue = false;
   for (const r of rows) {
     if (r.amount_due_year !== null) {
       due += r.amount_due_year;
+      owedWithDue += Math.max(0, r.amount_owed);
       hasDue = true;
     }
     const officeKey = r.office_code ?? '';
-    const o = byOffice.get(officeKey) ?? { code: officeKey, name: r.office_name ?? 'Chưa giao cơ quan quản lý', employers: 0, amount: 0, due: 0, hasDue: false };
+    const o = byOffice.get(officeKey) ?? { code: officeKey, name: r.office_name ?? 'Chưa giao cơ quan quản lý', employers: 0, amount: 0, due: 0, owedWithDue: 0, hasDue: false };
     byOffice.set(officeKey, o);
     if (r.amount_due_year !== null) {
       o.due += r.amount_due_year;
+      o.owedWithDue += Math.max(0, r.amount_owed);
       o.hasDue = true;
     }
     if (r.amount_owed <= 0) continue;
@@ -73,18 +78,18 @@ export async function arrearsOverview(ctx: CoreContext, req: ParsedRequestOf<'ar
     kind.amount += r.amount_owed;
   }
   const totalOwed = owing.reduce((s, r) => s + r.amount_owed, 0);
-  const ratio = hasDue ? arrearsRatio(totalOwed, due) : null;
+  const ratio = hasDue ? arrearsRatio(owedWithDue, due) : null;
   const target = targetInForce(targets, asOf, office?.code ?? null);
   const officeFigures: ArrearsOfficeFigure[] = [...byOffice.values()]
     .map((o) => {
-      const r = o.hasDue ? arrearsRatio(o.amount, o.due) : null;
+      const r = o.hasDue ? arrearsRatio(o.owedWithDue, o.due) : null;
       const t = o.code ? targetInForce(targets, asOf, o.code) : null;
       return { officeCode: o.code, officeName: o.name, employers: o.employers, amount: o.amount, dueInYear: o.hasDue ? o.due : null, ratio: r, target: t?.ratio ?? null, meetsTarget: ratioMeetsTarget(r, t?.ratio ?? null) };
     })
     .sort((a, b) => b.amount - a.amount || a.officeCode.localeCompare(b.officeCode));
 
   const trend = (await repo.trend(shiftMonth(req.period, TREND_MONTHS - 1), req.period, office?.id ?? null)).map((t) => ({
-    period: t.period, amount: t.amount, employers: t.employers, ratio: t.due ? arrearsRatio(t.amount, t.due) : null,
+    period: t.period, amount: t.amount, employers: t.employers, ratio: t.due ? arrearsRatio(t.owedWithDue, t.due) : null,
   }));
   const largest = (await employersPage(ctx, { period: req.period, officeCode: office?.code, inArrearsOnly: true, sort: 'amount', desc: true, limit: LARGEST_DEBTORS })).items;
   const promises = await promiseCounts(ctx, office?.id ?? null, today);
@@ -268,7 +273,7 @@ export async function deleteAction(ctx: CoreContext, id: number): Promise<Employ
     await ctx.store.db.deleteFrom('arrears_actions').where('id', '=', id).execute();
     await recordAudit(ctx.store, ctx.actor, {
       action: 'delete', entity: 'arrears-action', entityKey: a.employer_code,
-      summary: `Xoá biện pháp đôn đốc "${ARREARS_ACTION_LABELS[a.kind as keyof typeof ARREARS_ACTION_LABELS]}" ngày ${formatDate(a.acted_on)} của đơn vị ${a.employer_code} — ${a.employer_name}`,
+      summary: `Xóa biện pháp đôn đốc "${ARREARS_ACTION_LABELS[a.kind as keyof typeof ARREARS_ACTION_LABELS]}" ngày ${formatDate(a.acted_on)} của đơn vị ${a.employer_code} — ${a.employer_name}`,
     }, ctx.now());
   });
   changed(ctx);

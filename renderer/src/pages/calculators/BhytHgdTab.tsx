@@ -2,7 +2,7 @@ import { App, Button, Card, Form, InputNumber, Select, Space, Table, Typography 
 import { MinusOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import type { BhytHgdMember, BhytHgdResult, RequestOf } from '../../../../shared/contract';
-import { BHYT_HGD_GROUP_LABELS, BHYT_HGD_GROUPS, BHYT_HGD_RANK_LABELS, MAX_BHYT_MONTHS, ruleValueText, type BhytHgdGroup } from '../../../../shared/domain/contributions';
+import { BHYT_HGD_GROUP_LABELS, BHYT_HGD_GROUPS, BHYT_HGD_RANK_LABELS, MAX_BHYT_MONTHS, memberRank, ruleValueText, type BhytHgdGroup } from '../../../../shared/domain/contributions';
 import { formatCount, formatMoney } from '../../../../shared/format/vi';
 import { useCalculatorStore } from '../../stores/calculators';
 import { Basis, DateAndName, Money, PercentInput, Problem } from './CalcCommon';
@@ -53,7 +53,7 @@ export function BhytHgdTab() {
             <Space orientation="vertical" style={{ width: '100%' }}>
               {members.map((g, i) => (
                 <Space.Compact key={i} style={{ width: '100%' }}>
-                  <span className="ant-input-group-addon" style={{ minWidth: 150, display: 'flex', alignItems: 'center' }}>{BHYT_HGD_RANK_LABELS[String(Math.min(i + 1, 5))]}</span>
+                  <span className="ant-input-group-addon" style={{ minWidth: 150, display: 'flex', alignItems: 'center' }}>{BHYT_HGD_RANK_LABELS[memberRank(i)]}</span>
                   <Select
                     value={g}
                     onChange={(v) => setGroup(i, v)}
