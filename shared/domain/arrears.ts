@@ -36,6 +36,14 @@ export const ARREARS_BAND_LABELS: Record<ArrearsBand, string> = {
   FROM_12: 'Từ 12 tháng trở lên (nợ kéo dài)',
   CLOSED: 'Đơn vị giải thể, phá sản, tạm ngừng, không tìm thấy',
 };
+/** The same bands in a tag's few words (tables, filters); the closed group named as the statuses are. */
+export const ARREARS_BAND_SHORT: Record<ArrearsBand, string> = {
+  UNDER_3: 'Dưới 3 tháng',
+  FROM_3_TO_6: '3 đến dưới 6 tháng',
+  FROM_6_TO_12: '6 đến dưới 12 tháng',
+  FROM_12: 'Từ 12 tháng trở lên',
+  CLOSED: 'Giải thể, tạm ngừng, không tìm thấy',
+};
 /** The months bands alone (without the closed group), as a report's table by months owed reads them. */
 export const MONTH_BANDS = ['UNDER_3', 'FROM_3_TO_6', 'FROM_6_TO_12', 'FROM_12'] as const satisfies readonly ArrearsBand[];
 

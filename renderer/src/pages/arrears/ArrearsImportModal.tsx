@@ -2,7 +2,7 @@ import { Alert, Button, DatePicker, Descriptions, Modal, Result, Spin, Statistic
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { ArrearsImportOutcome, ArrearsImportPreview, ArrearsImportRow } from '../../../../shared/contract';
-import { MONTH_BANDS, type ArrearsBand } from '../../../../shared/domain/arrears';
+import { ARREARS_BAND_SHORT, MONTH_BANDS, type ArrearsBand } from '../../../../shared/domain/arrears';
 import { formatCount, formatMoney } from '../../../../shared/format/vi';
 import { ErrorAlert } from '../../components/ErrorResult';
 import { useArrearsImport } from '../../stores/arrearsImport';
@@ -115,8 +115,8 @@ export function ArrearsImportModal() {
             />
           </div>
           <div className="muted" style={{ marginBottom: 8 }} data-testid="arrears-import-bands">
-            {MONTH_BANDS.map((b: ArrearsBand) => `${BAND_NAMES[b]}: ${formatMoney(p.totals.byBand[b] ?? 0)}`).join(' · ')}
-            {p.totals.byBand.CLOSED ? ` · Giải thể, ngừng, mất tích: ${formatMoney(p.totals.byBand.CLOSED)}` : ''}
+            {MONTH_BANDS.map((b: ArrearsBand) => `${ARREARS_BAND_SHORT[b]}: ${formatMoney(p.totals.byBand[b] ?? 0)}`).join(' · ')}
+            {p.totals.byBand.CLOSED ? ` · ${ARREARS_BAND_SHORT.CLOSED}: ${formatMoney(p.totals.byBand.CLOSED)}` : ''}
           </div>
           {!p.canCommit ? (
             <Alert type="error" showIcon title={`Tệp có ${formatCount(errors.length)} lỗi; chưa nhập được. Hãy sửa tệp theo danh sách lỗi, hoặc chọn tháng, BHXH cơ sở ở trên.`} data-testid="arrears-import-blocked" />
@@ -215,10 +215,3 @@ export function ArrearsImportModal() {
   );
 }
 
-const BAND_NAMES: Record<ArrearsBand, string> = {
-  UNDER_3: 'Dưới 3 tháng',
-  FROM_3_TO_6: 'Từ 3 đến dưới 6 tháng',
-  FROM_6_TO_12: 'Từ 6 đến dưới 12 tháng',
-  FROM_12: 'Từ 12 tháng trở lên',
-  CLOSED: 'Giải thể, ngừng, mất tích',
-};

@@ -1,8 +1,9 @@
 import { Tag, Tooltip } from 'antd';
 import {
-  ARREARS_ACTION_KINDS, ARREARS_ACTION_LABELS, ARREARS_BANDS, ARREARS_BAND_LABELS, EMPLOYER_KINDS, EMPLOYER_KIND_LABELS, EMPLOYER_STATUSES, EMPLOYER_STATUS_LABELS,
+  ARREARS_ACTION_KINDS, ARREARS_ACTION_LABELS, ARREARS_BANDS, ARREARS_BAND_LABELS, ARREARS_BAND_SHORT, EMPLOYER_KINDS, EMPLOYER_KIND_LABELS, EMPLOYER_STATUSES, EMPLOYER_STATUS_LABELS,
   PROMISE_STATUS_LABELS, type ArrearsBand, type EmployerStatus, type PromiseStatus,
 } from '../../../../shared/domain/arrears';
+import { monthLabel } from '../../../../shared/domain/periods';
 import { formatDate, formatPercentValue } from '../../../../shared/format/vi';
 
 export const bandOptions = ARREARS_BANDS.map((b) => ({ value: b, label: ARREARS_BAND_LABELS[b] }));
@@ -10,31 +11,22 @@ export const kindOptions = EMPLOYER_KINDS.map((k) => ({ value: k, label: EMPLOYE
 export const statusOptions = EMPLOYER_STATUSES.map((s) => ({ value: s, label: EMPLOYER_STATUS_LABELS[s] }));
 export const actionKindOptions = ARREARS_ACTION_KINDS.map((k) => ({ value: k, label: ARREARS_ACTION_LABELS[k] }));
 
-/** 2020-09 → 09/2020. */
+/** 2020-09 → 09/2020 (the shared month label; empty for nothing). */
 export function formatMonth(month: string | null | undefined): string {
-  if (!month) return '';
-  const m = /^(\d{4})-(\d{2})/.exec(month);
-  return m ? `${m[2]}/${m[1]}` : month;
+  return month ? monthLabel(month.slice(0, 7)) : '';
 }
 
 /** A ratio in percent with two decimals: 7,54%. */
 export const formatRatio = (ratio: number | null | undefined): string => (ratio === null || ratio === undefined ? '—' : formatPercentValue(ratio, 2));
 
 const BAND_COLORS: Record<ArrearsBand, string> = { UNDER_3: 'green', FROM_3_TO_6: 'gold', FROM_6_TO_12: 'orange', FROM_12: 'red', CLOSED: 'default' };
-const BAND_SHORT: Record<ArrearsBand, string> = {
-  UNDER_3: 'Dưới 3 tháng',
-  FROM_3_TO_6: '3 đến dưới 6 tháng',
-  FROM_6_TO_12: '6 đến dưới 12 tháng',
-  FROM_12: 'Từ 12 tháng trở lên',
-  CLOSED: 'Giải thể, ngừng, mất tích',
-};
 
 export function BandTag({ band }: { band: ArrearsBand | null }) {
   if (!band) return <span className="muted">Không nợ</span>;
   return (
     <Tooltip title={ARREARS_BAND_LABELS[band]}>
       <Tag color={BAND_COLORS[band]} data-testid="band-tag">
-        {BAND_SHORT[band]}
+        {ARREARS_BAND_SHORT[band]}
       </Tag>
     </Tooltip>
   );
