@@ -3,13 +3,13 @@
  * (owed ÷ due in the year), the target in force on a day and an overdue promise. Screens, import,
  * report, demo and CLI all use these.
  */
-import { LATE_INTEREST_DAILY_PERCENT, LATE_INTEREST_FROM, type ArrearsBand, type EmployerStatus, type PromiseStatus } from '../domain/arrears';
+import { BAND_STARTS, LATE_INTEREST_DAILY_PERCENT, LATE_INTEREST_FROM, type ArrearsBand, type EmployerStatus, type PromiseStatus } from '../domain/arrears';
 
 /** The band of a number of months owed: under 3, 3 to under 6, 6 to under 12, 12 and more. */
 export function monthsBand(monthsOwed: number): Exclude<ArrearsBand, 'CLOSED'> {
-  if (monthsOwed < 3) return 'UNDER_3';
-  if (monthsOwed < 6) return 'FROM_3_TO_6';
-  if (monthsOwed < 12) return 'FROM_6_TO_12';
+  if (monthsOwed < BAND_STARTS.FROM_3_TO_6) return 'UNDER_3';
+  if (monthsOwed < BAND_STARTS.FROM_6_TO_12) return 'FROM_3_TO_6';
+  if (monthsOwed < BAND_STARTS.FROM_12) return 'FROM_6_TO_12';
   return 'FROM_12';
 }
 

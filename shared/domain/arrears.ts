@@ -36,6 +36,9 @@ export const ARREARS_BAND_LABELS: Record<ArrearsBand, string> = {
   FROM_12: 'Từ 12 tháng trở lên (nợ kéo dài)',
   CLOSED: 'Đơn vị giải thể, phá sản, tạm ngừng, không tìm thấy',
 };
+/** Where the bands of months owed start: 3, 6 and 12 months (under 3 is the first band). */
+export const BAND_STARTS = { FROM_3_TO_6: 3, FROM_6_TO_12: 6, FROM_12: 12 } as const;
+
 /** The same bands in a tag's few words (tables, filters); the closed group named as the statuses are. */
 export const ARREARS_BAND_SHORT: Record<ArrearsBand, string> = {
   UNDER_3: 'Dưới 3 tháng',

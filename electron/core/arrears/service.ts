@@ -5,7 +5,7 @@ import {
 } from '../../../shared/contract';
 import { arrearsBand, arrearsRatio, monthEnd, ratioMeetsTarget, shiftMonth, targetInForce } from '../../../shared/calc/arrears';
 import {
-  ARREARS_ACTION_LABELS, ARREARS_BAND_LABELS, ARREARS_BANDS, EMPLOYER_KIND_LABELS, EMPLOYER_KINDS, EMPLOYER_STATUS_LABELS, PROMISE_STATUS_LABELS,
+  ARREARS_ACTION_LABELS, ARREARS_BAND_LABELS, ARREARS_BANDS, BAND_STARTS, EMPLOYER_KIND_LABELS, EMPLOYER_KINDS, EMPLOYER_STATUS_LABELS, PROMISE_STATUS_LABELS,
   type ArrearsBand, type EmployerKind, type EmployerStatus,
 } from '../../../shared/domain/arrears';
 import { formatDate, formatMoney } from '../../../shared/format/vi';
@@ -119,13 +119,13 @@ function bandCondition(band: ArrearsBand) {
     case 'CLOSED':
       return sql<boolean>`(${owes} AND e.status <> 'ACTIVE')`;
     case 'UNDER_3':
-      return sql<boolean>`(${owes} AND e.status = 'ACTIVE' AND r.months_owed < 3)`;
+      return sql<boolean>`(${owes} AND e.status = 'ACTIVE' AND r.months_owed < ${sql.lit(BAND_STARTS.FROM_3_TO_6)})`;
     case 'FROM_3_TO_6':
-      return sql<boolean>`(${owes} AND e.status = 'ACTIVE' AND r.months_owed >= 3 AND r.months_owed < 6)`;
+      return sql<boolean>`(${owes} AND e.status = 'ACTIVE' AND r.months_owed >= ${sql.lit(BAND_STARTS.FROM_3_TO_6)} AND r.months_owed < ${sql.lit(BAND_STARTS.FROM_6_TO_12)})`;
     case 'FROM_6_TO_12':
-      return sql<boolean>`(${owes} AND e.status = 'ACTIVE' AND r.months_owed >= 6 AND r.months_owed < 12)`;
+      return sql<boolean>`(${owes} AND e.status = 'ACTIVE' AND r.months_owed >= ${sql.lit(BAND_STARTS.FROM_6_TO_12)} AND r.months_owed < ${sql.lit(BAND_STARTS.FROM_12)})`;
     case 'FROM_12':
-      return sql<boolean>`(${owes} AND e.status = 'ACTIVE' AND r.months_owed >= 12)`;
+      return sql<boolean>`(${owes} AND e.status = 'ACTIVE' AND r.months_owed >= ${sql.lit(BAND_STARTS.FROM_12)})`;
   }
 }
 
