@@ -3,7 +3,7 @@
  * (owed ÷ due in the year), the target in force on a day and an overdue promise. Screens, import,
  * report, demo and CLI all use these.
  */
-import { BAND_STARTS, LATE_INTEREST_DAILY_PERCENT, LATE_INTEREST_FROM, type ArrearsBand, type EmployerStatus, type PromiseStatus } from '../domain/arrears';
+import { BAND_STARTS, LATE_INTEREST_DAILY_PERCENT, REMINDER_FIELDS, REMINDER_TABLE_LINE, type ReminderField, LATE_INTEREST_FROM, type ArrearsBand, type EmployerStatus, type PromiseStatus } from '../domain/arrears';
 
 /** The band of a number of months owed: under 3, 3 to under 6, 6 to under 12, 12 and more. */
 export function monthsBand(monthsOwed: number): Exclude<ArrearsBand, 'CLOSED'> {
@@ -86,4 +86,26 @@ export function lateInterest(amount: number, fromDay: string, toDay: string): nu
   if (toDay <= start || amount <= 0) return 0;
   const days = Math.round((Date.parse(toDay) - Date.parse(start)) / 86_400_000);
   return Math.floor((amount * days * LATE_INTEREST_DAILY_PERCENT) / 100 + 0.5);
+}
+
+/** What is wrong with a reminder template, in Vietnamese (empty when it can be used). */
+export function reminderTemplateProblems(template: string): string[] {
+  const problems: string[] = [];
+  const unknown = [...new Set([...template.matchAll(/\{([^{}\s]*)\}/g)].map((m) => m[1]!))].filter((f) => !(f in REMINDER_FIELDS));
+  if (unknown.length) problems.push(`Mẫu có trường không có: ${unknown.map((f) => `{${f}}`).join(', ')}. Các trường dùng được: ${Object.keys(REMINDER_FIELDS).map((f) => `{${f}}`).join(', ')}.`);
+  const lines = template.split(/\r?\n/).map((l) => l.trim());
+  const tables = lines.filter((l) => l === REMINDER_TABLE_LINE).length;
+  if (tables !== 1) problems.push(`Mẫu phải có đúng một dòng chỉ ghi ${REMINDER_TABLE_LINE} (chỗ đặt bảng số liệu các tháng).`);
+  else if (lines.some((l) => l !== REMINDER_TABLE_LINE && l.includes(REMINDER_TABLE_LINE))) problems.push(`${REMINDER_TABLE_LINE} phải nằm trên một dòng riêng.`);
+  if (!lines.some((l) => l !== '' && l !== REMINDER_TABLE_LINE)) problems.push('Mẫu chưa có nội dung.');
+  return problems;
+}
+
+/** A reminder template filled: its paragraphs in order, 'table' where the table of months goes; empty lines left out. */
+export function fillReminderTemplate(template: string, values: Record<Exclude<ReminderField, 'bang_so_lieu'>, string>): ({ kind: 'paragraph'; text: string } | { kind: 'table' })[] {
+  return template
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((l) => (l === REMINDER_TABLE_LINE ? { kind: 'table' as const } : { kind: 'paragraph' as const, text: l.replace(/\{([a-z_]+)\}/g, (m, f: string) => (f in values ? values[f as keyof typeof values] : m)) }));
 }

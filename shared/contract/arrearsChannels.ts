@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ARREARS_ACTION_KINDS, ARREARS_BANDS, EMPLOYER_CODE_MESSAGE, EMPLOYER_CODE_PATTERN, EMPLOYER_KINDS, EMPLOYER_STATUSES, TAX_CODE_MESSAGE, TAX_CODE_PATTERN } from '../domain/arrears';
-import type { ArrearsAction, ArrearsBatch, ArrearsEmployerRow, ArrearsImportOutcome, ArrearsImportPreview, ArrearsOverview, ArrearsPromise, ArrearsTarget, EmployerDetail } from './arrearsTypes';
+import type { ArrearsAction, ArrearsBatch, ArrearsEmployerRow, ArrearsImportOutcome, ArrearsImportPreview, ArrearsOverview, ArrearsPromise, ArrearsTarget, EmployerDetail, ReminderTemplate } from './arrearsTypes';
 import { pageRequest, type Page } from './paging';
 import type { ReportDocument } from './reportTypes';
 import { channel, fileRef, isoDate, officeCode, optionalText, planId, shortText, unitCode, yearMonth } from './schemas';
@@ -97,6 +97,10 @@ export const arrearsChannels = {
       note: optionalText(1000),
     }),
   ),
+  /** The wording of the reminder letter (công văn đôn đốc) with the fields it may use. */
+  'arrears:reminderTemplate': channel<ReminderTemplate>()(z.object({}).strict()),
+  /** Saves the office's wording (null: back to the default); an unknown {field} or a missing table line is refused. */
+  'arrears:saveReminderTemplate': channel<ReminderTemplate>()(z.object({ text: z.string().max(20_000, 'Mẫu công văn tối đa 20.000 ký tự').nullable() })),
   /** The reminder letter (công văn đôn đốc) to one employer as a Decree 30 document. */
   'arrears:reminderDocument': channel<ReportDocument>()(
     z.object({

@@ -254,3 +254,11 @@ export interface ArrearsBatch {
   summary: string;
   undoneAt: string | null;
 }
+
+/** The wording of the reminder letter: an office's own, or the default; the fields it may use. */
+export interface ReminderTemplate {
+  text: string;
+  isDefault: boolean;
+  defaultText: string;
+  fields: { key: string; label: string }[];
+}

@@ -118,3 +118,35 @@ export function employerStatusOf(text: string): EmployerStatus | null {
   for (const [alias, status] of STATUS_ALIASES) if (` ${key} `.includes(` ${alias} `)) return status;
   return null;
 }
+
+/**
+ * The words of a reminder letter (công văn đôn đốc) an office can rewrite: each line a paragraph,
+ * `{field}` replaced by the employer's figures, and the line `{bang_so_lieu}` alone where the
+ * table of months goes. Stored per database; this is the text it starts with.
+ */
+export const REMINDER_FIELDS = {
+  ten_don_vi: 'Tên đơn vị',
+  ma_don_vi: 'Mã đơn vị',
+  ma_so_thue: 'Mã số thuế (để trống nếu chưa có)',
+  dia_chi: 'Địa chỉ đơn vị (để trống nếu chưa có)',
+  co_quan: 'Cơ quan BHXH quản lý đơn vị',
+  thang: 'Tháng số liệu (mm/yyyy)',
+  so_tien_no: 'Số tiền còn nợ',
+  so_thang_no: 'Số tháng chậm đóng',
+  nhom_no: 'Nhóm nợ theo thời gian',
+  tien_lai: 'Tiền lãi chậm đóng đã tính',
+  lai_uoc_tinh: 'Tiền lãi 0,03%/ngày ước tính đến ngày lập',
+  ngay_lap: 'Ngày lập công văn (dd/mm/yyyy)',
+  bang_so_lieu: 'Bảng số liệu các tháng (một dòng riêng)',
+} as const;
+export type ReminderField = keyof typeof REMINDER_FIELDS;
+export const REMINDER_TABLE_LINE = '{bang_so_lieu}';
+
+export const DEFAULT_REMINDER_TEMPLATE = [
+  'Kính gửi: {ten_don_vi}.',
+  'Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15, Luật Bảo hiểm y tế, Luật Việc làm và các văn bản hướng dẫn; căn cứ số liệu quản lý thu đến hết tháng {thang}, {co_quan} thông báo đơn vị {ten_don_vi} (mã đơn vị {ma_don_vi}) còn chậm đóng BHXH, BHYT, BHTN như sau:',
+  REMINDER_TABLE_LINE,
+  'Tổng số tiền còn nợ đến hết tháng {thang}: {so_tien_no} ({so_thang_no} tháng, thuộc nhóm "{nhom_no}"); tiền lãi chậm đóng đã tính: {tien_lai}.',
+  'Từ ngày 01/07/2025, số tiền chậm đóng phải nộp thêm số tiền bằng 0,03%/ngày tính trên số tiền và số ngày chậm đóng (ước tính đến ngày {ngay_lap}: {lai_uoc_tinh}); hành vi chậm đóng, trốn đóng bị xử phạt vi phạm hành chính và có thể bị chuyển cơ quan có thẩm quyền xem xét xử lý theo quy định.',
+  'Đề nghị đơn vị khẩn trương nộp đủ số tiền còn nợ vào tài khoản thu của cơ quan Bảo hiểm xã hội trong thời hạn 15 ngày kể từ ngày nhận được công văn này, để bảo đảm quyền lợi của người lao động. Trường hợp đơn vị gặp khó khăn, đề nghị liên hệ {co_quan} để thống nhất lộ trình nộp.',
+].join('\n');

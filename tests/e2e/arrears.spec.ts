@@ -49,6 +49,18 @@ test('an office arrears list imported, its total shown, a reminder and a promise
   await expect(page.getByTestId('arrears-largest').locator('tbody tr').first()).toContainText('Công ty CP Xây lắp Hồng Dân');
   await shot(page, 'arrears-01-overview');
 
+  // The office's own wording of the reminder letter: a field that does not exist is caught, then saved.
+  await arrears.openTab('Mẫu công văn');
+  const wording = page.getByTestId('reminder-template-text');
+  const original = await wording.inputValue();
+  await wording.fill(`${original}\nĐề nghị {ten_cong_ty} liên hệ trước ngày 30.`);
+  await expect(page.getByTestId('reminder-template-problems')).toContainText('{ten_cong_ty}');
+  await expect(page.getByTestId('reminder-template-save')).toBeDisabled();
+  await wording.fill(`${original}\nĐề nghị {ten_don_vi} cử người làm việc với cơ quan BHXH trước ngày 30.`);
+  await page.getByTestId('reminder-template-save').click();
+  await expect(page.getByTestId('reminder-template-tab')).toContainText('Đang dùng mẫu của cơ quan.');
+  await shot(page, 'arrears-06b-template');
+
   // The employers, found without diacritics.
   await arrears.openTab('Đơn vị nợ');
   await page.getByTestId('employer-search').fill('xay lap hong dan');
@@ -109,7 +121,10 @@ test('an office arrears list imported, its total shown, a reminder and a promise
   expect(pdf).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(pdf).toContain('Công ty CP Xây lắp Hồng Dân');
   expect(pdf).toContain('402.000.000');
-  expect(pdf).toContain('126/BHXH-QLT');
+  expect(pdf).toContain('Số: 126/BHXH-QLT');
+  expect(pdf).toContain('V/v đôn đốc thu nộp BHXH, BHYT, BHTN');
+  // The office's wording, filled with the employer's name (pdftotext may break the line anywhere).
+  expect(pdf.replace(/\s+/g, ' ')).toContain('Đề nghị Công ty CP Xây lắp Hồng Dân cử người làm việc');
   execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, join(SCREENS, 'arrears-reminder-page')]);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.keyboard.press('Escape');

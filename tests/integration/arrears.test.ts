@@ -128,6 +128,38 @@ describe(`employer arrears (${TEST_ENGINE})`, () => {
     expect((await call(core, 'arrears:overview', { period: '2026-11' })).target?.ratio).toBe(20);
   });
 
+  it('reminder letter wording: an office rewrites it with fields, the letter follows, bad fields are refused, the default comes back', async () => {
+    const { core, ids } = await seeded();
+    const start = await call(core, 'arrears:reminderTemplate', {});
+    expect(start.isDefault).toBe(true);
+    expect(start.fields.map((f) => f.key)).toContain('so_tien_no');
+    const text = ['Kính gửi: Ban Giám đốc {ten_don_vi} (mã số thuế {ma_so_thue}).', '{bang_so_lieu}', 'Đơn vị còn nợ {so_tien_no} đến hết tháng {thang}; đề nghị nộp trước ngày 15.'].join('\n');
+    expect((await call(core, 'arrears:saveReminderTemplate', { text })).isDefault).toBe(false);
+    const doc = await call(core, 'arrears:reminderDocument', { employerId: ids.E1! });
+    const blocks = doc.sections[0]!.blocks;
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+    expect((blocks[0] as { text: string }).text).toBe('Kính gửi: Ban Giám đốc Công ty TNHH Thủy sản Ninh Quới (mã số thuế 1900111222).');
+    expect((blocks[2] as { text: string }).text).toBe('Đơn vị còn nợ 20.000.000 đ đến hết tháng 10/2026; đề nghị nộp trước ngày 15.');
+    const audit = await storeOf(core).db.selectFrom('audit_log').select('summary').where('entity', '=', 'reminder-template').execute();
+    expect(audit.map((a) => a.summary)).toEqual(['Sửa mẫu công văn đôn đốc']);
+
+    const before = await call(core, 'arrears:reminderTemplate', {});
+    const unknown = await core.dispatch('arrears:saveReminderTemplate', { text: 'Kính gửi: {ten_cong_ty}.\n{bang_so_lieu}' });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.error.message).toContain('{ten_cong_ty}');
+    const noTable = await core.dispatch('arrears:saveReminderTemplate', { text: 'Kính gửi: {ten_don_vi}.' });
+    expect(noTable.ok).toBe(false);
+    if (!noTable.ok) expect(noTable.error.message).toContain('{bang_so_lieu}');
+    expect(await call(core, 'arrears:reminderTemplate', {})).toEqual(before);
+
+    const back = await call(core, 'arrears:saveReminderTemplate', { text: null });
+    expect(back.isDefault).toBe(true);
+    const again = await call(core, 'arrears:reminderDocument', { employerId: ids.E1! });
+    expect((again.sections[0]!.blocks[0] as { text: string }).text).toBe('Kính gửi: Công ty TNHH Thủy sản Ninh Quới.');
+    // The app's own settings are not mixed with the letter's wording.
+    expect(Object.keys(await call(core, 'settings:get', {})).sort()).toEqual(['inactiveMonths', 'jumpThreshold']);
+  });
+
   it('ratio: a row that does not give the amount due counts in the total owed but not in the ratio (a list of debtors only would inflate it)', async () => {
     const { core } = await seeded();
     // December: E1 gives its due, E2 does not.

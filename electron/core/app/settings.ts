@@ -8,7 +8,8 @@ const DEFAULTS: Settings = { jumpThreshold: 0.2, inactiveMonths: DEFAULT_INACTIV
 
 export async function readSettings(store: Store): Promise<Settings> {
   const rows = await store.db.selectFrom('settings').select(['key', 'value']).execute();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  // Only the app's own settings: other rows (a reminder letter's wording…) belong to their domain.
+  const stored = Object.fromEntries(rows.filter((r) => r.key in DEFAULTS).map((r) => [r.key, JSON.parse(r.value) as unknown]));
   return { ...DEFAULTS, ...(stored as Partial<Settings>) };
 }
 

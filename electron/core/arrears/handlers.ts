@@ -4,6 +4,7 @@ import { PlanStore } from '../app/planStore';
 import { pageArrearsBatches, undoArrearsBatch } from './batches';
 import { commitArrearsImport, previewArrearsImport, type StoredArrearsPlan } from './importArrears';
 import { reminderDocument } from './reminderDocument';
+import { reminderTemplate, saveReminderTemplate } from './reminderTemplate';
 import {
   actionsPage, arrearsOverview, deleteAction, employerDetail, employersPage, listArrearsTargets, logAction, promisesPage, saveArrearsTarget, saveEmployer, savePromise, settlePromise,
 } from './service';
@@ -25,6 +26,8 @@ export function arrearsHandlers(
   'arrears:savePromise': Handler<'arrears:savePromise'>;
   'arrears:settlePromise': Handler<'arrears:settlePromise'>;
   'arrears:targets': Handler<'arrears:targets'>;
+  'arrears:reminderTemplate': Handler<'arrears:reminderTemplate'>;
+  'arrears:saveReminderTemplate': Handler<'arrears:saveReminderTemplate'>;
   'arrears:saveTarget': Handler<'arrears:saveTarget'>;
   'arrears:reminderDocument': Handler<'arrears:reminderDocument'>;
   'arrears:previewImport': Handler<'arrears:previewImport'>;
@@ -45,6 +48,8 @@ export function arrearsHandlers(
     'arrears:savePromise': (req) => savePromise(context(), req),
     'arrears:settlePromise': (req) => settlePromise(context(), req),
     'arrears:targets': (req) => listArrearsTargets(context(), req.officeCode),
+    'arrears:reminderTemplate': () => reminderTemplate(context()),
+    'arrears:saveReminderTemplate': (req) => saveReminderTemplate(context(), req.text),
     'arrears:saveTarget': (req) => saveArrearsTarget(context(), req),
     'arrears:reminderDocument': (req) => reminderDocument(context(), req),
     'arrears:previewImport': (req) => previewArrearsImport(context(), plans, req),

@@ -1,10 +1,11 @@
 import { AppError, type ReportColumn, type ReportDocument, type ReportRow } from '../../../shared/contract';
-import { arrearsBand, lateInterest, monthEnd } from '../../../shared/calc/arrears';
-import { ARREARS_BAND_LABELS, LATE_INTEREST_FROM } from '../../../shared/domain/arrears';
+import { arrearsBand, fillReminderTemplate, lateInterest, monthEnd } from '../../../shared/calc/arrears';
+import { ARREARS_BAND_LABELS, DEFAULT_REMINDER_TEMPLATE } from '../../../shared/domain/arrears';
 import { ISSUER_PARENT, placeDateLine } from '../../../shared/domain/documents';
 import { formatCount, formatDate, formatMoney } from '../../../shared/format/vi';
 import { localToday, type CoreContext } from '../app/context';
 import { officialDocument } from '../reports/officialDocument';
+import { storedReminderTemplate } from './reminderTemplate';
 import { ArrearsRepository, toMonthRow } from './repository';
 
 type Input = { employerId: number; period?: string; docNumber?: string; place?: string; issueDate?: string | null; signerTitle?: string; signerName?: string };
@@ -21,8 +22,9 @@ const monthText = (p: string) => `${p.slice(5)}/${p.slice(0, 4)}`;
 
 /**
  * The reminder letter (công văn đôn đốc) to one employer: the office issues it under the province,
- * "V/v đôn đốc thu nộp BHXH, BHYT, BHTN" as the excerpt, the employer's figures for the month
- * and the three before it, the 0,03% a day from 01/07/2025, Nơi nhận and the signature.
+ * "V/v đôn đốc thu nộp BHXH, BHYT, BHTN" as the excerpt, the office's wording (reminderTemplate.ts,
+ * default in shared/domain/arrears.ts) filled with the employer's figures for the month and the
+ * three before it, Nơi nhận and the signature.
  */
 export async function reminderDocument(ctx: CoreContext, req: Input): Promise<ReportDocument> {
   const repo = new ArrearsRepository(ctx.store);
@@ -43,6 +45,13 @@ export async function reminderDocument(ctx: CoreContext, req: Input): Promise<Re
   const officeName = employer.officeName ?? null;
   const lateFrom = monthEnd(current.period);
   const accruing = lateInterest(current.amountOwed, lateFrom, issueDay);
+  const template = (await storedReminderTemplate(ctx.store)) ?? DEFAULT_REMINDER_TEMPLATE;
+  const values = {
+    ten_don_vi: employer.name, ma_don_vi: employer.code, ma_so_thue: employer.taxCode ?? '', dia_chi: employer.address ?? '',
+    co_quan: officeName ?? 'cơ quan Bảo hiểm xã hội', thang: monthText(current.period), so_tien_no: formatMoney(current.amountOwed),
+    so_thang_no: formatCount(current.monthsOwed), nhom_no: ARREARS_BAND_LABELS[band], tien_lai: formatMoney(current.interest),
+    lai_uoc_tinh: formatMoney(accruing), ngay_lap: formatDate(issueDay),
+  };
   const doc = await officialDocument(ctx, {
     dated: req.issueDate === null ? 'blank' : 'today',
     title: '',
@@ -57,26 +66,7 @@ export async function reminderDocument(ctx: CoreContext, req: Input): Promise<Re
         id: 'reminder',
         heading: '',
         orientation: 'portrait',
-        blocks: [
-          { kind: 'paragraph', text: `Kính gửi: ${employer.name}${employer.address ? ` (${employer.address})` : ''}.` },
-          {
-            kind: 'paragraph',
-            text: `Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15, Luật Bảo hiểm y tế, Luật Việc làm và các văn bản hướng dẫn; căn cứ số liệu quản lý thu đến hết tháng ${monthText(current.period)}, ${officeName ?? 'cơ quan Bảo hiểm xã hội'} thông báo đơn vị ${employer.name} (mã đơn vị ${employer.code}${employer.taxCode ? `, mã số thuế ${employer.taxCode}` : ''}) còn chậm đóng BHXH, BHYT, BHTN như sau:`,
-          },
-          { kind: 'table', caption: null, columns: COLUMNS, rows: tableRows, notes: [] },
-          {
-            kind: 'paragraph',
-            text: `Tổng số tiền còn nợ đến hết tháng ${monthText(current.period)}: ${formatMoney(current.amountOwed)} (${formatCount(current.monthsOwed)} tháng, thuộc nhóm "${ARREARS_BAND_LABELS[band]}"); tiền lãi chậm đóng đã tính: ${formatMoney(current.interest)}.`,
-          },
-          {
-            kind: 'paragraph',
-            text: `Từ ngày ${formatDate(LATE_INTEREST_FROM)}, số tiền chậm đóng phải nộp thêm số tiền bằng 0,03%/ngày tính trên số tiền và số ngày chậm đóng${accruing > 0 ? ` (ước tính đến ngày ${formatDate(issueDay)}: ${formatMoney(accruing)})` : ''}; hành vi chậm đóng, trốn đóng bị xử phạt vi phạm hành chính và có thể bị chuyển cơ quan có thẩm quyền xem xét xử lý theo quy định.`,
-          },
-          {
-            kind: 'paragraph',
-            text: `Đề nghị đơn vị khẩn trương nộp đủ số tiền còn nợ vào tài khoản thu của cơ quan Bảo hiểm xã hội trong thời hạn 15 ngày kể từ ngày nhận được công văn này, để bảo đảm quyền lợi của người lao động. Trường hợp đơn vị gặp khó khăn, đề nghị liên hệ ${officeName ?? 'cơ quan Bảo hiểm xã hội'} để thống nhất lộ trình nộp.`,
-          },
-        ],
+        blocks: fillReminderTemplate(template, values).map((b) => (b.kind === 'table' ? { kind: 'table', caption: null, columns: COLUMNS, rows: tableRows, notes: [] } : b)),
       },
     ],
     recipients: ['Như trên;', 'Giám đốc (để báo cáo);', 'Lưu: VT, QLT.'],

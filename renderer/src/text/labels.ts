@@ -72,6 +72,7 @@ const AUDIT_LABELS: Record<string, string> = {
   'update:arrears-target': 'Giao chỉ tiêu tỷ lệ nợ',
   'import:arrears-import': 'Nhập danh sách nợ',
   'undo:arrears-import': 'Hoàn tác lần nhập danh sách nợ',
+  'update:reminder-template': 'Sửa mẫu công văn đôn đốc',
 };
 
 const AUDIT_VERBS: Record<string, string> = {

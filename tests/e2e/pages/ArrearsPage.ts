@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type ArrearsTab = 'Tổng quan nợ' | 'Đơn vị nợ' | 'Nhật ký đôn đốc' | 'Chỉ tiêu tỷ lệ nợ' | 'Lịch sử nhập';
+export type ArrearsTab = 'Tổng quan nợ' | 'Đơn vị nợ' | 'Nhật ký đôn đốc' | 'Chỉ tiêu tỷ lệ nợ' | 'Mẫu công văn' | 'Lịch sử nhập';
 
 /** Nợ đọng: the tabs, the employer drawer and the dialogs they open. */
 export class ArrearsPage {

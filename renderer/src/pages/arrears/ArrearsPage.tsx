@@ -12,6 +12,7 @@ import { EmployerDrawer } from './EmployerDrawer';
 import { EmployersTab } from './EmployersTab';
 import { LogTab } from './LogTab';
 import { OverviewTab } from './OverviewTab';
+import { ReminderTemplateTab } from './ReminderTemplateTab';
 import { TargetsTab } from './TargetsTab';
 import '../network/network.css';
 import './arrears.css';
@@ -43,6 +44,7 @@ export function ArrearsPage() {
           { key: 'employers', label: 'Đơn vị nợ', children: <EmployersTab onOpen={open} onCreate={() => setEditing('new')} /> },
           { key: 'log', label: 'Nhật ký đôn đốc', children: <LogTab onOpen={open} /> },
           { key: 'targets', label: 'Chỉ tiêu tỷ lệ nợ', children: <TargetsTab /> },
+          { key: 'template', label: 'Mẫu công văn', children: <ReminderTemplateTab /> },
           { key: 'batches', label: 'Lịch sử nhập', children: <BatchesTab /> },
         ]}
       />
