@@ -213,6 +213,10 @@ describe(`employer arrears (${TEST_ENGINE})`, () => {
     expect(log.items.map((a) => [a.kind, a.employerOverduePromises])).toEqual([['MEETING', 1], ['REMINDER_LETTER', 1]]);
     expect((await call(core, 'arrears:actions', { kind: 'REMINDER_LETTER', from: '2026-10-01', to: '2026-10-31' })).total).toBe(1);
     expect((await call(core, 'arrears:promises', { overdueOnly: true })).items.map((p) => p.promisedOn)).toEqual(['2026-11-15']);
+    // The same rule wherever promises are counted: the overview and the employer's row.
+    expect(await call(core, 'arrears:overview', { period: '2026-10' })).toMatchObject({ pendingPromises: 2, overduePromises: 1 });
+    const row = (await call(core, 'arrears:employers', { period: '2026-10', query: 'ninh quoi' })).items[0]!;
+    expect(row).toMatchObject({ pendingPromises: 2, overduePromises: 1 });
     const overdue = d.promises.find((p) => p.overdue)!;
     d = await call(core, 'arrears:settlePromise', { id: overdue.id, status: 'BROKEN', settledOn: '2026-11-20' });
     expect(d.promises.find((p) => p.id === overdue.id)).toMatchObject({ status: 'BROKEN', overdue: false });

@@ -176,8 +176,7 @@ export class ArrearsRepository {
       .selectFrom('arrears_promises')
       .select((eb) => ['employer_id', eb.fn.countAll<number>().as('n')])
       .where('employer_id', 'in', employerIds)
-      .where('status', '=', 'PENDING')
-      .where('promised_on', '<', today)
+      .where(overduePromise(today, 'arrears_promises'))
       .groupBy('employer_id')
       .execute();
     for (const r of rows) out.set(r.employer_id, num(r.n));
@@ -194,4 +193,9 @@ export class ArrearsRepository {
       .execute();
     return rows.map((r) => ({ id: r.id, officeCode: r.office_code ?? null, officeName: r.office_name ?? null, validFrom: r.valid_from, ratio: Number(r.ratio), source: r.source, note: r.note }));
   }
+}
+
+/** `promiseOverdue` (shared/calc/arrears.ts) in SQL, over arrears_promises under `alias`: pending, and its day has passed. */
+export function overduePromise(today: string, alias = 'p') {
+  return sql<boolean>`(${sql.ref(`${alias}.status`)} = 'PENDING' AND ${sql.ref(`${alias}.promised_on`)} < ${today})`;
 }

@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit';
 import { isoNow, localToday, type CoreContext } from '../app/context';
 import { foldedWordsMatch, pageOf } from '../db/paging';
 import { changeLines, cleanText, officeIdOf } from '../network/lookups';
-import { ArrearsRepository, toMonthRow } from './repository';
+import { ArrearsRepository, overduePromise, toMonthRow } from './repository';
 
 type EmployersInput = ParsedRequestOf<'arrears:employers'>;
 const num = (v: unknown): number => Number(v ?? 0);
@@ -105,7 +105,7 @@ async function promiseCounts(ctx: CoreContext, officeId: number | null, today: s
   let q = ctx.store.db
     .selectFrom('arrears_promises as p')
     .innerJoin('employers as e', 'e.id', 'p.employer_id')
-    .select((eb) => [eb.fn.countAll<number>().as('pending'), eb.fn.sum<number>(sql<number>`CASE WHEN p.promised_on < ${today} THEN 1 ELSE 0 END`).as('overdue')])
+    .select((eb) => [eb.fn.countAll<number>().as('pending'), eb.fn.sum<number>(sql<number>`CASE WHEN ${overduePromise(today)} THEN 1 ELSE 0 END`).as('overdue')])
     .where('p.status', '=', 'PENDING');
   if (officeId !== null) q = q.where('e.office_id', '=', officeId);
   const r = await q.executeTakeFirst();
@@ -145,7 +145,7 @@ export async function employersPage(ctx: CoreContext, req: EmployersInput): Prom
       'r.period', 'r.amount_owed', 'r.months_owed', 'r.interest', 'r.is_late', 'r.is_evasion',
       eb.selectFrom('arrears_actions as a').select((x) => x.fn.max('a.acted_on').as('m')).whereRef('a.employer_id', '=', 'e.id').as('last_action'),
       eb.selectFrom('arrears_promises as p').select((x) => x.fn.countAll<number>().as('n')).whereRef('p.employer_id', '=', 'e.id').where('p.status', '=', 'PENDING').as('pending'),
-      eb.selectFrom('arrears_promises as p').select((x) => x.fn.countAll<number>().as('n')).whereRef('p.employer_id', '=', 'e.id').where('p.status', '=', 'PENDING').where('p.promised_on', '<', today).as('overdue'),
+      eb.selectFrom('arrears_promises as p').select((x) => x.fn.countAll<number>().as('n')).whereRef('p.employer_id', '=', 'e.id').where(overduePromise(today)).as('overdue'),
     ]);
   if (office) q = q.where('e.office_id', '=', office.id);
   if (req.unitCode) q = q.where('e.unit_code', '=', req.unitCode);
@@ -306,7 +306,7 @@ export async function promisesPage(ctx: CoreContext, req: ParsedRequestOf<'arrea
   const office = await scopeOffice(ctx, req.officeCode);
   let q = repo.promises();
   if (req.status) q = q.where('p.status', '=', req.status);
-  if (req.overdueOnly) q = q.where('p.status', '=', 'PENDING').where('p.promised_on', '<', today);
+  if (req.overdueOnly) q = q.where(overduePromise(today));
   if (office) q = q.where('e.office_id', '=', office.id);
   if (req.employerId) q = q.where('p.employer_id', '=', req.employerId);
   if (req.query) q = q.where(foldedWordsMatch('e.name_key', foldText(req.query)));
