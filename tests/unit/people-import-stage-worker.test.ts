@@ -5,7 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { streamSheetRows, streamSheetRowsInWorker, type RowBatch, type WorkerTransform } from '../../electron/core/excel/stream/index';
 import { PeopleLookups } from '../../electron/core/people/import/lookups';
 import { stageRows, type StagedBatch, type StageSetup, type StageWorkerConfig } from '../../electron/core/people/import/stageRows';
+import { STAGE_INSERT_COLUMNS } from '../../electron/core/people/import/preview';
 import type { FieldColumn } from '../../electron/core/people/import/validateRow';
+import { copyCsvLine } from '../../electron/core/db/copyCsv';
+
+const CCCD_AT = STAGE_INSERT_COLUMNS.indexOf('cccd');
+const BHXH_AT = STAGE_INSERT_COLUMNS.indexOf('bhxh_code');
 import { cccdFor, writePeopleWorkbook } from '../helpers/peopleFiles';
 
 const dir = mkdtempSync(join(tmpdir(), 'bhxh-stage-worker-'));
@@ -43,7 +48,7 @@ describe('people import validated in the reader worker', () => {
     }
     rows.push([], ['', 'Người lập biểu'], ['', 'Giám đốc']);
     const path = writePeopleWorkbook(join(dir, 'list.xlsx'), rows);
-    const setup: StageSetup = { batchId: 7, lastHeaderRow: 3, fields: FIELDS, today: '2026-11-22' };
+    const setup: StageSetup = { batchId: 7, lastHeaderRow: 3, fields: FIELDS, today: '2026-11-22', format: 'tuples' };
     const vctx = { lookups: lookups(), today: setup.today };
 
     const inThread: StagedBatch[] = [];
@@ -71,6 +76,22 @@ describe('people import validated in the reader worker', () => {
     expect(a.seen).toBe(120);
     expect(a.tuples.filter((t) => t[2] === 'error').length).toBeGreaterThan(20);
     expect(flat(inWorker)).toEqual(a);
+
+    // PostgreSQL's form: the same rows as COPY text built in the worker, and the valid rows' identifiers.
+    const csvSetup: StageSetup = { ...setup, format: 'csv' };
+    const csvTransform: WorkerTransform = { name: 'people-stage', configure: null };
+    const asCsv: StagedBatch[] = [];
+    for await (const batch of streamSheetRowsInWorker(path, 'list.xlsx', { batchRows: 10, transform: csvTransform })) {
+      if (batch.transformed) asCsv.push(batch.transformed as StagedBatch);
+      else {
+        asCsv.push(stageRows(batch as RowBatch, csvSetup, vctx));
+        csvTransform.configure?.({ setup: csvSetup, lookups: vctx.lookups.toData() } satisfies StageWorkerConfig);
+      }
+    }
+    expect(asCsv.every((b) => b.tuples.length === 0)).toBe(true);
+    expect(asCsv.reduce((n, b) => n + b.staged, 0)).toBe(a.tuples.length);
+    expect(asCsv.map((b) => Buffer.from(b.csv ?? new Uint8Array()).toString('utf8')).join('')).toBe(a.tuples.map((t) => copyCsvLine(t)).join(''));
+    expect(asCsv.flatMap((b) => b.keys ?? [])).toEqual(a.tuples.filter((t) => t[2] === 'ok').map((t) => [t[1], t[CCCD_AT], t[BHXH_AT]]));
   });
 });
 

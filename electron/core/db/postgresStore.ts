@@ -5,6 +5,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AppError } from '../../../shared/contract';
 import { BIG_LOAD_ROWS } from './batching';
+import { copyCsvLine } from './copyCsv';
 import type { Schema, TableName } from './schema';
 import { currentScope, Store } from './store';
 
@@ -121,6 +122,20 @@ export class PostgresStore extends Store {
     });
   }
 
+  /**
+   * CSV text already built (by a worker: the rows never become objects on this thread) copied
+   * into `table` in one transaction. For staging tables: nothing is set aside.
+   */
+  async copyCsv(table: TableName, columns: readonly string[], chunks: readonly Uint8Array[]): Promise<void> {
+    if (chunks.length === 0) return;
+    await this.transaction(async () => {
+      const client = currentScope()?.client as pg.PoolClient | undefined;
+      if (!client) throw new AppError('INTERNAL', 'Không tìm thấy kết nối của giao dịch để ghi hàng loạt.');
+      const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+      await pipeline(Readable.from(chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength))), stream);
+    });
+  }
+
   async close(): Promise<void> {
     await this.root.destroy().catch(() => undefined);
   }
@@ -157,17 +172,9 @@ async function setAsideForLoad(client: pg.PoolClient, table: TableName, incoming
 function* csvChunks(rows: readonly (readonly unknown[])[]): Generator<string> {
   for (let i = 0; i < rows.length; i += COPY_CHUNK) {
     let out = '';
-    for (const row of rows.slice(i, i + COPY_CHUNK)) out += row.map(csvValue).join(',') + '\n';
+    for (const row of rows.slice(i, i + COPY_CHUNK)) out += copyCsvLine(row);
     yield out;
   }
-}
-
-/** CSV for COPY: an unquoted empty field is NULL, a quoted one is the empty string. */
-function csvValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  return `"${String(value).replace(/"/g, '""')}"`;
 }
 
 /** What people are told when the server cannot be used; the engine's own text stays out. */

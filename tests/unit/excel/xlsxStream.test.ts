@@ -203,6 +203,30 @@ describe('scanner fed in small chunks', () => {
   });
 });
 
+describe('shared strings past one block of text', () => {
+  it('keeps every string whole across the 8 MB blocks (rich-text runs and empty strings included)', () => {
+    const builder = new SharedStringsBuilder();
+    const expected: string[] = [];
+    let xml = '<sst>';
+    // ~13 MB of text: strings cross the first block's end, one of them in two rich-text runs.
+    for (let i = 0; i < 420_000; i++) {
+      const text = i % 1000 === 0 ? '' : `Nguyễn Thị Hòa ${i} ${'x'.repeat(i % 7)}`;
+      expected.push(i % 997 === 0 ? `${text}ạ` : text);
+      xml += i % 997 === 0 ? `<si><r><t>${text}</t></r><r><t>ạ</t></r></si>` : `<si><t>${text}</t></si>`;
+      if (xml.length > 1 << 20) {
+        builder.feed(Buffer.from(xml));
+        xml = '';
+      }
+    }
+    builder.feed(Buffer.from(`${xml}</sst>`));
+    const table = builder.finish();
+    expect(table.count).toBe(expected.length);
+    expect(table.byteSize()).toBeGreaterThan(8 << 20);
+    for (let i = 0; i < expected.length; i++) if (table.get(i) !== expected[i]) expect([i, table.get(i)]).toEqual([i, expected[i]]);
+    expect(table.get(expected.length)).toBeNull();
+  });
+});
+
 describe('dates and styles', () => {
   it('recognises date formats, not times or numbers', () => {
     for (const code of ['dd/mm/yyyy', 'd-mmm-yy', '[$-42A]dd mmmm yyyy', 'mmm yyyy', 'yyyy', 'm/d/yy h:mm']) expect(isDateFormat(code)).toBe(true);

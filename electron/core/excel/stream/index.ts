@@ -16,8 +16,11 @@ import { ZipReader } from './zipEntries';
 
 export type { RowBatch, SheetInfo, SheetStreamOptions, StreamCell, StreamProgress, StreamTimings, WorkerStreamOptions, WorkerTransform } from './types';
 
-/** Heap ceiling of the streaming worker: strings live in Buffers (off-heap), batches are small. */
-export const STREAM_WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
+/**
+ * Heap ceiling of the streaming worker: strings live in Buffers (off-heap), batches are small. A
+ * 16 MB young generation (not 64) read a million rows as fast and 43 MB lighter (peak 309 MB, not 352).
+ */
+export const STREAM_WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 };
 
 type Source = { kind: 'xlsx'; zip: ZipReader } | { kind: 'csv'; encoding: 'utf-8' | 'utf-16le' } | { kind: 'legacy' };
 

@@ -5,6 +5,14 @@ const BRIDGE = 8192;
 /** Per-string flags: needs entity/escape decoding; has non-ASCII bytes. */
 const ESCAPED = 1;
 const WIDE = 2;
+/**
+ * The text is kept in blocks of 8 MB: a growing single buffer would double (and be copied) past
+ * the text's size, which at a million rows held twice the ~70 MB of text for a moment. A string
+ * never straddles two blocks; its position is block × BLOCK_SIZE + offset in the block.
+ */
+const BLOCK_BITS = 23;
+const BLOCK_SIZE = 1 << BLOCK_BITS;
+const IN_BLOCK = BLOCK_SIZE - 1;
 
 /** Buffer's own slicers, without toString's argument checks (~25% faster per short string). */
 type Slicing = Buffer & { utf8Slice(start: number, end: number): string; latin1Slice(start: number, end: number): string };
@@ -12,7 +20,7 @@ type Slicing = Buffer & { utf8Slice(start: number, end: number): string; latin1S
 /**
  * The shared-strings table kept as UTF-8 bytes plus offsets, decoded per lookup. A province list
  * has millions of unique strings (CCCD, BHXH and card numbers typed as text): as JS strings they
- * would cost ~40 bytes of heap each plus GC scanning; here they cost their bytes and 4 more.
+ * would cost ~40 bytes of heap each plus GC scanning; here they cost their bytes and 5 more.
  * A small direct-mapped cache keeps repeated strings (communes, names, genders) decoded once.
  */
 export class SharedStrings {
@@ -20,14 +28,16 @@ export class SharedStrings {
   private readonly cacheValues: string[] = new Array<string>(CACHE_SLOTS).fill('');
 
   constructor(
-    private readonly bytes: Buffer,
+    private readonly blocks: Buffer[],
+    /** Bytes used in each block: the end of a block's last string. */
+    private readonly blockEnds: number[],
     private readonly offsets: Uint32Array,
     private readonly escaped: Uint8Array,
     readonly count: number,
   ) {}
 
   static empty(): SharedStrings {
-    return new SharedStrings(Buffer.alloc(0), new Uint32Array(1), new Uint8Array(0), 0);
+    return new SharedStrings([], [], new Uint32Array(1), new Uint8Array(0), 0);
   }
 
   /** The string at `index`, or null when the sheet points past the table. */
@@ -36,9 +46,13 @@ export class SharedStrings {
     const slot = index & (CACHE_SLOTS - 1);
     if (this.cacheKeys[slot] === index) return this.cacheValues[slot]!;
     const flags = this.escaped[index]!;
-    const bytes = this.bytes as Slicing;
-    const start = this.offsets[index]!;
-    const end = this.offsets[index + 1]!;
+    const at = this.offsets[index]!;
+    const next = this.offsets[index + 1]!;
+    const block = at >>> BLOCK_BITS;
+    const bytes = this.blocks[block] as Slicing | undefined;
+    if (!bytes) return '';
+    const start = at & IN_BLOCK;
+    const end = next >>> BLOCK_BITS === block ? next & IN_BLOCK : this.blockEnds[block]!;
     let text = flags & WIDE ? bytes.utf8Slice(start, end) : bytes.latin1Slice(start, end);
     if (flags & ESCAPED) text = unescapeXml(text);
     this.cacheKeys[slot] = index;
@@ -46,9 +60,9 @@ export class SharedStrings {
     return text;
   }
 
-  /** Bytes held (text + offsets + flags), for the benchmark. */
+  /** Bytes held (text blocks + offsets + flags), for the benchmark. */
   byteSize(): number {
-    return this.bytes.length + this.offsets.byteLength + this.escaped.byteLength;
+    return this.blocks.reduce((n, b) => n + b.length, 0) + this.offsets.byteLength + this.escaped.byteLength;
   }
 }
 
@@ -59,13 +73,18 @@ export class SharedStrings {
  * need it. A tag cut by a chunk boundary is carried to the next chunk.
  */
 export class SharedStringsBuilder {
-  private bytes = Buffer.allocUnsafe(1 << 20);
+  private blocks: Buffer[] = [];
+  private blockEnds: number[] = [];
+  /** The block being filled (the last of `blocks`) and the bytes used in it. */
+  private bytes = Buffer.allocUnsafe(0);
   private used = 0;
   private offsets = new Uint32Array(1 << 14);
   private escaped = new Uint8Array(1 << 14);
   private count = 0;
   private carry: Buffer | null = null;
   private inItem = false;
+  /** Where the current string began in the current block. */
+  private itemStart = 0;
   private phonetic = 0;
   private itemEscaped = 0;
 
@@ -91,8 +110,9 @@ export class SharedStringsBuilder {
 
   finish(): SharedStrings {
     if (this.inItem) this.endItem();
-    this.offsets[this.count] = this.used;
-    return new SharedStrings(this.bytes.subarray(0, this.used), this.offsets, this.escaped, this.count);
+    this.offsets[this.count] = this.position();
+    if (this.blocks.length) this.blockEnds[this.blocks.length - 1] = this.used;
+    return new SharedStrings(this.blocks, this.blockEnds, this.offsets, this.escaped, this.count);
   }
 
   private scan(buf: Buffer, from: number): number {
@@ -142,6 +162,19 @@ export class SharedStringsBuilder {
     }
   }
 
+  /** A new block; the current string's bytes so far move with it (a string stays in one block). */
+  private nextBlock(): void {
+    const block = Buffer.allocUnsafe(BLOCK_SIZE);
+    const carried = this.inItem ? this.used - this.itemStart : 0;
+    if (carried > 0) this.bytes.copy(block, 0, this.itemStart, this.used);
+    if (this.blocks.length) this.blockEnds[this.blocks.length - 1] = this.used - carried;
+    this.blocks.push(block);
+    this.bytes = block;
+    this.used = carried;
+    this.itemStart = 0;
+    if (this.inItem) this.offsets[this.count] = this.position() - carried;
+  }
+
   private startItem(): void {
     if (this.count + 1 >= this.offsets.length) {
       const offsets = new Uint32Array(this.offsets.length * 2);
@@ -151,7 +184,8 @@ export class SharedStringsBuilder {
       escaped.set(this.escaped);
       this.escaped = escaped;
     }
-    this.offsets[this.count] = this.used;
+    this.offsets[this.count] = this.position();
+    this.itemStart = this.used;
     this.inItem = true;
     this.phonetic = 0;
     this.itemEscaped = 0;
@@ -164,13 +198,16 @@ export class SharedStringsBuilder {
     this.inItem = false;
   }
 
+  /** Where the next byte goes, as a string's position. */
+  private position(): number {
+    return this.blocks.length ? (this.blocks.length - 1) * BLOCK_SIZE + this.used : 0;
+  }
+
   private append(buf: Buffer, start: number, end: number): void {
-    const length = end - start;
-    if (this.used + length > this.bytes.length) {
-      const bytes = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + length));
-      this.bytes.copy(bytes, 0, 0, this.used);
-      this.bytes = bytes;
-    }
+    // A cell holds at most 32,767 characters; longer text (a broken file) is cut to fit one block.
+    const length = Math.min(end - start, BLOCK_SIZE - (this.used - this.itemStart));
+    end = start + length;
+    if (this.used + length > this.bytes.length) this.nextBlock();
     // One pass copies and flags: '&' (entities) and '_' (_xHHHH_) need decoding later, bytes
     // ≥ 0x80 need UTF-8 decoding (the rest is ASCII, decoded faster as Latin-1).
     const target = this.bytes;

@@ -5,6 +5,7 @@ import { foldText } from '../../../../shared/text/fold';
 import { isoNow, localToday, type CoreContext } from '../../app/context';
 import { listSheets, streamSheetRowsInWorker, type RowBatch, type StreamCell, type WorkerTransform } from '../../excel/stream';
 import type { Statement } from 'better-sqlite3';
+import type { PostgresStore } from '../../db/postgresStore';
 import type { SqliteStore } from '../../db/sqliteStore';
 import type { Store } from '../../db/store';
 import { startOperation, type ImportOperation } from '../../imports/operations';
@@ -160,15 +161,21 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
   let fields: FieldColumn[] = [];
   const head: { rowNumbers: number[]; rows: StreamCell[][] } = { rowNumbers: [], rows: [] };
   let pending: unknown[][] = [];
+  let pendingCsv: Uint8Array[] = [];
+  let pendingRows = 0;
   let rowsSeen = 0;
   let bytes = { done: 0, total: 0 };
 
   const flush = async () => {
-    if (pending.length === 0) return;
+    if (pendingRows === 0) return;
     const t = performance.now();
     const chunk = pending;
+    const csv = pendingCsv;
     pending = [];
-    await stageChunk(store, chunk);
+    pendingCsv = [];
+    pendingRows = 0;
+    if (csv.length) await (store as PostgresStore).copyCsv('person_import_rows', STAGE_INSERT_COLUMNS, csv);
+    else await stageChunk(store, chunk);
     timings.stageMs += performance.now() - t;
     op.progress('Đang kiểm tra…', bytes.total ? bytes.done : rowsSeen, bytes.total || rowsSeen + 1);
     // Let other requests in between chunks, and honour a cancel.
@@ -185,7 +192,12 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
       pending.push(tuple);
       if (tuple[2] === 'ok') inFile.add(tuple[1] as number, tuple[CCCD_AT] as string | null, tuple[BHXH_AT] as string | null);
     }
-    if (pending.length >= STAGE_CHUNK) await flush();
+    if (staged.csv) {
+      pendingCsv.push(staged.csv);
+      for (const [rowNo, cccd, bhxh] of staged.keys ?? []) inFile.add(rowNo, cccd, bhxh);
+    }
+    pendingRows += staged.staged;
+    if (pendingRows >= STAGE_CHUNK) await flush();
   };
   /** Rows read before the worker was told how to validate them: validated here. */
   const take = async (batch: RowBatch) => {
@@ -208,7 +220,8 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
     }
     ({ columns } = await resolveMapping(store, table.columns, job.mapping));
     fields = fieldColumns(columns);
-    setup = { batchId, lastHeaderRow: table.lastHeaderRow, fields, today };
+    // PostgreSQL takes the rows as COPY text the worker builds; SQLite binds values.
+    setup = { batchId, lastHeaderRow: table.lastHeaderRow, fields, today, format: store.engine === 'postgres' ? 'csv' : 'tuples' };
     // From here on the reader's worker validates the rows it reads (on its own core) and posts
     // them staged; the few batches already on their way are validated here.
     transform.configure?.({ setup, lookups: vctx.lookups.toData() } satisfies StageWorkerConfig);

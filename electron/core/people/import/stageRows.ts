@@ -1,4 +1,5 @@
 import type { PersonField } from '../../../../shared/domain/people';
+import { copyCsvLine } from '../../db/copyCsv';
 import { foldText } from '../../../../shared/text/fold';
 import type { RowBatch, StreamCell } from '../../excel/stream/types';
 import { PeopleLookups, type PeopleLookupsData } from './lookups';
@@ -24,11 +25,22 @@ export interface StageSetup {
   lastHeaderRow: number;
   fields: FieldColumn[];
   today: string;
+  /**
+   * 'csv' (PostgreSQL): the batch comes back as COPY text, built where it is validated, plus the
+   * valid rows' identifiers for the in-file duplicate check; 'tuples' (SQLite): values to bind.
+   */
+  format: 'tuples' | 'csv';
 }
 
 /** Rows validated into stage tuples (batch_id, row_no, status, STAGED_COLUMNS…, errors, raw), with the issues counted by field. */
 export interface StagedBatch {
+  /** Empty when the setup's format is 'csv'. */
   tuples: unknown[][];
+  /** Format 'csv': the rows as COPY text (UTF-8) in the tuples' column order, and per valid row [row_no, cccd, bhxh_code]. */
+  csv?: Uint8Array;
+  keys?: [number, string | null, string | null][];
+  /** Rows staged (tuples or lines). */
+  staged: number;
   rowsSeen: number;
   errors: [PersonField, number][];
 }
@@ -42,6 +54,10 @@ export function stageRows(batch: RowBatch, setup: StageSetup, vctx: ValidateCont
   const { fields, batchId, lastHeaderRow } = setup;
   const nameColumn = fields.find((f) => f.field === 'fullName');
   const tuples: unknown[][] = [];
+  const csv = setup.format === 'csv';
+  const keys: [number, string | null, string | null][] = [];
+  let text = '';
+  let staged = 0;
   const errors = new Map<PersonField, number>();
   let rowsSeen = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -62,9 +78,15 @@ export function stageRows(batch: RowBatch, setup: StageSetup, vctx: ValidateCont
     const tuple: unknown[] = [batchId, rowNo, bad ? 'error' : 'ok'];
     pushStaged(tuple, values);
     tuple.push(bad ? JSON.stringify(issues) : null, bad ? JSON.stringify(cells) : null);
-    tuples.push(tuple);
+    staged++;
+    if (!csv) tuples.push(tuple);
+    else {
+      text += copyCsvLine(tuple);
+      if (!bad) keys.push([rowNo, values.cccd, values.bhxh_code]);
+    }
   }
-  return { tuples, rowsSeen, errors: [...errors] };
+  if (csv) return { tuples, csv: Buffer.from(text), keys, staged, rowsSeen, errors: [...errors] };
+  return { tuples, staged, rowsSeen, errors: [...errors] };
 }
 
 /** The data a worker is configured with: the setup and the lookups as plain maps. */
