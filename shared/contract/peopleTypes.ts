@@ -151,6 +151,13 @@ export interface PersonImportTimings {
   commitMs: number | null;
   /** Of stageMs: the duplicate checks over the stage (in the file, on the list, on other lists). */
   duplicatesMs?: number;
+  /** In the reader's worker (beside the main thread): inflating the file, scanning its XML. */
+  inflateMs?: number;
+  scanMs?: number;
+  /** Of commitMs: the safety backup, writing the rows, building the list's indexes (a big load). */
+  backupMs?: number;
+  insertMs?: number;
+  indexMs?: number;
 }
 
 export interface PersonImportPreview {

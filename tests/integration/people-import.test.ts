@@ -168,6 +168,19 @@ describe('people import: preview', () => {
     const outcome = await call(core, 'people:commitImport', { batchId: p2.batchId });
     expect(outcome).toMatchObject({ read: 6, imported: 3, updated: 0, rejected: 3, duplicates: 2 });
     expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM people`)).toBe(5);
+
+    // A person on two other lists: the row names both, in the order they were added.
+    const third = writePeopleWorkbook(join(dir, 'c.xlsx'), [
+      ['Họ và tên', 'Năm sinh', 'Giới tính', 'Số CCCD'],
+      ['Đặng Thị Hoa', 1985, 'Nữ', A],
+    ]);
+    const p3 = await preview(core, third, { listName: 'Hội Phụ nữ xã' });
+    expect(p3.counts).toMatchObject({ duplicate: 1 });
+    const named = (await call(core, 'people:importRows', { batchId: p3.batchId, status: 'duplicate' })).items;
+    expect(named.map((d) => d.duplicateOf)).toEqual(['Tiềm năng xã Vĩnh Lộc, Đến hạn tháng 12']);
+    // Validated again after a correction, the row names the same lists.
+    const corrected = await call(core, 'people:correctRow', { batchId: p3.batchId, rowNo: named[0]!.rowNo, values: { birthDate: '1985' } });
+    expect([corrected.status, corrected.duplicateOf]).toEqual(['duplicate', 'Tiềm năng xã Vĩnh Lộc, Đến hạn tháng 12']);
   });
 
   it('a hostile file (not a spreadsheet, an empty sheet, no header) is refused with a message naming it; nothing changes', async () => {

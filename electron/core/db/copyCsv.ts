@@ -6,12 +6,14 @@ export function copyCsvValue(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? '1' : '0';
-  return `"${String(value).replace(/"/g, '""')}"`;
+  const text = String(value);
+  // Most values hold no quote: the regular expression would be the costly part of a line.
+  return text.includes('"') ? `"${text.replace(/"/g, '""')}"` : `"${text}"`;
 }
 
-/** One row, ended by a newline. */
+/** One row, ended by a newline (joined, not concatenated: a flat string encodes faster). */
 export function copyCsvLine(values: readonly unknown[]): string {
-  let out = '';
-  for (let i = 0; i < values.length; i++) out += (i ? ',' : '') + copyCsvValue(values[i]);
-  return `${out}\n`;
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) parts[i] = copyCsvValue(values[i]);
+  return `${parts.join(',')}\n`;
 }

@@ -37,14 +37,22 @@ if (port) {
     try {
       const create = transformName ? await TRANSFORMS[transformName]() : null;
       let transform: Transform | null = null;
+      let transformMs = 0;
       for await (const batch of streamSheetRows(path, fileName, { sheet, batchRows, onProgress: (progress) => reply({ type: 'progress', progress }) })) {
         while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
         wake = null;
         credits--;
         if (!transform && create && configuration !== undefined) transform = create(configuration);
-        reply({ type: 'batch', batch: transform ? { rowNumbers: [], rows: [], transformed: transform(batch) } : batch });
+        let transformed: unknown = undefined;
+        if (transform) {
+          const t = performance.now();
+          transformed = transform(batch);
+          transformMs += performance.now() - t;
+        }
+        reply({ type: 'batch', batch: transform ? { rowNumbers: [], rows: [], transformed } : batch });
       }
-      reply({ type: 'done', timings: lastTimings() });
+      const read = lastTimings();
+      reply({ type: 'done', timings: read ? { ...read, transformMs } : null });
     } catch (error) {
       const shape = error instanceof AppError ? error.toShape() : { code: 'INTERNAL' as const, message: `Lỗi không mong đợi khi đọc tệp "${fileName}": ${(error as Error)?.message ?? String(error)}` };
       reply({ type: 'error', error: shape });

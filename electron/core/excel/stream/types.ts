@@ -52,6 +52,8 @@ export interface StreamTimings {
   scanMs: number;
   rows: number;
   cells: number;
+  /** In the worker: time spent in the caller's transform (validation), beside reading. */
+  transformMs?: number;
 }
 
 /** What the streaming worker is started with (a path: the worker reads the file itself). */

@@ -56,8 +56,12 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
       if (!list) throw new AppError('CONFLICT', `Danh sách "${batch.list_name}" đã bị xóa kể từ lúc xem trước; hãy xem trước lại.`);
     }
     op.progress('Đang sao lưu trước khi ghi…', 0, 1);
+    const backupStart = performance.now();
     const backupFile = await safetyBackup(ctx, 'pre-import');
     const started = performance.now();
+    const backupMs = Math.round(started - backupStart);
+    let insertMs = 0;
+    let indexMs = 0;
     const total = counts.ok + counts.duplicate + counts.update;
     const bounds = await store.db
       .selectFrom('person_import_rows')
@@ -99,6 +103,7 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
         done += counts.update;
         op.progress('Đang ghi danh sách…', done, total);
       }
+      const insertStart = performance.now();
       const setAside = await setPeopleIndexesAside(store, counts.ok + counts.duplicate);
       const lo = Number(bounds.lo ?? 0);
       const hi = Number(bounds.hi ?? 0);
@@ -138,9 +143,12 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
         op.progress('Đang ghi danh sách…', Math.min(done, total), total);
         await new Promise((resolve) => setImmediate(resolve));
       }
+      insertMs = Math.round(performance.now() - insertStart);
       if (setAside.length) {
         op.progress('Đang lập chỉ mục danh sách…', total, total);
+        const indexStart = performance.now();
         await putPeopleIndexesBack(store, setAside);
+        indexMs = Math.round(performance.now() - indexStart);
       }
       // The staff the file gives new people: in person_staff (migration 18), in one statement.
       const withStaff = await store.db.selectFrom('person_import_rows').select('row_no').where('batch_id', '=', batchId).where('status', 'in', ['ok', 'duplicate']).where('staff_id', 'is not', null).limit(1).executeTakeFirst();
@@ -177,7 +185,7 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
     ctx.events.emit({ type: 'data-changed', area: 'people' });
     return {
       batchId, listId, listName: batch.list_name, read: counts.read, imported: counts.ok + counts.duplicate, updated: counts.update,
-      rejected: counts.error, duplicates: counts.duplicate, backupFile, timings: { ...timingsOf(batchId), commitMs },
+      rejected: counts.error, duplicates: counts.duplicate, backupFile, timings: { ...timingsOf(batchId), commitMs, backupMs, insertMs, indexMs },
     };
   } finally {
     op.end();

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { PersonField } from '../../../../shared/domain/people';
 import type { Store } from '../../db/store';
-import { jsonQuote } from './sqlJson';
+import { joinedTexts, jsonQuote } from './sqlJson';
+
+/** The other lists a duplicate row names (in the order their people were added); more are rare and not shown. */
+export const DUPLICATE_LISTS_SHOWN = 5;
 
 /**
  * Duplicates decided in SQL over the stage, a few statements whatever the row count: an
@@ -154,11 +157,14 @@ export async function markDuplicates(
   step(2);
 
   const other = targetListId ?? 0;
+  // Every other list the person is on (up to DUPLICATE_LISTS_SHOWN), each with its first person.
   const where = (column: 'cccd' | 'bhxh_code') => sql`
-    (SELECT '[{"listName":' || ${jsonQuote(store, 'l.name')} || ',"personId":' || CAST(p.id AS TEXT) || '}]'
-       FROM people p JOIN person_lists l ON l.id = p.list_id
-      WHERE p.${sql.ref(column)} = person_import_rows.${sql.ref(column)} AND p.list_id <> ${other}
-      ORDER BY p.id LIMIT 1)`;
+    (SELECT '[' || ${joinedTexts(store, sql<string>`x.item`, sql`x.first_id`)} || ']'
+       FROM (SELECT '{"listName":' || ${jsonQuote(store, 'l.name')} || ',"personId":' || CAST(MIN(p.id) AS TEXT) || '}' AS item, MIN(p.id) AS first_id
+               FROM people p JOIN person_lists l ON l.id = p.list_id
+              WHERE p.${sql.ref(column)} = person_import_rows.${sql.ref(column)} AND p.list_id <> ${other}
+              GROUP BY l.id, l.name
+              ORDER BY MIN(p.id) LIMIT ${DUPLICATE_LISTS_SHOWN}) x)`;
   await sql`
     UPDATE person_import_rows SET duplicate_of = COALESCE(${where('cccd')}, ${where('bhxh_code')})
      WHERE batch_id = ${batchId} AND status = 'ok' AND (cccd IS NOT NULL OR bhxh_code IS NOT NULL)`.execute(db);

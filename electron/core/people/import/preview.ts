@@ -3,7 +3,7 @@ import { PERSON_FIELDS, type PersonField, type PersonListKind } from '../../../.
 import { formatCount } from '../../../../shared/format/vi';
 import { foldText } from '../../../../shared/text/fold';
 import { isoNow, localToday, type CoreContext } from '../../app/context';
-import { listSheets, streamSheetRowsInWorker, type RowBatch, type StreamCell, type WorkerTransform } from '../../excel/stream';
+import { lastTimings, listSheets, streamSheetRowsInWorker, type RowBatch, type StreamCell, type WorkerTransform } from '../../excel/stream';
 import type { Statement } from 'better-sqlite3';
 import type { PostgresStore } from '../../db/postgresStore';
 import type { SqliteStore } from '../../db/sqliteStore';
@@ -256,6 +256,8 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
     t = performance.now();
   }
   timings.readMs += performance.now() - t;
+  const reader = lastTimings();
+  timings.validateMs += reader?.transformMs ?? 0;
   if (!table) await locate();
   await flush();
   const located = table as LocatedTable | null;
@@ -282,7 +284,7 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
   await saveCounts(store, batchId, counts);
   const duplicatesMs = Math.round(performance.now() - dupStart);
   timings.stageMs += duplicatesMs;
-  const rounded = { readMs: Math.round(timings.readMs), validateMs: Math.round(timings.validateMs), stageMs: Math.round(timings.stageMs), commitMs: null, duplicatesMs };
+  const rounded = { readMs: Math.round(timings.readMs), validateMs: Math.round(timings.validateMs), stageMs: Math.round(timings.stageMs), commitMs: null, duplicatesMs, ...(reader ? { inflateMs: Math.round(reader.inflateMs), scanMs: Math.round(reader.scanMs) } : {}) };
   rememberTimings(batchId, rounded);
   op.progress(`Đã kiểm tra ${formatCount(counts.read)} dòng`, 1, 1);
   return {

@@ -7,6 +7,7 @@ import { localToday, type CoreContext } from '../../app/context';
 import type { StreamCell } from '../../excel/stream';
 import type { Store } from '../../db/store';
 import { columnsOf, countStaged, saveCounts, stagedBatch, type StoredColumn } from './batches';
+import { DUPLICATE_LISTS_SHOWN } from './duplicates';
 import { jsonQuote } from './sqlJson';
 import { PeopleLookups } from './lookups';
 import { fieldColumns } from './mapping';
@@ -137,13 +138,16 @@ export async function correctStagedRow(ctx: CoreContext, req: RequestOf<'people:
       .orderBy('p.id')
       .execute();
     const mine = batch.list_id === null ? undefined : match.find((m) => m.list_id === batch.list_id);
-    const other = match.find((m) => m.list_id !== batch.list_id);
+    // Each other list the person is on, with its first person (match is in id order), as the preview's SQL names them.
+    const firstOf = new Map<number, (typeof match)[number]>();
+    for (const m of match) if (m.list_id !== batch.list_id && !firstOf.has(m.list_id)) firstOf.set(m.list_id, m);
+    const other = [...firstOf.values()].slice(0, DUPLICATE_LISTS_SHOWN);
     if (mine) {
       status = 'update';
       personId = mine.id;
-    } else if (other) {
+    } else if (other.length) {
       status = 'duplicate';
-      duplicateOf = `[{"listName":${other.quoted},"personId":${other.id}}]`;
+      duplicateOf = `[${other.map((o) => `{"listName":${o.quoted},"personId":${o.id}}`).join(',')}]`;
     }
   }
   const set: Record<string, unknown> = { status, person_id: personId, duplicate_of: duplicateOf, errors: issues.length ? JSON.stringify(issues) : null, raw: issues.length ? JSON.stringify(cells) : null };

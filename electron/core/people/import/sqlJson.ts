@@ -12,6 +12,11 @@ export function jsonQuote(store: Store, column: string): RawBuilder<string> {
   return store.engine === 'sqlite' ? sql<string>`json_quote(${sql.ref(column)})` : sql<string>`coalesce(to_json(${sql.ref(column)})::text, 'null')`;
 }
 
+/** Texts of a group joined by commas in `order` (group_concat on SQLite, string_agg on PostgreSQL). */
+export function joinedTexts(store: Store, text: RawBuilder<string>, order: RawBuilder<unknown>): RawBuilder<string> {
+  return store.engine === 'sqlite' ? sql<string>`group_concat(${text}, ',' ORDER BY ${order})` : sql<string>`string_agg(${text}, ',' ORDER BY ${order})`;
+}
+
 /** A JSON object of columns under their own names, as text; `from` reads some of them elsewhere (column → qualified reference). */
 export function jsonObjectOf(store: Store, table: string, columns: readonly string[], from: Record<string, string> = {}): RawBuilder<string> {
   const args = sql.join(columns.map((c) => sql`${sql.lit(c)}, ${sql.ref(from[c] ?? `${table}.${c}`)}`));

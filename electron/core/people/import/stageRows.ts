@@ -56,7 +56,7 @@ export function stageRows(batch: RowBatch, setup: StageSetup, vctx: ValidateCont
   const tuples: unknown[][] = [];
   const csv = setup.format === 'csv';
   const keys: [number, string | null, string | null][] = [];
-  let text = '';
+  const lines: string[] = [];
   let staged = 0;
   const errors = new Map<PersonField, number>();
   let rowsSeen = 0;
@@ -81,11 +81,11 @@ export function stageRows(batch: RowBatch, setup: StageSetup, vctx: ValidateCont
     staged++;
     if (!csv) tuples.push(tuple);
     else {
-      text += copyCsvLine(tuple);
+      lines.push(copyCsvLine(tuple));
       if (!bad) keys.push([rowNo, values.cccd, values.bhxh_code]);
     }
   }
-  if (csv) return { tuples, csv: Buffer.from(text), keys, staged, rowsSeen, errors: [...errors] };
+  if (csv) return { tuples, csv: Buffer.from(lines.join('')), keys, staged, rowsSeen, errors: [...errors] };
   return { tuples, staged, rowsSeen, errors: [...errors] };
 }
 
