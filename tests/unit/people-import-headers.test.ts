@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHeader, columnLetter, headerSignature, isColumnNumberRow, locateTable } from '../../electron/core/people/import/headers';
+import { columnLetterAt as columnLetter } from '../../shared/format/cells';
+import { classifyHeader, headerSignature, isColumnNumberRow, locateTable } from '../../electron/core/people/import/headers';
 
 describe('person list headers', () => {
   it('names each field from the words offices type', () => {

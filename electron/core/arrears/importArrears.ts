@@ -1,3 +1,4 @@
+import { columnLetterAt } from '../../../shared/format/cells';
 import { AppError, type ArrearsImportOutcome, type ArrearsImportPreview, type ArrearsImportRow, type CellIssue, type FileRef } from '../../../shared/contract';
 import { arrearsBand, monthEnd } from '../../../shared/calc/arrears';
 import { ARREARS_BANDS, EMPLOYER_CODE_PATTERN as CODE, employerKindOf, employerStatusOf, TAX_CODE_PATTERN as TAX, type ArrearsBand, type EmployerKind, type EmployerStatus } from '../../../shared/domain/arrears';
@@ -69,13 +70,7 @@ export function findArrearsTable(workbook: WorkbookData): Table<ArrearsField> | 
 }
 
 function columnLetter(t: Table<ArrearsField>, j: number): string {
-  let n = t.sheet.firstCol + j;
-  let s = '';
-  do {
-    s = String.fromCharCode(65 + (n % 26)) + s;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return s;
+  return columnLetterAt(t.sheet.firstCol + j);
 }
 
 export async function previewArrearsImport(ctx: CoreContext, plans: PlanStore<StoredArrearsPlan>, req: { file: FileRef; period?: string; officeCode?: string }): Promise<ArrearsImportPreview> {

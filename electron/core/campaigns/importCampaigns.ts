@@ -1,3 +1,4 @@
+import { columnLetterAt } from '../../../shared/format/cells';
 import { AppError, type CampaignImportChange, type CampaignImportOutcome, type CampaignImportPreview, type CellIssue, type FileRef } from '../../../shared/contract';
 import { CAMPAIGN_KIND_SHORT } from '../../../shared/domain/campaigns';
 import { formatCount, formatDate } from '../../../shared/format/vi';
@@ -123,13 +124,7 @@ export async function planCampaignImport(ctx: CoreContext, workbook: WorkbookDat
 }
 
 function columnLetter(t: Table<CampaignField>, j: number): string {
-  let n = t.sheet.firstCol + j;
-  let s = '';
-  do {
-    s = String.fromCharCode(65 + (n % 26)) + s;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return s;
+  return columnLetterAt(t.sheet.firstCol + j);
 }
 
 /** The campaign as the file says it; what the file has no column for stays as on record. */

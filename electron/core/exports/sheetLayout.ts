@@ -1,3 +1,4 @@
+import { columnLetterAt } from '../../../shared/format/cells';
 import type ExcelJS from 'exceljs';
 import { FONT_NAME, FONT_SIZE_TABLE, FONT_SIZE_TEXT, FONT_SIZE_TITLE, MISSING_TEXT, RED, font, thinBorder } from './excelStyles';
 
@@ -7,16 +8,9 @@ import { FONT_NAME, FONT_SIZE_TABLE, FONT_SIZE_TEXT, FONT_SIZE_TITLE, MISSING_TE
  * Nothing here knows about a particular report.
  */
 
-/** 1 → "A", 27 → "AA". */
+/** 1 → "A", 27 → "AA" (sheet layouts count columns from 1). */
 export function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
+  return column > 0 ? columnLetterAt(column - 1) : '';
 }
 
 export interface CellRange {

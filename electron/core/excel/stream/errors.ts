@@ -9,8 +9,4 @@ export function invalidFile(fileName: string) {
 }
 
 /** Column letters of a 0-based index (0 → A, 26 → AA), for messages that name a cell. */
-export function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
+export { columnLetterAt as columnName } from '../../../../shared/format/cells';

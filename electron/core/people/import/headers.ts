@@ -1,3 +1,4 @@
+import { columnLetterAt } from '../../../../shared/format/cells';
 import type { PersonField } from '../../../../shared/domain/people';
 import { foldText } from '../../../../shared/text/fold';
 import type { StreamCell } from '../../excel/stream';
@@ -37,15 +38,6 @@ export function classifyHeader(text: string): PersonField | 'ignore' | null {
   return null;
 }
 
-export function columnLetter(index: number): string {
-  let n = index;
-  let s = '';
-  do {
-    s = String.fromCharCode(65 + (n % 26)) + s;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return s;
-}
 
 export interface DetectedColumn {
   index: number;
@@ -122,7 +114,7 @@ function readHeader(top: StreamCell[], below: StreamCell[] | null): Candidate {
     if (!header && child) header = child;
     const f = field === 'ignore' || field === null || seen.has(field) ? null : field;
     if (f) seen.add(f);
-    if (header || f) columns.push({ index: j, letter: columnLetter(j), header, field: f });
+    if (header || f) columns.push({ index: j, letter: columnLetterAt(j), header, field: f });
   }
   return { columns, usedBelow, score: seen.size + (seen.has('fullName') ? 10 : 0) };
 }

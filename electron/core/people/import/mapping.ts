@@ -1,7 +1,8 @@
 import { PERSON_FIELDS, type PersonField, type PersonListKind } from '../../../../shared/domain/people';
 import type { Store } from '../../db/store';
 import type { StoredColumn } from './batches';
-import { columnLetter, headerSignature, type DetectedColumn } from './headers';
+import { columnLetterAt } from '../../../../shared/format/cells';
+import { headerSignature, type DetectedColumn } from './headers';
 import type { FieldColumn } from './validateRow';
 
 /** import_mappings' source key of person lists: one remembered mapping per header signature. */
@@ -52,7 +53,7 @@ export async function rememberMapping(store: Store, signature: string, columns: 
 }
 
 export function fieldColumns(columns: StoredColumn[]): FieldColumn[] {
-  return columns.filter((c) => c.field).map((c) => ({ field: c.field!, index: c.index, letter: c.column || columnLetter(c.index) }));
+  return columns.filter((c) => c.field).map((c) => ({ field: c.field!, index: c.index, letter: c.column || columnLetterAt(c.index) }));
 }
 
 /** Fields a list must have a column for: the name always, the due month on a due-payment list. */

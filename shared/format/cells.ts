@@ -1,0 +1,6 @@
+/** The column letters of a 0-based column index, as Excel names them (0 → A, 25 → Z, 26 → AA). */
+export function columnLetterAt(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
