@@ -127,6 +127,8 @@ export function hamletKeyOf(hamlet: string | null | undefined): string | null {
 export const PERSON_FIELDS = [
   'fullName', 'birthDate', 'sex', 'cccd', 'bhxhCode', 'bhytCard', 'phone', 'commune', 'hamlet',
   'product', 'dueMonth', 'paymentMode', 'staff', 'status', 'note',
+  // Many office forms put "Năm sinh" over two columns "Nam" | "Nữ": the year written under one of them gives the sex too.
+  'birthDateMale', 'birthDateFemale',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
@@ -145,6 +147,8 @@ export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
   staff: 'Nhân viên thu phụ trách',
   status: 'Tình trạng vận động',
   note: 'Ghi chú',
+  birthDateMale: 'Ngày sinh (cột Nam)',
+  birthDateFemale: 'Ngày sinh (cột Nữ)',
 };
 
 /** Personal-data fields: masked on screen and in lists, revealed on request with an audit row. */

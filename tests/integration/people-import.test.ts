@@ -183,6 +183,33 @@ describe('people import: preview', () => {
     expect([corrected.status, corrected.duplicateOf]).toEqual(['duplicate', 'Tiềm năng xã Vĩnh Lộc, Đến hạn tháng 12']);
   });
 
+  it('"Năm sinh" over "Nam" | "Nữ": the year under a column gives the birth and the sex; both filled or a contradicting sex is an error at its cell', async () => {
+    const core = await peopleCore();
+    const dir = tempDataDir();
+    const path = writePeopleWorkbook(join(dir, 'mau-nam-nu.xlsx'), [
+      ['DANH SÁCH NGƯỜI THAM GIA BHXH TỰ NGUYỆN ĐẾN HẠN'],
+      ['STT', 'Họ và tên', 'Năm sinh', null, 'Số CCCD', 'Giới tính'],
+      [null, null, 'Nam', 'Nữ', null, null],
+      [1, 'Lê Văn Nam', 1990, null, B, null],
+      [2, 'Đặng Thị Hoa', null, '12/03/1985', A, null],
+      [3, 'Trần Thị Cúc', 1978, 1978, C, null],
+      [4, 'Ngô Thị Tư', null, 1978, null, 'Nam'],
+    ], { merges: ['C2:D2', 'A2:A3', 'B2:B3', 'E2:E3', 'F2:F3'] });
+    const p = await preview(core, path, { listName: 'Năm sinh theo giới' });
+    expect(p.columns.filter((c) => c.field?.startsWith('birthDate')).map((c) => [c.column, c.field])).toEqual([['C', 'birthDateMale'], ['D', 'birthDateFemale']]);
+    expect(p.counts).toMatchObject({ read: 4, ok: 2, error: 2 });
+    const cells = byCell(await errorRows(core, p.batchId));
+    expect(Object.keys(cells).sort()).toEqual(['D6', 'F7']);
+    expect(cells.D6).toContain('cả cột Nam (ô C6) và cột Nữ');
+    expect(cells.F7).toContain('khác cột ngày sinh (cột Nữ)');
+    await call(core, 'people:commitImport', { batchId: p.batchId });
+    const saved = await rows(storeOf(core), sql`SELECT full_name, birth_date, sex FROM people ORDER BY source_row`);
+    expect(saved).toEqual([
+      { full_name: 'Lê Văn Nam', birth_date: '1990', sex: 'M' },
+      { full_name: 'Đặng Thị Hoa', birth_date: '1985-03-12', sex: 'F' },
+    ]);
+  });
+
   it('a hostile file (not a spreadsheet, an empty sheet, no header) is refused with a message naming it; nothing changes', async () => {
     const core = await peopleCore();
     const dir = tempDataDir();

@@ -12,7 +12,7 @@ describe('person list headers', () => {
       ['Xã/phường', 'commune'], ['Xã', 'commune'], ['Ấp', 'hamlet'], ['Thôn', 'hamlet'], ['Khu phố', 'hamlet'], ['Tổ dân phố', 'hamlet'],
       ['Ấp, khu phố', 'hamlet'], ['Loại hình', 'product'], ['Đối tượng', 'product'], ['Tháng đến hạn', 'dueMonth'], ['Hạn đóng', 'dueMonth'],
       ['Phương thức đóng', 'paymentMode'], ['Nhân viên thu', 'staff'], ['Mã NV thu', 'staff'], ['Tình trạng', 'status'], ['Ghi chú', 'note'],
-      ['Số tiền', null],
+      ['Số tiền', null], ['Năm sinh Nam', 'birthDateMale'], ['Ngày sinh (Nữ)', 'birthDateFemale'],
     ];
     for (const [text, field] of cases) expect([text, classifyHeader(text)]).toEqual([text, field]);
   });
@@ -34,6 +34,22 @@ describe('person list headers', () => {
     expect(t.columns.map((c) => [c.letter, c.field])).toEqual([['A', null], ['B', 'fullName'], ['C', 'birthDate'], ['D', 'sex'], ['E', 'cccd'], ['F', 'commune']]);
     expect(t.titleLines).toEqual(['DANH SÁCH NGƯỜI CÓ KHẢ NĂNG THAM GIA', 'Xã Vĩnh Lộc']);
     expect(headerSignature(t.columns)).toBe('A=stt|B=thong tin ca nhan ho va ten|C=thong tin ca nhan ngay sinh|D=thong tin ca nhan gioi tinh|E=so cccd|F=xa');
+  });
+
+  it('reads "Năm sinh" over "Nam" | "Nữ" as two birth columns, one per sex', () => {
+    const t = locateTable(
+      [3, 4, 5],
+      [
+        ['STT', 'Họ và tên', 'Năm sinh', null, 'Số CCCD', 'Thôn, ấp'],
+        [null, null, 'Nam', 'Nữ', null, null],
+        [1, 'Đặng Thị Hoa', null, 1985, '095185000001', 'Ấp 3'],
+      ],
+    )!;
+    expect(t.lastHeaderRow).toBe(4);
+    expect(t.columns.map((c) => [c.letter, c.header, c.field])).toEqual([
+      ['A', 'STT', null], ['B', 'Họ và tên', 'fullName'], ['C', 'Năm sinh / Nam', 'birthDateMale'], ['D', 'Năm sinh / Nữ', 'birthDateFemale'],
+      ['E', 'Số CCCD', 'cccd'], ['F', 'Thôn, ấp', 'hamlet'],
+    ]);
   });
 
   it('needs a name column; a table without one is not a person list', () => {

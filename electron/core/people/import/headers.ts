@@ -30,8 +30,13 @@ const RULES: [RegExp, PersonField | 'ignore'][] = [
   [/\b(xa phuong|phuong xa|xa|phuong|thi tran|don vi hanh chinh)\b/, 'commune'],
 ];
 
+/** "Năm sinh" over "Nam" | "Nữ" (or "Ngày sinh (Nữ)"): a birth column for one sex. */
+const BIRTH_BY_SEX = /^(ngay sinh|nam sinh|ngay thang nam sinh|sinh ngay) (nam|nu)$/;
+
 /** The field a header names, 'ignore' for STT, else null. A trailing remark in brackets is dropped. */
 export function classifyHeader(text: string): PersonField | 'ignore' | null {
+  const bySex = BIRTH_BY_SEX.exec(foldText(text));
+  if (bySex) return bySex[2] === 'nam' ? 'birthDateMale' : 'birthDateFemale';
   const key = foldText(text.replace(/\([^)]*\)\s*$/, ''));
   if (!key) return null;
   for (const [re, field] of RULES) if (re.test(key)) return field;

@@ -147,18 +147,38 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
     if (!v.name_key) addIssue(issues, where, rowNo, 'fullName', `Họ và tên "${name}" không có chữ cái nào.`);
   }
 
-  const birth = cellAt(cells, at.birthDate);
+  // The birth date from its own column, else from the "Nam" or "Nữ" column it is written under (which gives the sex).
+  let birthField: PersonField = 'birthDate';
+  let birth = cellAt(cells, at.birthDate);
+  let sexOfColumn: 'M' | 'F' | null = null;
+  if (cellText(birth) === null) {
+    const male = cellAt(cells, at.birthDateMale);
+    const female = cellAt(cells, at.birthDateFemale);
+    const hasMale = cellText(male) !== null;
+    const hasFemale = cellText(female) !== null;
+    if (hasMale && hasFemale) {
+      addIssue(issues, where, rowNo, 'birthDateFemale', `Ngày sinh ghi ở cả cột Nam (ô ${where.get('birthDateMale')!.letter}${rowNo}) và cột Nữ: chỉ ghi ở cột đúng giới tính của người này.`);
+      birth = undefined;
+    } else if (hasMale || hasFemale) {
+      birthField = hasMale ? 'birthDateMale' : 'birthDateFemale';
+      birth = hasMale ? male : female;
+      sexOfColumn = hasMale ? 'M' : 'F';
+    }
+  }
   if (birth !== null && birth !== undefined && cellText(birth) !== null) {
     const parsed = birthOf(typeof birth === 'number' ? birth : String(birth), ctx.today);
     if (parsed.ok) v.birth_date = parsed.value;
-    else addIssue(issues, where, rowNo, 'birthDate', parsed.message);
+    else addIssue(issues, where, rowNo, birthField, parsed.message);
   }
 
   const sexText = cellText(cellAt(cells, at.sex));
   if (sexText) {
     v.sex = sexMemo(sexText);
     if (!v.sex) addIssue(issues, where, rowNo, 'sex', `Giới tính "${sexText}" không đọc được: ghi Nam hoặc Nữ.`);
-  }
+    else if (sexOfColumn && v.sex !== sexOfColumn) {
+      addIssue(issues, where, rowNo, 'sex', `Giới tính "${sexText}" khác cột ngày sinh (cột ${sexOfColumn === 'M' ? 'Nam' : 'Nữ'}); hãy sửa một trong hai.`);
+    }
+  } else if (sexOfColumn) v.sex = sexOfColumn;
 
   const cccdCell = cellAt(cells, at.cccd);
   const cccdText = cellText(cccdCell);

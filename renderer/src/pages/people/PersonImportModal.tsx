@@ -85,7 +85,7 @@ function CorrectRowModal({ row, onClose }: { row: StagedRow | null; onClose: () 
   const fields = useMemo(() => {
     if (!row) return [] as PersonField[];
     const wrong = new Set(row.issues.map((i) => i.field));
-    return PERSON_FIELDS.filter((f) => wrong.has(f) || (row.raw && f in row.raw && ['fullName', 'birthDate', 'cccd', 'bhxhCode', 'phone', 'commune'].includes(f)));
+    return PERSON_FIELDS.filter((f) => wrong.has(f) || (row.raw && f in row.raw && ['fullName', 'birthDate', 'birthDateMale', 'birthDateFemale', 'cccd', 'bhxhCode', 'phone', 'commune'].includes(f)));
   }, [row]);
   const submit = async (values: Record<string, string>) => {
     if (!row) return;
