@@ -129,6 +129,8 @@ export const PERSON_FIELDS = [
   'product', 'dueMonth', 'paymentMode', 'staff', 'status', 'note',
   // Many office forms put "Năm sinh" over two columns "Nam" | "Nữ": the year written under one of them gives the sex too.
   'birthDateMale', 'birthDateFemale',
+  // One "Địa chỉ" column ("Ấp 3, xã Vĩnh Lộc, huyện Hồng Dân") where a list has no commune and hamlet columns.
+  'address',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
@@ -149,6 +151,7 @@ export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
   note: 'Ghi chú',
   birthDateMale: 'Ngày sinh (cột Nam)',
   birthDateFemale: 'Ngày sinh (cột Nữ)',
+  address: 'Địa chỉ (thôn, xã trong một cột)',
 };
 
 /** Personal-data fields: masked on screen and in lists, revealed on request with an audit row. */

@@ -210,6 +210,31 @@ describe('people import: preview', () => {
     ]);
   });
 
+  it('one "Địa chỉ" column: the commune and hamlet are read from it; an unknown commune is an error at the address cell', async () => {
+    const core = await peopleCore();
+    const dir = tempDataDir();
+    const path = writePeopleWorkbook(join(dir, 'dia-chi.xlsx'), [
+      ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Địa chỉ thường trú'],
+      [1, 'Lê Văn Nam', 1990, 'Nam', 'Ấp 3, xã Vĩnh Lộc, huyện Hồng Dân, tỉnh Bạc Liêu'],
+      [2, 'Đặng Thị Hoa', 1985, 'Nữ', 'Khóm 2 thị trấn Ngan Dừa'],
+      [3, 'Trần Thị Cúc', 1978, 'Nữ', 'Ấp 1, xã Không Có, huyện Hồng Dân'],
+      [4, 'Ngô Văn Tư', 1978, 'Nam', '123 Trần Hưng Đạo, thành phố Cần Thơ'],
+    ]);
+    const p = await preview(core, path, { listName: 'Địa chỉ một cột' });
+    expect(p.columns.find((c) => c.column === 'E')?.field).toBe('address');
+    expect(p.counts).toMatchObject({ read: 4, ok: 3, error: 1 });
+    const cells = byCell(await errorRows(core, p.batchId));
+    expect(Object.keys(cells)).toEqual(['E4']);
+    expect(cells.E4).toContain('Địa chỉ "Ấp 1, xã Không Có, huyện Hồng Dân"');
+    await call(core, 'people:commitImport', { batchId: p.batchId });
+    const saved = await rows(storeOf(core), sql`SELECT full_name, unit_code, commune_name, hamlet FROM people ORDER BY source_row`);
+    expect(saved).toEqual([
+      { full_name: 'Lê Văn Nam', unit_code: '31001', commune_name: 'Xã Vĩnh Lộc', hamlet: 'Ấp 3' },
+      { full_name: 'Đặng Thị Hoa', unit_code: '31002', commune_name: 'Thị trấn Ngan Dừa', hamlet: 'Khóm 2' },
+      { full_name: 'Ngô Văn Tư', unit_code: null, commune_name: null, hamlet: null },
+    ]);
+  });
+
   it('a hostile file (not a spreadsheet, an empty sheet, no header) is refused with a message naming it; nothing changes', async () => {
     const core = await peopleCore();
     const dir = tempDataDir();

@@ -28,6 +28,7 @@ const RULES: [RegExp, PersonField | 'ignore'][] = [
   [/\b(loai hinh|doi tuong|san pham|loai bao hiem)\b/, 'product'],
   [/^(ap|thon|khu pho|to dan pho|khom|ban|to|ap khu pho|thon ap|ap thon|thon xom|xom)\b|\b(ap khu pho|khu pho|to dan pho|thon|ap)$/, 'hamlet'],
   [/\b(xa phuong|phuong xa|xa|phuong|thi tran|don vi hanh chinh)\b/, 'commune'],
+  [/\b(dia chi|noi cu tru|thuong tru|tam tru|noi o|cho o)\b/, 'address'],
 ];
 
 /** "Năm sinh" over "Nam" | "Nữ" (or "Ngày sinh (Nữ)"): a birth column for one sex. */

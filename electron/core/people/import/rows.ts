@@ -61,6 +61,7 @@ export function cellsOf(r: StagedRecord, fields: FieldColumn[], staffCodes: Map<
     dueMonth: r.due_month, paymentMode: r.payment_mode, staff: r.staff_id === null ? null : staffCodes.get(r.staff_id) ?? null,
     status: r.status_code ? PERSON_STATUS_LABELS[r.status_code as PersonStatus] : null, note: r.note,
     birthDateMale: r.sex === 'M' ? r.birth_date : null, birthDateFemale: r.sex === 'F' ? r.birth_date : null,
+    address: [r.hamlet, r.commune_name].filter(Boolean).join(', ') || null,
   };
   for (const f of fields) {
     while (cells.length <= f.index) cells.push(null);

@@ -1,3 +1,4 @@
+import { readAddress } from './address';
 import type { StagedRowIssue } from '../../../../shared/contract/peopleTypes';
 import { cccdProblem, maskCccd, maskPhone, normaliseCccd, normalisePhone, phoneProblem } from '../../../../shared/calc/cccd';
 import { bhxhCodeOfCard, bhxhCodeProblem, bhytCardProblem, maskBhxhCode, maskBhytCard, normaliseBhxhCode, normaliseBhytCard } from '../../../../shared/calc/personIds';
@@ -240,6 +241,23 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
     const h = hamletOf(hamletText);
     v.hamlet = h.hamlet;
     v.hamlet_key = h.key;
+  }
+
+  // A list with one "Địa chỉ" column: the commune and hamlet read from it, where their own columns say nothing.
+  const addressText = cellText(cellAt(cells, at.address));
+  if (addressText && (!communeText || !hamletText)) {
+    const parts = readAddress(addressText, ctx.lookups);
+    if (!communeText) {
+      if (parts.unit) {
+        v.unit_code = parts.unit.code;
+        v.commune_name = parts.unit.name;
+      } else if (parts.message) addIssue(issues, where, rowNo, 'address', parts.message);
+    }
+    if (!hamletText && parts.hamlet && parts.unit) {
+      const h = hamletOf(parts.hamlet);
+      v.hamlet = h.hamlet;
+      v.hamlet_key = h.key;
+    }
   }
 
   const productText = cellText(cellAt(cells, at.product));
