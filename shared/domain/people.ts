@@ -131,6 +131,8 @@ export const PERSON_FIELDS = [
   'birthDateMale', 'birthDateFemale',
   // One "Địa chỉ" column ("Ấp 3, xã Vĩnh Lộc, huyện Hồng Dân") where a list has no commune and hamlet columns.
   'address',
+  // "Giới tính" over "Nam" | "Nữ": a mark (x) under one of them.
+  'sexMale', 'sexFemale',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
@@ -152,6 +154,8 @@ export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
   birthDateMale: 'Ngày sinh (cột Nam)',
   birthDateFemale: 'Ngày sinh (cột Nữ)',
   address: 'Địa chỉ (thôn, xã trong một cột)',
+  sexMale: 'Giới tính (cột Nam, đánh dấu)',
+  sexFemale: 'Giới tính (cột Nữ, đánh dấu)',
 };
 
 /** Personal-data fields: masked on screen and in lists, revealed on request with an audit row. */

@@ -210,6 +210,25 @@ describe('people import: preview', () => {
     ]);
   });
 
+  it('"Giới tính" over "Nam" | "Nữ" marked with x gives the sex; both marked is an error at its cell', async () => {
+    const core = await peopleCore();
+    const dir = tempDataDir();
+    const path = writePeopleWorkbook(join(dir, 'gioi-tinh-x.xlsx'), [
+      ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', null, 'Số CCCD'],
+      [null, null, null, 'Nam', 'Nữ', null],
+      [1, 'Lê Văn Nam', '02/05/1990', 'x', null, B],
+      [2, 'Đặng Thị Hoa', '1985', null, 'X', A],
+      [3, 'Trần Thị Cúc', '1978', 'x', 'x', C],
+    ], { merges: ['D1:E1', 'A1:A2', 'B1:B2', 'C1:C2', 'F1:F2'] });
+    const p = await preview(core, path, { listName: 'Giới tính đánh dấu' });
+    expect(p.columns.filter((c) => c.field?.startsWith('sex')).map((c) => [c.column, c.field])).toEqual([['D', 'sexMale'], ['E', 'sexFemale']]);
+    expect(p.counts).toMatchObject({ read: 3, ok: 2, error: 1 });
+    expect(Object.keys(byCell(await errorRows(core, p.batchId)))).toEqual(['E5']);
+    await call(core, 'people:commitImport', { batchId: p.batchId });
+    const saved = await rows(storeOf(core), sql`SELECT full_name, sex FROM people ORDER BY source_row`);
+    expect(saved).toEqual([{ full_name: 'Lê Văn Nam', sex: 'M' }, { full_name: 'Đặng Thị Hoa', sex: 'F' }]);
+  });
+
   it('one "Địa chỉ" column: the commune and hamlet are read from it; an unknown commune is an error at the address cell', async () => {
     const core = await peopleCore();
     const dir = tempDataDir();

@@ -12,7 +12,7 @@ describe('person list headers', () => {
       ['Xã/phường', 'commune'], ['Xã', 'commune'], ['Ấp', 'hamlet'], ['Thôn', 'hamlet'], ['Khu phố', 'hamlet'], ['Tổ dân phố', 'hamlet'],
       ['Ấp, khu phố', 'hamlet'], ['Loại hình', 'product'], ['Đối tượng', 'product'], ['Tháng đến hạn', 'dueMonth'], ['Hạn đóng', 'dueMonth'],
       ['Phương thức đóng', 'paymentMode'], ['Nhân viên thu', 'staff'], ['Mã NV thu', 'staff'], ['Tình trạng', 'status'], ['Ghi chú', 'note'],
-      ['Số tiền', null], ['Năm sinh Nam', 'birthDateMale'], ['Ngày sinh (Nữ)', 'birthDateFemale'],
+      ['Số tiền', null], ['Năm sinh Nam', 'birthDateMale'], ['Ngày sinh (Nữ)', 'birthDateFemale'], ['Giới tính Nam', 'sexMale'], ['Địa chỉ', 'address'], ['Nơi cư trú', 'address'],
     ];
     for (const [text, field] of cases) expect([text, classifyHeader(text)]).toEqual([text, field]);
   });

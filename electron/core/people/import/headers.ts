@@ -33,11 +33,16 @@ const RULES: [RegExp, PersonField | 'ignore'][] = [
 
 /** "Năm sinh" over "Nam" | "Nữ" (or "Ngày sinh (Nữ)"): a birth column for one sex. */
 const BIRTH_BY_SEX = /^(ngay sinh|nam sinh|ngay thang nam sinh|sinh ngay) (nam|nu)$/;
+/** "Giới tính" over "Nam" | "Nữ": a column per sex, marked. */
+const SEX_BY_COLUMN = /^(gioi tinh|gioi) (nam|nu)$/;
 
 /** The field a header names, 'ignore' for STT, else null. A trailing remark in brackets is dropped. */
 export function classifyHeader(text: string): PersonField | 'ignore' | null {
-  const bySex = BIRTH_BY_SEX.exec(foldText(text));
+  const folded = foldText(text);
+  const bySex = BIRTH_BY_SEX.exec(folded);
   if (bySex) return bySex[2] === 'nam' ? 'birthDateMale' : 'birthDateFemale';
+  const markedSex = SEX_BY_COLUMN.exec(folded);
+  if (markedSex) return markedSex[2] === 'nam' ? 'sexMale' : 'sexFemale';
   const key = foldText(text.replace(/\([^)]*\)\s*$/, ''));
   if (!key) return null;
   for (const [re, field] of RULES) if (re.test(key)) return field;

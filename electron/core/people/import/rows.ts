@@ -62,6 +62,7 @@ export function cellsOf(r: StagedRecord, fields: FieldColumn[], staffCodes: Map<
     status: r.status_code ? PERSON_STATUS_LABELS[r.status_code as PersonStatus] : null, note: r.note,
     birthDateMale: r.sex === 'M' ? r.birth_date : null, birthDateFemale: r.sex === 'F' ? r.birth_date : null,
     address: [r.hamlet, r.commune_name].filter(Boolean).join(', ') || null,
+    sexMale: r.sex === 'M' ? 'x' : null, sexFemale: r.sex === 'F' ? 'x' : null,
   };
   for (const f of fields) {
     while (cells.length <= f.index) cells.push(null);

@@ -152,6 +152,7 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   let birthField: PersonField = 'birthDate';
   let birth = cellAt(cells, at.birthDate);
   let sexOfColumn: 'M' | 'F' | null = null;
+  let sexColumnIs = 'ngày sinh';
   if (cellText(birth) === null) {
     const male = cellAt(cells, at.birthDateMale);
     const female = cellAt(cells, at.birthDateFemale);
@@ -172,12 +173,25 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
     else addIssue(issues, where, rowNo, birthField, parsed.message);
   }
 
+  // "Giới tính" over "Nam" | "Nữ": the column marked gives the sex.
+  const markedMale = cellText(cellAt(cells, at.sexMale)) !== null;
+  const markedFemale = cellText(cellAt(cells, at.sexFemale)) !== null;
+  if (markedMale && markedFemale) {
+    addIssue(issues, where, rowNo, 'sexFemale', `Giới tính đánh dấu ở cả cột Nam (ô ${where.get('sexMale')!.letter}${rowNo}) và cột Nữ: chỉ đánh dấu một cột.`);
+  } else if ((markedMale || markedFemale) && !sexOfColumn) {
+    sexOfColumn = markedMale ? 'M' : 'F';
+    sexColumnIs = 'đánh dấu giới tính';
+  }
+  else if ((markedMale || markedFemale) && sexOfColumn !== (markedMale ? 'M' : 'F')) {
+    addIssue(issues, where, rowNo, markedMale ? 'sexMale' : 'sexFemale', `Giới tính đánh dấu ở cột ${markedMale ? 'Nam' : 'Nữ'} nhưng ngày sinh ghi ở cột ${sexOfColumn === 'M' ? 'Nam' : 'Nữ'}; hãy sửa một trong hai.`);
+  }
+
   const sexText = cellText(cellAt(cells, at.sex));
   if (sexText) {
     v.sex = sexMemo(sexText);
     if (!v.sex) addIssue(issues, where, rowNo, 'sex', `Giới tính "${sexText}" không đọc được: ghi Nam hoặc Nữ.`);
     else if (sexOfColumn && v.sex !== sexOfColumn) {
-      addIssue(issues, where, rowNo, 'sex', `Giới tính "${sexText}" khác cột ngày sinh (cột ${sexOfColumn === 'M' ? 'Nam' : 'Nữ'}); hãy sửa một trong hai.`);
+      addIssue(issues, where, rowNo, 'sex', `Giới tính "${sexText}" khác cột ${sexColumnIs} (cột ${sexOfColumn === 'M' ? 'Nam' : 'Nữ'}); hãy sửa một trong hai.`);
     }
   } else if (sexOfColumn) v.sex = sexOfColumn;
 
