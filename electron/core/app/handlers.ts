@@ -32,7 +32,7 @@ import type { ReportPrinter } from '../reports/printer';
 import { sectionCatalogue } from '../reports/sections';
 import { deleteReport, getReport, listReports, saveReport } from '../reports/service';
 import type { DownloadStore } from '../files/downloadStore';
-import { commitUnitImport, previewUnitImport, type StoredUnitPlan } from '../units/importService';
+import { commitUnitImport, previewUnitImport, unitStagedRows } from '../units/importService';
 import { UnitRepository } from '../units/repository';
 import { getUnitDetail, listUnits, recordMerge, updateUnit } from '../units/service';
 import type { ConnectionHandlers } from './connectionService';
@@ -67,7 +67,6 @@ export interface CoreHooks {
 
 /** Binds every channel of the contract to core; `satisfies` makes a missing channel a type error. */
 export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Handlers {
-  const unitPlans = new PlanStore<StoredUnitPlan>();
   const officePlans = new PlanStore<StoredOfficePlan>();
   const networkListPlans = new PlanStore<StoredListsPlan>();
   const networkResultPlans = new PlanStore<StoredResultsPlan>();
@@ -82,8 +81,9 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'units:search': (req) => new UnitRepository(context().store).page(req),
     'units:get': (req) => getUnitDetail(context(), req.code),
     'units:update': (req) => updateUnit(context(), req),
-    'units:previewImport': (req) => previewUnitImport(context(), unitPlans, req.file, req.validFrom, req.operationId),
-    'units:commitImport': (req) => commitUnitImport(context(), unitPlans, req.planId),
+    'units:previewImport': (req) => previewUnitImport(context(), req),
+    'units:stagedRows': (req) => unitStagedRows(context(), req),
+    'units:commitImport': (req) => commitUnitImport(context(), req.planId),
     'units:recordMerge': (req) => recordMerge(context(), req),
     'offices:list': (req) => new OfficeRepository(context().store).list(req.asOf),
     'offices:search': (req) => searchOffices(context(), req),

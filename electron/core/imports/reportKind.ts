@@ -60,7 +60,7 @@ export const reportKind: ImportKind<PreviewRequest, ReportMeta, ReportSummary, R
     return { ...session.options.summary.preview, sessionId: session.id, rows: firstPage.map((r) => r.payload!.row), rowCount: session.counts.total ?? 0, rowCounts };
   },
 
-  checkCommit(session, options) {
+  checkCommit(_ctx, session, options) {
     checkReportCommit(session.options.summary, session.counts, options);
   },
 

@@ -134,17 +134,17 @@ const committing = new Set<string>();
  * row, and the session is marked committed (its staged rows dropped). A failure rolls everything
  * back and leaves the session staged, to be committed again.
  */
-export async function runCommit<Outcome>(ctx: CoreContext, kind: AnyKind, sessionId: string, options: Record<string, unknown> = {}): Promise<{ batchId: number; outcome: Outcome; backupFile: string | null }> {
+export async function runCommit<Outcome>(ctx: CoreContext, kind: AnyKind, sessionId: string, options: Record<string, unknown> = {}): Promise<{ batchId: number | null; outcome: Outcome; backupFile: string | null }> {
   const session = await stagedSession(ctx.store, sessionId, kind.name);
-  kind.checkCommit(session, options);
+  await kind.checkCommit(ctx, session, options);
   if (committing.has(sessionId)) throw new AppError('CONFLICT', `Tệp "${session.fileName}" đang được nhập; hãy chờ lần nhập này xong.`);
   committing.add(sessionId);
   try {
-    const backupFile = await safetyBackup(ctx, 'pre-import');
+    const backupFile = !kind.needsBackup || (await kind.needsBackup(ctx, session)) ? await safetyBackup(ctx, 'pre-import') : null;
     const done = await ctx.store.transaction(async () => {
       // The reader is made here, inside the transaction: on SQLite one opened outside would wait on the single connection.
       const reader = (statuses?: readonly string[]) => eachStagedChunk(ctx.store, sessionId, statuses);
-      const written = (await kind.commit(ctx, session, reader, { ...options, backupFile })) as { batchId: number; outcome: Outcome };
+      const written = (await kind.commit(ctx, session, reader, { ...options, backupFile })) as { batchId: number | null; outcome: Outcome };
       if (!(await markCommitted(ctx.store, sessionId, written.batchId, isoNow(ctx)))) {
         throw new AppError('CONFLICT', `Bản xem trước của tệp "${session.fileName}" đã được nhập; hãy mở lại tệp.`);
       }

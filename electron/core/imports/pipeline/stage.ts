@@ -140,7 +140,7 @@ export async function dropSession(store: Store, id: string, status: 'discarded' 
 }
 
 /** After a commit: the session says which batch it wrote; its staged rows go (inside the commit's transaction). */
-export async function markCommitted(store: Store, id: string, batchId: number, at: string): Promise<boolean> {
+export async function markCommitted(store: Store, id: string, batchId: number | null, at: string): Promise<boolean> {
   const done = await store.db
     .updateTable('import_sessions')
     .set({ status: 'committed', committed_at: at, batch_id: batchId })

@@ -77,9 +77,15 @@ export interface ImportKind<Req, M, S, Payload, Preview, Outcome> {
   canReuse(session: SessionRecord<M, S>, req: Req): boolean;
   validate(ctx: CoreContext, source: { fileName: string; meta: M; rows: RawRow[] }, req: Req, op: ImportOperation): Promise<{ rows: StageRow<Payload>[]; summary: S }>;
   preview(session: SessionRecord<M, S>, firstPage: StageRow<Payload>[]): Preview;
-  /** Checks before anything is written (rejected previews, nothing to write); throws an AppError. */
-  checkCommit(session: SessionRecord<M, S>, options: Record<string, unknown>): void;
-  /** Writes the staged rows; inside the runner's transaction. Returns the batch id and the outcome. */
-  commit(ctx: CoreContext, session: SessionRecord<M, S>, staged: StageReader<Payload>, options: Record<string, unknown>): Promise<{ batchId: number; outcome: Outcome }>;
-  undo(ctx: CoreContext, batchId: number): Promise<unknown>;
+  /** Checks before anything is written (rejected previews, data changed since); throws an AppError. */
+  checkCommit(ctx: CoreContext, session: SessionRecord<M, S>, options: Record<string, unknown>): void | Promise<void>;
+  /** Whether the commit takes a safety backup first (default: yes). */
+  needsBackup?(ctx: CoreContext, session: SessionRecord<M, S>): Promise<boolean>;
+  /**
+   * Writes the staged rows; inside the runner's transaction. Returns the batch id (null for a
+   * kind without batches, or when there was nothing to write) and the outcome.
+   */
+  commit(ctx: CoreContext, session: SessionRecord<M, S>, staged: StageReader<Payload>, options: Record<string, unknown>): Promise<{ batchId: number | null; outcome: Outcome }>;
+  /** Undo by the batch id the commit returned (kinds without batches have none). */
+  undo?(ctx: CoreContext, batchId: number): Promise<unknown>;
 }
