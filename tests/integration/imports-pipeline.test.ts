@@ -161,6 +161,36 @@ describe(`district reports go through the staged pipeline (${TEST_ENGINE})`, () 
   });
 });
 
+describe(`unit lists go through the staged pipeline (${TEST_ENGINE})`, () => {
+  it('another "valid from" is planned again from the staged rows without the file; the commit writes that plan; rows page from the stage', async () => {
+    const core = await openTestCore({ now: tickingClock() });
+    const path = join(tempDataDir('bhxh-pipeline-'), 'danh-muc.xlsx');
+    copyFileSync(fixturePath(FIXTURE.unitsTwoLevel), path);
+    const file = core.files.registerPath(path);
+    const first = await call(core, 'units:previewImport', { file });
+    expect(first.errors).toEqual([]);
+    expect(await stagedCount(core, first.planId)).toBeGreaterThan(0);
+    rmSync(path);
+    const corrected = await call(core, 'units:previewImport', { file, validFrom: '2025-08-01', planId: first.planId });
+    expect(corrected.validFrom).toBe('2025-08-01');
+    expect(corrected.added).toBe(first.added);
+    expect(await sessionStatus(core, first.planId)).toBe('discarded');
+    const page = await call(core, 'units:stagedRows', { planId: corrected.planId, page: 2, pageSize: 3 });
+    expect(page.total).toBe(await stagedCount(core, corrected.planId));
+    expect(page.total).toBeGreaterThan(3);
+    expect(page.items).toHaveLength(Math.min(3, page.total - 3));
+    expect(page.items[0]!.row).toBeGreaterThan(3);
+    expect(page.items.every((r) => r.status === 'ok' && r.issues.length === 0)).toBe(true);
+    const outcome = await call(core, 'units:commitImport', { planId: corrected.planId });
+    expect(outcome.added).toBe(corrected.added);
+    const units = await call(core, 'units:search', { asOf: '2025-08-01', limit: 1000 });
+    expect(units.total).toBe(corrected.added);
+    expect((await call(core, 'units:search', { asOf: '2025-07-15', limit: 10 })).total).toBe(0);
+    expect(await sessionStatus(core, corrected.planId)).toBe('committed');
+    expect((await callError(core, 'units:commitImport', { planId: corrected.planId })).code).toBe('NOT_FOUND');
+  });
+});
+
 describe(`migration 19 (${TEST_ENGINE})`, () => {
   it('adds the session and stage tables on a database of version 18', async () => {
     const store = await openTestStore();

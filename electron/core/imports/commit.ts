@@ -1,15 +1,11 @@
-import { AppError, type ColumnRole, type DownloadRef, type ImportBatch, type ImportCommitOutcome, type ImportPreviewRow, type Page, type PageRequest } from '../../../shared/contract';
+import { AppError, type ColumnRole, type ImportBatch, type Page, type PageRequest } from '../../../shared/contract';
 import { monthBounds, monthLabel } from '../../../shared/domain/periods';
 import { indicatorByCode } from '../../../shared/domain/indicators';
 import { formatCount } from '../../../shared/format/vi';
 import { recordAudit } from '../audit/audit';
 import { isoNow, type CoreContext } from '../app/context';
-import { exportFileName } from '../exports/fileNames';
-import { buildTableWorkbook } from '../exports/tableWorkbook';
-import type { DownloadStore } from '../files/downloadStore';
 import { ResultRepository } from '../results/repository';
 import { TargetRepository, type TargetRow } from '../targets/repository';
-import { UnitRepository } from '../units/repository';
 import { IMPORTED_TARGET_SOURCE, type PlannedValue } from './preview';
 import type { StageReader } from './pipeline/types';
 import type { ReportPayload, ReportSummary } from './reportKind';

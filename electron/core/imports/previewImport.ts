@@ -1,4 +1,4 @@
-import { AppError, type DownloadRef, type ImportCommitOutcome, type ImportPreview, type ImportPreviewRow, type ImportRowFilter, type Page } from '../../../shared/contract';
+import { type DownloadRef, type ImportCommitOutcome, type ImportPreview, type ImportPreviewRow, type ImportRowFilter, type Page } from '../../../shared/contract';
 import { monthLabel } from '../../../shared/domain/periods';
 import type { CoreContext } from '../app/context';
 import { exportFileName } from '../exports/fileNames';

@@ -76,13 +76,13 @@ async function stagedRaw(ctx: CoreContext, session: SessionRecord, op: ImportOpe
 export async function runPreview<Req extends RunRequest, Preview>(ctx: CoreContext, kind: AnyKind, req: Req): Promise<Preview> {
   const op = tracked(startOperation(ctx, req.operationId));
   let sessionId: string | null = null;
-  let fileName = '';
   try {
     await cleanStale(ctx.store, ctx.now());
     const previous = req.sessionId ? await loadSession(ctx.store, req.sessionId) : null;
     const reuse = previous !== null && previous.kind === kind.name && previous.status === 'staged' && kind.canReuse(previous, req);
     let located: Omit<Located<unknown>, 'rows'>;
     let rows: RawRow[];
+    let fileName: string;
     if (reuse) {
       fileName = previous.fileName;
       op.progress('Đang đọc lại các dòng đã đọc…', 0, 3);
