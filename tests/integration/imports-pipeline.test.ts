@@ -153,6 +153,24 @@ describe(`district reports go through the staged pipeline (${TEST_ENGINE})`, () 
     expect((await call(core, 'imports:undo', { batchId: outcome.batchId })).restored).toBe(outcome.written);
   });
 
+  it('stale sessions are cleaned before a preview: staged over a day, reading over an hour; a fresh one stays', async () => {
+    const core = await hongDan();
+    const fresh = await call(core, 'imports:preview', { file: core.files.registerPath(fixturePath(FIXTURE.districtReport)) });
+    const db = storeOf(core).db;
+    const old = (id: string, status: 'staged' | 'reading', createdAt: string) =>
+      db.insertInto('import_sessions').values({ id, kind: 'district-report', file_name: 'cu.xlsx', status, actor: 'kiem-thu', created_at: createdAt }).execute();
+    // tickingClock starts on 22/11/2026.
+    await old('phien-cu-hom-truoc', 'staged', '2026-11-20T08:00:00.000Z');
+    await old('phien-doc-do-dang', 'reading', '2026-11-21T08:00:00.000Z');
+    await db.insertInto('import_stage_rows').values({ session_id: 'phien-cu-hom-truoc', row_no: 10, status: 'ok', payload: null, issues: null, raw: '[]' }).execute();
+    await call(core, 'imports:preview', { file: core.files.registerPath(fixturePath(FIXTURE.districtReport)) });
+    expect(await sessionStatus(core, 'phien-cu-hom-truoc')).toBe('discarded');
+    expect(await sessionStatus(core, 'phien-doc-do-dang')).toBe('discarded');
+    expect(await stagedCount(core, 'phien-cu-hom-truoc')).toBe(0);
+    expect(await sessionStatus(core, fresh.sessionId)).toBe('staged');
+    expect((await call(core, 'imports:stagedRows', { sessionId: fresh.sessionId, page: 1, pageSize: 100 })).total).toBe(9);
+  });
+
   it('the errors workbook is built from the staged rows', async () => {
     const core = await hongDan();
     const p = await call(core, 'imports:preview', { file: core.files.registerPath(longReport(3)) });
