@@ -367,14 +367,14 @@ test('a 600-row report: the rows page from the staged preview, and a correction 
     await imports.chooseFile(file);
     await expect(page.getByText('(600 dòng, 591 chưa khớp đơn vị)')).toBeVisible();
     await expect(imports.rowsWithStatus('ok')).toHaveCount(9);
-    await shot(page, '53-import-long-first-page');
+    await shot(page, '56-import-long-first-page');
 
     // The last page (rows 560–609) is past the first 500 the preview carried: fetched from the stage.
     await page.locator('.section-card', { hasText: 'Các dòng trong tệp' }).locator('li.ant-pagination-item-12').click();
     await expect(imports.row(609)).toContainText('Ấp thử nghiệm số 591');
     await expect(imports.rowsWithStatus('unmatched')).toHaveCount(50);
     await expect(imports.rowIssues(609)).toContainText('Ô B609');
-    await shot(page, '54-import-long-last-page');
+    await shot(page, '57-import-long-last-page');
 
     // The file is gone; a column read otherwise is still corrected, from the staged rows.
     rmSync(file);
@@ -382,7 +382,7 @@ test('a 600-row report: the rows page from the staged preview, and a correction 
     await expect(imports.mapping.locator('tr', { hasText: 'Dân số' })).toContainText('Bỏ qua');
     await expect(imports.rows.locator('thead')).not.toContainText('Dân số');
     await expect(page.getByText('(600 dòng, 591 chưa khớp đơn vị)')).toBeVisible();
-    await shot(page, '55-import-long-corrected');
+    await shot(page, '58-import-long-corrected');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -110,7 +110,8 @@ export async function runPreview<Req extends RunRequest, Preview>(ctx: CoreConte
     for (const r of staged) counts[r.status] = (counts[r.status] ?? 0) + 1;
     const options = { meta: located.meta, summary };
     await markStaged(ctx.store, sessionId, { sheet: located.sheet, headerRow: located.headerRow, columns: located.columns, options, counts });
-    if (reuse) await dropSession(ctx.store, previous.id, 'discarded');
+    // The preview this one corrects (from its stage, or from the file for another sheet) is replaced.
+    if (previous && previous.kind === kind.name && previous.status === 'staged') await dropSession(ctx.store, previous.id, 'discarded');
     const record: SessionRecord = {
       id: sessionId, kind: kind.name, fileName, sheet: located.sheet, status: 'staged', headerRow: located.headerRow, columns: located.columns,
       options: options as SessionRecord['options'], counts, actor: ctx.actor, createdAt: isoNow(ctx), committedAt: null, batchId: null,
