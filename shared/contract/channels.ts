@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pageRequest, type Page } from './paging';
-import type { ImportBatch, ImportCommitOutcome, ImportPreview } from './importTypes';
+import { MAX_PAGE_SIZE, pageRequest, type Page } from './paging';
+import type { ImportBatch, ImportCommitOutcome, ImportPreview, ImportPreviewRow } from './importTypes';
 import type {
   AgentDetail, AgentSummary, CollectionPoint, CommissionRateRow, FlowSaveOutcome, FlowTable, Inspection, NetworkBatch, NetworkImportOutcome, NetworkImportPreview,
   NetworkOverview, RankingRow, ResultsImportPreview, StaffDetail, StaffSummary,
@@ -10,7 +10,7 @@ import type { ReportDefinition, ReportDocument, ReportPdfPreview, ReportSectionI
 import type { BreakdownProposal, ComparisonTable, DashboardData, GridSaveOutcome, ResultGrid, Target } from './resultsTypes';
 import type {
   AppInfo, AppSettings, AuditEntry, BackupInfo, ConnectionInfo, ConnectionTestOutcome, DemoOutcome, DownloadRef, IndicatorDef, Office, OfficeDetail, OfficeImportOutcome,
-  OfficeImportPreview, OfficeSummary, RestoreOutcome, Unit, UnitDetail, UnitImportOutcome, UnitImportPreview,
+  OfficeImportPreview, OfficeSummary, RestoreOutcome, Unit, UnitDetail, UnitImportOutcome, UnitImportPreview, UnitImportRow,
 } from './types';
 
 import { channel, empty, fileRef, isoDate, networkCode, officeCode, optionalText, shortText, unitCode, yearMonth } from './schemas';
@@ -151,7 +151,17 @@ export const channels = {
   ),
   'units:previewImport': channel<UnitImportPreview>()(
     // operationId: follow its progress events and stop it with 'imports:cancel', as a report's preview.
-    z.object({ file: fileRef, validFrom: isoDate.nullable().optional(), operationId: z.string().min(8).max(100).optional() }),
+    z.object({
+      file: fileRef,
+      validFrom: isoDate.nullable().optional(),
+      operationId: z.string().min(8).max(100).optional(),
+      /** The preview being corrected (another "valid from"): planned again from its staged rows, without the file. */
+      planId: z.string().min(8).max(100).optional(),
+    }),
+  ),
+  /** A page (1-based) of a unit-list preview's staged rows. */
+  'units:stagedRows': channel<Page<UnitImportRow>>()(
+    z.object({ planId: z.string().min(8).max(100), page: z.number().int().min(1), pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE), filter: z.enum(['all', 'ok', 'error']).optional() }),
   ),
   'units:commitImport': channel<UnitImportOutcome>()(z.object({ planId: z.string().min(8).max(100) })),
   'units:recordMerge': channel<UnitDetail>()(
@@ -368,6 +378,17 @@ export const channels = {
       unitChoices: z.array(z.object({ typedName: z.string().max(300), unitCode })).max(5000).optional(),
       /** Lets the caller cancel this preview ('imports:cancel') and follow its progress events. */
       operationId: z.string().min(8).max(100).optional(),
+      /** The preview being corrected: its staged rows are validated again, the file is not read again (unless another sheet is asked for). */
+      sessionId: z.string().min(8).max(100).optional(),
+    }),
+  ),
+  /** A page (1-based) of a preview's staged rows, in row order. */
+  'imports:stagedRows': channel<Page<ImportPreviewRow>>()(
+    z.object({
+      sessionId: z.string().min(8).max(100),
+      page: z.number().int().min(1),
+      pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE),
+      filter: z.enum(['all', 'problems', 'ok', 'error', 'unmatched']).optional(),
     }),
   ),
   'imports:cancel': channel<{ cancelled: boolean }>()(z.object({ operationId: z.string().min(8).max(100) })),

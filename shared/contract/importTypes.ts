@@ -97,6 +97,10 @@ export interface ImportPreview {
   warnings: string[];
   /** The same warnings in the same order, with their kind and cell. */
   warningDetails: ImportWarning[];
+  /** Every row of the table; `rows` holds the first page of them (all of a report up to 500 rows), the rest come by 'imports:stagedRows'. */
+  rowCount: number;
+  /** The rows by status, over the whole table. */
+  rowCounts: Record<ImportRowStatus, number>;
   canCommit: boolean;
   /**
    * True when only some rows have errors (or no unit): the valid rows can be written on their
@@ -104,6 +108,9 @@ export interface ImportPreview {
    */
   canCommitValidRows: boolean;
 }
+
+/** Which staged rows a page of 'imports:stagedRows' holds: all, one status, or those to fix (error and unmatched). */
+export type ImportRowFilter = 'all' | 'problems' | ImportRowStatus;
 
 export interface ImportCommitOutcome {
   batchId: number;

@@ -114,6 +114,13 @@ export interface UnitImportPreview {
   validFrom: string | null;
 }
 
+/** A staged row of a unit-list preview ('units:stagedRows'): its Excel row, whether the plan found an issue on it, and the issues. */
+export interface UnitImportRow {
+  row: number;
+  status: 'ok' | 'error';
+  issues: CellIssue[];
+}
+
 export interface UnitImportOutcome {
   fileName: string;
   added: number;

@@ -8,9 +8,8 @@ import { loadDemo } from '../demo/loadDemo';
 import { commitOfficeImport, previewOfficeImport, type StoredOfficePlan } from '../offices/importService';
 import { OfficeRepository } from '../offices/repository';
 import { assignCommunes, closeOffice, createOffice, getOffice, searchOffices, unassignCommune, updateOffice } from '../offices/service';
-import { commitImport, errorsWorkbook, listImports, undoImport } from '../imports/commit';
-import type { ImportSession } from '../imports/preview';
-import { cancelImport, previewImport } from '../imports/previewImport';
+import { listImports, undoImport } from '../imports/commit';
+import { cancelImport, commitImport, errorsWorkbook, previewImport, stagedRows } from '../imports/previewImport';
 import { exportComparison, exportCoverage, exportGrid, exportTargets } from '../exports/appExports';
 import { comparisonTable } from '../results/compare';
 import { dashboard } from '../results/dashboard';
@@ -33,7 +32,7 @@ import type { ReportPrinter } from '../reports/printer';
 import { sectionCatalogue } from '../reports/sections';
 import { deleteReport, getReport, listReports, saveReport } from '../reports/service';
 import type { DownloadStore } from '../files/downloadStore';
-import { commitUnitImport, previewUnitImport, type StoredUnitPlan } from '../units/importService';
+import { commitUnitImport, previewUnitImport, unitStagedRows } from '../units/importService';
 import { UnitRepository } from '../units/repository';
 import { getUnitDetail, listUnits, recordMerge, updateUnit } from '../units/service';
 import type { ConnectionHandlers } from './connectionService';
@@ -68,8 +67,6 @@ export interface CoreHooks {
 
 /** Binds every channel of the contract to core; `satisfies` makes a missing channel a type error. */
 export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Handlers {
-  const unitPlans = new PlanStore<StoredUnitPlan>();
-  const importSessions = new PlanStore<ImportSession>();
   const officePlans = new PlanStore<StoredOfficePlan>();
   const networkListPlans = new PlanStore<StoredListsPlan>();
   const networkResultPlans = new PlanStore<StoredResultsPlan>();
@@ -84,8 +81,9 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'units:search': (req) => new UnitRepository(context().store).page(req),
     'units:get': (req) => getUnitDetail(context(), req.code),
     'units:update': (req) => updateUnit(context(), req),
-    'units:previewImport': (req) => previewUnitImport(context(), unitPlans, req.file, req.validFrom, req.operationId),
-    'units:commitImport': (req) => commitUnitImport(context(), unitPlans, req.planId),
+    'units:previewImport': (req) => previewUnitImport(context(), req),
+    'units:stagedRows': (req) => unitStagedRows(context(), req),
+    'units:commitImport': (req) => commitUnitImport(context(), req.planId),
     'units:recordMerge': (req) => recordMerge(context(), req),
     'offices:list': (req) => new OfficeRepository(context().store).list(req.asOf),
     'offices:search': (req) => searchOffices(context(), req),
@@ -144,12 +142,13 @@ export function createHandlers(context: () => CoreContext, hooks: CoreHooks): Ha
     'results:set': (req) => setResult(context(), { ...req, note: req.note ?? null }),
     'results:compare': (req) => comparisonTable(context(), req),
     'dashboard:get': (req) => dashboard(context(), req),
-    'imports:preview': (req) => previewImport(context(), importSessions, req),
+    'imports:preview': (req) => previewImport(context(), req),
+    'imports:stagedRows': (req) => stagedRows(context(), req),
     'imports:cancel': (req) => cancelImport(req.operationId),
-    'imports:commit': (req) => commitImport(context(), importSessions, req.sessionId, { skipErrorRows: req.skipErrorRows }),
+    'imports:commit': (req) => commitImport(context(), req.sessionId, { skipErrorRows: req.skipErrorRows }),
     'imports:list': (req) => listImports(context(), req),
     'imports:undo': (req) => undoImport(context(), req.batchId),
-    'imports:errorsWorkbook': (req) => errorsWorkbook(context(), importSessions, hooks.downloads, req.sessionId),
+    'imports:errorsWorkbook': (req) => errorsWorkbook(context(), hooks.downloads, req.sessionId),
     'settings:get': () => readSettings(context().store),
     'settings:set': async (req) => {
       const ctx = context();

@@ -123,6 +123,23 @@ export interface Schema extends ArrearsTables, CampaignTables, ContributionTable
   };
   import_aliases: { scope_key: string; typed_key: string; unit_id: number };
   import_mappings: { source_key: string; header_signature: string; columns: string };
+  /** A staged import (migration 19, imports/pipeline): JSON in columns, options, counts. */
+  import_sessions: {
+    id: string;
+    kind: string;
+    file_name: string;
+    sheet: string | null;
+    status: 'reading' | 'staged' | 'committed' | 'failed' | 'discarded';
+    header_row: number | null;
+    columns: Generated<string>;
+    options: Generated<string>;
+    counts: Generated<string>;
+    actor: string;
+    created_at: string;
+    committed_at: string | null;
+    batch_id: number | null;
+  };
+  import_stage_rows: { session_id: string; row_no: number; status: string; payload: string | null; issues: string | null; raw: string | null };
   reports: {
     id: Generated<number>;
     title: string;

@@ -1,116 +1,90 @@
-import { AppError, type ColumnRole, type DownloadRef, type ImportBatch, type ImportCommitOutcome, type Page, type PageRequest } from '../../../shared/contract';
+import { AppError, type ColumnRole, type ImportBatch, type Page, type PageRequest } from '../../../shared/contract';
 import { monthBounds, monthLabel } from '../../../shared/domain/periods';
 import { indicatorByCode } from '../../../shared/domain/indicators';
 import { formatCount } from '../../../shared/format/vi';
 import { recordAudit } from '../audit/audit';
-import { safetyBackup } from '../backups/backups';
 import { isoNow, type CoreContext } from '../app/context';
-import { commitFailure } from '../app/errors';
-import type { PlanStore } from '../app/planStore';
-import { exportFileName } from '../exports/fileNames';
-import { buildTableWorkbook } from '../exports/tableWorkbook';
-import type { DownloadStore } from '../files/downloadStore';
 import { ResultRepository } from '../results/repository';
 import { TargetRepository, type TargetRow } from '../targets/repository';
-import { UnitRepository } from '../units/repository';
-import { IMPORTED_TARGET_SOURCE, type ImportSession } from './preview';
+import { IMPORTED_TARGET_SOURCE, type PlannedValue } from './preview';
+import type { StageReader } from './pipeline/types';
+import type { ReportPayload, ReportSummary } from './reportKind';
 import { ImportRepository, type BatchItem } from './repository';
 
-function sessionOrThrow(sessions: PlanStore<ImportSession>, id: string, keep = false): ImportSession {
-  const session = keep ? sessions.peek(id) : sessions.take(id);
-  if (!session) throw new AppError('NOT_FOUND', 'Bản xem trước đã hết hạn hoặc đã được nhập; hãy mở lại tệp.');
-  return session;
-}
-
-/**
- * Writes exactly the previewed plan as one recorded batch, after a backup. Re-importing an
- * office's month replaces its figures (the month's rows of each unit and indicator), and the
- * batch keeps what it replaced so it can be undone. Reads and writes go by set (one query per
- * indicator or per plan year), never one per row.
- */
-export async function commitImport(ctx: CoreContext, sessions: PlanStore<ImportSession>, sessionId: string, options: { skipErrorRows?: boolean } = {}): Promise<ImportCommitOutcome> {
-  const session = sessionOrThrow(sessions, sessionId, true);
-  const { preview } = session;
+/** The preview's checks before anything is written: a rejected preview, or nothing to write. */
+export function checkReportCommit(summary: ReportSummary, counts: Record<string, number>, options: { skipErrorRows?: boolean }): { skippedRows: number } {
+  const { preview } = summary;
   // The plan holds the valid rows' values only; skipping the others is the user's explicit choice.
   const partial = !preview.canCommit && Boolean(options.skipErrorRows) && preview.canCommitValidRows;
   if ((!preview.canCommit && !partial) || !preview.period) {
     throw new AppError('IMPORT_REJECTED', `Tệp "${preview.fileName}" chưa nhập được: ${preview.errors[0]?.message ?? 'không có gì thay đổi'}. Chưa có gì được ghi.`, { errors: preview.errors.slice(0, 50) });
   }
-  const skippedRows = partial ? preview.rows.filter((r) => r.status !== 'ok').length : 0;
-  // A second click while the first commit runs must not write the batch twice.
-  if (session.committing) throw new AppError('CONFLICT', `Tệp "${preview.fileName}" đang được nhập; hãy chờ lần nhập này xong.`);
-  session.committing = true;
-  try {
-    return await writeBatch(ctx, sessions, sessionId, session, skippedRows);
-  } catch (error) {
-    // The transaction rolled back and the preview is still in `sessions`: the user can retry.
-    throw commitFailure(error, preview.fileName);
-  } finally {
-    session.committing = false;
-  }
+  return { skippedRows: partial ? (counts.error ?? 0) + (counts.unmatched ?? 0) : 0 };
 }
 
-async function writeBatch(ctx: CoreContext, sessions: PlanStore<ImportSession>, sessionId: string, session: ImportSession, skippedRows: number): Promise<ImportCommitOutcome> {
-  const { preview } = session;
-  const backupFile = await safetyBackup(ctx, 'pre-import');
+/**
+ * Writes exactly the previewed plan (the planned values of the staged rows that are ok) as one
+ * recorded batch; runs inside the pipeline's transaction, after its backup. Re-importing an
+ * office's month replaces its figures (the month's rows of each unit and indicator), and the
+ * batch keeps what it replaced so it can be undone. Reads and writes go by set (one query per
+ * indicator or per plan year), never one per row.
+ */
+export async function writeReport(ctx: CoreContext, summary: ReportSummary, staged: StageReader<ReportPayload>, skippedRows: number): Promise<{ batchId: number; written: number; replaced: number }> {
+  const { preview } = summary;
+  const planned: PlannedValue[] = [];
+  for await (const chunk of staged(['ok'])) for (const r of chunk) planned.push(...(r.payload?.planned ?? []));
   const results = new ResultRepository(ctx.store);
   const targets = new TargetRepository(ctx.store);
   const imports = new ImportRepository(ctx.store);
   const { from, to } = monthBounds(preview.period!);
   const year = Number(preview.period!.slice(0, 4));
-  const resultPlan = session.planned.filter((p) => p.kind === 'result');
-  const targetPlan = session.planned.filter((p) => p.kind === 'target');
+  const resultPlan = planned.filter((p) => p.kind === 'result');
+  const targetPlan = planned.filter((p) => p.kind === 'target');
   let replaced = 0;
-  const batchId = await ctx.store.transaction(async () => {
-    const now = isoNow(ctx);
-    const items: BatchItem[] = [];
-    // Results: what the month holds now for these cells, then replaced in one delete per indicator.
-    const old = new Map<string, { asOf: string; value: number; note: string | null }[]>();
-    for (const r of await results.forUnitsInRange(resultPlan.map((p) => p.unitId), from, to)) {
-      const key = `${r.unitId}|${r.indicatorCode}`;
-      old.set(key, [...(old.get(key) ?? []), { asOf: r.asOf, value: r.value, note: r.note }]);
+  const now = isoNow(ctx);
+  const items: BatchItem[] = [];
+  // Results: what the month holds now for these cells, then replaced in one delete per indicator.
+  const old = new Map<string, { asOf: string; value: number; note: string | null }[]>();
+  for (const r of await results.forUnitsInRange(resultPlan.map((p) => p.unitId), from, to)) {
+    const key = `${r.unitId}|${r.indicatorCode}`;
+    old.set(key, [...(old.get(key) ?? []), { asOf: r.asOf, value: r.value, note: r.note }]);
+  }
+  for (const code of new Set(resultPlan.map((p) => p.indicatorCode))) {
+    await results.deleteInRange(resultPlan.filter((p) => p.indicatorCode === code).map((p) => p.unitId), code, from, to);
+  }
+  await results.upsertMany(resultPlan.map((p) => ({ unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: summary.asOf, value: p.value, note: null })), now);
+  for (const p of resultPlan) {
+    const before = old.get(`${p.unitId}|${p.indicatorCode}`) ?? [];
+    if (before.length) replaced++;
+    items.push({ kind: 'result', unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: summary.asOf, year: null, oldRows: JSON.stringify(before), newValue: p.value });
+  }
+  // Targets: the latest of each cell per plan year, corrected in place or given.
+  const fresh: TargetRow[] = [];
+  for (const planYear of new Set(targetPlan.map((p) => p.year ?? year))) {
+    const inYear = targetPlan.filter((p) => (p.year ?? year) === planYear);
+    const latest = await targets.latestMany(inYear.map((p) => p.unitId), planYear, '', IMPORTED_TARGET_SOURCE);
+    for (const p of inYear) {
+      const current = latest.get(`${p.unitId}|${p.indicatorCode}`);
+      if (current) {
+        replaced++;
+        await targets.updateValue(current.id, { value: p.value, decisionNo: current.decisionNo, decisionDate: current.decisionDate, note: current.note }, now);
+      } else fresh.push({ unitId: p.unitId, indicatorCode: p.indicatorCode, year: planYear, period: '', source: IMPORTED_TARGET_SOURCE, value: p.value, isRate: false, decisionNo: null, decisionDate: null });
+      items.push({ kind: 'target', unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: null, year: planYear, oldRows: current ? JSON.stringify({ id: current.id, value: current.value }) : null, newValue: p.value });
     }
-    for (const code of new Set(resultPlan.map((p) => p.indicatorCode))) {
-      await results.deleteInRange(resultPlan.filter((p) => p.indicatorCode === code).map((p) => p.unitId), code, from, to);
-    }
-    await results.upsertMany(resultPlan.map((p) => ({ unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: session.asOf, value: p.value, note: null })), now);
-    for (const p of resultPlan) {
-      const before = old.get(`${p.unitId}|${p.indicatorCode}`) ?? [];
-      if (before.length) replaced++;
-      items.push({ kind: 'result', unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: session.asOf, year: null, oldRows: JSON.stringify(before), newValue: p.value });
-    }
-    // Targets: the latest of each cell per plan year, corrected in place or given.
-    const fresh: TargetRow[] = [];
-    for (const planYear of new Set(targetPlan.map((p) => p.year ?? year))) {
-      const inYear = targetPlan.filter((p) => (p.year ?? year) === planYear);
-      const latest = await targets.latestMany(inYear.map((p) => p.unitId), planYear, '', IMPORTED_TARGET_SOURCE);
-      for (const p of inYear) {
-        const current = latest.get(`${p.unitId}|${p.indicatorCode}`);
-        if (current) {
-          replaced++;
-          await targets.updateValue(current.id, { value: p.value, decisionNo: current.decisionNo, decisionDate: current.decisionDate, note: current.note }, now);
-        } else fresh.push({ unitId: p.unitId, indicatorCode: p.indicatorCode, year: planYear, period: '', source: IMPORTED_TARGET_SOURCE, value: p.value, isRate: false, decisionNo: null, decisionDate: null });
-        items.push({ kind: 'target', unitId: p.unitId, indicatorCode: p.indicatorCode, asOf: null, year: planYear, oldRows: current ? JSON.stringify({ id: current.id, value: current.value }) : null, newValue: p.value });
-      }
-    }
-    await targets.insertMany(fresh, now);
-    const id = await imports.insertBatch({
-      fileName: preview.fileName, sheet: preview.sheet, period: preview.period!, officeName: preview.officeName, officeCode: preview.officeCode, sourceKey: session.sourceKey,
-      at: now, actor: ctx.actor, written: items.length, replaced, warnings: preview.warningDetails,
-    });
-    await imports.insertItems(id, items);
-    for (const alias of session.aliases) await imports.saveAlias(session.sourceKey, alias.typedKey, alias.unitId);
-    if (session.columnsOverridden) await imports.saveMapping(session.sourceKey, session.headerSignature, JSON.stringify(preview.columns.map(({ column, role, indicatorCode }) => ({ column, role, indicatorCode }))));
-    await recordAudit(ctx.store, ctx.actor, {
-      action: 'import', entity: 'import_batch', entityKey: String(id),
-      summary: `Nhập "${preview.fileName}" kỳ ${monthLabel(preview.period!)}: ghi ${formatCount(items.length)} số liệu, thay thế ${formatCount(replaced)}${skippedRows ? `, bỏ qua ${formatCount(skippedRows)} dòng lỗi` : ''}`,
-    }, ctx.now());
-    return id;
+  }
+  await targets.insertMany(fresh, now);
+  const id = await imports.insertBatch({
+    fileName: preview.fileName, sheet: preview.sheet, period: preview.period!, officeName: preview.officeName, officeCode: preview.officeCode, sourceKey: summary.sourceKey,
+    at: now, actor: ctx.actor, written: items.length, replaced, warnings: preview.warningDetails,
   });
-  // Only a commit that landed uses the preview up: a failed one leaves it for another try.
-  sessions.take(sessionId);
-  ctx.events.emit({ type: 'data-changed', area: 'results' });
-  return { batchId, written: session.planned.length, replaced, backupFile, skippedRows };
+  await imports.insertItems(id, items);
+  for (const alias of summary.aliases) await imports.saveAlias(summary.sourceKey, alias.typedKey, alias.unitId);
+  if (summary.columnsOverridden) await imports.saveMapping(summary.sourceKey, summary.headerSignature, JSON.stringify(preview.columns.map(({ column, role, indicatorCode }) => ({ column, role, indicatorCode }))));
+  await recordAudit(ctx.store, ctx.actor, {
+    action: 'import', entity: 'import_batch', entityKey: String(id),
+    summary: `Nhập "${preview.fileName}" kỳ ${monthLabel(preview.period!)}: ghi ${formatCount(items.length)} số liệu, thay thế ${formatCount(replaced)}${skippedRows ? `, bỏ qua ${formatCount(skippedRows)} dòng lỗi` : ''}`,
+  }, ctx.now());
+  return { batchId: id, written: planned.length, replaced };
 }
 
 /** Puts back what a batch replaced (and removes what it added), in one transaction. */
@@ -172,7 +146,7 @@ export function listImports(ctx: CoreContext, req: PageRequest<'at'>): Promise<P
  * "result:BHXH_TN" → "BHXH tự nguyện" under "Thực hiện"; a plan column under "Kế hoạch" (with
  * its year when the file named one), so the office reads its own columns back.
  */
-function valueColumnLabel(key: string, columns: ColumnRole[]): { header: string; group: string } {
+export function valueColumnLabel(key: string, columns: ColumnRole[]): { header: string; group: string } {
   const [role, code = ''] = key.split(':');
   const header = indicatorByCode(code)?.shortName ?? code;
   if (role !== 'target') return { header, group: 'Thực hiện' };
@@ -180,25 +154,3 @@ function valueColumnLabel(key: string, columns: ColumnRole[]): { header: string;
   return { header, group: year ? `Kế hoạch năm ${year}` : 'Kế hoạch' };
 }
 
-/** The rows with errors and their messages, to send back to the office. */
-export async function errorsWorkbook(ctx: CoreContext, sessions: PlanStore<ImportSession>, downloads: DownloadStore, sessionId: string): Promise<DownloadRef> {
-  const { preview } = sessionOrThrow(sessions, sessionId, true);
-  const bad = preview.rows.filter((r) => r.status !== 'ok');
-  const valueKeys = bad.length ? Object.keys(bad[0]!.values) : [];
-  const bytes = await buildTableWorkbook({
-    sheetName: 'Dòng lỗi',
-    issuer: preview.officeName ?? 'BẢO HIỂM XÃ HỘI',
-    title: `Các dòng cần sửa — ${preview.fileName}`,
-    subtitle: `Trang tính "${preview.sheet}"${preview.period ? `, kỳ ${monthLabel(preview.period)}` : ''}`,
-    isDemo: await new UnitRepository(ctx.store).hasDemo(),
-    columns: [
-      { header: 'Dòng', width: 7, format: 'text' },
-      { header: 'Tên trong tệp', width: 24, format: 'text' },
-      ...valueKeys.map((k) => ({ ...valueColumnLabel(k, preview.columns), width: 13, format: 'count' as const })),
-      { header: 'Lỗi cần sửa', width: 50, format: 'text' },
-    ],
-    rows: bad.map((r) => [String(r.row), r.typedName, ...valueKeys.map((k) => r.values[k] ?? null), r.issues.map((i) => `${i.cell ? `Ô ${i.cell}: ` : ''}${i.message}`).join('\n')]),
-    generatedAt: ctx.now(),
-  });
-  return downloads.put(bytes, exportFileName('loi-nhap', [preview.fileName.replace(/\.\w+$/, '')]));
-}

@@ -16,7 +16,8 @@ import { detectLegacyEncoding, restoreHeadingCase, tcvn3ToUnicode } from './lega
 import { vniToUnicode } from './vniText';
 import type { ImportOperation } from './operations';
 import { applyValueRules, noReportError, ownerIssues, periodIssues, sheetSizeIssue } from './reportChecks';
-import { findReportTable, planYearFromHeader } from './reportTable';
+import { findReportTable, planYearFromHeader, type ReportTable } from './reportTable';
+import type { Located, RawRow } from './pipeline/types';
 import { periodFromTitle } from './reportPeriod';
 import { ImportRepository } from './repository';
 import { candidatesFor, suggestions, type Candidate } from './unitMatch';
@@ -39,6 +40,8 @@ export interface PlannedValue {
   value: number;
   /** Plan year of a target (from the column header, else the report's); null for results. */
   year: number | null;
+  /** Excel row it comes from (the staged row that carries it). */
+  row?: number;
 }
 
 export interface ImportSession {
@@ -71,17 +74,38 @@ function legacyConvert(sheet: SheetGrid, encoding: LegacyEncoding | null): Sheet
   return { ...sheet, rows: sheet.rows.map((r) => (r ?? []).map((v) => (typeof v === 'string' ? convert(v) : v))) };
 }
 
+/** What re-validating a report needs besides its data rows: the table found and the rows around it. */
+export interface ReportMeta {
+  sheetNames: string[];
+  legacy: LegacyEncoding | null;
+  /** The table as found (heading case restored for .VnTimeH). */
+  table: ReportTable;
+  grid: { name: string; firstRow: number; firstCol: number; merges: SheetGrid['merges']; totalRows?: number };
+  /** Grid rows above the data (title, header, column numbers), cells encoded (cellsToJson). */
+  head: unknown[][];
+  /** Grid rows after the data up to the totals row, cells encoded. */
+  tail: unknown[][];
+}
+
+/** Cells as JSON keeps them: a date becomes { d: ISO }, read back as a Date (cellsFromJson). */
+export function cellsToJson(cells: unknown[] | undefined): unknown[] {
+  return (cells ?? []).map((v) => (v instanceof Date ? { d: v.toISOString() } : v === undefined ? null : v));
+}
+
+export function cellsFromJson(cells: unknown[] | undefined): unknown[] {
+  return (cells ?? []).map((v) => (v && typeof v === 'object' && 'd' in v ? new Date(String((v as { d: string }).d)) : v));
+}
+
 /**
- * Reads a district report and works out, without writing anything, exactly what importing it
- * would change. The commit later writes this plan and nothing else.
+ * Reads a district report and finds its table: the sheet (the one asked for, else the first with
+ * a report table), the legacy font converted, the data rows by Excel row number.
  */
-export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: ImportOperation): Promise<ImportSession> {
+export async function readReport(ctx: CoreContext, req: PreviewRequest, op: ImportOperation): Promise<Located<ReportMeta>> {
   const { name: fileName, bytes } = ctx.files.read(req.file);
   op.progress('Đang đọc tệp…', 0, 1);
   const workbook = await readWorkbookInWorker(bytes, fileName, { signal: op.signal, onProgress: (p) => op.progress(p.label, p.done, p.total + 1) });
   // The worker may finish just as a cancel arrives: the cancel still wins, before any lookup.
   if (op.signal.aborted) throw cancelledError(fileName);
-  op.progress('Đang đối chiếu đơn vị…', workbook.sheets.length, workbook.sheets.length + 1);
   const sheetNames = workbook.sheets.map((s) => s.name);
   let sheet = req.sheet ? workbook.sheets.find((s) => s.name === req.sheet) : undefined;
   if (req.sheet && !sheet) throw new AppError('VALIDATION', `Tệp "${fileName}" không có trang tính "${req.sheet}".`);
@@ -107,6 +131,46 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
     table.titleLines = table.titleLines.map(restoreHeadingCase);
     for (const c of table.columns) c.header = restoreHeadingCase(c.header);
   }
+  const rows: RawRow[] = [];
+  for (let r = table.firstData; r <= table.lastData; r++) rows.push({ rowNo: grid.firstRow + r + 1, cells: cellsToJson(grid.rows[r]) });
+  const tailEnd = table.totalsRow ?? table.lastData;
+  return {
+    fileName, sheet: sheet.name, headerRow: cellAddress(grid, table.headerBottom, 0).row,
+    columns: table.columns.map(({ index: _index, ...c }) => c),
+    meta: {
+      sheetNames, legacy, table,
+      grid: { name: grid.name, firstRow: grid.firstRow, firstCol: grid.firstCol, merges: grid.merges, ...(grid.totalRows !== undefined ? { totalRows: grid.totalRows } : {}) },
+      head: grid.rows.slice(0, table.firstData).map((r) => cellsToJson(r)),
+      tail: grid.rows.slice(table.lastData + 1, tailEnd + 1).map((r) => cellsToJson(r)),
+    },
+    rows,
+  };
+}
+
+/** The sheet again from what was read (or staged): the head, the data rows at their places, the totals. */
+function gridOf(meta: ReportMeta, rows: RawRow[]): SheetGrid {
+  const { table } = meta;
+  const grid: unknown[][] = meta.head.map((r) => cellsFromJson(r));
+  for (let r = grid.length; r < table.firstData; r++) grid.push([]);
+  for (const raw of rows) grid[raw.rowNo - meta.grid.firstRow - 1] = cellsFromJson(raw.cells);
+  for (let r = table.firstData; r <= table.lastData; r++) grid[r] ??= [];
+  meta.tail.forEach((cells, i) => (grid[table.lastData + 1 + i] = cellsFromJson(cells)));
+  return { ...meta.grid, rows: grid };
+}
+
+/**
+ * Works out, without writing anything, exactly what importing the report would change: from the
+ * rows just read or from the staged ones (a correction). The commit later writes this plan and
+ * nothing else.
+ */
+export async function validateReport(ctx: CoreContext, source: { fileName: string; meta: ReportMeta; rows: RawRow[] }, req: PreviewRequest, op: Pick<ImportOperation, 'progress'>): Promise<ImportSession> {
+  const { fileName, meta } = source;
+  const { sheetNames, legacy } = meta;
+  // A copy: the stored meta is read again by the next correction.
+  const table: ReportTable = structuredClone(meta.table);
+  const grid = gridOf(meta, source.rows);
+  const sheet = { name: grid.name };
+  op.progress('Đang đối chiếu đơn vị…', sheetNames.length, sheetNames.length + 1);
 
   const fromTitle = periodFromTitle(table.titleLines);
   const period = req.period ?? fromTitle.period;
@@ -202,7 +266,7 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
       for (const c of valueColumns) {
         const value = values[`${c.role}:${c.indicatorCode}`];
         if (value !== null && value !== undefined) {
-          planned.push({ unitId: unit!.id, kind: c.role as 'result' | 'target', indicatorCode: c.indicatorCode!, value, year: c.role === 'target' ? (c.year ?? reportYear) : null });
+          planned.push({ unitId: unit!.id, kind: c.role as 'result' | 'target', indicatorCode: c.indicatorCode!, value, year: c.role === 'target' ? (c.year ?? reportYear) : null, row: excelRow });
         }
       }
     }
@@ -240,6 +304,8 @@ export async function buildPreview(ctx: CoreContext, req: PreviewRequest, op: Im
     firstDataRow: cellAddress(grid, table.firstData, 0).row, lastDataRow: cellAddress(grid, table.lastData, 0).row,
     columns: columns.map(({ index: _index, ...c }) => c), rows, totals, changes, legacyEncoding: legacy,
     errors: [...errors, ...rowIssues], warnings: warnings.map((w) => w.message), warningDetails: warnings,
+    rowCount: rows.length,
+    rowCounts: { ok: rows.filter((r) => r.status === 'ok').length, error: rows.filter((r) => r.status === 'error').length, unmatched: rows.filter((r) => r.status === 'unmatched').length },
     canCommit: errors.length === 0 && rowIssues.length === 0 && rows.every((r) => r.status === 'ok') && changes.length > 0,
     canCommitValidRows: errors.length === 0 && Boolean(period) && changes.length > 0 && rows.some((r) => r.status !== 'ok'),
   };

@@ -115,10 +115,12 @@ function newOperationId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `xem-truoc-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-function previewRequest(file: FileRef, c: ImportCorrections, operationId: string): RequestOf<'imports:preview'> {
+function previewRequest(file: FileRef, c: ImportCorrections, operationId: string, sessionId: string | null): RequestOf<'imports:preview'> {
   return {
     file,
     operationId,
+    // A correction of the preview on screen: core validates its staged rows again, without the file.
+    ...(sessionId ? { sessionId } : {}),
     ...(c.sheet ? { sheet: c.sheet } : {}),
     ...(c.period ? { period: c.period } : {}),
     ...(c.columns ? { columns: c.columns } : {}),
@@ -135,12 +137,12 @@ export const useImportsStore = create<ImportsState>((set, get) => {
    * on failure the preview on screen and its corrections stay, with the error above them.
    */
   const runPreview = async (corrections: ImportCorrections): Promise<void> => {
-    const { file } = get();
+    const { file, preview } = get();
     if (!file) return;
     const seq = ++previewSeq;
     const operationId = newOperationId();
     set({ previewing: true, error: null, cancelled: null, operationId });
-    const res = await call('imports:preview', previewRequest(file, corrections, operationId));
+    const res = await call('imports:preview', previewRequest(file, corrections, operationId, preview?.sessionId ?? null));
     if (seq !== previewSeq) return;
     if (res.ok) set({ preview: res.value, corrections, previewing: false, operationId: null });
     else if (res.error.code === 'CANCELLED') {

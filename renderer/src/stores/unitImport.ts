@@ -56,8 +56,10 @@ export const useUnitImportStore = create<UnitImportState>((set, get) => {
   const runPreview = async (file: FileRef, validFrom?: string | null) => {
     const seq = ++previewSeq;
     const operationId = newOperationId();
+    // Another "valid from" for the preview on screen: core plans again from its staged rows, without the file.
+    const planId = validFrom !== undefined ? get().preview?.planId : undefined;
     set({ previewing: true, error: null, cancelled: null, operationId });
-    const res = await call('units:previewImport', validFrom === undefined ? { file, operationId } : { file, validFrom, operationId });
+    const res = await call('units:previewImport', { file, operationId, ...(validFrom !== undefined ? { validFrom } : {}), ...(planId ? { planId } : {}) });
     if (seq !== previewSeq) return;
     if (res.ok) set({ preview: res.value, previewing: false, operationId: null });
     else if (res.error.code === 'CANCELLED') set((s) => ({ previewing: false, operationId: null, cancelled: res.error.message, file: s.preview ? s.file : null }));

@@ -90,8 +90,9 @@ function Committed({ committed }: { committed: CommittedImport }) {
 
 /** Why "Nhập vào cơ sở dữ liệu" is disabled, or what it will do. */
 function commitHint(p: ImportPreview): { blocked: boolean; text: string } {
-  const unmatched = p.rows.filter((r) => r.status === 'unmatched').length;
-  const errorRows = p.rows.filter((r) => r.status === 'error').length;
+  // Counted over every row, not only the first page the preview carries.
+  const unmatched = p.rowCounts.unmatched;
+  const errorRows = p.rowCounts.error;
   const ofFile = fileErrors(p).length;
   const reasons = [
     p.period ? null : 'chọn kỳ báo cáo',
@@ -118,7 +119,7 @@ function ActionBar({ preview }: { preview: ImportPreview }) {
   const exportErrors = useImportsStore((s) => s.exportErrors);
   const [exporting, setExporting] = useState(false);
   const hint = commitHint(preview);
-  const problemRows = preview.rows.filter((r) => r.issues.length > 0).length;
+  const problemRows = preview.rowCounts.error + preview.rowCounts.unmatched;
 
   const onExport = async () => {
     setExporting(true);
@@ -134,8 +135,8 @@ function ActionBar({ preview }: { preview: ImportPreview }) {
     const res = await commit({ skipErrorRows });
     if (res && !res.ok) void message.error(res.error.message);
   };
-  const skipped = preview.rows.filter((r) => r.status !== 'ok').length;
-  const validRows = preview.rows.length - skipped;
+  const skipped = preview.rowCounts.error + preview.rowCounts.unmatched;
+  const validRows = preview.rowCount - skipped;
 
   return (
     <div className="imports-actions" data-testid="imports-actions">

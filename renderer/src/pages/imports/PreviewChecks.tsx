@@ -69,10 +69,11 @@ export function TotalsAlerts({ preview }: { preview: ImportPreview }) {
 
 /** Kiểm tra: the file's totals row against the sum of its rows, and how many rows and figures will be written. */
 export function PreviewChecks({ preview }: { preview: ImportPreview }) {
-  const rows = preview.rows.length;
-  const matched = preview.rows.filter((r) => r.unitCode && r.status !== 'unmatched').length;
-  const unmatched = preview.rows.filter((r) => r.status === 'unmatched').length;
-  const withErrors = preview.rows.filter((r) => r.status === 'error').length;
+  // Counted over every row, not only the first page the preview carries.
+  const rows = preview.rowCount;
+  const matched = preview.rowCounts.ok + preview.rowCounts.error;
+  const unmatched = preview.rowCounts.unmatched;
+  const withErrors = preview.rowCounts.error;
   const added = preview.changes.filter((c) => c.oldValue === null).length;
   const replaced = preview.changes.filter((c) => c.oldValue !== null).length;
   const mismatched = preview.totals.filter((t) => t.fileTotal !== null && !t.matches).length;

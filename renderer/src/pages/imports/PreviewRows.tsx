@@ -1,8 +1,9 @@
-import type { HTMLAttributes } from 'react';
+import { useEffect, useState, type HTMLAttributes } from 'react';
 import { Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { CellIssue, ImportPreview, ImportPreviewRow } from '../../../../shared/contract';
 import { formatCount } from '../../../../shared/format/vi';
+import { call } from '../../api/client';
 import { useImportsStore } from '../../stores/imports';
 import { UnitChooser } from './UnitChooser';
 import { KIND_LABELS, STATUS_LABELS, groupByIndicator, indicatorShortName, valueColumns } from './importText';
@@ -11,13 +12,39 @@ function issueText(issue: CellIssue): string {
   return issue.cell ? `Ô ${issue.cell}: ${issue.message}` : issue.message;
 }
 
+const PAGE_SIZE = 50;
+
 /** The rows of the file as they will be read: matched unit, figures, status; errors in red under their row. */
 export function PreviewRows({ preview }: { preview: ImportPreview }) {
   const groups = groupByIndicator(valueColumns(preview));
   const chosen = new Set(useImportsStore((s) => s.corrections.unitChoices).map((c) => c.typedName));
-  const withIssues = preview.rows.filter((r) => r.issues.length > 0).map((r) => r.row);
-  const errorRows = preview.rows.filter((r) => r.status === 'error').length;
-  const unmatched = preview.rows.filter((r) => r.status === 'unmatched').length;
+  const errorRows = preview.rowCounts.error;
+  const unmatched = preview.rowCounts.unmatched;
+  // A long report's rows stay staged in core: the table asks for each page past the first ones.
+  const paged = preview.rowCount > preview.rows.length;
+  const [page, setPage] = useState(1);
+  const [pageRows, setPageRows] = useState<ImportPreviewRow[] | null>(null);
+  useEffect(() => {
+    setPage(1);
+    setPageRows(null);
+  }, [preview.sessionId]);
+  useEffect(() => {
+    if (!paged) return;
+    const from = (page - 1) * PAGE_SIZE;
+    if (from + PAGE_SIZE <= preview.rows.length) {
+      setPageRows(preview.rows.slice(from, from + PAGE_SIZE));
+      return;
+    }
+    let live = true;
+    void call('imports:stagedRows', { sessionId: preview.sessionId, page, pageSize: PAGE_SIZE }).then((res) => {
+      if (live && res.ok) setPageRows(res.value.items);
+    });
+    return () => {
+      live = false;
+    };
+  }, [paged, page, preview]);
+  const shown = paged ? (pageRows ?? preview.rows.slice(0, PAGE_SIZE)) : preview.rows;
+  const withIssues = shown.filter((r) => r.issues.length > 0).map((r) => r.row);
 
   const columns: ColumnsType<ImportPreviewRow> = [
     { title: 'Dòng', dataIndex: 'row', width: 56, align: 'right', render: (v: number) => formatCount(v) },
@@ -64,7 +91,7 @@ export function PreviewRows({ preview }: { preview: ImportPreview }) {
   ];
 
   const counts = [
-    `${formatCount(preview.rows.length)} dòng`,
+    `${formatCount(preview.rowCount)} dòng`,
     unmatched ? `${formatCount(unmatched)} chưa khớp đơn vị` : null,
     errorRows ? `${formatCount(errorRows)} có lỗi` : null,
   ].filter(Boolean);
@@ -87,8 +114,14 @@ export function PreviewRows({ preview }: { preview: ImportPreview }) {
         bordered
         rowKey="row"
         columns={columns}
-        dataSource={preview.rows}
-        pagination={preview.rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        dataSource={shown}
+        pagination={
+          paged
+            ? { current: page, pageSize: PAGE_SIZE, total: preview.rowCount, showSizeChanger: false, onChange: setPage }
+            : preview.rows.length > PAGE_SIZE
+              ? { pageSize: PAGE_SIZE, showSizeChanger: false }
+              : false
+        }
         scroll={{ x: 'max-content' }}
         rowClassName={(r) => `imports-row imports-row-${r.status}`}
         onRow={(r) => ({ 'data-row': r.row, 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
