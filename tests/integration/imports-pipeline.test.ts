@@ -1,30 +1,18 @@
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
 import type { AppCore } from '../../electron/core/app/appCore';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { cancelOperation } from '../../electron/core/imports/operations';
-import { call, callError, expectVietnamese, importFile, openTestCore, storeOf, tickingClock, TEST_ENGINE } from '../helpers/core';
+import { call, callError, expectVietnamese, openTestCore, storeOf, tickingClock, TEST_ENGINE } from '../helpers/core';
 import { hashDatabase, scalar } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 import { openTestStore } from '../helpers/stores';
 import { writeWorkbook } from '../helpers/workbooks';
+import { hongDan, reportRows } from '../helpers/hongDanReport';
 
-/** Today for every core here is 22/11/2026 (tickingClock's start). */
-async function hongDan(): Promise<AppCore> {
-  const core = await openTestCore({ now: tickingClock() });
-  await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-  return core;
-}
-
-/** The Hồng Dân report's rows (A1 = rows[0][0]): title, two header rows, column numbers, 9 communes (rows 10–18), totals. */
-function reportRows(): unknown[][] {
-  const wb = XLSX.read(readFileSync(fixturePath(FIXTURE.districtReport)));
-  return XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['T9-2020']!, { header: 1, defval: null });
-}
 
 /** The report with `extra` more rows of hamlets nobody knows (unmatched) after its nine communes. */
 function longReport(extra: number): string {

@@ -9,24 +9,13 @@ import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { ImportRepository } from '../../electron/core/imports/repository';
 import { readUnitListInWorker } from '../../electron/core/excel/readInWorker';
 import type { ImportPreview, ProgressEvent } from '../../shared/contract';
-import { call, callError, expectVietnamese, importFile, openTestCore, previewFile, storeOf, tickingClock, TEST_ENGINE } from '../helpers/core';
+import { call, callError, expectVietnamese, openTestCore, previewFile, storeOf, tickingClock, TEST_ENGINE } from '../helpers/core';
 import { hashDatabase, scalar } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
 import { openTestStore, untyped } from '../helpers/stores';
 import { rawZip, writeWorkbook } from '../helpers/workbooks';
+import { hongDan, reportRows } from '../helpers/hongDanReport';
 
-/** Today for every core here is 22/11/2026 (tickingClock's start). */
-async function hongDan(): Promise<AppCore> {
-  const core = await openTestCore({ now: tickingClock() });
-  await importFile(core, fixturePath(FIXTURE.unitsHongDan));
-  return core;
-}
-
-/** The Hồng Dân report's rows, to be edited and written back (A1 = rows[0][0]). */
-function reportRows(): unknown[][] {
-  const wb = XLSX.read(readFileSync(fixturePath(FIXTURE.districtReport)));
-  return XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['T9-2020']!, { header: 1, defval: null });
-}
 
 function reportFile(name: string, edit: (rows: unknown[][]) => void): string {
   const rows = reportRows();
