@@ -153,7 +153,7 @@ export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
   note: 'Ghi chú',
   birthDateMale: 'Ngày sinh (cột Nam)',
   birthDateFemale: 'Ngày sinh (cột Nữ)',
-  address: 'Địa chỉ (thôn, xã trong một cột)',
+  address: 'Địa chỉ (thôn, xã)',
   sexMale: 'Giới tính (cột Nam, đánh dấu)',
   sexFemale: 'Giới tính (cột Nữ, đánh dấu)',
 };

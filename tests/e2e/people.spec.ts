@@ -143,3 +143,40 @@ test('a commune list imported (a row corrected on screen), assigned to a staff m
   await expect(page.getByTestId('conversion-table')).toContainText(commune);
   await shot(page, 'people-08-conversion');
 });
+
+test('a list in the form with "Năm sinh" over Nam | Nữ and one "Địa chỉ" column: read as such, shown in the column list, saved with sex and commune', async ({ page, demoApp }) => {
+  const demo = await demoApp.invoke<Found>('people:search', { query: 'hoa', limit: 1 });
+  const commune = demo.items[0]!.communeName!;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Mẫu Nam Nữ');
+  ws.addRow(['DANH SÁCH NGƯỜI CÓ KHẢ NĂNG THAM GIA']);
+  ws.addRow(['STT', 'Họ và tên', 'Năm sinh', null, 'Địa chỉ']);
+  ws.addRow([null, null, 'Nam', 'Nữ', null]);
+  ws.addRow([1, 'Phạm Văn Khải', 1981, null, `Ấp Tân Lập, ${commune}, tỉnh Cà Mau`]);
+  ws.addRow([2, 'Võ Thị Kiều', null, 1992, `Khóm 3 ${commune}`]);
+  ws.mergeCells('C2:D2');
+  for (const col of ['A', 'B', 'E']) ws.mergeCells(`${col}2:${col}3`);
+  const file = join(mkdtempSync(join(tmpdir(), 'bhxh-people-')), 'mau-nam-nu-dia-chi.xlsx');
+  await wb.xlsx.writeFile(file);
+
+  const shell = new AppShell(page);
+  await shell.open(demoApp.url);
+  await shell.navigate('Danh sách vận động');
+  await page.getByTestId('people-import').click();
+  await page.getByTestId('people-import-list-name').fill('Mẫu Nam Nữ, địa chỉ một cột');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('people-import-pick').click()]);
+  await chooser.setFiles(file);
+  await expect(page.getByTestId('people-import-preview')).toBeVisible();
+  await expect(page.getByTestId('count-read')).toHaveText('2');
+  await expect(page.getByTestId('count-error')).toHaveText('0');
+  await page.getByText('Cột trong tệp và thông tin được nhập').click();
+  const preview = page.getByTestId('people-import-preview');
+  await expect(preview).toContainText('Năm sinh / Nam');
+  await expect(preview.getByText('Ngày sinh (cột Nữ)').first()).toBeVisible();
+  await expect(preview.getByText('Địa chỉ (thôn, xã)', { exact: true }).first()).toBeVisible();
+  await shot(page, 'people-09-import-nam-nu-address');
+  await page.getByTestId('people-import-commit').click();
+  await expect(page.getByTestId('people-import-outcome')).toContainText('nhập mới 2');
+  const saved = await demoApp.invoke<Found>('people:search', { query: 'vo thi kieu', limit: 5 });
+  expect(saved.items.map((p) => [p.fullName, p.birthDate, p.sex, p.communeName])).toEqual([['Võ Thị Kiều', '1992', 'F', commune]]);
+});
