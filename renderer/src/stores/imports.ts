@@ -6,6 +6,7 @@ import type {
   ImportBatch,
   ImportCommitOutcome,
   ImportPreview,
+  ImportPreviewRow,
   RequestOf,
   Result,
   Unit,
@@ -84,6 +85,8 @@ interface ImportsState {
   commit: (options?: { skipErrorRows?: boolean }) => Promise<Result<ImportCommitOutcome> | null>;
   /** Builds the workbook of the rows with errors and saves it; fileName null when the save was cancelled. */
   exportErrors: () => Promise<Result<{ fileName: string | null }>>;
+  /** A page (1-based) of the preview's rows from core's stage: a long report's rows are not all sent with its preview. */
+  loadPreviewPage: (page: number, pageSize: number) => Promise<ImportPreviewRow[] | null>;
   startOver: () => void;
   /** Opens Tổng quan on the month just imported. */
   showOnDashboard: () => void;
@@ -242,6 +245,12 @@ export const useImportsStore = create<ImportsState>((set, get) => {
       return res;
     },
 
+    loadPreviewPage: async (page, pageSize) => {
+      const { preview } = get();
+      if (!preview) return null;
+      const res = await call('imports:stagedRows', { sessionId: preview.sessionId, page, pageSize });
+      return res.ok ? res.value.items : null;
+    },
     exportErrors: async () => {
       const { preview } = get();
       if (!preview) return { ok: true, value: { fileName: null } };

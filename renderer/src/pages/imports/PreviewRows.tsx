@@ -3,7 +3,6 @@ import { Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { CellIssue, ImportPreview, ImportPreviewRow } from '../../../../shared/contract';
 import { formatCount } from '../../../../shared/format/vi';
-import { call } from '../../api/client';
 import { useImportsStore } from '../../stores/imports';
 import { UnitChooser } from './UnitChooser';
 import { KIND_LABELS, STATUS_LABELS, groupByIndicator, indicatorShortName, valueColumns } from './importText';
@@ -18,6 +17,7 @@ const PAGE_SIZE = 50;
 export function PreviewRows({ preview }: { preview: ImportPreview }) {
   const groups = groupByIndicator(valueColumns(preview));
   const chosen = new Set(useImportsStore((s) => s.corrections.unitChoices).map((c) => c.typedName));
+  const loadPreviewPage = useImportsStore((s) => s.loadPreviewPage);
   const errorRows = preview.rowCounts.error;
   const unmatched = preview.rowCounts.unmatched;
   // A long report's rows stay staged in core: the table asks for each page past the first ones.
@@ -36,13 +36,13 @@ export function PreviewRows({ preview }: { preview: ImportPreview }) {
       return;
     }
     let live = true;
-    void call('imports:stagedRows', { sessionId: preview.sessionId, page, pageSize: PAGE_SIZE }).then((res) => {
-      if (live && res.ok) setPageRows(res.value.items);
+    void loadPreviewPage(page, PAGE_SIZE).then((items) => {
+      if (live && items) setPageRows(items);
     });
     return () => {
       live = false;
     };
-  }, [paged, page, preview]);
+  }, [paged, page, preview, loadPreviewPage]);
   const shown = paged ? (pageRows ?? preview.rows.slice(0, PAGE_SIZE)) : preview.rows;
   const withIssues = shown.filter((r) => r.issues.length > 0).map((r) => r.row);
 
