@@ -120,13 +120,17 @@ export async function buildElectron({ outDir = join(root, 'out', 'electron') } =
   // Streamed sheet reads (stream/index.ts streamSheetRowsInWorker) look for this file beside core-host.cjs too.
   const streamWorker = nodeBundle(join(root, 'electron', 'core', 'excel', 'stream', 'streamWorker.ts'), 'streamWorker.cjs');
 
-  await Promise.all([main, preload, coreHost, workbookWorker, streamWorker]);
+  // The WAL checkpointer (db/walCheckpointer.ts) looks for this file beside core-host.cjs too.
+  const checkpointWorker = nodeBundle(join(root, 'electron', 'core', 'db', 'checkpointWorker.ts'), 'checkpointWorker.cjs');
+
+  await Promise.all([main, preload, coreHost, workbookWorker, streamWorker, checkpointWorker]);
   return {
     main: join(outDir, 'main.cjs'),
     preload: join(outDir, 'preload.cjs'),
     coreHost: join(outDir, 'core-host.cjs'),
     workbookWorker: join(outDir, 'workbookWorker.cjs'),
     streamWorker: join(outDir, 'streamWorker.cjs'),
+    checkpointWorker: join(outDir, 'checkpointWorker.cjs'),
   };
 }
 

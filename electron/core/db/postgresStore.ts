@@ -116,9 +116,17 @@ export class PostgresStore extends Store {
       const setAside = await setAsideForLoad(client, table, rows.length);
       const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
       await pipeline(Readable.from(csvChunks(rows)), stream);
-      for (const statement of setAside) await client.query(statement);
+      await buildIndexesOn(client, setAside);
       // The planner's statistics of a table that has just doubled or more are stale until autovacuum gets to it.
       if (setAside.length) await client.query(`ANALYZE ${table}`);
+    });
+  }
+
+  async buildIndexes(statements: readonly string[]): Promise<void> {
+    await this.transaction(async () => {
+      const client = currentScope()?.client as pg.PoolClient | undefined;
+      if (!client) throw new AppError('INTERNAL', 'Không tìm thấy kết nối của giao dịch để lập chỉ mục.');
+      await buildIndexesOn(client, statements);
     });
   }
 
@@ -167,6 +175,16 @@ async function setAsideForLoad(client: pg.PoolClient, table: TableName, incoming
   for (const index of indexes) await client.query(`DROP INDEX ${quote(index.name)}`);
   for (const fk of foreignKeys) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT ${quote(fk.name)}`);
   return [...indexes.map((i) => i.definition), ...foreignKeys.map((fk) => `ALTER TABLE ${table} ADD CONSTRAINT ${quote(fk.name)} ${fk.definition}`)];
+}
+
+/** PostgreSQL sorts each index in memory when the session may use this much (its default, 64 MB, spills a million rows' keys). */
+const SORT_MAINTENANCE_MEM = '256MB';
+
+async function buildIndexesOn(client: pg.PoolClient, statements: readonly string[]): Promise<void> {
+  if (statements.length === 0) return;
+  // Inside the load's transaction: SET LOCAL ends with it.
+  await client.query(`SET LOCAL maintenance_work_mem = '${SORT_MAINTENANCE_MEM}'`);
+  for (const statement of statements) await client.query(statement);
 }
 
 function* csvChunks(rows: readonly (readonly unknown[])[]): Generator<string> {

@@ -4,6 +4,16 @@ import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from
 import { BIG_LOAD_ROWS } from './batching';
 import type { Schema, TableName } from './schema';
 import { Store } from './store';
+import { WalCheckpointer } from './walCheckpointer';
+
+/**
+ * SQLite's sorter sorts runs as large as the page cache, then merges them. Runs of 1 MB stay in
+ * the CPU's cache and two threads sort them side by side: the nine indexes of a 1,000,000-row
+ * people table built in 4,5 s instead of 8,8–9,8 s with the 32 MB cache (runs of 256 KB–8 MB
+ * and 0–8 threads measured; 2 MB with one thread 6,0 s).
+ */
+const INDEX_SORT_CACHE = -1024;
+const INDEX_SORT_THREADS = 2;
 
 /** Rows per multi-row INSERT of a bulk load (within SQLite's 999 parameters for older builds). */
 const BULK_ROWS = 100;
@@ -25,6 +35,7 @@ export class SqliteStore extends Store {
   readonly location: string;
   protected readonly root: Kysely<Schema>;
   private readonly statements = new Map<string, SqliteStatement>();
+  private checkpointer: WalCheckpointer | null = null;
 
   constructor(
     readonly file: string,
@@ -89,6 +100,30 @@ export class SqliteStore extends Store {
     this.raw.pragma('wal_checkpoint(TRUNCATE)');
   }
 
+  /**
+   * SQLite's automatic checkpoint is off while `fn` runs, so the commit returns once its log is
+   * written (durable: synchronous FULL); the checkpointer's thread then copies the log into the file.
+   * Another request's commit meanwhile does not checkpoint either; the one after catches up.
+   */
+  override async largeWrite<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn();
+    const automatic = this.raw.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.raw.pragma('wal_autocheckpoint = 0');
+    try {
+      return await fn();
+    } finally {
+      if (this.raw.open) {
+        this.raw.pragma(`wal_autocheckpoint = ${automatic}`);
+        this.checkpointer ??= new WalCheckpointer(this.file);
+        void this.checkpointer.request();
+      }
+    }
+  }
+
+  override async checkpointsSettled(): Promise<void> {
+    await this.checkpointer?.idle();
+  }
+
   /** VACUUM rewrites the whole file without the free pages; the WAL is folded in and truncated after. */
   async compact(): Promise<void> {
     if (this.inTransaction) throw new Error('VACUUM cannot run inside a transaction');
@@ -127,13 +162,32 @@ export class SqliteStore extends Store {
       let i = 0;
       for (; i + per <= rows.length; i += per) full.run(rows.slice(i, i + per).flat() as unknown[]);
       if (i < rows.length) statement(rows.length - i).run(rows.slice(i).flat() as unknown[]);
-      for (const sql of setAside) this.raw.exec(sql);
-      if (setAside.length) this.statements.clear();
+      this.buildIndexesNow(setAside);
       if (area) {
         this.raw.prepare('DELETE FROM bulk_loading').run();
         this.raw.prepare('UPDATE revisions SET n = n + 1 WHERE area = ?').run(area);
       }
     });
+  }
+
+  async buildIndexes(statements: readonly string[]): Promise<void> {
+    await this.transaction(async () => this.buildIndexesNow(statements));
+  }
+
+  private buildIndexesNow(statements: readonly string[]): void {
+    if (statements.length === 0) return;
+    const cache = this.raw.pragma('cache_size', { simple: true }) as number;
+    const threads = this.raw.pragma('threads', { simple: true }) as number;
+    this.raw.pragma(`cache_size = ${INDEX_SORT_CACHE}`);
+    this.raw.pragma(`threads = ${INDEX_SORT_THREADS}`);
+    try {
+      for (const sql of statements) this.raw.exec(sql);
+    } finally {
+      this.raw.pragma(`cache_size = ${cache}`);
+      this.raw.pragma(`threads = ${threads}`);
+      // Cached statements were prepared against the schema before the indexes came back.
+      this.statements.clear();
+    }
   }
 
   /**
@@ -158,6 +212,9 @@ export class SqliteStore extends Store {
 
   async close(): Promise<void> {
     this.statements.clear();
+    // Its connection goes first: the file may be replaced (restore) or deleted right after.
+    await this.checkpointer?.close();
+    this.checkpointer = null;
     if (this.raw.open) await this.root.destroy();
     if (this.raw.open) this.raw.close();
   }

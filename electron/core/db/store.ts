@@ -70,6 +70,23 @@ export abstract class Store {
   abstract bulkInsert(table: TableName, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
 
   /**
+   * Runs a write that leaves a large log behind (a bulk import's commit). On SQLite the log is
+   * folded into the file by a worker thread after it, not on this thread before it returns.
+   */
+  largeWrite<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
+  /** Resolves once the log folding asked for by `largeWrite` has run (tests, backups of the bare file). */
+  async checkpointsSettled(): Promise<void> {}
+
+  /**
+   * Builds indexes (and re-adds foreign keys) set aside for a bulk load, in the current
+   * transaction, with the engine's sorting tuned for it. Statements as the engine wrote them.
+   */
+  abstract buildIndexes(statements: readonly string[]): Promise<void>;
+
+  /**
    * Gives the space of deleted rows back (after personal data is deleted for good): VACUUM of
    * the file on SQLite, of the tables on PostgreSQL. Never inside a transaction.
    */

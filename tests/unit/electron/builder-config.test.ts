@@ -111,6 +111,7 @@ describe('electron-builder.yml', () => {
     // The core process and its spreadsheet worker: main forks the one, core starts the other, both beside main.cjs.
     expect(appFileIncluded(files, 'out/electron/core-host.cjs')).toBe(true);
     expect(appFileIncluded(files, 'out/electron/workbookWorker.cjs')).toBe(true);
+    expect(appFileIncluded(files, 'out/electron/checkpointWorker.cjs')).toBe(true);
     expect(appFileIncluded(files, 'out/electron/core-host.cjs.map')).toBe(false);
     expect(appFileIncluded(files, 'out/renderer/index.html')).toBe(true);
     expect(appFileIncluded(files, 'package.json')).toBe(true);

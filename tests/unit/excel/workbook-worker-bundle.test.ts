@@ -2,9 +2,11 @@
 // check that core-host.cjs (the core process) looks for it beside itself and that it parses a report in plain Node.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckpointReply } from '../../../electron/core/db/walCheckpointer';
 import type { WorkerReply } from '../../../electron/core/excel/workerProtocol';
 import { FIXTURE, fixturePath } from '../../helpers/fixtures';
 
@@ -41,5 +43,26 @@ describe('workbook worker bundle', () => {
     expect(last.type).toBe('done');
     if (last.type === 'done') expect(last.workbook.sheets[0]!.rows.length).toBeGreaterThan(10);
     expect(replies.filter((r) => r.type === 'progress').map((r) => (r.type === 'progress' ? r.label : ''))).toContain('Đang đọc tệp…');
+  });
+
+  it('the WAL checkpointer (checkpointWorker.cjs, found beside core-host.cjs) folds a real log into its file in plain Node', async () => {
+    expect(readFileSync(join(outDir, 'core-host.cjs'), 'utf8')).toContain('"checkpointWorker.cjs"');
+    const file = join(outDir, 'wal.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (x TEXT)');
+    db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) INSERT INTO t SELECT printf('dòng %d', i) FROM n");
+    const worker = new Worker(join(outDir, 'checkpointWorker.cjs'), { workerData: { file } });
+    const reply = await new Promise<CheckpointReply>((done, fail) => {
+      worker.once('message', done);
+      worker.once('error', fail);
+      worker.postMessage({ type: 'checkpoint', id: 1 });
+    });
+    worker.postMessage({ type: 'close' });
+    await new Promise((r) => worker.once('exit', r));
+    db.close();
+    expect(reply).toMatchObject({ type: 'done', id: 1 });
+    if (reply.type === 'done') expect(reply.checkpointed).toBe(reply.log);
   });
 });

@@ -39,13 +39,8 @@ export async function setPeopleIndexesAside(store: Store, incoming: number): Pro
   return restore;
 }
 
-/** PostgreSQL sorts each index in memory when the session may use this much (its default, 64 MB, spills a million rows' keys). */
-const SORT_MAINTENANCE_MEM = '256MB';
-
 export async function putPeopleIndexesBack(store: Store, definitions: string[]): Promise<void> {
   if (!definitions.length) return;
-  // Inside the commit's transaction: SET LOCAL ends with it.
-  if (store.engine === 'postgres') await sql.raw(`SET LOCAL maintenance_work_mem = '${SORT_MAINTENANCE_MEM}'`).execute(store.db);
-  for (const definition of definitions) await sql.raw(definition).execute(store.db);
+  await store.buildIndexes(definitions);
   if (store.engine === 'postgres') await sql`ANALYZE people`.execute(store.db);
 }

@@ -11,6 +11,7 @@ import { columnsOf, countStaged, purgeCommitted, stagedBatch, timingsOf } from '
 import { headerSignature } from './headers';
 import { missingFields, rememberMapping } from './mapping';
 import { jsonObjectOf } from './sqlJson';
+import { BIG_LOAD_ROWS } from '../../db/batching';
 import { putPeopleIndexesBack, setPeopleIndexesAside } from './bigLoad';
 
 /** The person columns an update replaces, saved in `previous` first so undo can put them back. */
@@ -68,7 +69,9 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
       .select([(eb) => eb.fn.min('row_no').as('lo'), (eb) => eb.fn.max('row_no').as('hi')])
       .where('batch_id', '=', batchId)
       .executeTakeFirstOrThrow();
-    const listId = await store.transaction(async () => {
+    // A big list leaves hundreds of MB in SQLite's log: folded into the file after, off this thread.
+    const write = <T>(fn: () => Promise<T>) => (total >= BIG_LOAD_ROWS ? store.largeWrite(fn) : fn());
+    const listId = await write(() => store.transaction(async () => {
       const now = isoNow(ctx);
       let listId = batch.list_id;
       if (listId === null) {
@@ -151,7 +154,10 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
         indexMs = Math.round(performance.now() - indexStart);
       }
       // The staff the file gives new people: in person_staff (migration 18), in one statement.
-      const withStaff = await store.db.selectFrom('person_import_rows').select('row_no').where('batch_id', '=', batchId).where('status', 'in', ['ok', 'duplicate']).where('staff_id', 'is not', null).limit(1).executeTakeFirst();
+      // Only a file with a staff column can give any (asking the stage scans a million rows for nothing).
+      const withStaff =
+        columns.some((c) => c.field === 'staff') &&
+        (await store.db.selectFrom('person_import_rows').select('row_no').where('batch_id', '=', batchId).where('status', 'in', ['ok', 'duplicate']).where('staff_id', 'is not', null).limit(1).executeTakeFirst());
       if (withStaff) {
         await sql`
           INSERT INTO person_staff (person_id, list_id, staff_id, status)
@@ -177,7 +183,7 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
         .where('id', '=', batchId)
         .execute();
       return listId;
-    });
+    }));
     const commitMs = Math.round(performance.now() - started);
     // The rows written are on the list now: the stage keeps only what undo and the errors
     // workbook need. Emptied after the answer (the next preview finishes it if this one is cut short).

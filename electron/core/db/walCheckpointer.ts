@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+export type CheckpointRequest = { type: 'checkpoint'; id: number } | { type: 'close' };
+export type CheckpointReply = { type: 'done'; id: number; log: number; checkpointed: number } | { type: 'failed'; id: number; message: string };
+
+/**
+ * Where the worker's code is: checkpointWorker.cjs beside the bundle (core-host.cjs) in the build,
+ * the TypeScript source through tsx otherwise (vitest, scripts). Same rule as the Excel workers.
+ */
+function checkpointWorkerEntry(): { file: string; execArgv: string[] } {
+  const bundled = typeof __filename === 'string' && __filename.endsWith('.cjs') ? join(dirname(__filename), 'checkpointWorker.cjs') : null;
+  if (bundled && existsSync(bundled)) return { file: bundled, execArgv: [] };
+  return { file: join(dirname(fileURLToPath(import.meta.url)), 'checkpointWorker.ts'), execArgv: ['--import', 'tsx'] };
+}
+
+/**
+ * A worker thread with its own connection that checkpoints the WAL on request. A commit of a
+ * million people leaves ~450 MB in the log; SQLite's automatic checkpoint would copy it into the
+ * file on the committing (the core's) thread before the commit returns (~1–1,5 s). Started on the
+ * first request only: most sessions never write that much at once.
+ */
+export class WalCheckpointer {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, () => void>();
+  private last: Promise<void> = Promise.resolve();
+  private exited: Promise<void> | null = null;
+
+  constructor(private readonly file: string) {}
+
+  /** Asks for a checkpoint; resolves when it has run (a failure is left for the next checkpoint to catch up). */
+  request(): Promise<void> {
+    const worker = this.start();
+    const id = this.nextId++;
+    this.last = new Promise<void>((resolve) => {
+      this.pending.set(id, resolve);
+      worker.postMessage({ type: 'checkpoint', id } satisfies CheckpointRequest);
+    });
+    return this.last;
+  }
+
+  /** Resolves once every checkpoint asked for so far has run (the worker runs them in order). */
+  idle(): Promise<void> {
+    return this.last;
+  }
+
+  /** Closes the worker's connection (before the file is closed, replaced or deleted). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    worker.postMessage({ type: 'close' } satisfies CheckpointRequest);
+    await this.exited;
+    for (const resolve of this.pending.values()) resolve();
+    this.pending.clear();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const { file, execArgv } = checkpointWorkerEntry();
+    // A connection and a pragma: a small heap is plenty (the peak memory of a big import counts it).
+    const worker = new Worker(file, { workerData: { file: this.file }, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
+    worker.on('message', (reply: CheckpointReply) => {
+      const resolve = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      resolve?.();
+    });
+    this.exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // A worker that fails to start (or dies) must not hold anyone waiting; the app's own checkpoints go on.
+    worker.on('error', () => {
+      for (const resolve of this.pending.values()) resolve();
+      this.pending.clear();
+      if (this.worker === worker) this.worker = null;
+    });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+}
