@@ -448,6 +448,18 @@ describe('people import: mapping, CLI, size', () => {
     const outcome = await call(core, 'people:commitImport', { batchId: p.batchId });
     expect(outcome).toMatchObject({ read: rowsInFile, imported: rowsInFile, rejected: 0 });
     expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM people`)).toBe(rowsInFile);
+    // What the big load set aside is back: the nine indexes and the staff trigger (enabled).
+    const store = storeOf(core);
+    const indexes =
+      store.engine === 'sqlite'
+        ? await countOf(store, sql`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people' AND sql IS NOT NULL`)
+        : await countOf(store, sql`SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'people' AND indexname <> 'people_pkey'`);
+    expect(indexes).toBe(9);
+    const trigger =
+      store.engine === 'sqlite'
+        ? await countOf(store, sql`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'person_staff_insert'`)
+        : await countOf(store, sql`SELECT COUNT(*) FROM pg_trigger WHERE tgname = 'person_staff_insert' AND tgenabled = 'O'`);
+    expect(trigger).toBe(1);
     // The stage lets go of the rows now on the list, just after the answer.
     await vi.waitFor(async () => expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM person_import_rows`)).toBe(0), { timeout: 20_000, interval: 100 });
   }, 120_000);
