@@ -22,6 +22,12 @@ export default tseslint.config(
     },
   },
   {
+    // Worker threads written as plain CommonJS, to start without a TypeScript loader.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Core, its process host, browser mode and CLI run in plain Node: Electron must never leak in.
     files: ['electron/core/**', 'electron/core-host/**', 'electron/web/**', 'electron/cli/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },

@@ -121,7 +121,7 @@ export async function buildElectron({ outDir = join(root, 'out', 'electron') } =
   const streamWorker = nodeBundle(join(root, 'electron', 'core', 'excel', 'stream', 'streamWorker.ts'), 'streamWorker.cjs');
 
   // The WAL checkpointer (db/walCheckpointer.ts) looks for this file beside core-host.cjs too.
-  const checkpointWorker = nodeBundle(join(root, 'electron', 'core', 'db', 'checkpointWorker.ts'), 'checkpointWorker.cjs');
+  const checkpointWorker = nodeBundle(join(root, 'electron', 'core', 'db', 'checkpointWorker.cjs'), 'checkpointWorker.cjs');
 
   await Promise.all([main, preload, coreHost, workbookWorker, streamWorker, checkpointWorker]);
   return {

@@ -36,6 +36,8 @@ export class SqliteStore extends Store {
   protected readonly root: Kysely<Schema>;
   private readonly statements = new Map<string, SqliteStatement>();
   private checkpointer: WalCheckpointer | null = null;
+  private largeWrites = 0;
+  private automaticCheckpoint = 1000;
 
   constructor(
     readonly file: string,
@@ -107,13 +109,16 @@ export class SqliteStore extends Store {
    */
   override async largeWrite<T>(fn: () => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn();
-    const automatic = this.raw.pragma('wal_autocheckpoint', { simple: true }) as number;
-    this.raw.pragma('wal_autocheckpoint = 0');
+    // Two at once (two imports): the setting comes back when the last one ends, not in between.
+    if (this.largeWrites++ === 0) {
+      this.automaticCheckpoint = this.raw.pragma('wal_autocheckpoint', { simple: true }) as number;
+      this.raw.pragma('wal_autocheckpoint = 0');
+    }
     try {
       return await fn();
     } finally {
-      if (this.raw.open) {
-        this.raw.pragma(`wal_autocheckpoint = ${automatic}`);
+      if (--this.largeWrites === 0 && this.raw.open) {
+        this.raw.pragma(`wal_autocheckpoint = ${this.automaticCheckpoint}`);
         this.checkpointer ??= new WalCheckpointer(this.file);
         void this.checkpointer.request();
       }

@@ -6,14 +6,11 @@ import { Worker } from 'node:worker_threads';
 export type CheckpointRequest = { type: 'checkpoint'; id: number } | { type: 'close' };
 export type CheckpointReply = { type: 'done'; id: number; log: number; checkpointed: number } | { type: 'failed'; id: number; message: string };
 
-/**
- * Where the worker's code is: checkpointWorker.cjs beside the bundle (core-host.cjs) in the build,
- * the TypeScript source through tsx otherwise (vitest, scripts). Same rule as the Excel workers.
- */
-function checkpointWorkerEntry(): { file: string; execArgv: string[] } {
+/** checkpointWorker.cjs: beside the bundle (core-host.cjs) in the build, beside this file otherwise. */
+function checkpointWorkerFile(): string {
   const bundled = typeof __filename === 'string' && __filename.endsWith('.cjs') ? join(dirname(__filename), 'checkpointWorker.cjs') : null;
-  if (bundled && existsSync(bundled)) return { file: bundled, execArgv: [] };
-  return { file: join(dirname(fileURLToPath(import.meta.url)), 'checkpointWorker.ts'), execArgv: ['--import', 'tsx'] };
+  if (bundled && existsSync(bundled)) return bundled;
+  return join(dirname(fileURLToPath(import.meta.url)), 'checkpointWorker.cjs');
 }
 
 /**
@@ -60,9 +57,8 @@ export class WalCheckpointer {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const { file, execArgv } = checkpointWorkerEntry();
     // A connection and a pragma: a small heap is plenty (the peak memory of a big import counts it).
-    const worker = new Worker(file, { workerData: { file: this.file }, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
+    const worker = new Worker(checkpointWorkerFile(), { workerData: { file: this.file }, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
     worker.on('message', (reply: CheckpointReply) => {
       const resolve = this.pending.get(reply.id);
       this.pending.delete(reply.id);

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { AppError, type PersonImportPreview, type RequestOf } from '../../../../shared/contract';
 import { PERSON_FIELDS, type PersonField, type PersonListKind } from '../../../../shared/domain/people';
 import { formatCount } from '../../../../shared/format/vi';
@@ -16,6 +17,9 @@ import { PeopleLookups } from './lookups';
 import { fieldColumns, missingFields, resolveMapping } from './mapping';
 import { stageRows, type StageSetup, type StagedBatch, type StageWorkerConfig } from './stageRows';
 import { STAGED_COLUMNS, type FieldColumn, type ValidateContext } from './validateRow';
+
+/** From this size (about 50,000 rows of a list) staging is a large write for the database's log. */
+const LARGE_FILE_BYTES = 4 * 1024 * 1024;
 
 /** Staged rows written per bulk insert; the event loop is let go between chunks. */
 export const STAGE_CHUNK = 10_000;
@@ -131,7 +135,9 @@ async function runPreview(ctx: CoreContext, req: PreviewRequest, op: ImportOpera
     .executeTakeFirstOrThrow();
   const batchId = Number(inserted.id);
   try {
-    return await stageFile(ctx, op, { batchId, fileName, path, sheet, sheets, list, mapping: req.mapping });
+    // A big file's stage leaves hundreds of MB in SQLite's log: folded into the file after, off this thread.
+    const stage = () => stageFile(ctx, op, { batchId, fileName, path, sheet, sheets, list, mapping: req.mapping });
+    return await (statSync(path).size >= LARGE_FILE_BYTES ? store.largeWrite(stage) : stage());
   } catch (error) {
     await dropStaged(store, batchId, op.signal.aborted ? 'discarded' : 'failed').catch(() => undefined);
     if (op.signal.aborted) throw new AppError('CANCELLED', `Đã hủy việc nhập tệp "${fileName}". Chưa có gì thay đổi trong danh sách.`, { file: fileName });
