@@ -177,8 +177,14 @@ async function setAsideForLoad(client: pg.PoolClient, table: TableName, incoming
   return [...indexes.map((i) => i.definition), ...foreignKeys.map((fk) => `ALTER TABLE ${table} ADD CONSTRAINT ${quote(fk.name)} ${fk.definition}`)];
 }
 
-/** PostgreSQL sorts each index in memory when the session may use this much (its default, 64 MB, spills a million rows' keys). */
-const SORT_MAINTENANCE_MEM = '256MB';
+/**
+ * Sort memory for building an index after a bulk load. Small runs merged beat one big in-memory
+ * sort, as on SQLite (they stay in the CPU's cache): indexes on 1,000,000 rows built in 3,8–4,2 s
+ * with 4 MB against 5,5–6,6 s with 256 MB (parallel workers or not) and 6,3 s with 64 MB.
+ * At 4 MB PostgreSQL plans no parallel workers either (each needs 32 MB), so a shared server's
+ * other work keeps its cores.
+ */
+const SORT_MAINTENANCE_MEM = '4MB';
 
 async function buildIndexesOn(client: pg.PoolClient, statements: readonly string[]): Promise<void> {
   if (statements.length === 0) return;
