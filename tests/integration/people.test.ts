@@ -150,6 +150,34 @@ describe('people: search', () => {
   });
 });
 
+describe('people: a deep page of a common name', () => {
+  it('a page past the capped count of the given-name part starts the full-name part where it should', async () => {
+    const { core, store } = await peopleCore();
+    const list = await createList(store, 'Danh sách đông người tên Hoa');
+    const now = FIXED_NOW.toISOString();
+    const row = (name: string) => {
+      const keys = personNameKeys(name);
+      return [list, name, keys.nameKey, keys.givenKey, 'NEW', '88001', now, now];
+    };
+    // 10,100 people whose given name is Hoa (more than the 10,000 a filtered count stops at), then 150 whose full name starts with "hoa".
+    const given = 10_100;
+    const fullOnly = 150;
+    const columns = ['list_id', 'full_name', 'name_key', 'given_key', 'status', 'unit_code', 'created_at', 'updated_at'];
+    await store.bulkInsert('people', columns, Array.from({ length: given }, () => row('Nguyễn Thị Hoa')));
+    await store.bulkInsert('people', columns, Array.from({ length: fullOnly }, () => row('Hoàng Văn Nam')));
+    const hoang = (await store.db.selectFrom('people').select('id').where('list_id', '=', list).where('full_name', '=', 'Hoàng Văn Nam').orderBy('id').execute()).map((r) => r.id);
+    // A status filter: no index counts it with the given-name part, so that part's count is capped.
+    const page = await call(core, 'people:search', { query: 'hoa', status: ['NEW'], offset: given + 50, limit: 50 });
+    expect(page.items.map((p) => p.id)).toEqual(hoang.slice(50, 100));
+    expect(page.total).toBe(given + fullOnly);
+    expect(page.totalIsEstimate).toBeUndefined();
+    // A first page still answers from the capped counts.
+    const first = await call(core, 'people:search', { query: 'hoa', status: ['NEW'], limit: 50 });
+    expect(first.items.every((p) => p.fullName === 'Nguyễn Thị Hoa')).toBe(true);
+    expect(first.totalIsEstimate).toBe(true);
+  }, 60_000);
+});
+
 describe('people: one person, reveal, contacts, exports', () => {
   it('reveal writes one audit row naming the fields, never the values; update and logContact move the person on', async () => {
     const { core, store } = await peopleCore();

@@ -243,6 +243,12 @@ export class PeopleRepository {
     return n > COUNT_CAP ? { total: COUNT_CAP, estimate: true } : { total: n, estimate: false };
   }
 
+  /** The exact number of people the filter (and name part) selects, however many: for the rare page past COUNT_CAP. */
+  async exactTotal(f: PeopleQueryFilter, part?: NamePart): Promise<number> {
+    const row = await this.filtered(f, part).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   /**
    * One page of rows in the asked order, ties broken by id so pages never overlap. The page's
    * ids are chosen first (from an index alone when it covers the filter and order: a deep page

@@ -64,19 +64,23 @@ export async function searchPeople(ctx: CoreContext, req: ParsedRequestOf<'peopl
   if (text && sort === 'name' && isNameText(text)) {
     const parts: NamePart[] = desc ? ['nameOnly', 'given'] : ['given', 'nameOnly'];
     const counts = [await repo.pageTotal(filter, parts[0]), await repo.pageTotal(filter, parts[1])];
-    total = counts[0]!.total + counts[1]!.total;
-    estimate = counts[0]!.estimate || counts[1]!.estimate;
     let skip = offset;
     let want = limit;
     for (const [i, part] of parts.entries()) {
+      // A page reaching past a part's capped count: where that part ends decides where the next
+      // one starts, so it is counted exactly (a deep page of a common name under a filter no index
+      // counts; without it the second part would start from its first row again).
+      if (counts[i]!.estimate && want > 0 && skip + want > counts[i]!.total) counts[i] = { total: await repo.exactTotal(filter, part), estimate: false };
       const n = counts[i]!.total;
-      if (want > 0 && (skip < n || counts[i]!.estimate)) {
+      if (want > 0 && skip < n) {
         const got = await repo.page(filter, sort, desc, skip, want, part);
         rows.push(...got);
         want -= got.length;
         skip = 0;
       } else skip = Math.max(0, skip - n);
     }
+    total = counts[0]!.total + counts[1]!.total;
+    estimate = counts[0]!.estimate || counts[1]!.estimate;
   } else {
     ({ total, estimate } = await repo.pageTotal(filter));
     rows = offset < total || estimate ? await repo.page(filter, sort, desc, offset, limit) : [];
