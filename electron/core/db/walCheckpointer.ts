@@ -32,6 +32,8 @@ export class WalCheckpointer {
   request(): Promise<void> {
     const worker = this.start();
     const id = this.nextId++;
+    // Kept alive while a checkpoint is asked for (a CLI run waits for it before exiting), let go when none is.
+    worker.ref();
     this.last = new Promise<void>((resolve) => {
       this.pending.set(id, resolve);
       worker.postMessage({ type: 'checkpoint', id } satisfies CheckpointRequest);
@@ -49,6 +51,7 @@ export class WalCheckpointer {
     const worker = this.worker;
     if (!worker) return;
     this.worker = null;
+    worker.ref();
     worker.postMessage({ type: 'close' } satisfies CheckpointRequest);
     await this.exited;
     for (const resolve of this.pending.values()) resolve();
@@ -62,6 +65,7 @@ export class WalCheckpointer {
     worker.on('message', (reply: CheckpointReply) => {
       const resolve = this.pending.get(reply.id);
       this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
       resolve?.();
     });
     this.exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));

@@ -1,8 +1,9 @@
 // A big commit on SQLite returns without folding its log into the file; a worker thread with its
 // own connection does that after. Real files: the database file ALONE (copied without its -wal)
 // must hold the rows once the checkpointer has run, and the app's own checkpoint setting comes back.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../electron/core/db/sqliteStore';
@@ -81,5 +82,21 @@ describe('WAL checkpoint after a large write', () => {
     } finally {
       await reopened.close();
     }
+  });
+
+  it('a plain Node process (the CLI) waits for the checkpoint it asked for and for the thread to close, then exits 0', () => {
+    const file = join(tempDataDir(), 'd.sqlite');
+    const script = `
+      import { SqliteStore } from './electron/core/db/sqliteStore.ts';
+      const s = SqliteStore.open(process.argv[1]);
+      s.script('CREATE TABLE t (x TEXT)');
+      await s.largeWrite(() => s.transaction(async () => { s.raw.prepare("INSERT INTO t VALUES ('a')").run(); }));
+      await s.checkpointsSettled();
+      await s.close();
+      console.log('đã đóng');`;
+    const root = resolve(import.meta.dirname, '../../..');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, file], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    expect({ status: r.status, out: r.stdout.trim() }).toEqual({ status: 0, out: 'đã đóng' });
+    expect(rowsInBareFile(file)).toBe(1);
   });
 });
