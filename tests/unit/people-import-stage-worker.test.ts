@@ -131,4 +131,17 @@ describe('repeats inside the file found in memory', () => {
     odd.add(5, '12345', null);
     expect(odd.repeats()).toBeNull();
   });
+
+  it('keys kept in blocks of 65,536: repeats across blocks are found', async () => {
+    const { InFileKeys } = await import('../../electron/core/people/import/duplicates');
+    const keys = new InFileKeys();
+    const cccdOf = (row: number) => `0${String(94000000000 + row).padStart(11, '0')}`;
+    for (let row = 5; row < 140_005; row++) {
+      // Row 139,000 repeats row 7's CCCD (first block → third); row 70,000 repeats row 65,540's mã số BHXH.
+      const cccd = row === 139_000 ? cccdOf(7) : cccdOf(row);
+      const bhxh = row === 70_000 ? String(9400000000 + 65_540) : String(9400000000 + row);
+      keys.add(row, cccd, bhxh);
+    }
+    expect(keys.repeats()).toEqual({ cccd: [[139_000, 7]], bhxh: [[70_000, 65_540]] });
+  });
 });

@@ -31,10 +31,33 @@ const BHXH_DIGITS = /^\d{10}$/;
  * or mã số BHXH of fixed length is its digits), so the repeats inside the file are found by one
  * sort in memory instead of a sort of the whole stage in SQL. Gives up (null) on anything else.
  */
+/**
+ * Numbers appended in fixed blocks: a million rows' keys take their 8 (or 4) bytes each and
+ * never a doubling array's slack or copy (the preview's memory peaks while these fill).
+ */
+class Blocks<A extends Float64Array | Int32Array> {
+  private readonly blocks: A[] = [];
+  length = 0;
+  constructor(private readonly make: (n: number) => A) {}
+
+  push(value: number): void {
+    const b = this.length >>> BLOCK_BITS;
+    if (b === this.blocks.length) this.blocks.push(this.make(1 << BLOCK_BITS));
+    this.blocks[b]![this.length & BLOCK_MASK] = value;
+    this.length++;
+  }
+
+  at(i: number): number {
+    return this.blocks[i >>> BLOCK_BITS]![i & BLOCK_MASK]!;
+  }
+}
+const BLOCK_BITS = 16;
+const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+
 export class InFileKeys {
-  private rows: number[] = [];
-  private cccd: number[] = [];
-  private bhxh: number[] = [];
+  private rows = new Blocks((n) => new Int32Array(n));
+  private cccd = new Blocks((n) => new Float64Array(n));
+  private bhxh = new Blocks((n) => new Float64Array(n));
   private usable = true;
 
   /** A staged row whose status is 'ok'; `null` identifiers are left out of their check. */
@@ -42,7 +65,7 @@ export class InFileKeys {
     if (!this.usable) return;
     if (rowNo > MAX_ROW || (cccd !== null && !CCCD_DIGITS.test(cccd)) || (bhxh !== null && !BHXH_DIGITS.test(bhxh))) {
       this.usable = false;
-      this.rows = this.cccd = this.bhxh = [];
+      this.release();
       return;
     }
     this.rows.push(rowNo);
@@ -57,13 +80,14 @@ export class InFileKeys {
   repeats(): { cccd: [number, number][]; bhxh: [number, number][] } | null {
     if (!this.usable) return null;
     const taken = new Set<number>();
-    const pass = (values: number[]): [number, number][] => {
+    const pass = (values: Blocks<Float64Array>): [number, number][] => {
       const keys = new BigUint64Array(values.length);
       let n = 0;
       for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
-        if (v < 0 || taken.has(this.rows[i]!)) continue;
-        keys[n++] = (BigInt(v) << ROW_BITS) | BigInt(this.rows[i]!);
+        const v = values.at(i);
+        const row = this.rows.at(i);
+        if (v < 0 || taken.has(row)) continue;
+        keys[n++] = (BigInt(v) << ROW_BITS) | BigInt(row);
       }
       const sorted = keys.subarray(0, n).sort();
       const out: [number, number][] = [];
@@ -77,8 +101,14 @@ export class InFileKeys {
     const cccd = pass(this.cccd);
     for (const [row] of cccd) taken.add(row);
     const bhxh = pass(this.bhxh);
-    this.rows = this.cccd = this.bhxh = [];
+    this.release();
     return { cccd, bhxh };
+  }
+
+  private release(): void {
+    this.rows = new Blocks((n) => new Int32Array(n));
+    this.cccd = new Blocks((n) => new Float64Array(n));
+    this.bhxh = new Blocks((n) => new Float64Array(n));
   }
 }
 
