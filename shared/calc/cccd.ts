@@ -19,13 +19,28 @@ export interface CccdParts {
   birthYear: number;
 }
 
+/** What identifiers are typed with besides their digits: spaces, dots, dashes, and the apostrophe that keeps Excel from making a number. */
+const ID_SEPARATORS = /[\s.'\u2018\u2019-]/g;
+
+/** Text Excel wrote from a number in scientific notation ("9.51850E+10"): its digits are lost. */
+export const SCIENTIFIC = /^\d+(\.\d+)?E\+?\d+$/i;
+
 /**
- * The digits typed, spaces, dots and dashes dropped. `fromNumber`: the value came from an Excel
- * cell holding a number, which lost its leading 0 (095186001234 → 95186001234); it gets it back.
+ * The digits typed, spaces, dots, dashes and a leading apostrophe dropped. `fromNumber`: the value
+ * came from an Excel cell holding a number, which lost its leading zeros (095186001234 →
+ * 95186001234; Hà Nội's 001085012345 → 1085012345): they are put back to 12 digits (province codes
+ * start with at most two zeros, so only 10 or 11 digits are padded).
  */
 export function normaliseCccd(text: string, fromNumber = false): string {
-  const digits = String(text).replace(/[\s.-]/g, '');
-  return fromNumber && /^\d{11}$/.test(digits) ? '0' + digits : digits;
+  const typed = String(text);
+  if (SCIENTIFIC.test(typed.trim())) return typed.trim();
+  const digits = typed.replace(ID_SEPARATORS, '');
+  return fromNumber && (digits.length === 10 || digits.length === 11) && /^\d+$/.test(digits) ? digits.padStart(12, '0') : digits;
+}
+
+/** The message for an identifier Excel showed in scientific notation, its last digits gone. */
+export function scientificProblem(label: string, typed: string, digits: number): string | null {
+  return SCIENTIFIC.test(typed) ? `${label} "${typed}" bị Excel đổi sang dạng số mũ nên đã mất các chữ số cuối: hãy định dạng cột là Văn bản (Text) rồi gõ lại đủ ${digits} chữ số.` : null;
 }
 
 /** Province, sex and birth year read from a well-formed number, else null. */
@@ -46,6 +61,8 @@ export interface CccdCheck {
 
 /** Why a CCCD number is not acceptable, in Vietnamese; null when it is. Expects normaliseCccd's output. */
 export function cccdProblem(cccd: string, check: CccdCheck = {}): string | null {
+  const scientific = scientificProblem('Số CCCD', cccd, 12);
+  if (scientific) return scientific;
   if (!/^\d+$/.test(cccd)) return `Số CCCD "${cccd}" chỉ được gồm chữ số.`;
   if (cccd.length !== 12) return `Số CCCD phải có 12 chữ số (đang có ${cccd.length}).`;
   const parts = cccdParts(cccd)!;
@@ -64,9 +81,11 @@ export function maskCccd(cccd: string | null | undefined): string | null {
   return cccd.length <= 6 ? '*'.repeat(cccd.length) : cccd.slice(0, 4) + '*'.repeat(cccd.length - 6) + cccd.slice(-2);
 }
 
+const PHONE_SEPARATORS = /[\s.\-()'\u2018\u2019]/g;
+
 /** Vietnamese mobile numbers: 10 digits starting with 0, or +84 / 84 followed by 9 digits. */
 export function normalisePhone(text: string, fromNumber = false): string {
-  const digits = String(text).replace(/[\s.\-()]/g, '');
+  const digits = String(text).replace(PHONE_SEPARATORS, '');
   if (/^\+?84\d{9}$/.test(digits)) return '0' + digits.replace(/^\+?84/, '');
   // Excel keeps 0919123456 as the number 919123456.
   return fromNumber && /^[1-9]\d{8}$/.test(digits) ? '0' + digits : digits;

@@ -14,9 +14,15 @@ function excelSerialToIso(serial: number): string | null {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** d/m/yy or m/yy: a year in two digits, which could be 19xx or 20xx. */
+const TWO_DIGIT_YEAR = /^(\d{1,2}[/.-])?\d{1,2}[/.-]\d{2}$/;
+/** mm/yyyy (or m-yyyy, m.yyyy): the month and year of birth, the day not known. */
+const MONTH_YEAR = /^(\d{1,2})[/.-](\d{4})$/;
+
 /**
- * A birth date: ISO, dd/mm/yyyy, d/m/yy (yy after this year's two digits is the 1900s), a
- * four-digit year alone (stored "YYYY"), or an Excel serial number. `today` (YYYY-MM-DD) bounds it.
+ * A birth date: ISO, dd/mm/yyyy (with / - or .), a four-digit year alone (stored "YYYY"), a month
+ * and year (stored as the year, the precision a list keeps without a day), or an Excel serial
+ * number. A two-digit year is refused, never guessed into a century. `today` (YYYY-MM-DD) bounds it.
  */
 export function parseBirthDate(value: string | number, today: string): Parsed<string> {
   const thisYear = Number(today.slice(0, 4));
@@ -34,12 +40,15 @@ export function parseBirthDate(value: string | number, today: string): Parsed<st
   }
   const s = value.trim();
   if (/^\d{4}$/.test(s)) return check(s, s);
-  const short = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(s);
-  if (short) {
-    const yy = Number(short[3]);
-    const year = yy > thisYear % 100 ? 1900 + yy : 2000 + yy;
-    const iso = parseViDate(`${short[1]}/${short[2]}/${year}`);
-    return iso ? check(iso, s) : { ok: false, message: `Ngày sinh "${s}" không phải ngày có thật.` };
+  if (TWO_DIGIT_YEAR.test(s)) {
+    return { ok: false, message: `Ngày sinh "${s}" ghi năm bằng 2 chữ số, không rõ là 19xx hay 20xx: hãy ghi đủ 4 chữ số của năm (ví dụ 05/03/1985).` };
+  }
+  const monthYear = MONTH_YEAR.exec(s);
+  if (monthYear) {
+    const month = Number(monthYear[1]);
+    if (month < 1 || month > 12) return { ok: false, message: `Ngày sinh "${s}" không phải tháng có thật.` };
+    const checked = check(`${monthYear[2]}-${monthYear[1]!.padStart(2, '0')}`, s);
+    return checked.ok ? { ok: true, value: monthYear[2]! } : checked;
   }
   const iso = parseViDate(s.replace(/T.*$/, ''));
   if (iso) return check(iso, s);

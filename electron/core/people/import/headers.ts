@@ -139,7 +139,9 @@ export function locateTable(rowNumbers: number[], rows: StreamCell[][]): Located
   for (let i = 0; i < rows.length && rowNumbers[i]! <= HEADER_SCAN_ROWS; i++) {
     const below = rowNumbers[i + 1] === rowNumbers[i]! + 1 ? rows[i + 1]! : null;
     const c = readHeader(rows[i]!, below);
-    if (c.score >= 12 && (!best || c.score > best.score)) best = { ...c, at: i };
+    // A title line over the header reads as a merged group over it, naming the same fields: the header row itself wins.
+    const sameUnderTitle = best !== null && best.usedBelow && !c.usedBelow && i === best.at + 1 && c.score === best.score;
+    if (c.score >= 12 && (!best || c.score > best.score || sameUnderTitle)) best = { ...c, at: i };
   }
   if (!best) return null;
   let last = best.usedBelow ? best.at + 1 : best.at;

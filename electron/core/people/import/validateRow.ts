@@ -2,7 +2,8 @@ import { readAddress } from './address';
 import type { StagedRowIssue } from '../../../../shared/contract/peopleTypes';
 import { cccdProblem, maskCccd, maskPhone, normaliseCccd, normalisePhone, phoneProblem } from '../../../../shared/calc/cccd';
 import { bhxhCodeOfCard, bhxhCodeProblem, bhytCardProblem, maskBhxhCode, maskBhytCard, normaliseBhxhCode, normaliseBhytCard } from '../../../../shared/calc/personIds';
-import { hamletKeyOf, PERSON_FIELDS, paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
+import { formatCount } from '../../../../shared/format/vi';
+import { hamletKeyOf, PERSON_FIELD_LABELS, PERSON_FIELDS, paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
 import { birthYearOf, parseBirthDate, parseDueMonth } from '../../../../shared/domain/personValues';
 import { toNfc } from '../../../../shared/text/fold';
 import type { PersonColumns } from '../../db/schemaPeople';
@@ -92,6 +93,9 @@ const modeMemo = memo(paymentModeOf);
 const dueText = memo((text: string) => parseDueMonth(text));
 const dueNumber = memo((n: number) => parseDueMonth(n));
 
+/** The longest full name or hamlet a list can hold: a longer cell is a paste gone wrong (or a hostile file). */
+const MAX_NAME = 100;
+
 function cellText(c: StreamCell | undefined): string | null {
   if (c === null || c === undefined) return null;
   const s = typeof c === 'number' ? (Number.isInteger(c) ? c.toFixed(0) : String(c)) : String(c).trim();
@@ -140,6 +144,7 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
 
   const name = cellText(cellAt(cells, at.fullName));
   if (!name) addIssue(issues, where, rowNo, 'fullName', 'Thiếu họ và tên.');
+  else if (name.length > MAX_NAME) addIssue(issues, where, rowNo, 'fullName', `Họ và tên dài ${formatCount(name.length)} ký tự (tối đa ${MAX_NAME}): ô này không phải họ tên một người.`);
   else {
     const keys = nameOf(name);
     v.full_name = keys.full;
@@ -251,7 +256,8 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   }
 
   const hamletText = cellText(cellAt(cells, at.hamlet));
-  if (hamletText) {
+  if (hamletText && hamletText.length > MAX_NAME) addIssue(issues, where, rowNo, 'hamlet', `${PERSON_FIELD_LABELS.hamlet} dài ${formatCount(hamletText.length)} ký tự (tối đa ${MAX_NAME}).`);
+  else if (hamletText) {
     const h = hamletOf(hamletText);
     v.hamlet = h.hamlet;
     v.hamlet_key = h.key;
