@@ -117,8 +117,16 @@ export class CsvParser {
   }
 }
 
-/** Rows of a CSV/TSV file (UTF-8 with or without BOM, or UTF-16LE with its BOM), in batches. */
-export async function* csvRows(path: string, fileName: string, encoding: 'utf-8' | 'utf-16le', options: SheetStreamOptions, done: (timings: StreamTimings) => void): AsyncGenerator<RowBatch> {
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'windows-1258';
+
+/** Where the last letter of a decoded piece begins (its combining marks may continue in the next piece). */
+const TRAILING_LETTER = /\P{M}\p{M}*$/u;
+
+/**
+ * Rows of a CSV/TSV file (UTF-8 with or without BOM, UTF-16LE with its BOM, or Windows-1258, whose
+ * decomposed letters are composed to NFC), in batches.
+ */
+export async function* csvRows(path: string, fileName: string, encoding: CsvEncoding, options: SheetStreamOptions, done: (timings: StreamTimings) => void): AsyncGenerator<RowBatch> {
   const totalBytes = (await stat(path)).size;
   const decoder = new TextDecoder(encoding);
   const batchRows = Math.max(1, options.batchRows ?? 5000);
@@ -136,8 +144,18 @@ export async function* csvRows(path: string, fileName: string, encoding: 'utf-8'
       batch = { rowNumbers: [], rows: [] };
     }
   };
-  const feed = (text: string, final: boolean) => {
+  // Windows-1258 writes "ệ" as "ê" + a combining dot: composed here, the last letter held back in case its mark is in the next piece.
+  let carry = '';
+  const compose = encoding === 'windows-1258';
+  const feed = (decoded: string, final: boolean) => {
     const start = performance.now();
+    let text = decoded;
+    if (compose) {
+      text = carry + decoded;
+      const held = final ? -1 : text.search(TRAILING_LETTER);
+      carry = held >= 0 ? text.slice(held) : '';
+      text = (held >= 0 ? text.slice(0, held) : text).normalize('NFC');
+    }
     if (!parser) {
       // The delimiter is chosen from the first line, so text is held until one is complete.
       head += text;

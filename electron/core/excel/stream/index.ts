@@ -7,7 +7,7 @@ import { AppError } from '../../../../shared/contract/result';
 import { detectFormat, zipKind } from '../detectFormat';
 import { cancelledError } from '../readInWorker';
 import { checkBeforeParse } from '../readWorkbook';
-import { csvRows } from './csvStream';
+import { csvRows, type CsvEncoding } from './csvStream';
 import { invalidFile } from './errors';
 import { legacyRows, readLegacy } from './otherFormats';
 import type { RowBatch, SheetInfo, SheetStreamOptions, StreamTimings, StreamWorkerAck, StreamWorkerReply, StreamWorkerRequest, WorkerStreamOptions } from './types';
@@ -22,7 +22,20 @@ export type { RowBatch, SheetInfo, SheetStreamOptions, StreamCell, StreamProgres
  */
 export const STREAM_WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 };
 
-type Source = { kind: 'xlsx'; zip: ZipReader } | { kind: 'csv'; encoding: 'utf-8' | 'utf-16le' } | { kind: 'legacy' };
+type Source = { kind: 'xlsx'; zip: ZipReader } | { kind: 'csv'; encoding: CsvEncoding } | { kind: 'legacy' };
+
+/**
+ * A text file that is not UTF-8: Excel's "CSV" on a Vietnamese Windows writes the ANSI code page,
+ * Windows-1258 (letters with their tone as a combining mark). UTF-8 is checked on the first 4 KB.
+ */
+function textEncoding(head: Buffer): CsvEncoding {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'windows-1258';
+  }
+}
 
 /** What the file is by its bytes (never its name), with the same refusals as readWorkbook's checks. */
 async function sniff(path: string, fileName: string): Promise<Source> {
@@ -43,7 +56,7 @@ async function sniff(path: string, fileName: string): Promise<Source> {
     if (format === 'cfb') return { kind: 'legacy' };
     const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
     // An HTML table or SpreadsheetML 2003 saved as .xls: SheetJS reads those.
-    return text.startsWith('<') ? { kind: 'legacy' } : { kind: 'csv', encoding: 'utf-8' };
+    return text.startsWith('<') ? { kind: 'legacy' } : { kind: 'csv', encoding: textEncoding(head) };
   }
   const zip = await ZipReader.open(path, fileName);
   const kind = zipKind(zip.names());
