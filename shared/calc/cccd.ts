@@ -33,7 +33,7 @@ export const SCIENTIFIC = /^\d+(\.\d+)?E\+?\d+$/i;
  */
 export function normaliseCccd(text: string, fromNumber = false): string {
   const typed = String(text);
-  if (SCIENTIFIC.test(typed.trim())) return typed.trim();
+  if (SCIENTIFIC.test(typed)) return typed;
   const digits = typed.replace(ID_SEPARATORS, '');
   return fromNumber && (digits.length === 10 || digits.length === 11) && /^\d+$/.test(digits) ? digits.padStart(12, '0') : digits;
 }

@@ -10,7 +10,7 @@ import { SCIENTIFIC, scientificProblem } from './cccd';
 /** Digits typed with spaces, dots or dashes dropped; a number cell that lost its leading 0 gets it back. */
 export function normaliseBhxhCode(text: string, fromNumber = false): string {
   const typed = String(text);
-  if (SCIENTIFIC.test(typed.trim())) return typed.trim();
+  if (SCIENTIFIC.test(typed)) return typed;
   const digits = typed.replace(/[\s.'\u2018\u2019-]/g, '');
   return fromNumber && /^\d{9}$/.test(digits) ? '0' + digits : digits;
 }

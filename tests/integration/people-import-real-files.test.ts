@@ -394,6 +394,7 @@ describe('people import, real files: hostile', () => {
 
     const files: [string, Buffer | string, RegExp][] = [
       ['csv-doi-ten.xlsx', csvText(','), /văn bản thuần/],
+      ['html-doi-ten.xlsx', `<html><body><table><tr><td>Họ và tên</td></tr><tr><td>Đặng Thị Hoa</td></tr></table></body></html>`, /văn bản thuần/],
       ['pdf-doi-ten.xlsx', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(200, 1)]), /PDF/],
       ['cat-cut.xlsx', readFileSync(good).subarray(0, Math.floor(readFileSync(good).length / 2)), /bị hỏng|không tải về đầy đủ/],
       ['rong.xlsx', Buffer.alloc(0), /rỗng/],
