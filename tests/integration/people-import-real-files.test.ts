@@ -218,6 +218,28 @@ describe('people import, real files: layout', () => {
     const { saved } = await importClean(core, path);
     expect(saved.map((s) => s.full_name)).toEqual(['Đặng Thị Hoa', 'Lê Văn Nam']);
   });
+
+
+  it('a form printed page by page: the header and its number row repeated mid-list, and prefilled rows naming nobody, are not people', async () => {
+    const core = await peopleCore();
+    const header = ['STT', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Xã', 'Tình trạng'];
+    const numbers = ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'];
+    const blankForm = Array.from({ length: 20 }, (_, i) => [i + 3, null, null, null, 'Xã Vĩnh Lộc', 'Chưa liên hệ']);
+    const path = writePeopleWorkbook(join(tempDataDir(), 'mau-in.xlsx'), [
+      header,
+      numbers,
+      [1, 'Đặng Thị Hoa', 1985, HOA, 'Xã Vĩnh Lộc', 'Chưa liên hệ'],
+      header,
+      numbers,
+      [2, 'Lê Văn Nam', 1990, NAM, 'Xã Vĩnh Lộc', 'Đã liên hệ'],
+      ...blankForm,
+      [23, null, 1978, null, 'Xã Vĩnh Lộc', 'Chưa liên hệ'],
+    ]);
+    const p = await preview(core, path);
+    // The last row gives a birth year but no name: someone was meant, so it is an error to fix.
+    expect(byCell(await errorRows(core, p.batchId))).toEqual({ B27: 'Thiếu họ và tên.' });
+    expect(p.counts).toMatchObject({ read: 3, ok: 2, error: 1 });
+  });
 });
 
 describe('people import, real files: several sheets', () => {

@@ -2,6 +2,7 @@ import type { PersonField } from '../../../../shared/domain/people';
 import { copyCsvLine } from '../../db/copyCsv';
 import { foldText } from '../../../../shared/text/fold';
 import { TO_UNICODE, type LegacyEncoding } from '../../imports/legacyText';
+import { classifyHeader, isColumnNumberRow } from './headers';
 import type { RowBatch, StreamCell } from '../../excel/stream/types';
 import { PeopleLookups, type PeopleLookupsData } from './lookups';
 import { pushStaged, validateRow, type FieldColumn, type ValidateContext } from './validateRow';
@@ -39,6 +40,25 @@ function opensSignature(cells: StreamCell[]): boolean {
  */
 export interface StageState {
   signed: boolean;
+}
+
+/** The fields that say who a row is about: without any of them a row is a template's prefilled line. */
+const IDENTIFYING = new Set<PersonField>(['fullName', 'birthDate', 'birthDateMale', 'birthDateFemale', 'cccd', 'bhxhCode', 'bhytCard', 'phone']);
+
+/**
+ * A row under the header that is not a person: the header again (lists printed page by page and
+ * pasted back), the "(1) (2) (3)" row again, or a form's row with only its prefilled cells (the
+ * commune, a status) and nothing naming anyone.
+ */
+function notAPerson(cells: StreamCell[], fields: readonly FieldColumn[], name: FieldColumn | undefined): boolean {
+  if (isColumnNumberRow(cells)) return true;
+  const nameCell = name ? cells[name.index] : null;
+  if (typeof nameCell === 'string' && classifyHeader(nameCell) === 'fullName') return true;
+  for (const f of fields) {
+    const c = cells[f.index];
+    if (IDENTIFYING.has(f.field) && c !== null && c !== undefined && c !== '') return false;
+  }
+  return true;
 }
 
 /** Cells of an error row as kept for the screen: a hostile 30,000-character cell is cut short. */
@@ -108,9 +128,12 @@ export function stageRows(batch: RowBatch, setup: StageSetup, vctx: ValidateCont
       continue;
     }
     if (state.signed && filledCells(cells) <= 3) continue;
-    rowsSeen++;
     const { values, issues } = validateRow(rowNo, cells, fields, vctx);
     const bad = issues.length > 0;
+    // Only a row that fails is looked at again (a million good rows pay nothing): the header
+    // repeated on each printed page, its column-number row, a template row naming nobody.
+    if (bad && notAPerson(cells, fields, nameColumn)) continue;
+    rowsSeen++;
     for (const is of issues) errors.set(is.field, (errors.get(is.field) ?? 0) + 1);
     const tuple: unknown[] = [batchId, rowNo, bad ? 'error' : 'ok'];
     pushStaged(tuple, values);
