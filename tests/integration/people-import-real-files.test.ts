@@ -15,6 +15,7 @@ import type { AppCore } from '../../electron/core/app/appCore';
 import { tcvn3ToUnicode } from '../../electron/core/imports/legacyText';
 import type { PersonImportPreview, StagedRow } from '../../shared/contract';
 import { call, callError, expectVietnamese, openTestCore, storeOf } from '../helpers/core';
+import { cli } from '../helpers/cli';
 import { rows, scalar } from '../helpers/dbHash';
 import { tempDataDir } from '../helpers/fixtures';
 import { cccdFor, seedPeopleWorld, writePeopleWorkbook } from '../helpers/peopleFiles';
@@ -260,6 +261,24 @@ describe('people import, real files: several sheets', () => {
     expect(p2.sheet).toBe('Ấp 2');
     expect(p2.notices ?? []).toEqual([]);
     expect(p2.counts.read).toBe(2);
+  });
+
+  it('the CLI says which sheet it read, in text and in --json', async () => {
+    const dataDir = tempDataDir();
+    const core = await openTestCore({ dataDir });
+    await seedPeopleWorld(core);
+    await core.close();
+    const path = await writeExcel(join(tempDataDir(), 'ds-co-bia.xlsx'), [
+      { name: 'Bìa', rows: [['DANH SÁCH VẬN ĐỘNG'], ['Năm 2026']] },
+      { name: 'Ấp 1', rows: [['Họ và tên', 'Năm sinh', 'Số CCCD'], ['Đặng Thị Hoa', 1985, HOA]] },
+    ]);
+    const notice = 'Trang "Bìa" không có dòng tiêu đề danh sách người; đã đọc trang "Ấp 1". Tệp còn các trang: "Bìa" (chọn trang khác nếu cần).';
+    const dry = await cli('people', 'import', path, '--dry-run', '--data-dir', dataDir);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain(`Trang "Ấp 1", dòng tiêu đề 1`);
+    expect(dry.out).toContain(`  ${notice}`);
+    const json = await cli('people', 'import', path, '--dry-run', '--json', '--data-dir', dataDir);
+    expect(JSON.parse(json.out)).toMatchObject({ sheet: 'Ấp 1', notices: [notice], read: 1 });
   });
 
   it('a workbook where no sheet has a person header is refused naming the file and every sheet; nothing written', async () => {
