@@ -42,6 +42,8 @@ export interface StageState {
   signed: boolean;
 }
 
+const NAME_HEADER_WORD = /(^|\s)t[eê]n(\s|$)/i;
+
 /** The fields that say who a row is about: without any of them a row is a template's prefilled line. */
 const IDENTIFYING = new Set<PersonField>(['fullName', 'birthDate', 'birthDateMale', 'birthDateFemale', 'cccd', 'bhxhCode', 'bhytCard', 'phone']);
 
@@ -51,9 +53,14 @@ const IDENTIFYING = new Set<PersonField>(['fullName', 'birthDate', 'birthDateMal
  * commune, a status) and nothing naming anyone.
  */
 function notAPerson(cells: StreamCell[], fields: readonly FieldColumn[], name: FieldColumn | undefined): boolean {
-  if (isColumnNumberRow(cells)) return true;
   const nameCell = name ? cells[name.index] : null;
-  if (typeof nameCell === 'string' && classifyHeader(nameCell) === 'fullName') return true;
+  if (typeof nameCell === 'string') {
+    // "Họ và tên", "HỌ VÀ TÊN": classified only when it has the word, so error rows stay cheap.
+    if (NAME_HEADER_WORD.test(nameCell) && classifyHeader(nameCell) === 'fullName') return true;
+    // A name: a person with something to fix.
+    if (nameCell.trim().length > 4) return false;
+  }
+  if (isColumnNumberRow(cells)) return true;
   for (const f of fields) {
     const c = cells[f.index];
     if (IDENTIFYING.has(f.field) && c !== null && c !== undefined && c !== '') return false;
