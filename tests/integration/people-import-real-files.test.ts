@@ -332,6 +332,35 @@ function windows1258(text: string): Buffer {
   return Buffer.from(out);
 }
 
+describe('people import, real files: older formats', () => {
+  it.each([
+    ['ds-excel-2003.xls', 'biff8'],
+    ['ds-libreoffice.ods', 'ods'],
+    ['ds-nhi-phan.xlsb', 'xlsb'],
+  ] as const)('%s (identifiers as numbers, a date cell) is read like an .xlsx', async (name, bookType) => {
+    const core = await peopleCore();
+    const ws = XLSX.utils.aoa_to_sheet(
+      [
+        ['DANH SÁCH NGƯỜI THAM GIA'],
+        ['STT', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Số điện thoại', 'Xã'],
+        [1, 'Đặng Thị Hoa', new Date(1985, 2, 5), 95185000001, 919123456, 'Xã Vĩnh Lộc'],
+        [2, 'Nguyễn Văn Hà', '1985', 1085012345, '0912.345.678', 'Vĩnh Lộc'],
+      ],
+      { cellDates: true },
+    );
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Ấp 1');
+    const path = join(tempDataDir(), name);
+    writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType }) as Buffer);
+    const { p, saved } = await importClean(core, path);
+    expect(p.sheet).toBe('Ấp 1');
+    expect(saved.map((s) => [s.full_name, s.birth_date, s.cccd, s.phone, s.unit_code])).toEqual([
+      ['Đặng Thị Hoa', '1985-03-05', HOA, '0919123456', '31001'],
+      ['Nguyễn Văn Hà', '1985', HANOI, '0912345678', '31001'],
+    ]);
+  });
+});
+
 describe('people import, real files: CSV', () => {
   const expected = [
     ['Đặng Thị Hoa', '1985-03-05', HOA, '0919123456', '31001'],
