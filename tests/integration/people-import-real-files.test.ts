@@ -444,6 +444,22 @@ describe('people import, real files: legacy fonts', () => {
   });
 });
 
+describe('people import, real files: legacy fonts on a short list', () => {
+  it('a two-person list in VNI-Times, too few VNI letters to tell by themselves, is converted by its font name', async () => {
+    const core = await peopleCore();
+    const path = await writeExcel(join(tempDataDir(), 'vni-ngan.xlsx'), [
+      {
+        name: 'DS',
+        rows: [[toVni('Họ và tên'), toVni('Năm sinh')], [toVni('Lê Văn Nam'), 1990], [toVni('Võ Văn Tâm'), 1978]],
+        shape: (ws) => ws.eachRow((row) => row.eachCell((cell) => (cell.font = { name: 'VNI-Times', size: 13 }))),
+      },
+    ]);
+    const { p, saved } = await importClean(core, path);
+    expect(p.notices).toEqual(['Tệp dùng phông chữ cũ VNI (VNI-Times); nội dung đã được chuyển sang Unicode.']);
+    expect(saved.map((s) => s.full_name)).toEqual(['Lê Văn Nam', 'Võ Văn Tâm']);
+  });
+});
+
 /** Rewrites one part of an .xlsx (its XML as text). */
 async function patchXlsx(from: string, to: string, part: string, edit: (xml: string) => string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(from));

@@ -12,7 +12,8 @@ import { invalidFile } from './errors';
 import { legacyRows, readLegacy } from './otherFormats';
 import type { RowBatch, SheetInfo, SheetStreamOptions, StreamTimings, StreamWorkerAck, StreamWorkerReply, StreamWorkerRequest, WorkerStreamOptions } from './types';
 import { workbookParts, xlsxRows } from './xlsxStream';
-import { ZipReader } from './zipEntries';
+import { fontNames } from './styles';
+import { ENTRY_LIMITS, ZipReader } from './zipEntries';
 
 export type { RowBatch, SheetInfo, SheetStreamOptions, StreamCell, StreamProgress, StreamTimings, WorkerStreamOptions, WorkerTransform } from './types';
 
@@ -78,6 +79,15 @@ export async function listSheets(path: string, fileName: string): Promise<SheetI
   if (source.kind === 'xlsx') return (await workbookParts(source.zip)).sheets.map(({ name, index }) => ({ name, index }));
   if (source.kind === 'csv') return [{ name: fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), index: 0 }];
   return (await readLegacy(path, fileName)).sheets.map((sheet, index) => ({ name: sheet.name, index }));
+}
+
+/** The font names of an .xlsx's styles (other formats: none), read without touching its sheets. */
+export async function workbookFonts(path: string, fileName: string): Promise<string[]> {
+  const source = await sniff(path, fileName);
+  if (source.kind !== 'xlsx') return [];
+  const { styles } = await workbookParts(source.zip);
+  const entry = styles ? source.zip.entry(styles) : null;
+  return entry ? fontNames((await source.zip.readAll(entry, { limit: ENTRY_LIMITS.small })).toString('utf8')) : [];
 }
 
 /** Rows of one sheet (default: first), in batches; aborting the signal stops it with AppError('CANCELLED'). Format by magic bytes, not by extension. */

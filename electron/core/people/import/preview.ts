@@ -3,7 +3,7 @@ import { PERSON_FIELDS, type PersonField, type PersonListKind } from '../../../.
 import { formatCount } from '../../../../shared/format/vi';
 import { foldText } from '../../../../shared/text/fold';
 import { isoNow, localToday, type CoreContext } from '../../app/context';
-import { lastTimings, listSheets, streamSheetRows, streamSheetRowsInWorker, type RowBatch, type StreamCell, type WorkerTransform } from '../../excel/stream';
+import { lastTimings, listSheets, streamSheetRows, streamSheetRowsInWorker, workbookFonts, type RowBatch, type StreamCell, type WorkerTransform } from '../../excel/stream';
 import type { Statement } from 'better-sqlite3';
 import type { PostgresStore } from '../../db/postgresStore';
 import type { SqliteStore } from '../../db/sqliteStore';
@@ -175,21 +175,32 @@ async function headOf(path: string, fileName: string, sheet: string, signal: Abo
 
 async function hasPersonHeader(path: string, fileName: string, sheet: string, signal: AbortSignal): Promise<boolean> {
   const head = await headOf(path, fileName, sheet, signal);
-  return locateTable(head.rowNumbers, readable(head.rows).rows) !== null;
+  return locateTable(head.rowNumbers, (await readable(head.rows, () => workbookFonts(path, fileName))).rows) !== null;
 }
 
 /**
  * The first rows as Unicode: text typed in a legacy font (TCVN3 .VnTime, VNI-Times) is found by
- * its characters (the person reader has no fonts) and converted, as the district-report import does.
+ * its characters, and by the workbook's font names when the characters alone are too few (a short
+ * list), and converted as the district-report import does.
  */
-function readable(rows: StreamCell[][]): { rows: StreamCell[][]; legacy: LegacyEncoding | null } {
+async function readable(rows: StreamCell[][], fonts: () => Promise<string[]>): Promise<{ rows: StreamCell[][]; legacy: LegacyEncoding | null }> {
   const samples: string[] = [];
-  for (const r of rows) for (const c of r) if (typeof c === 'string') samples.push(c);
-  const legacy = detectLegacyEncoding(samples);
+  let latin1 = false;
+  for (const r of rows) {
+    for (const c of r) {
+      if (typeof c !== 'string') continue;
+      samples.push(c);
+      if (!latin1 && LATIN1_LETTERS.test(c)) latin1 = true;
+    }
+  }
+  const legacy = detectLegacyEncoding(samples) ?? (latin1 ? detectLegacyEncoding(samples, await fonts()) : null);
   if (!legacy) return { rows, legacy };
   const convert = TO_UNICODE[legacy];
   return { rows: rows.map((r) => r.map((c) => (typeof c === 'string' ? convert(c) : c))), legacy };
 }
+
+/** The Latin-1 symbols and letters legacy fonts draw Vietnamese with. */
+const LATIN1_LETTERS = /[\u00a1-\u00ff]/;
 
 interface StageJob {
   batchId: number;
@@ -263,7 +274,7 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
     await add(staged);
   };
   const locate = async () => {
-    const text = readable(head.rows);
+    const text = await readable(head.rows, () => workbookFonts(job.path, fileName));
     table = locateTable(head.rowNumbers, text.rows);
     legacy = text.legacy;
     if (!table) {
