@@ -506,6 +506,19 @@ describe('people import, real files: hostile', () => {
     expect(await countOf(core, 'person_import_rows')).toBe(0);
   });
 
+  it('a sheet whose XML stops mid-row (a file cut by its producer inside a whole zip) is refused naming the sheet; nothing staged', async () => {
+    const core = await peopleCore();
+    const dir = tempDataDir();
+    const base = writePeopleWorkbook(join(dir, 'base.xlsx'), [['Họ và tên', 'Năm sinh'], ['Đặng Thị Hoa', 1985], ['Lê Văn Nam', 1990], ['Trần Văn Ba', 1978]], { sheet: 'Ấp 2' });
+    const path = await patchXlsx(base, join(dir, 'xml-cut.xlsx'), 'xl/worksheets/sheet1.xml', (xml) => xml.slice(0, xml.indexOf('<row r="3"') + 30));
+    const err = await callError(core, 'people:previewImport', { file: core.files.registerPath(path) });
+    expect(err.message).toContain('"xml-cut.xlsx"');
+    expect(err.message).toContain('"Ấp 2"');
+    expectVietnamese(err.message);
+    expect(await countOf(core, 'people')).toBe(0);
+    expect(await countOf(core, 'person_import_rows')).toBe(0);
+  });
+
   it('an HTML table saved as .xls (as web portals export) is read', async () => {
     const core = await peopleCore();
     const path = join(tempDataDir(), 'xuat-tu-web.xls');
