@@ -243,6 +243,31 @@ describe('people import, real files: layout', () => {
   });
 });
 
+describe('people import, real files: formulas', () => {
+  it('a formula that failed (#N/A from a VLOOKUP, #REF!) is named as a formula error at its cell', async () => {
+    const core = await peopleCore();
+    const path = await writeExcel(join(tempDataDir(), 'cong-thuc-loi.xlsx'), [
+      {
+        name: 'DS',
+        rows: [
+          ['Họ và tên', 'Năm sinh', 'Số CCCD', 'Xã'],
+          ['Đặng Thị Hoa', 1985, null, 'Xã Vĩnh Lộc'],
+          ['Lê Văn Nam', 1990, NAM, null],
+        ],
+        shape: (ws) => {
+          ws.getCell('C2').value = { formula: 'VLOOKUP(A2,Nguon!A:C,3,FALSE)', result: { error: '#N/A' } } as ExcelJS.CellValue;
+          ws.getCell('D3').value = { formula: '#REF!B3', result: { error: '#REF!' } } as ExcelJS.CellValue;
+        },
+      },
+    ]);
+    const p = await preview(core, path);
+    expect(byCell(await errorRows(core, p.batchId))).toEqual({
+      C2: 'Số CCCD: ô C2 là lỗi công thức Excel #N/A; hãy sửa công thức trong tệp (hoặc gõ giá trị) rồi nhập lại.',
+      D3: 'Xã, phường: ô D3 là lỗi công thức Excel #REF!; hãy sửa công thức trong tệp (hoặc gõ giá trị) rồi nhập lại.',
+    });
+  });
+});
+
 describe('people import, real files: several sheets', () => {
   it('a cover sheet without a header is passed over for the first sheet that is a person list, and the preview says which; another sheet is read on request', async () => {
     const core = await peopleCore();

@@ -96,6 +96,9 @@ const dueNumber = memo((n: number) => parseDueMonth(n));
 /** The longest full name or hamlet a list can hold: a longer cell is a paste gone wrong (or a hostile file). */
 const MAX_NAME = 100;
 
+/** What Excel shows in a cell whose formula failed. */
+const EXCEL_ERROR = /^\s*#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)\s*$/;
+
 function cellText(c: StreamCell | undefined): string | null {
   if (c === null || c === undefined) return null;
   const s = typeof c === 'number' ? (Number.isInteger(c) ? c.toFixed(0) : String(c)) : String(c).trim();
@@ -315,6 +318,13 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   const noteText = cellText(cellAt(cells, at.note));
   if (noteText) v.note = toNfc(noteText).slice(0, 1000);
 
+  // A formula that failed (#N/A of a VLOOKUP, #REF! after a deleted sheet): said as such, not as a bad value.
+  for (const issue of issues) {
+    const typed = cellAt(cells, where.get(issue.field)?.index ?? -1);
+    if (typeof typed === 'string' && EXCEL_ERROR.test(typed)) {
+      issue.message = `${PERSON_FIELD_LABELS[issue.field]}: ô ${issue.cell} là lỗi công thức Excel ${typed.trim()}; hãy sửa công thức trong tệp (hoặc gõ giá trị) rồi nhập lại.`;
+    }
+  }
   return { values: v, issues };
 }
 
