@@ -27,16 +27,20 @@ export const SCIENTIFIC = /^\d+(\.\d+)?E\+?\d+$/i;
 
 /**
  * The digits typed, spaces, dots, dashes and a leading apostrophe dropped. `fromNumber`: the value
- * came from an Excel cell holding a number, which lost its leading zeros (095186001234 →
- * 95186001234; Hà Nội's 001085012345 → 1085012345): they are put back to 12 digits (province codes
- * start with at most two zeros, so only 10 or 11 digits are padded).
+ * was a number (an Excel number cell, or a CSV, whose cells carry no type and come from one), which
+ * lost its leading zeros (095186001234 → 95186001234; Hà Nội's 001085012345 → 1085012345). Every
+ * CCCD starts with 0 (province codes 001–096), so 10 or 11 digits not starting with 0 are put back
+ * to 12 digits; the province, year and sex checks follow.
  */
 export function normaliseCccd(text: string, fromNumber = false): string {
   const typed = String(text);
   if (SCIENTIFIC.test(typed)) return typed;
   const digits = typed.replace(ID_SEPARATORS, '');
-  return fromNumber && (digits.length === 10 || digits.length === 11) && /^\d+$/.test(digits) ? digits.padStart(12, '0') : digits;
+  const lostZeros = fromNumber && (digits.length === 11 || digits.length === 10) && digits.charCodeAt(0) !== 0x30 && ALL_DIGITS.test(digits);
+  return lostZeros ? digits.padStart(12, '0') : digits;
 }
+
+const ALL_DIGITS = /^\d+$/;
 
 /** The message for an identifier Excel showed in scientific notation, its last digits gone. */
 export function scientificProblem(label: string, typed: string, digits: number): string | null {
@@ -81,14 +85,15 @@ export function maskCccd(cccd: string | null | undefined): string | null {
   return cccd.length <= 6 ? '*'.repeat(cccd.length) : cccd.slice(0, 4) + '*'.repeat(cccd.length - 6) + cccd.slice(-2);
 }
 
+const LOST_ZERO_PHONE = /^[1-9]\d{8}$/;
 const PHONE_SEPARATORS = /[\s.\-()'\u2018\u2019]/g;
 
 /** Vietnamese mobile numbers: 10 digits starting with 0, or +84 / 84 followed by 9 digits. */
 export function normalisePhone(text: string, fromNumber = false): string {
   const digits = String(text).replace(PHONE_SEPARATORS, '');
   if (/^\+?84\d{9}$/.test(digits)) return '0' + digits.replace(/^\+?84/, '');
-  // Excel keeps 0919123456 as the number 919123456.
-  return fromNumber && /^[1-9]\d{8}$/.test(digits) ? '0' + digits : digits;
+  // Excel keeps 0919123456 as the number 919123456 (and writes it so to CSV).
+  return fromNumber && LOST_ZERO_PHONE.test(digits) ? '0' + digits : digits;
 }
 
 export function phoneProblem(phone: string): string | null {

@@ -7,11 +7,12 @@ import { SCIENTIFIC, scientificProblem } from './cccd';
  * be told about; messages are Vietnamese and name the value typed.
  */
 
-/** Digits typed with spaces, dots or dashes dropped; a number cell that lost its leading 0 gets it back. */
+/** Digits typed with spaces, dots, dashes or an apostrophe dropped; a number that lost its leading 0 gets it back. */
 export function normaliseBhxhCode(text: string, fromNumber = false): string {
   const typed = String(text);
   if (SCIENTIFIC.test(typed)) return typed;
   const digits = typed.replace(/[\s.'\u2018\u2019-]/g, '');
+  // A number (a cell, or a CSV saved from one) that lost the 0 of a province code 01–09.
   return fromNumber && /^\d{9}$/.test(digits) ? '0' + digits : digits;
 }
 

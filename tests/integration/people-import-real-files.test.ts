@@ -410,6 +410,30 @@ describe('people import, real files: CSV', () => {
   });
 });
 
+describe('people import, real files: CSV saved from a sheet of numbers', () => {
+  it('identifiers that lost their leading zeros when Excel saved number cells to CSV get them back; 11 digits starting with 0 stay an error', async () => {
+    const core = await peopleCore();
+    const path = join(tempDataDir(), 'xuat-tu-excel.csv');
+    writeFileSync(
+      path,
+      '\uFEFF' +
+        [
+          'Họ và tên;Năm sinh;Số CCCD;Mã số BHXH;Số điện thoại',
+          'Đặng Thị Hoa;1985;95185000001;112345678;919123456',
+          'Nguyễn Văn Hà;1985;1085012345;0112345679;84912345678',
+          'Lê Văn Nam;1990;09519000002;;',
+        ].join('\r\n'),
+    );
+    const p = await preview(core, path);
+    expect(byCell(await errorRows(core, p.batchId))).toEqual({ C4: 'Số CCCD phải có 12 chữ số (đang có 11).' });
+    const ok = (await call(core, 'people:importRows', { batchId: p.batchId, status: 'ok' })).items;
+    expect(ok.map((r) => [r.fullName, r.cccd, r.bhxhCode, r.phone])).toEqual([
+      ['Đặng Thị Hoa', '0951******01', '01******78', '0919***456'],
+      ['Nguyễn Văn Hà', '0010******45', '01******79', '0912***678'],
+    ]);
+  });
+});
+
 /** Unicode → TCVN3 (the inverse of the district-report converter's table, read back through it). */
 function toTcvn3(text: string): string {
   const inverse = new Map<string, string>();

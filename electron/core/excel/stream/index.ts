@@ -81,6 +81,11 @@ export async function listSheets(path: string, fileName: string): Promise<SheetI
   return (await readLegacy(path, fileName)).sheets.map((sheet, index) => ({ name: sheet.name, index }));
 }
 
+/** Whether the file is CSV/TSV text (cells carry no types), by its bytes. */
+export async function isPlainText(path: string, fileName: string): Promise<boolean> {
+  return (await sniff(path, fileName)).kind === 'csv';
+}
+
 /** The font names of an .xlsx's styles (other formats: none), read without touching its sheets. */
 export async function workbookFonts(path: string, fileName: string): Promise<string[]> {
   const source = await sniff(path, fileName);

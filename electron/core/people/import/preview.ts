@@ -3,7 +3,7 @@ import { PERSON_FIELDS, type PersonField, type PersonListKind } from '../../../.
 import { formatCount } from '../../../../shared/format/vi';
 import { foldText } from '../../../../shared/text/fold';
 import { isoNow, localToday, type CoreContext } from '../../app/context';
-import { lastTimings, listSheets, streamSheetRows, streamSheetRowsInWorker, workbookFonts, type RowBatch, type StreamCell, type WorkerTransform } from '../../excel/stream';
+import { lastTimings, listSheets, streamSheetRows, streamSheetRowsInWorker, isPlainText, workbookFonts, type RowBatch, type StreamCell, type WorkerTransform } from '../../excel/stream';
 import type { Statement } from 'better-sqlite3';
 import type { PostgresStore } from '../../db/postgresStore';
 import type { SqliteStore } from '../../db/sqliteStore';
@@ -290,7 +290,9 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
     ({ columns } = await resolveMapping(store, table.columns, job.mapping));
     fields = fieldColumns(columns);
     // PostgreSQL takes the rows as COPY text the worker builds; SQLite binds values.
-    setup = { batchId, lastHeaderRow: table.lastHeaderRow, fields, today, format: store.engine === 'postgres' ? 'csv' : 'tuples', legacy };
+    const untyped = await isPlainText(job.path, fileName);
+    vctx.untyped = untyped;
+    setup = { batchId, lastHeaderRow: table.lastHeaderRow, fields, today, format: store.engine === 'postgres' ? 'csv' : 'tuples', legacy, untyped };
     // From here on the reader's worker validates the rows it reads (on its own core) and posts
     // them staged; the few batches already on their way are validated here.
     transform.configure?.({ setup, lookups: vctx.lookups.toData() } satisfies StageWorkerConfig);

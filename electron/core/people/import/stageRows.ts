@@ -87,6 +87,8 @@ export interface StageSetup {
    * valid rows' identifiers for the in-file duplicate check; 'tuples' (SQLite): values to bind.
    */
   format: 'tuples' | 'csv';
+  /** The file is CSV/TSV (cells without types). */
+  untyped?: boolean;
   /** The legacy font the sheet's text is typed in (found from its first rows): every text cell is converted to Unicode. */
   legacy?: LegacyEncoding | null;
 }
@@ -164,7 +166,7 @@ export interface StageWorkerConfig {
 
 /** The reader worker's transform (see excel/stream/streamWorker.ts): raw batches in, staged batches out. */
 export function createStageTransform(config: StageWorkerConfig): (batch: RowBatch) => StagedBatch {
-  const vctx: ValidateContext = { lookups: PeopleLookups.fromData(config.lookups), today: config.setup.today };
+  const vctx: ValidateContext = { lookups: PeopleLookups.fromData(config.lookups), today: config.setup.today, untyped: config.setup.untyped === true };
   const state: StageState = { signed: false };
   return (batch) => stageRows(batch, config.setup, vctx, state);
 }

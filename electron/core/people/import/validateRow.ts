@@ -35,6 +35,8 @@ export const STAGED_COLUMNS = [
 export interface ValidateContext {
   lookups: PeopleLookups;
   today: string;
+  /** The file is CSV/TSV: its cells carry no type, so identifiers are read as the numbers Excel saved them from. */
+  untyped?: boolean;
 }
 
 /** Personal values in messages are masked: issues travel to screens and the CLI like list rows do. */
@@ -206,7 +208,7 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   const cccdCell = cellAt(cells, at.cccd);
   const cccdText = cellText(cccdCell);
   if (cccdText) {
-    const cccd = normaliseCccd(cccdText, typeof cccdCell === 'number');
+    const cccd = normaliseCccd(cccdText, ctx.untyped || typeof cccdCell === 'number');
     const year = birthYearOf(v.birth_date);
     const problem = cccdProblem(cccd, { birthYear: year, sex: v.sex });
     if (problem) addIssue(issues, where, rowNo, 'cccd', problem, cccd);
@@ -216,7 +218,7 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   const bhxhCell = cellAt(cells, at.bhxhCode);
   const bhxhText = cellText(bhxhCell);
   if (bhxhText) {
-    const code = normaliseBhxhCode(bhxhText, typeof bhxhCell === 'number');
+    const code = normaliseBhxhCode(bhxhText, ctx.untyped || typeof bhxhCell === 'number');
     const problem = bhxhCodeProblem(code);
     if (problem) addIssue(issues, where, rowNo, 'bhxhCode', problem, code);
     else v.bhxh_code = code;
@@ -243,7 +245,7 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   const phoneCell = cellAt(cells, at.phone);
   const phoneText = cellText(phoneCell);
   if (phoneText) {
-    const phone = normalisePhone(phoneText, typeof phoneCell === 'number');
+    const phone = normalisePhone(phoneText, ctx.untyped || typeof phoneCell === 'number');
     const problem = phoneProblem(phone);
     if (problem) addIssue(issues, where, rowNo, 'phone', problem, phone);
     else v.phone = phone;
