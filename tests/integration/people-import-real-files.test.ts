@@ -243,6 +243,28 @@ describe('people import, real files: layout', () => {
   });
 });
 
+describe('people import, real files: the name in two columns', () => {
+  it('"Họ và tên đệm" | "Tên" are joined into the full name; after a whole "Họ và tên", a "Tên" column kept for sorting is left out', async () => {
+    const core = await peopleCore();
+    const dir = tempDataDir();
+    const split = writePeopleWorkbook(join(dir, 'ten-rieng.xlsx'), [
+      ['STT', 'Họ và tên đệm', 'Tên', 'Năm sinh', 'Số CCCD'],
+      [1, 'Đặng Thị', 'Hoa', 1985, HOA],
+      [2, 'Lê Văn', 'Nam', 1990, NAM],
+    ]);
+    const { p, saved } = await importClean(core, split);
+    expect(p.columns.map((c) => [c.column, c.field])).toEqual([['A', null], ['B', 'fullName'], ['C', 'givenName'], ['D', 'birthDate'], ['E', 'cccd']]);
+    expect(saved.map((s) => s.full_name)).toEqual(['Đặng Thị Hoa', 'Lê Văn Nam']);
+    const sortKey = writePeopleWorkbook(join(dir, 'ten-de-xep.xlsx'), [
+      ['Họ và tên', 'Tên', 'Năm sinh'],
+      ['Trần Văn Ba', 'Ba', 1978],
+    ]);
+    const again = await importClean(core, sortKey);
+    expect(again.p.columns.map((c) => c.field)).toEqual(['fullName', null, 'birthDate']);
+    expect(again.saved.map((s) => s.full_name)).toEqual(['Trần Văn Ba']);
+  });
+});
+
 describe('people import, real files: formulas', () => {
   it('a formula that failed (#N/A from a VLOOKUP, #REF!) is named as a formula error at its cell', async () => {
     const core = await peopleCore();

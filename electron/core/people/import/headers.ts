@@ -10,9 +10,13 @@ import type { StreamCell } from '../../excel/stream';
  */
 export const HEADER_SCAN_ROWS = 30;
 
+/** "Họ và tên đệm", "Họ đệm", "Họ và chữ đệm": the family and middle names, the given name in a "Tên" column beside. */
+const FAMILY_AND_MIDDLE = /^(ho va ten dem|ho ten dem|ho va dem|ho dem|ho va chu dem|ho chu dem|ho, ten dem)$/;
+
 /** Folded header words → field; first match wins, so the specific come before the general. "ignore": STT. */
 const RULES: [RegExp, PersonField | 'ignore'][] = [
   [/^(stt|so tt|tt|so thu tu)$/, 'ignore'],
+  [FAMILY_AND_MIDDLE, 'fullName'],
   [/\b(ho va ten|ho ten|ho va ten nguoi|ten nguoi)\b|^ten$/, 'fullName'],
   [/\b(cccd|cmnd|cmt|can cuoc|dinh danh)\b/, 'cccd'],
   [/\b(the bhyt|the bao hiem y te|ma the|so the)\b/, 'bhytCard'],
@@ -126,6 +130,13 @@ function readHeader(top: StreamCell[], below: StreamCell[] | null): Candidate {
     const f = field === 'ignore' || field === null || seen.has(field) ? null : field;
     if (f) seen.add(f);
     if (header || f) columns.push({ index: j, letter: columnLetterAt(j), header, field: f });
+  }
+  // "Họ và tên đệm" | "Tên": the second column is the given name, joined to the first. After a
+  // whole "Họ và tên", a "Tên" column (kept for sorting) repeats it and is left out.
+  const name = columns.find((c) => c.field === 'fullName');
+  if (name && FAMILY_AND_MIDDLE.test(foldText(name.header.replace(/^.* \/ /, '')))) {
+    const given = columns.find((c) => c.index > name.index && c.field === null && foldText(c.header.replace(/^.* \/ /, '')) === 'ten');
+    if (given) given.field = 'givenName';
   }
   return { columns, usedBelow, score: seen.size + (seen.has('fullName') ? 10 : 0) };
 }

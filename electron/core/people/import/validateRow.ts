@@ -147,7 +147,9 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
     status_code: null, note: null,
   };
 
-  const name = cellText(cellAt(cells, at.fullName));
+  const family = cellText(cellAt(cells, at.fullName));
+  const given = at.givenName < 0 ? null : cellText(cellAt(cells, at.givenName));
+  const name = given === null ? family : family === null ? given : `${family} ${given}`;
   if (!name) addIssue(issues, where, rowNo, 'fullName', 'Thiếu họ và tên.');
   else if (name.length > MAX_NAME) addIssue(issues, where, rowNo, 'fullName', `Họ và tên dài ${formatCount(name.length)} ký tự (tối đa ${MAX_NAME}): ô này không phải họ tên một người.`);
   else {
