@@ -265,6 +265,29 @@ describe('people import, real files: the name in two columns', () => {
   });
 });
 
+describe('people import, real files: the birth date in three columns', () => {
+  it('"Ngày sinh" over "Ngày" | "Tháng" | "Năm" is read as one date; a year alone stays a year', async () => {
+    const core = await peopleCore();
+    const path = writePeopleWorkbook(
+      join(tempDataDir(), 'ngay-thang-nam.xlsx'),
+      [
+        ['STT', 'Họ và tên', 'Ngày sinh', null, null, 'Giới tính', 'Số CCCD'],
+        [null, null, 'Ngày', 'Tháng', 'Năm', null, null],
+        [1, 'Đặng Thị Hoa', 5, 3, 1985, 'Nữ', HOA],
+        [2, 'Lê Văn Nam', null, null, 1990, 'Nam', NAM],
+        [3, 'Trần Văn Ba', null, 7, 1978, 'Nam', null],
+        [4, 'Võ Thị Sáu', 31, 2, 1980, 'Nữ', null],
+      ],
+      { merges: ['C1:E1', 'A1:A2', 'B1:B2', 'F1:F2', 'G1:G2'] },
+    );
+    const p = await preview(core, path);
+    expect(p.columns.map((c) => [c.column, c.field])).toEqual([['A', null], ['B', 'fullName'], ['C', 'birthDay'], ['D', 'birthMonth'], ['E', 'birthDate'], ['F', 'sex'], ['G', 'cccd']]);
+    expect(byCell(await errorRows(core, p.batchId))).toEqual({ E6: 'Ngày sinh "31/2/1980" không phải ngày có thật.' });
+    const ok = (await call(core, 'people:importRows', { batchId: p.batchId, status: 'ok' })).items;
+    expect(ok.map((r) => [r.fullName, r.birthDate])).toEqual([['Đặng Thị Hoa', '1985-03-05'], ['Lê Văn Nam', '1990'], ['Trần Văn Ba', '1978']]);
+  });
+});
+
 describe('people import, real files: formulas', () => {
   it('a formula that failed (#N/A from a VLOOKUP, #REF!) is named as a formula error at its cell', async () => {
     const core = await peopleCore();

@@ -102,6 +102,8 @@ function readHeader(top: StreamCell[], below: StreamCell[] | null): Candidate {
   const width = Math.max(top.length, withBelow ? below.length : 0);
   const columns: DetectedColumn[] = [];
   const seen = new Set<PersonField>();
+  /** Each column's group header (merged over it) and its own second-row header, for the day/month/year split. */
+  const under: { parent: string | null; child: string | null }[] = [];
   let usedBelow = false;
   let carried: string | null = null;
   for (let j = 0; j < width; j++) {
@@ -130,7 +132,9 @@ function readHeader(top: StreamCell[], below: StreamCell[] | null): Candidate {
     const f = field === 'ignore' || field === null || seen.has(field) ? null : field;
     if (f) seen.add(f);
     if (header || f) columns.push({ index: j, letter: columnLetterAt(j), header, field: f });
+    under[j] = { parent, child };
   }
+  splitBirthDate(columns, under, seen);
   // "Họ và tên đệm" | "Tên": the second column is the given name, joined to the first. After a
   // whole "Họ và tên", a "Tên" column (kept for sorting) repeats it and is left out.
   const name = columns.find((c) => c.field === 'fullName');
@@ -139,6 +143,33 @@ function readHeader(top: StreamCell[], below: StreamCell[] | null): Candidate {
     if (given) given.field = 'givenName';
   }
   return { columns, usedBelow, score: seen.size + (seen.has('fullName') ? 10 : 0) };
+}
+
+const BIRTH_GROUP = /^(ngay sinh|nam sinh|ngay thang nam sinh|ngay, thang, nam sinh|sinh ngay)$/;
+
+/**
+ * "Ngày sinh" over three columns "Ngày" | "Tháng" | "Năm" (older forms): the year column is the
+ * birth date, the day and month columns complete it. "Năm" is told from "Nam" (male) by its accent.
+ */
+function splitBirthDate(columns: DetectedColumn[], under: { parent: string | null; child: string | null }[], seen: Set<PersonField>): void {
+  const word = (j: number) => under[j]?.child?.normalize('NFC').toLocaleLowerCase('vi') ?? null;
+  for (let j = 0; j + 2 < under.length; j++) {
+    const parent = under[j]?.parent;
+    if (!parent || !BIRTH_GROUP.test(foldText(parent.replace(/\([^)]*\)\s*$/, '')))) continue;
+    if (word(j) !== 'ngày' || word(j + 1) !== 'tháng' || word(j + 2) !== 'năm') continue;
+    if (under[j + 1]!.parent !== parent || under[j + 2]!.parent !== parent) continue;
+    const at = (i: number) => columns.find((c) => c.index === i);
+    const fields: PersonField[] = ['birthDay', 'birthMonth', 'birthDate'];
+    fields.forEach((field, k) => {
+      const column = at(j + k);
+      if (column) {
+        column.field = field;
+        column.header = `${parent} / ${under[j + k]!.child}`;
+      }
+    });
+    seen.add('birthDate');
+    return;
+  }
 }
 
 /**

@@ -65,6 +65,7 @@ export function cellsOf(r: StagedRecord, fields: FieldColumn[], staffCodes: Map<
     sexMale: r.sex === 'M' ? 'x' : null, sexFemale: r.sex === 'F' ? 'x' : null,
     // The full name as staged sits in the name column; the given-name column is then empty.
     givenName: null,
+    birthDay: null, birthMonth: null,
   };
   for (const f of fields) {
     while (cells.length <= f.index) cells.push(null);

@@ -163,6 +163,12 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   // The birth date from its own column, else from the "Nam" or "Nữ" column it is written under (which gives the sex).
   let birthField: PersonField = 'birthDate';
   let birth = cellAt(cells, at.birthDate);
+  // "Ngày" | "Tháng" | "Năm" in columns of their own: read as one date (a month without a day: the year).
+  if ((at.birthDay >= 0 || at.birthMonth >= 0) && cellText(birth) !== null) {
+    const day = cellText(cellAt(cells, at.birthDay));
+    const month = cellText(cellAt(cells, at.birthMonth));
+    if (month !== null) birth = day !== null ? `${day}/${month}/${cellText(birth)}` : `${month}/${cellText(birth)}`;
+  }
   let sexOfColumn: 'M' | 'F' | null = null;
   let sexColumnIs = 'ngày sinh';
   if (cellText(birth) === null) {
