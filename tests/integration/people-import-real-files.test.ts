@@ -108,6 +108,20 @@ describe('people import, real files: identifiers', () => {
     ]);
   });
 
+  it('names typed on a Mac (decomposed), with no-break or zero-width spaces copied from the web, are stored clean in NFC', async () => {
+    const core = await peopleCore();
+    const path = writePeopleWorkbook(join(tempDataDir(), 'mac-web.xlsx'), [
+      ['Họ và tên'.normalize('NFD'), 'Năm sinh', 'Xã/phường'.normalize('NFD'), 'Ấp'],
+      ['Đặng Thị Hoa'.normalize('NFD'), 1985, 'Xã Vĩnh Lộc'.normalize('NFD'), 'Ấp Mới'.normalize('NFD')],
+      ['Lê\u00a0Văn\u200b Nam\ufeff', 1990, ' xã  vĩnh lộc ', '\u00a0Ấp 3\u00a0'],
+    ]);
+    const { saved } = await importClean(core, path);
+    expect(saved.map((s) => [s.full_name, s.unit_code, s.hamlet])).toEqual([
+      ['Đặng Thị Hoa', '31001', 'Ấp Mới'],
+      ['Lê Văn Nam', '31001', 'Ấp 3'],
+    ]);
+  });
+
   it('a number Excel turned into "1.23E+11" text lost its digits: an error at the cell saying so', async () => {
     const core = await peopleCore();
     const path = writePeopleWorkbook(join(tempDataDir(), 'so-mu.xlsx'), [
