@@ -228,10 +228,13 @@ describe('people import, real files: layout', () => {
       [null, 'Cộng ấp 1: 1 người'],
       [2, 'Lê Văn Nam', 1990, 'Ấp 2'],
       [null, 'Cộng ấp 2: 1 người'],
-      [null, 'Tổng cộng'],
+      [null, 'TỔNG CỘNG', 2, 'Ấp 1, Ấp 2'],
+      [null, 'Tổng số: 2 người', 'Nam: 1', 'Nữ: 1', 'Đạt 100%'],
     ]);
     const { saved } = await importClean(core, path);
     expect(saved.map((s) => s.full_name)).toEqual(['Đặng Thị Hoa', 'Lê Văn Nam']);
+    const tong = writePeopleWorkbook(join(tempDataDir(), 'ho-tong.xlsx'), [['Họ và tên', 'Năm sinh', 'Ấp'], ['Tống Văn Tổng', 1985, 'Ấp 1']]);
+    expect((await importClean(core, tong)).saved.map((s) => s.full_name)).toEqual(['Tống Văn Tổng']);
   });
 
 

@@ -12,6 +12,8 @@ const FOOTER = /^(nguoi lap|giam doc|pho giam doc|thu truong|ke toan|tong cong|t
 /** The lines that open the signature block: below them only short rows (names of signers) follow. */
 const SIGNATURE = /^(nguoi lap|giam doc|pho giam doc|thu truong|ke toan|xac nhan|ky ten|tm\.? |t\/m |chu tich|truong (ap|khom|thon|ban)|dai dien)|\bngay \d+ thang \d+ nam \d{4}\b/;
 
+const TOTAL_LINE = /^\s*(tổng|cộng)(\s|:|$)/i;
+
 /** Cells a row fills. */
 function filledCells(cells: StreamCell[]): number {
   let filled = 0;
@@ -137,6 +139,9 @@ export function stageRows(batch: RowBatch, setup: StageSetup, vctx: ValidateCont
       continue;
     }
     if (state.signed && filledCells(cells) <= 3) continue;
+    // "Tổng cộng" / "Cộng ấp 1" with its counts across the columns (a name cell starting so; "Tống" is a surname, "Tổng" is not).
+    const nameCell = nameColumn ? cells[nameColumn.index] : null;
+    if (typeof nameCell === 'string' && TOTAL_LINE.test(nameCell)) continue;
     const { values, issues } = validateRow(rowNo, cells, fields, vctx);
     const bad = issues.length > 0;
     // Only a row that fails is looked at again (a million good rows pay nothing): the header
