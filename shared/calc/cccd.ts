@@ -87,13 +87,34 @@ export function maskCccd(cccd: string | null | undefined): string | null {
 
 const LOST_ZERO_PHONE = /^[1-9]\d{8}$/;
 const PHONE_SEPARATORS = /[\s.\-()'\u2018\u2019]/g;
+const OLD_MOBILE = /^0?1\d{9}$/;
 
-/** Vietnamese mobile numbers: 10 digits starting with 0, or +84 / 84 followed by 9 digits. */
+/**
+ * The 11-digit mobile prefixes renumbered in 2018 (01xx → 0xx, the rest of the number kept): the old
+ * numbers no longer ring, and old lists still carry them.
+ */
+const RENUMBERED: Record<string, string> = {
+  '0162': '032', '0163': '033', '0164': '034', '0165': '035', '0166': '036', '0167': '037', '0168': '038', '0169': '039',
+  '0120': '070', '0121': '079', '0122': '077', '0126': '076', '0128': '078',
+  '0123': '083', '0124': '084', '0125': '085', '0127': '081', '0129': '082',
+  '0186': '056', '0188': '058', '0199': '059',
+};
+
+/**
+ * Vietnamese mobile numbers: 10 digits starting with 0, or +84 / 84 followed by 9 digits; an old
+ * 11-digit mobile (0168…) becomes its 2018 number (038…).
+ */
 export function normalisePhone(text: string, fromNumber = false): string {
-  const digits = String(text).replace(PHONE_SEPARATORS, '');
+  let digits = String(text).replace(PHONE_SEPARATORS, '');
   if (/^\+?84\d{9}$/.test(digits)) return '0' + digits.replace(/^\+?84/, '');
   // Excel keeps 0919123456 as the number 919123456 (and writes it so to CSV).
-  return fromNumber && LOST_ZERO_PHONE.test(digits) ? '0' + digits : digits;
+  if (fromNumber && LOST_ZERO_PHONE.test(digits)) return '0' + digits;
+  if (OLD_MOBILE.test(digits) && (digits.length === 11 || fromNumber)) {
+    if (digits.length === 10) digits = '0' + digits;
+    const renumbered = RENUMBERED[digits.slice(0, 4)];
+    if (renumbered) return renumbered + digits.slice(4);
+  }
+  return digits;
 }
 
 export function phoneProblem(phone: string): string | null {

@@ -88,6 +88,8 @@ describe('people import, real files: identifiers', () => {
           [4, 'Trần Thị Lan', 1985, 'Nữ', '095 185 000 003', '01-1234-5671', '+84912345670', 'Xã Vĩnh Lộc'],
           [5, 'Phạm Văn Tư', 1985, 'Nam', '001.085.012.346', 112345672, '84912345671', 'Xã Vĩnh Lộc'],
           [6, 'Võ Thị Sáu', 1985, 'Nữ', 95185000004, 112345673, 84912345672, 'Xã Vĩnh Lộc'],
+          [7, 'Ngô Văn Bảy', 1985, 'Nam', null, null, '0168.123.4567', 'Xã Vĩnh Lộc'],
+          [8, 'Ngô Thị Tám', 1985, 'Nữ', null, null, 1231234567, 'Xã Vĩnh Lộc'],
         ],
         shape: (ws) => {
           // Column E shown in scientific notation (Excel's own choice for 12-digit numbers), F formatted as text.
@@ -105,6 +107,9 @@ describe('people import, real files: identifiers', () => {
       ['Trần Thị Lan', cccdFor(1985, 'F', 3), '0112345671', '0912345670'],
       ['Phạm Văn Tư', '001085012346', '0112345672', '0912345671'],
       ['Võ Thị Sáu', cccdFor(1985, 'F', 4), '0112345673', '0912345672'],
+      // Old 11-digit mobiles come out as their 2018 numbers.
+      ['Ngô Văn Bảy', null, null, '0381234567'],
+      ['Ngô Thị Tám', null, null, '0831234567'],
     ]);
   });
 
