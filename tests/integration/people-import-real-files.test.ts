@@ -464,6 +464,7 @@ describe('people import, real files: CSV', () => {
     ['cham-phay.csv', () => Buffer.from('\uFEFF' + csvText(';'))],
     ['unicode-text.txt', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csvText('\t'), 'utf16le')])],
     ['windows-1258.csv', () => windows1258(csvText(','))],
+    ['tieu-de-tren.csv', () => Buffer.from('\uFEFFDANH SÁCH NGƯỜI THAM GIA BHXH TỰ NGUYỆN, XÃ VĨNH LỘC\r\n(Kèm theo Công văn số 123/UBND)\r\n' + csvText(';'))],
   ])('%s is read with its diacritics, its separator and a note holding a line break', async (name, bytes) => {
     const core = await peopleCore();
     const path = join(tempDataDir(), name);

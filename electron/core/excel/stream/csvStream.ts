@@ -7,13 +7,20 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
-/** The delimiter of a CSV/TSV: whichever of , ; TAB the first line has most of (ties: ; then TAB). */
-export function detectDelimiter(firstLine: string): number {
-  const count = (c: string) => firstLine.split(c).length - 1;
+/** Lines looked at to choose the delimiter: a title line above the header may have none. */
+const DELIMITER_LINES = 20;
+
+/**
+ * The delimiter of a CSV/TSV: whichever of ; TAB , the busiest of its first lines has most of
+ * (ties: ; then TAB), so a bare title line ("DANH SÁCH …") above the header does not decide it.
+ */
+export function detectDelimiter(head: string): number {
+  const lines = head.split(/\r\n|\r|\n/, DELIMITER_LINES);
+  const most = (c: string) => Math.max(0, ...lines.map((l) => l.split(c).length - 1));
   const candidates: [number, number][] = [
-    [0x3b, count(';')],
-    [0x09, count('\t')],
-    [0x2c, count(',')],
+    [0x3b, most(';')],
+    [0x09, most('\t')],
+    [0x2c, most(',')],
   ];
   const best = candidates.reduce((a, b) => (b[1] > a[1] ? b : a));
   return best[1] > 0 ? best[0] : 0x2c;
@@ -157,11 +164,11 @@ export async function* csvRows(path: string, fileName: string, encoding: CsvEnco
       text = (held >= 0 ? text.slice(0, held) : text).normalize('NFC');
     }
     if (!parser) {
-      // The delimiter is chosen from the first line, so text is held until one is complete.
+      // The delimiter is chosen from the first lines, so text is held until they are in (or 64 KB).
       head += text;
-      const newline = head.search(/[\r\n]/);
-      if (newline < 0 && !final) return;
-      parser = new CsvParser(detectDelimiter(newline < 0 ? head : head.slice(0, newline)), sink);
+      const lines = head.split(/\r\n|\r|\n/, DELIMITER_LINES + 1).length;
+      if (lines <= DELIMITER_LINES && head.length < 65_536 && !final) return;
+      parser = new CsvParser(detectDelimiter(head.slice(0, 65_536)), sink);
       text = head;
       head = '';
     }

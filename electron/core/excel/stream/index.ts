@@ -151,7 +151,7 @@ export async function* streamSheetRowsInWorker(path: string, fileName: string, o
     failure ??=
       error.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? new AppError('FILE_INVALID', `Tệp "${fileName}" cần quá nhiều bộ nhớ để đọc; không mở để bảo vệ máy.`, { file: fileName })
-        : new AppError('INTERNAL', `Lỗi không mong đợi khi đọc tệp "${fileName}": ${error.message}`, { file: fileName });
+        : new AppError('INTERNAL', `Lỗi không mong đợi khi đọc tệp "${fileName}": việc đọc dừng giữa chừng. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chọn lại; nếu vẫn lỗi, hãy gửi tệp cho bộ phận hỗ trợ.`, { file: fileName, reason: error.message });
     notify();
   });
   worker.on('exit', (code) => {
