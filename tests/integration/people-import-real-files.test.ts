@@ -162,6 +162,8 @@ describe('people import, real files: dates', () => {
           ['Người Chín', 1985, 'Nữ'],
           ['Người Mười', '12/03/85', 'Nữ'],
           ['Người Mười Một', '3-85', 'Nữ'],
+          ['Người Mười Hai', 85, 'Nữ'],
+          ['Người Mười Ba', '85', 'Nữ'],
         ],
         shape: (ws) => {
           ws.getCell('B2').numFmt = 'dd/mm/yyyy';
@@ -170,7 +172,10 @@ describe('people import, real files: dates', () => {
     ]);
     const p = await preview(core, path);
     const cells = byCell(await errorRows(core, p.batchId));
-    expect(Object.keys(cells).sort()).toEqual(['B11', 'B12']);
+    expect(Object.keys(cells).sort()).toEqual(['B11', 'B12', 'B13', 'B14']);
+    // 85 in a General cell is not day 85 of 1900.
+    expect(cells.B13).toMatch(/^Ngày sinh "85" ghi năm bằng 2 chữ số/);
+    expect(cells.B14).toMatch(/^Ngày sinh "85" ghi năm bằng 2 chữ số/);
     expect(cells.B11).toBe('Ngày sinh "12/03/85" ghi năm bằng 2 chữ số, không rõ là 19xx hay 20xx: hãy ghi đủ 4 chữ số của năm (ví dụ 05/03/1985).');
     expect(cells.B12).toMatch(/^Ngày sinh "3-85" /);
     const staged = (await call(core, 'people:importRows', { batchId: p.batchId, status: 'ok', limit: 50 })).items;
