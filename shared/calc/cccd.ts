@@ -22,8 +22,12 @@ export interface CccdParts {
 /** What identifiers are typed with besides their digits: spaces, dots, dashes, and the apostrophe that keeps Excel from making a number. */
 const ID_SEPARATORS = /[\s.'\u2018\u2019-]/g;
 
-/** Text Excel wrote from a number in scientific notation ("9.51850E+10"): its digits are lost. */
-export const SCIENTIFIC = /^\d+(\.\d+)?E\+?\d+$/i;
+const SCIENTIFIC_FORM = /^\d+(\.\d+)?E\+?\d+$/i;
+
+/** Text Excel wrote from a number in scientific notation ("9.51850E+10"): its digits are lost. Checked for an E first (a million rows). */
+export function isScientific(text: string): boolean {
+  return (text.indexOf('E') >= 0 || text.indexOf('e') >= 0) && SCIENTIFIC_FORM.test(text);
+}
 
 /**
  * The digits typed, spaces, dots, dashes and a leading apostrophe dropped. `fromNumber`: the value
@@ -34,7 +38,7 @@ export const SCIENTIFIC = /^\d+(\.\d+)?E\+?\d+$/i;
  */
 export function normaliseCccd(text: string, fromNumber = false): string {
   const typed = String(text);
-  if (SCIENTIFIC.test(typed)) return typed;
+  if (isScientific(typed)) return typed;
   const digits = typed.replace(ID_SEPARATORS, '');
   const lostZeros = fromNumber && (digits.length === 11 || digits.length === 10) && digits.charCodeAt(0) !== 0x30 && ALL_DIGITS.test(digits);
   return lostZeros ? digits.padStart(12, '0') : digits;
@@ -44,7 +48,7 @@ const ALL_DIGITS = /^\d+$/;
 
 /** The message for an identifier Excel showed in scientific notation, its last digits gone. */
 export function scientificProblem(label: string, typed: string, digits: number): string | null {
-  return SCIENTIFIC.test(typed) ? `${label} "${typed}" bị Excel đổi sang dạng số mũ nên đã mất các chữ số cuối: hãy định dạng cột là Văn bản (Text) rồi gõ lại đủ ${digits} chữ số.` : null;
+  return isScientific(typed) ? `${label} "${typed}" bị Excel đổi sang dạng số mũ nên đã mất các chữ số cuối: hãy định dạng cột là Văn bản (Text) rồi gõ lại đủ ${digits} chữ số.` : null;
 }
 
 /** Province, sex and birth year read from a well-formed number, else null. */

@@ -1,4 +1,4 @@
-import { SCIENTIFIC, scientificProblem } from './cccd';
+import { isScientific, scientificProblem } from './cccd';
 
 /**
  * The identifiers of a person on a canvassing list besides CCCD (cccd.ts): mã số BHXH (10 digits,
@@ -10,7 +10,7 @@ import { SCIENTIFIC, scientificProblem } from './cccd';
 /** Digits typed with spaces, dots, dashes or an apostrophe dropped; a number that lost its leading 0 gets it back. */
 export function normaliseBhxhCode(text: string, fromNumber = false): string {
   const typed = String(text);
-  if (SCIENTIFIC.test(typed)) return typed;
+  if (isScientific(typed)) return typed;
   const digits = typed.replace(/[\s.'\u2018\u2019-]/g, '');
   // A number (a cell, or a CSV saved from one) that lost the 0 of a province code 01–09.
   return fromNumber && /^\d{9}$/.test(digits) ? '0' + digits : digits;
