@@ -41,7 +41,7 @@ export async function peopleImport(core: AppCore, io: CliIo, file: string, flags
       JSON.stringify(
         {
           batchId: preview.batchId, listId, listName: preview.listName, dryRun: !!flags.dryRun, read: counts.read, imported, updated,
-          rejected: counts.error, duplicates: counts.duplicate, errors,
+          rejected: counts.error, duplicates: counts.duplicate, errors, sheet: preview.sheet, notices: preview.notices ?? [],
           timings: { readMs: timings.readMs, validateMs: timings.validateMs, stageMs: timings.stageMs, commitMs: timings.commitMs },
         },
         null,
@@ -60,6 +60,7 @@ export async function peopleImport(core: AppCore, io: CliIo, file: string, flags
       `  Đọc được ${formatCount(counts.read)} dòng; ${committing ? 'đã thêm' : 'sẽ thêm'} ${formatCount(committing ? imported : counts.ok + counts.duplicate)}, ${committing ? 'đã cập nhật' : 'sẽ cập nhật'} ${formatCount(committing ? updated : counts.update)}, bị từ chối ${formatCount(counts.error)} dòng lỗi`,
       `  Trùng với danh sách khác: ${formatCount(counts.duplicate)} người (vẫn được nhập)`,
     ];
+    for (const n of preview.notices ?? []) lines.push(`  ${n}`);
     if (preview.errorsByField.length) lines.push(`  Lỗi theo cột: ${preview.errorsByField.map((e) => `${PERSON_FIELD_LABELS[e.field]} ${formatCount(e.count)}`).join(', ')}`);
     if (errors.length) {
       lines.push(`  ${counts.error > errorRows.length ? `${SHOWN_ERRORS} lỗi đầu tiên` : 'Các lỗi'}:`);

@@ -1,3 +1,5 @@
+import { isScientific, scientificProblem } from './cccd';
+
 /**
  * The identifiers of a person on a canvassing list besides CCCD (cccd.ts): mã số BHXH (10 digits,
  * also the last 10 of the BHYT card) and the BHYT card number (2 letters of the beneficiary group,
@@ -5,13 +7,18 @@
  * be told about; messages are Vietnamese and name the value typed.
  */
 
-/** Digits typed with spaces, dots or dashes dropped; a number cell that lost its leading 0 gets it back. */
+/** Digits typed with spaces, dots, dashes or an apostrophe dropped; a number that lost its leading 0 gets it back. */
 export function normaliseBhxhCode(text: string, fromNumber = false): string {
-  const digits = String(text).replace(/[\s.-]/g, '');
+  const typed = String(text);
+  if (isScientific(typed)) return typed;
+  const digits = typed.replace(/[\s.'\u2018\u2019-]/g, '');
+  // A number (a cell, or a CSV saved from one) that lost the 0 of a province code 01–09.
   return fromNumber && /^\d{9}$/.test(digits) ? '0' + digits : digits;
 }
 
 export function bhxhCodeProblem(code: string): string | null {
+  const scientific = scientificProblem('Mã số BHXH', code, 10);
+  if (scientific) return scientific;
   if (!/^\d+$/.test(code)) return `Mã số BHXH "${code}" chỉ được gồm chữ số.`;
   if (code.length !== 10) return `Mã số BHXH phải có 10 chữ số (đang có ${code.length}).`;
   return null;

@@ -178,6 +178,8 @@ export interface PersonImportPreview {
   errorsByField: { field: PersonField; count: number }[];
   canCommit: boolean;
   timings: PersonImportTimings;
+  /** What the reader decided for the clerk to know (another sheet chosen, a legacy font converted), in Vietnamese. */
+  notices?: string[];
 }
 
 export interface StagedRowIssue {

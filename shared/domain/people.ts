@@ -133,6 +133,10 @@ export const PERSON_FIELDS = [
   'address',
   // "Giới tính" over "Nam" | "Nữ": a mark (x) under one of them.
   'sexMale', 'sexFemale',
+  // "Họ và tên đệm" | "Tên" (the given name in a column of its own, as school and civil-status lists keep it): joined into the full name.
+  'givenName',
+  // "Ngày sinh" over "Ngày" | "Tháng" | "Năm": the year column is the birth date, the day and month columns complete it.
+  'birthDay', 'birthMonth',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
@@ -156,6 +160,9 @@ export const PERSON_FIELD_LABELS: Record<PersonField, string> = {
   address: 'Địa chỉ (thôn, xã)',
   sexMale: 'Giới tính (cột Nam, đánh dấu)',
   sexFemale: 'Giới tính (cột Nữ, đánh dấu)',
+  givenName: 'Tên (cột riêng, sau họ và tên đệm)',
+  birthDay: 'Ngày sinh (cột ngày)',
+  birthMonth: 'Ngày sinh (cột tháng)',
 };
 
 /** Personal-data fields: masked on screen and in lists, revealed on request with an audit row. */

@@ -14,9 +14,15 @@ function excelSerialToIso(serial: number): string | null {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** d/m/yy or m/yy: a year in two digits, which could be 19xx or 20xx. */
+const TWO_DIGIT_YEAR = /^((\d{1,2}[/.-])?\d{1,2}[/.-])?\d{2}$/;
+/** mm/yyyy (or m-yyyy, m.yyyy): the month and year of birth, the day not known. */
+const MONTH_YEAR = /^(\d{1,2})[/.-](\d{4})$/;
+
 /**
- * A birth date: ISO, dd/mm/yyyy, d/m/yy (yy after this year's two digits is the 1900s), a
- * four-digit year alone (stored "YYYY"), or an Excel serial number. `today` (YYYY-MM-DD) bounds it.
+ * A birth date: ISO, dd/mm/yyyy (with / - or .), a four-digit year alone (stored "YYYY"), a month
+ * and year (stored as the year, the precision a list keeps without a day), or an Excel serial
+ * number. A two-digit year is refused, never guessed into a century. `today` (YYYY-MM-DD) bounds it.
  */
 export function parseBirthDate(value: string | number, today: string): Parsed<string> {
   const thisYear = Number(today.slice(0, 4));
@@ -26,20 +32,25 @@ export function parseBirthDate(value: string | number, today: string): Parsed<st
     if (tooLate(iso)) return { ok: false, message: `Ngày sinh "${typed}" sau ngày hôm nay.` };
     return { ok: true, value: iso };
   };
+  const twoDigitYear = (typed: string): Parsed<string> => ({ ok: false, message: `Ngày sinh "${typed}" ghi năm bằng 2 chữ số, không rõ là 19xx hay 20xx: hãy ghi đủ 4 chữ số của năm (ví dụ 05/03/1985).` });
   if (typeof value === 'number') {
     if (Number.isInteger(value) && value >= 1900 && value <= thisYear) return { ok: true, value: String(value) };
+    // 85 typed in a General cell is a year in two digits, not day 85 of 1900; up to 1899 no one alive was born on such a serial.
+    if (value >= 0 && value < 100 && Number.isInteger(value)) return twoDigitYear(String(value));
+    if (value < 1900) return { ok: false, message: `Ngày sinh "${value}" không đọc được: ghi ngày/tháng/năm (05/03/1985) hoặc năm sinh (1985).` };
     const iso = excelSerialToIso(value);
     if (!iso) return { ok: false, message: `Ngày sinh "${value}" không phải ngày hợp lệ.` };
     return check(iso, value >= 1900 && value <= 2100 ? String(value) : iso.split('-').reverse().join('/'));
   }
   const s = value.trim();
   if (/^\d{4}$/.test(s)) return check(s, s);
-  const short = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(s);
-  if (short) {
-    const yy = Number(short[3]);
-    const year = yy > thisYear % 100 ? 1900 + yy : 2000 + yy;
-    const iso = parseViDate(`${short[1]}/${short[2]}/${year}`);
-    return iso ? check(iso, s) : { ok: false, message: `Ngày sinh "${s}" không phải ngày có thật.` };
+  if (TWO_DIGIT_YEAR.test(s)) return twoDigitYear(s);
+  const monthYear = MONTH_YEAR.exec(s);
+  if (monthYear) {
+    const month = Number(monthYear[1]);
+    if (month < 1 || month > 12) return { ok: false, message: `Ngày sinh "${s}" không phải tháng có thật.` };
+    const checked = check(`${monthYear[2]}-${monthYear[1]!.padStart(2, '0')}`, s);
+    return checked.ok ? { ok: true, value: monthYear[2]! } : checked;
   }
   const iso = parseViDate(s.replace(/T.*$/, ''));
   if (iso) return check(iso, s);

@@ -39,7 +39,10 @@ export function matchesFolded(text: string, query: string): boolean {
   return q.split(' ').every((word) => t.includes(word));
 }
 
-/** Text stored in the database is NFC so equal names compare equal. */
+/** Zero-width characters text copied from web pages carries, invisible but unequal. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060]/g;
+
+/** Text stored in the database is NFC so equal names compare equal (runs of spaces, no-break ones included, as one; zero-width characters dropped). */
 export function toNfc(input: string): string {
-  return input.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return input.normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
 }

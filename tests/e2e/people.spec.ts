@@ -180,3 +180,41 @@ test('a list in the form with "Năm sinh" over Nam | Nữ and one "Địa chỉ"
   const saved = await demoApp.invoke<Found>('people:search', { query: 'vo thi kieu', limit: 5 });
   expect(saved.items.map((p) => [p.fullName, p.birthDate, p.sex, p.communeName])).toEqual([['Võ Thị Kiều', '1992', 'F', commune]]);
 });
+
+test('a workbook from a commune: an instructions sheet first, the list in VNI-Times, "Ngày | Tháng | Năm" columns: the list sheet is read and converted, and the screen says so', async ({ page, demoApp }) => {
+  // VNI-Times text as typed on old machines: a base letter followed by its mark byte.
+  const vni: Record<string, string> = { 'Họ và tên': 'Hoï vaø teân', 'Ngày sinh': 'Ngaøy sinh', 'Ngày': 'Ngaøy', 'Tháng': 'Thaùng', 'Năm': 'Naêm', 'Phạm Văn Khải': 'Phaïm Vaên Khaûi', 'Võ Thị Kiều': 'Voõ Thò Kieàu' };
+  const wb = new ExcelJS.Workbook();
+  const guide = wb.addWorksheet('Hướng dẫn');
+  guide.addRow(['HƯỚNG DẪN LẬP DANH SÁCH']);
+  guide.addRow(['Mỗi ấp một trang; ghi đủ ngày, tháng, năm sinh.']);
+  const ws = wb.addWorksheet('Ấp Tân Lập');
+  ws.addRow(['STT', vni['Họ và tên'], vni['Ngày sinh'], null, null]);
+  ws.addRow([null, null, vni['Ngày'], vni['Tháng'], vni['Năm']]);
+  ws.addRow([1, vni['Phạm Văn Khải'], 12, 3, 1981]);
+  ws.addRow([2, vni['Võ Thị Kiều'], null, null, 1992]);
+  ws.mergeCells('C1:E1');
+  for (const col of ['A', 'B']) ws.mergeCells(`${col}1:${col}2`);
+  ws.eachRow((row) => row.eachCell((cell) => (cell.font = { name: 'VNI-Times', size: 13 })));
+  const file = join(mkdtempSync(join(tmpdir(), 'bhxh-people-')), 'ds-xa-nhieu-trang.xlsx');
+  await wb.xlsx.writeFile(file);
+
+  const shell = new AppShell(page);
+  await shell.open(demoApp.url);
+  await shell.navigate('Danh sách vận động');
+  await page.getByTestId('people-import').click();
+  await page.getByTestId('people-import-list-name').fill('Ấp Tân Lập (nhiều trang)');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('people-import-pick').click()]);
+  await chooser.setFiles(file);
+  await expect(page.getByTestId('people-import-preview')).toBeVisible();
+  await expect(page.getByTestId('count-read')).toHaveText('2');
+  await expect(page.getByTestId('count-error')).toHaveText('0');
+  const notices = page.getByTestId('people-import-notice');
+  await expect(notices.first()).toContainText('Trang "Hướng dẫn" không có dòng tiêu đề danh sách người; đã đọc trang "Ấp Tân Lập".');
+  await expect(notices.nth(1)).toContainText('Tệp dùng phông chữ cũ VNI (VNI-Times); nội dung đã được chuyển sang Unicode.');
+  await shot(page, 'people-10-import-cover-sheet-vni');
+  await page.getByTestId('people-import-commit').click();
+  await expect(page.getByTestId('people-import-outcome')).toContainText('nhập mới 2');
+  const saved = await demoApp.invoke<Found>('people:search', { query: 'pham van khai', limit: 5 });
+  expect(saved.items.map((p) => [p.fullName, p.birthDate])).toEqual([['Phạm Văn Khải', '1981-03-12']]);
+});

@@ -421,7 +421,7 @@ describe('people import: mapping, CLI, size', () => {
     const json = await cli('people', 'import', path, '--list', 'Tiềm năng Vĩnh Lộc', '--json', '--data-dir', dataDir);
     expect(json.code).toBe(0);
     const out = JSON.parse(json.out);
-    expect(Object.keys(out)).toEqual(['batchId', 'listId', 'listName', 'dryRun', 'read', 'imported', 'updated', 'rejected', 'duplicates', 'errors', 'timings']);
+    expect(Object.keys(out)).toEqual(['batchId', 'listId', 'listName', 'dryRun', 'read', 'imported', 'updated', 'rejected', 'duplicates', 'errors', 'sheet', 'notices', 'timings']);
     expect(out).toMatchObject({ listName: 'Tiềm năng Vĩnh Lộc', dryRun: false, read: 2, imported: 1, updated: 0, rejected: 1, duplicates: 0 });
     expect(out.errors).toEqual([{ row: 7, cell: 'H7', field: 'phone', message: 'Số điện thoại "12345" không hợp lệ (10 chữ số, bắt đầu bằng 0).' }]);
     expect(Object.keys(out.timings)).toEqual(['readMs', 'validateMs', 'stageMs', 'commitMs']);

@@ -13,8 +13,13 @@ describe('person list values', () => {
     };
     expect(ok('1985-03-05')).toBe('1985-03-05');
     expect(ok('05/03/1985')).toBe('1985-03-05');
-    expect(ok('5/3/85')).toBe('1985-03-05');
-    expect(ok('5/3/05')).toBe('2005-03-05');
+    expect(ok('5.3.1985')).toBe('1985-03-05');
+    expect(ok('5-3-1985')).toBe('1985-03-05');
+    expect(ok('03/1985')).toBe('1985'); // month and year: the year is what a list without a day keeps
+    expect(ok('13/1985')).toBe('Ngày sinh "13/1985" không phải tháng có thật.');
+    // A two-digit year is never guessed into a century.
+    expect(ok('5/3/85')).toBe('Ngày sinh "5/3/85" ghi năm bằng 2 chữ số, không rõ là 19xx hay 20xx: hãy ghi đủ 4 chữ số của năm (ví dụ 05/03/1985).');
+    expect(ok('5/3/05')).toMatch(/^Ngày sinh "5\/3\/05" ghi năm bằng 2 chữ số/);
     expect(ok('1985')).toBe('1985');
     expect(ok(1985)).toBe('1985');
     expect(ok(31111)).toBe('1985-03-05'); // an Excel serial in a birth-date column

@@ -1,4 +1,4 @@
-import { vniSignals } from './vniText';
+import { vniSignals, vniToUnicode } from './vniText';
 
 /**
  * TCVN3 (ABC) text stored in single-byte fonts (.VnTime; .VnTimeH keeps capitals in the
@@ -68,3 +68,14 @@ export function tcvn3ToUnicode(text: string): string {
 export function restoreHeadingCase(text: string): string {
   return /\p{Ll}/u.test(text) && !/\p{Lu}/u.test(text) ? text.toLocaleUpperCase('vi') : text;
 }
+
+export type LegacyEncoding = 'tcvn3' | 'vni';
+
+/** The converter of each legacy encoding. */
+export const TO_UNICODE: Record<LegacyEncoding, (text: string) => string> = { tcvn3: tcvn3ToUnicode, vni: vniToUnicode };
+
+/** What an import tells the clerk when it converted a legacy font. */
+export const LEGACY_WARNINGS: Record<LegacyEncoding, string> = {
+  tcvn3: 'Tệp dùng phông chữ cũ TCVN3 (.VnTime); nội dung đã được chuyển sang Unicode.',
+  vni: 'Tệp dùng phông chữ cũ VNI (VNI-Times); nội dung đã được chuyển sang Unicode.',
+};

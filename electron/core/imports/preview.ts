@@ -12,8 +12,7 @@ import { defaultAsOf } from '../results/grid';
 import { ResultRepository } from '../results/repository';
 import { TargetRepository } from '../targets/repository';
 import { viewTree, type ViewTree } from '../units/viewTree';
-import { detectLegacyEncoding, restoreHeadingCase, tcvn3ToUnicode } from './legacyText';
-import { vniToUnicode } from './vniText';
+import { detectLegacyEncoding, LEGACY_WARNINGS, restoreHeadingCase, TO_UNICODE, type LegacyEncoding } from './legacyText';
 import type { ImportOperation } from './operations';
 import { applyValueRules, noReportError, ownerIssues, periodIssues, sheetSizeIssue } from './reportChecks';
 import { findReportTable, planYearFromHeader, type ReportTable } from './reportTable';
@@ -59,14 +58,6 @@ export interface ImportSession {
 /** The target authority a district report's "Kế hoạch" columns are recorded under. */
 export const IMPORTED_TARGET_SOURCE = 'BHXH_TINH' as const;
 
-type LegacyEncoding = 'tcvn3' | 'vni';
-
-const TO_UNICODE: Record<LegacyEncoding, (text: string) => string> = { tcvn3: tcvn3ToUnicode, vni: vniToUnicode };
-
-const LEGACY_WARNINGS: Record<LegacyEncoding, string> = {
-  tcvn3: 'Tệp dùng phông chữ cũ TCVN3 (.VnTime); nội dung đã được chuyển sang Unicode.',
-  vni: 'Tệp dùng phông chữ cũ VNI (VNI-Times); nội dung đã được chuyển sang Unicode.',
-};
 
 function legacyConvert(sheet: SheetGrid, encoding: LegacyEncoding | null): SheetGrid {
   if (!encoding) return sheet;

@@ -7,13 +7,20 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
-/** The delimiter of a CSV/TSV: whichever of , ; TAB the first line has most of (ties: ; then TAB). */
-export function detectDelimiter(firstLine: string): number {
-  const count = (c: string) => firstLine.split(c).length - 1;
+/** Lines looked at to choose the delimiter: a title line above the header may have none. */
+const DELIMITER_LINES = 20;
+
+/**
+ * The delimiter of a CSV/TSV: whichever of ; TAB , the busiest of its first lines has most of
+ * (ties: ; then TAB), so a bare title line ("DANH SÁCH …") above the header does not decide it.
+ */
+export function detectDelimiter(head: string): number {
+  const lines = head.split(/\r\n|\r|\n/, DELIMITER_LINES);
+  const most = (c: string) => Math.max(0, ...lines.map((l) => l.split(c).length - 1));
   const candidates: [number, number][] = [
-    [0x3b, count(';')],
-    [0x09, count('\t')],
-    [0x2c, count(',')],
+    [0x3b, most(';')],
+    [0x09, most('\t')],
+    [0x2c, most(',')],
   ];
   const best = candidates.reduce((a, b) => (b[1] > a[1] ? b : a));
   return best[1] > 0 ? best[0] : 0x2c;
@@ -117,8 +124,16 @@ export class CsvParser {
   }
 }
 
-/** Rows of a CSV/TSV file (UTF-8 with or without BOM, or UTF-16LE with its BOM), in batches. */
-export async function* csvRows(path: string, fileName: string, encoding: 'utf-8' | 'utf-16le', options: SheetStreamOptions, done: (timings: StreamTimings) => void): AsyncGenerator<RowBatch> {
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'windows-1258';
+
+/** Where the last letter of a decoded piece begins (its combining marks may continue in the next piece). */
+const TRAILING_LETTER = /\P{M}\p{M}*$/u;
+
+/**
+ * Rows of a CSV/TSV file (UTF-8 with or without BOM, UTF-16LE with its BOM, or Windows-1258, whose
+ * decomposed letters are composed to NFC), in batches.
+ */
+export async function* csvRows(path: string, fileName: string, encoding: CsvEncoding, options: SheetStreamOptions, done: (timings: StreamTimings) => void): AsyncGenerator<RowBatch> {
   const totalBytes = (await stat(path)).size;
   const decoder = new TextDecoder(encoding);
   const batchRows = Math.max(1, options.batchRows ?? 5000);
@@ -136,14 +151,24 @@ export async function* csvRows(path: string, fileName: string, encoding: 'utf-8'
       batch = { rowNumbers: [], rows: [] };
     }
   };
-  const feed = (text: string, final: boolean) => {
+  // Windows-1258 writes "ệ" as "ê" + a combining dot: composed here, the last letter held back in case its mark is in the next piece.
+  let carry = '';
+  const compose = encoding === 'windows-1258';
+  const feed = (decoded: string, final: boolean) => {
     const start = performance.now();
+    let text = decoded;
+    if (compose) {
+      text = carry + decoded;
+      const held = final ? -1 : text.search(TRAILING_LETTER);
+      carry = held >= 0 ? text.slice(held) : '';
+      text = (held >= 0 ? text.slice(0, held) : text).normalize('NFC');
+    }
     if (!parser) {
-      // The delimiter is chosen from the first line, so text is held until one is complete.
+      // The delimiter is chosen from the first lines, so text is held until they are in (or 64 KB).
       head += text;
-      const newline = head.search(/[\r\n]/);
-      if (newline < 0 && !final) return;
-      parser = new CsvParser(detectDelimiter(newline < 0 ? head : head.slice(0, newline)), sink);
+      const lines = head.split(/\r\n|\r|\n/, DELIMITER_LINES + 1).length;
+      if (lines <= DELIMITER_LINES && head.length < 65_536 && !final) return;
+      parser = new CsvParser(detectDelimiter(head.slice(0, 65_536)), sink);
       text = head;
       head = '';
     }

@@ -7,12 +7,13 @@ import { AppError } from '../../../../shared/contract/result';
 import { detectFormat, zipKind } from '../detectFormat';
 import { cancelledError } from '../readInWorker';
 import { checkBeforeParse } from '../readWorkbook';
-import { csvRows } from './csvStream';
+import { csvRows, type CsvEncoding } from './csvStream';
 import { invalidFile } from './errors';
 import { legacyRows, readLegacy } from './otherFormats';
 import type { RowBatch, SheetInfo, SheetStreamOptions, StreamTimings, StreamWorkerAck, StreamWorkerReply, StreamWorkerRequest, WorkerStreamOptions } from './types';
 import { workbookParts, xlsxRows } from './xlsxStream';
-import { ZipReader } from './zipEntries';
+import { fontNames } from './styles';
+import { ENTRY_LIMITS, ZipReader } from './zipEntries';
 
 export type { RowBatch, SheetInfo, SheetStreamOptions, StreamCell, StreamProgress, StreamTimings, WorkerStreamOptions, WorkerTransform } from './types';
 
@@ -22,7 +23,20 @@ export type { RowBatch, SheetInfo, SheetStreamOptions, StreamCell, StreamProgres
  */
 export const STREAM_WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 };
 
-type Source = { kind: 'xlsx'; zip: ZipReader } | { kind: 'csv'; encoding: 'utf-8' | 'utf-16le' } | { kind: 'legacy' };
+type Source = { kind: 'xlsx'; zip: ZipReader } | { kind: 'csv'; encoding: CsvEncoding } | { kind: 'legacy' };
+
+/**
+ * A text file that is not UTF-8: Excel's "CSV" on a Vietnamese Windows writes the ANSI code page,
+ * Windows-1258 (letters with their tone as a combining mark). UTF-8 is checked on the first 4 KB.
+ */
+function textEncoding(head: Buffer): CsvEncoding {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'windows-1258';
+  }
+}
 
 /** What the file is by its bytes (never its name), with the same refusals as readWorkbook's checks. */
 async function sniff(path: string, fileName: string): Promise<Source> {
@@ -43,7 +57,7 @@ async function sniff(path: string, fileName: string): Promise<Source> {
     if (format === 'cfb') return { kind: 'legacy' };
     const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
     // An HTML table or SpreadsheetML 2003 saved as .xls: SheetJS reads those.
-    return text.startsWith('<') ? { kind: 'legacy' } : { kind: 'csv', encoding: 'utf-8' };
+    return text.startsWith('<') ? { kind: 'legacy' } : { kind: 'csv', encoding: textEncoding(head) };
   }
   const zip = await ZipReader.open(path, fileName);
   const kind = zipKind(zip.names());
@@ -65,6 +79,20 @@ export async function listSheets(path: string, fileName: string): Promise<SheetI
   if (source.kind === 'xlsx') return (await workbookParts(source.zip)).sheets.map(({ name, index }) => ({ name, index }));
   if (source.kind === 'csv') return [{ name: fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''), index: 0 }];
   return (await readLegacy(path, fileName)).sheets.map((sheet, index) => ({ name: sheet.name, index }));
+}
+
+/** Whether the file is CSV/TSV text (cells carry no types), by its bytes. */
+export async function isPlainText(path: string, fileName: string): Promise<boolean> {
+  return (await sniff(path, fileName)).kind === 'csv';
+}
+
+/** The font names of an .xlsx's styles (other formats: none), read without touching its sheets. */
+export async function workbookFonts(path: string, fileName: string): Promise<string[]> {
+  const source = await sniff(path, fileName);
+  if (source.kind !== 'xlsx') return [];
+  const { styles } = await workbookParts(source.zip);
+  const entry = styles ? source.zip.entry(styles) : null;
+  return entry ? fontNames((await source.zip.readAll(entry, { limit: ENTRY_LIMITS.small })).toString('utf8')) : [];
 }
 
 /** Rows of one sheet (default: first), in batches; aborting the signal stops it with AppError('CANCELLED'). Format by magic bytes, not by extension. */
@@ -123,7 +151,7 @@ export async function* streamSheetRowsInWorker(path: string, fileName: string, o
     failure ??=
       error.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? new AppError('FILE_INVALID', `Tệp "${fileName}" cần quá nhiều bộ nhớ để đọc; không mở để bảo vệ máy.`, { file: fileName })
-        : new AppError('INTERNAL', `Lỗi không mong đợi khi đọc tệp "${fileName}": ${error.message}`, { file: fileName });
+        : new AppError('INTERNAL', `Lỗi không mong đợi khi đọc tệp "${fileName}": việc đọc dừng giữa chừng. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chọn lại; nếu vẫn lỗi, hãy gửi tệp cho bộ phận hỗ trợ.`, { file: fileName, reason: error.message });
     notify();
   });
   worker.on('exit', (code) => {

@@ -40,6 +40,8 @@ export class SheetScanner {
   private row: StreamCell[] = [];
   private rowNumber = 0;
   private inRow = false;
+  /** `</sheetData>` (or `<sheetData/>`) was seen. */
+  private complete = false;
   private hasValue = false;
   private nextColumn = 0;
   private readonly isoCache = new Map<number, string | null>();
@@ -79,7 +81,15 @@ export class SheetScanner {
     }
   }
 
+  /**
+   * The end of the sheet: its XML must have closed `<sheetData>`. A sheet cut short inside a whole
+   * zip (a producer that stopped writing) is refused rather than read as a shorter list.
+   */
   finish(): void {
+    if (!this.complete) {
+      const where = this.rowNumber > 0 ? ` sau dòng ${this.rowNumber}` : '';
+      throw invalidFile(this.fileName)(`bị hỏng: trang tính "${this.sheetName}" bị cắt cụt${where} (thiếu phần cuối của trang). Hãy mở tệp bằng Excel, lưu lại rồi chọn lại.`, { sheet: this.sheetName, row: this.rowNumber });
+    }
     if (this.inRow) this.endRow();
   }
 
@@ -118,6 +128,7 @@ export class SheetScanner {
       }
       const gt = buf.indexOf(GT, j);
       if (gt < 0) return lt;
+      if (length === 9 && first === 0x73 && (closing || buf[gt - 1] === SLASH) && buf.toString('latin1', local, j) === 'sheetData') this.complete = true;
       if (length === 3 && first === 0x72 && buf[local + 1] === 0x6f && buf[local + 2] === 0x77) {
         if (closing) this.endRow();
         else {

@@ -71,3 +71,14 @@ export function serialToIso(serial: number, date1904: boolean): string | null {
   const d = date.getUTCDate();
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
+
+/** Names in the font table of xl/styles.xml (`<font>…<name val="VNI-Times"/>`): a hint to legacy encodings. */
+export function fontNames(xml: string): string[] {
+  const fonts = /<(?:\w+:)?fonts\b[^>]*>([\s\S]*?)<\/(?:\w+:)?fonts>/.exec(xml)?.[1] ?? '';
+  const names = new Set<string>();
+  for (const match of fonts.matchAll(/<(?:\w+:)?name\b[^>]*>/g)) {
+    const name = attribute(match[0], 'val');
+    if (name) names.add(name);
+  }
+  return [...names];
+}

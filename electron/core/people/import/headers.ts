@@ -10,9 +10,13 @@ import type { StreamCell } from '../../excel/stream';
  */
 export const HEADER_SCAN_ROWS = 30;
 
+/** "Họ và tên đệm", "Họ đệm", "Họ và chữ đệm": the family and middle names, the given name in a "Tên" column beside. */
+const FAMILY_AND_MIDDLE = /^(ho va ten dem|ho ten dem|ho va dem|ho dem|ho va chu dem|ho chu dem|ho, ten dem)$/;
+
 /** Folded header words → field; first match wins, so the specific come before the general. "ignore": STT. */
 const RULES: [RegExp, PersonField | 'ignore'][] = [
   [/^(stt|so tt|tt|so thu tu)$/, 'ignore'],
+  [FAMILY_AND_MIDDLE, 'fullName'],
   [/\b(ho va ten|ho ten|ho va ten nguoi|ten nguoi)\b|^ten$/, 'fullName'],
   [/\b(cccd|cmnd|cmt|can cuoc|dinh danh)\b/, 'cccd'],
   [/\b(the bhyt|the bao hiem y te|ma the|so the)\b/, 'bhytCard'],
@@ -98,6 +102,8 @@ function readHeader(top: StreamCell[], below: StreamCell[] | null): Candidate {
   const width = Math.max(top.length, withBelow ? below.length : 0);
   const columns: DetectedColumn[] = [];
   const seen = new Set<PersonField>();
+  /** Each column's group header (merged over it) and its own second-row header, for the day/month/year split. */
+  const under: { parent: string | null; child: string | null }[] = [];
   let usedBelow = false;
   let carried: string | null = null;
   for (let j = 0; j < width; j++) {
@@ -126,8 +132,44 @@ function readHeader(top: StreamCell[], below: StreamCell[] | null): Candidate {
     const f = field === 'ignore' || field === null || seen.has(field) ? null : field;
     if (f) seen.add(f);
     if (header || f) columns.push({ index: j, letter: columnLetterAt(j), header, field: f });
+    under[j] = { parent, child };
+  }
+  splitBirthDate(columns, under, seen);
+  // "Họ và tên đệm" | "Tên": the second column is the given name, joined to the first. After a
+  // whole "Họ và tên", a "Tên" column (kept for sorting) repeats it and is left out.
+  const name = columns.find((c) => c.field === 'fullName');
+  if (name && FAMILY_AND_MIDDLE.test(foldText(name.header.replace(/^.* \/ /, '')))) {
+    const given = columns.find((c) => c.index > name.index && c.field === null && foldText(c.header.replace(/^.* \/ /, '')) === 'ten');
+    if (given) given.field = 'givenName';
   }
   return { columns, usedBelow, score: seen.size + (seen.has('fullName') ? 10 : 0) };
+}
+
+const BIRTH_GROUP = /^(ngay sinh|nam sinh|ngay thang nam sinh|ngay, thang, nam sinh|sinh ngay)$/;
+
+/**
+ * "Ngày sinh" over three columns "Ngày" | "Tháng" | "Năm" (older forms): the year column is the
+ * birth date, the day and month columns complete it. "Năm" is told from "Nam" (male) by its accent.
+ */
+function splitBirthDate(columns: DetectedColumn[], under: { parent: string | null; child: string | null }[], seen: Set<PersonField>): void {
+  const word = (j: number) => under[j]?.child?.normalize('NFC').toLocaleLowerCase('vi') ?? null;
+  for (let j = 0; j + 2 < under.length; j++) {
+    const parent = under[j]?.parent;
+    if (!parent || !BIRTH_GROUP.test(foldText(parent.replace(/\([^)]*\)\s*$/, '')))) continue;
+    if (word(j) !== 'ngày' || word(j + 1) !== 'tháng' || word(j + 2) !== 'năm') continue;
+    if (under[j + 1]!.parent !== parent || under[j + 2]!.parent !== parent) continue;
+    const at = (i: number) => columns.find((c) => c.index === i);
+    const fields: PersonField[] = ['birthDay', 'birthMonth', 'birthDate'];
+    fields.forEach((field, k) => {
+      const column = at(j + k);
+      if (column) {
+        column.field = field;
+        column.header = `${parent} / ${under[j + k]!.child}`;
+      }
+    });
+    seen.add('birthDate');
+    return;
+  }
 }
 
 /**
@@ -139,7 +181,9 @@ export function locateTable(rowNumbers: number[], rows: StreamCell[][]): Located
   for (let i = 0; i < rows.length && rowNumbers[i]! <= HEADER_SCAN_ROWS; i++) {
     const below = rowNumbers[i + 1] === rowNumbers[i]! + 1 ? rows[i + 1]! : null;
     const c = readHeader(rows[i]!, below);
-    if (c.score >= 12 && (!best || c.score > best.score)) best = { ...c, at: i };
+    // A title line over the header reads as a merged group over it, naming the same fields: the header row itself wins.
+    const sameUnderTitle = best !== null && best.usedBelow && !c.usedBelow && i === best.at + 1 && c.score === best.score;
+    if (c.score >= 12 && (!best || c.score > best.score || sameUnderTitle)) best = { ...c, at: i };
   }
   if (!best) return null;
   let last = best.usedBelow ? best.at + 1 : best.at;

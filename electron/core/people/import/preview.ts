@@ -4,7 +4,7 @@ import { PERSON_FIELDS, type PersonField, type PersonListKind } from '../../../.
 import { formatCount } from '../../../../shared/format/vi';
 import { foldText } from '../../../../shared/text/fold';
 import { isoNow, localToday, type CoreContext } from '../../app/context';
-import { lastTimings, listSheets, streamSheetRowsInWorker, type RowBatch, type StreamCell, type WorkerTransform } from '../../excel/stream';
+import { lastTimings, listSheets, streamSheetRows, streamSheetRowsInWorker, isPlainText, workbookFonts, type RowBatch, type StreamCell, type WorkerTransform } from '../../excel/stream';
 import type { Statement } from 'better-sqlite3';
 import type { PostgresStore } from '../../db/postgresStore';
 import type { SqliteStore } from '../../db/sqliteStore';
@@ -15,7 +15,8 @@ import { InFileKeys, markDuplicates } from './duplicates';
 import { HEADER_SCAN_ROWS, locateTable, type LocatedTable } from './headers';
 import { PeopleLookups } from './lookups';
 import { fieldColumns, missingFields, resolveMapping } from './mapping';
-import { stageRows, type StageSetup, type StagedBatch, type StageWorkerConfig } from './stageRows';
+import { detectLegacyEncoding, LEGACY_WARNINGS, TO_UNICODE, type LegacyEncoding } from '../../imports/legacyText';
+import { stageRows, type StageSetup, type StageState, type StagedBatch, type StageWorkerConfig } from './stageRows';
 import { STAGED_COLUMNS, type FieldColumn, type ValidateContext } from './validateRow';
 
 /** From this size (about 50,000 rows of a list) staging is a large write for the database's log. */
@@ -127,23 +128,85 @@ async function runPreview(ctx: CoreContext, req: PreviewRequest, op: ImportOpera
   if (req.sheet !== undefined && !sheets.includes(req.sheet)) {
     throw new AppError('VALIDATION', `Tệp "${fileName}" không có trang tính "${req.sheet}"; các trang: ${sheets.map((s) => `"${s}"`).join(', ')}.`, { file: fileName });
   }
-  const sheet = req.sheet ?? sheets[0] ?? '';
-  const inserted = await store.db
-    .insertInto('person_import_batches')
-    .values({ list_id: list.id, list_name: list.name, list_kind: list.kind, file_name: fileName, sheet, status: 'reading', actor: ctx.actor, created_at: isoNow(ctx) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const batchId = Number(inserted.id);
+  const attempt = async (sheet: string, notices: string[]) => {
+    const inserted = await store.db
+      .insertInto('person_import_batches')
+      .values({ list_id: list.id, list_name: list.name, list_kind: list.kind, file_name: fileName, sheet, status: 'reading', actor: ctx.actor, created_at: isoNow(ctx) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const batchId = Number(inserted.id);
+    try {
+      // A big file's stage leaves hundreds of MB in SQLite's log: folded into the file after, off this thread.
+      const stage = () => stageFile(ctx, op, { batchId, fileName, path, sheet, sheets, list, mapping: req.mapping, notices });
+      return await (statSync(path).size >= LARGE_FILE_BYTES ? store.largeWrite(stage) : stage());
+    } catch (error) {
+      await dropStaged(store, batchId, op.signal.aborted ? 'discarded' : 'failed').catch(() => undefined);
+      if (op.signal.aborted) throw new AppError('CANCELLED', `Đã hủy việc nhập tệp "${fileName}". Chưa có gì thay đổi trong danh sách.`, { file: fileName });
+      throw error;
+    }
+  };
+  const first = req.sheet ?? sheets[0] ?? '';
   try {
-    // A big file's stage leaves hundreds of MB in SQLite's log: folded into the file after, off this thread.
-    const stage = () => stageFile(ctx, op, { batchId, fileName, path, sheet, sheets, list, mapping: req.mapping });
-    return await (statSync(path).size >= LARGE_FILE_BYTES ? store.largeWrite(stage) : stage());
+    return await attempt(first, []);
   } catch (error) {
-    await dropStaged(store, batchId, op.signal.aborted ? 'discarded' : 'failed').catch(() => undefined);
+    // A workbook with a cover or instructions sheet first (one sheet per hamlet is common): the
+    // first sheet further on with a person header is read, and the preview says so.
+    const noHeader = error instanceof AppError && error.details?.reason === 'noHeader';
+    if (req.sheet !== undefined || sheets.length < 2 || !noHeader) throw error;
+    for (const other of sheets.slice(1)) {
+      if (op.signal.aborted) break;
+      if (!(await hasPersonHeader(path, fileName, other, op.signal))) continue;
+      const rest = sheets.filter((s) => s !== other).map((s) => `"${s}"`).join(', ');
+      return attempt(other, [`Trang "${first}" không có dòng tiêu đề danh sách người; đã đọc trang "${other}". Tệp còn các trang: ${rest} (chọn trang khác nếu cần).`]);
+    }
     if (op.signal.aborted) throw new AppError('CANCELLED', `Đã hủy việc nhập tệp "${fileName}". Chưa có gì thay đổi trong danh sách.`, { file: fileName });
-    throw error;
+    throw new AppError(
+      'FILE_INVALID',
+      `Tệp "${fileName}" không có trang nào là danh sách người: các trang ${sheets.map((s) => `"${s}"`).join(', ')} đều không có dòng tiêu đề có cột "Họ và tên" trong ${HEADER_SCAN_ROWS} dòng đầu. Hãy để dòng tiêu đề với các cột như Họ và tên, Ngày sinh, Số CCCD, Mã số BHXH, Số điện thoại, Xã/phường. Chưa có gì được ghi.`,
+      { file: fileName, sheets },
+    );
   }
 }
+
+/** The first rows of a sheet (up to the header scan), read in this thread and stopped there. */
+async function headOf(path: string, fileName: string, sheet: string, signal: AbortSignal): Promise<{ rowNumbers: number[]; rows: StreamCell[][] }> {
+  const head: { rowNumbers: number[]; rows: StreamCell[][] } = { rowNumbers: [], rows: [] };
+  for await (const batch of streamSheetRows(path, fileName, { sheet, signal, batchRows: 50 })) {
+    head.rowNumbers.push(...batch.rowNumbers);
+    head.rows.push(...batch.rows);
+    if (head.rowNumbers[head.rowNumbers.length - 1]! > HEADER_SCAN_ROWS + 2) break;
+  }
+  return head;
+}
+
+async function hasPersonHeader(path: string, fileName: string, sheet: string, signal: AbortSignal): Promise<boolean> {
+  const head = await headOf(path, fileName, sheet, signal);
+  return locateTable(head.rowNumbers, (await readable(head.rows, () => workbookFonts(path, fileName))).rows) !== null;
+}
+
+/**
+ * The first rows as Unicode: text typed in a legacy font (TCVN3 .VnTime, VNI-Times) is found by
+ * its characters, and by the workbook's font names when the characters alone are too few (a short
+ * list), and converted as the district-report import does.
+ */
+async function readable(rows: StreamCell[][], fonts: () => Promise<string[]>): Promise<{ rows: StreamCell[][]; legacy: LegacyEncoding | null }> {
+  const samples: string[] = [];
+  let latin1 = false;
+  for (const r of rows) {
+    for (const c of r) {
+      if (typeof c !== 'string') continue;
+      samples.push(c);
+      if (!latin1 && LATIN1_LETTERS.test(c)) latin1 = true;
+    }
+  }
+  const legacy = detectLegacyEncoding(samples) ?? (latin1 ? detectLegacyEncoding(samples, await fonts()) : null);
+  if (!legacy) return { rows, legacy };
+  const convert = TO_UNICODE[legacy];
+  return { rows: rows.map((r) => r.map((c) => (typeof c === 'string' ? convert(c) : c))), legacy };
+}
+
+/** The Latin-1 symbols and letters legacy fonts draw Vietnamese with. */
+const LATIN1_LETTERS = /[\u00a1-\u00ff]/;
 
 interface StageJob {
   batchId: number;
@@ -153,6 +216,8 @@ interface StageJob {
   sheets: string[];
   list: { id: number | null; name: string; kind: PersonListKind };
   mapping: Record<string, PersonField | null> | undefined;
+  /** What the reader decided so far (another sheet chosen), for the preview. */
+  notices: string[];
 }
 
 async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): Promise<PersonImportPreview> {
@@ -190,6 +255,8 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
   };
 
   let setup: StageSetup | null = null;
+  let legacy: LegacyEncoding | null = null;
+  const state: StageState = { signed: false };
   const inFile = new InFileKeys();
   const add = async (staged: StagedBatch) => {
     rowsSeen += staged.rowsSeen;
@@ -208,12 +275,14 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
   /** Rows read before the worker was told how to validate them: validated here. */
   const take = async (batch: RowBatch) => {
     const t = performance.now();
-    const staged = stageRows(batch, setup!, vctx);
+    const staged = stageRows(batch, setup!, vctx, state);
     timings.validateMs += performance.now() - t;
     await add(staged);
   };
   const locate = async () => {
-    table = locateTable(head.rowNumbers, head.rows);
+    const text = await readable(head.rows, () => workbookFonts(job.path, fileName));
+    table = locateTable(head.rowNumbers, text.rows);
+    legacy = text.legacy;
     if (!table) {
       const empty = head.rows.length === 0;
       throw new AppError(
@@ -221,13 +290,15 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
         empty
           ? `Tệp "${fileName}", trang "${sheet}" không có dữ liệu. Chưa có gì được ghi.`
           : `Tệp "${fileName}", trang "${sheet}" không phải danh sách người: không tìm thấy dòng tiêu đề có cột "Họ và tên" trong ${HEADER_SCAN_ROWS} dòng đầu. Hãy để dòng tiêu đề với các cột như Họ và tên, Ngày sinh, Số CCCD, Mã số BHXH, Số điện thoại, Xã/phường. Chưa có gì được ghi.`,
-        { file: fileName, sheet },
+        { file: fileName, sheet, reason: empty ? 'empty' : 'noHeader' },
       );
     }
     ({ columns } = await resolveMapping(store, table.columns, job.mapping));
     fields = fieldColumns(columns);
     // PostgreSQL takes the rows as COPY text the worker builds; SQLite binds values.
-    setup = { batchId, lastHeaderRow: table.lastHeaderRow, fields, today, format: store.engine === 'postgres' ? 'csv' : 'tuples' };
+    const untyped = await isPlainText(job.path, fileName);
+    vctx.untyped = untyped;
+    setup = { batchId, lastHeaderRow: table.lastHeaderRow, fields, today, format: store.engine === 'postgres' ? 'csv' : 'tuples', legacy, untyped };
     // From here on the reader's worker validates the rows it reads (on its own core) and posts
     // them staged; the few batches already on their way are validated here.
     transform.configure?.({ setup, lookups: vctx.lookups.toData() } satisfies StageWorkerConfig);
@@ -292,6 +363,7 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
   timings.stageMs += duplicatesMs;
   const rounded = { readMs: Math.round(timings.readMs), validateMs: Math.round(timings.validateMs), stageMs: Math.round(timings.stageMs), commitMs: null, duplicatesMs, ...(reader ? { inflateMs: Math.round(reader.inflateMs), scanMs: Math.round(reader.scanMs) } : {}) };
   rememberTimings(batchId, rounded);
+  const notices = [...job.notices, ...(legacy ? [LEGACY_WARNINGS[legacy]] : [])];
   op.progress(`Đã kiểm tra ${formatCount(counts.read)} dòng`, 1, 1);
   return {
     batchId,
@@ -308,5 +380,6 @@ async function stageFile(ctx: CoreContext, op: ImportOperation, job: StageJob): 
     errorsByField: [...errorsByField.entries()].map(([field, count]) => ({ field, count })).sort((a, b) => b.count - a.count || PERSON_FIELDS.indexOf(a.field) - PERSON_FIELDS.indexOf(b.field)),
     canCommit: missing.length === 0 && counts.ok + counts.duplicate + counts.update > 0,
     timings: rounded,
+    ...(notices.length ? { notices } : {}),
   };
 }

@@ -63,6 +63,9 @@ export function cellsOf(r: StagedRecord, fields: FieldColumn[], staffCodes: Map<
     birthDateMale: r.sex === 'M' ? r.birth_date : null, birthDateFemale: r.sex === 'F' ? r.birth_date : null,
     address: [r.hamlet, r.commune_name].filter(Boolean).join(', ') || null,
     sexMale: r.sex === 'M' ? 'x' : null, sexFemale: r.sex === 'F' ? 'x' : null,
+    // The full name as staged sits in the name column; the given-name column is then empty.
+    givenName: null,
+    birthDay: null, birthMonth: null,
   };
   for (const f of fields) {
     while (cells.length <= f.index) cells.push(null);

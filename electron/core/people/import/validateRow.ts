@@ -2,7 +2,8 @@ import { readAddress } from './address';
 import type { StagedRowIssue } from '../../../../shared/contract/peopleTypes';
 import { cccdProblem, maskCccd, maskPhone, normaliseCccd, normalisePhone, phoneProblem } from '../../../../shared/calc/cccd';
 import { bhxhCodeOfCard, bhxhCodeProblem, bhytCardProblem, maskBhxhCode, maskBhytCard, normaliseBhxhCode, normaliseBhytCard } from '../../../../shared/calc/personIds';
-import { hamletKeyOf, PERSON_FIELDS, paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
+import { formatCount } from '../../../../shared/format/vi';
+import { hamletKeyOf, PERSON_FIELD_LABELS, PERSON_FIELDS, paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
 import { birthYearOf, parseBirthDate, parseDueMonth } from '../../../../shared/domain/personValues';
 import { toNfc } from '../../../../shared/text/fold';
 import type { PersonColumns } from '../../db/schemaPeople';
@@ -34,6 +35,8 @@ export const STAGED_COLUMNS = [
 export interface ValidateContext {
   lookups: PeopleLookups;
   today: string;
+  /** The file is CSV/TSV: its cells carry no type, so identifiers are read as the numbers Excel saved them from. */
+  untyped?: boolean;
 }
 
 /** Personal values in messages are masked: issues travel to screens and the CLI like list rows do. */
@@ -92,6 +95,12 @@ const modeMemo = memo(paymentModeOf);
 const dueText = memo((text: string) => parseDueMonth(text));
 const dueNumber = memo((n: number) => parseDueMonth(n));
 
+/** The longest full name or hamlet a list can hold: a longer cell is a paste gone wrong (or a hostile file). */
+const MAX_NAME = 100;
+
+/** What Excel shows in a cell whose formula failed. */
+const EXCEL_ERROR = /^\s*#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)\s*$/;
+
 function cellText(c: StreamCell | undefined): string | null {
   if (c === null || c === undefined) return null;
   const s = typeof c === 'number' ? (Number.isInteger(c) ? c.toFixed(0) : String(c)) : String(c).trim();
@@ -138,8 +147,11 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
     status_code: null, note: null,
   };
 
-  const name = cellText(cellAt(cells, at.fullName));
+  const family = cellText(cellAt(cells, at.fullName));
+  const given = at.givenName < 0 ? null : cellText(cellAt(cells, at.givenName));
+  const name = given === null ? family : family === null ? given : `${family} ${given}`;
   if (!name) addIssue(issues, where, rowNo, 'fullName', 'Thiếu họ và tên.');
+  else if (name.length > MAX_NAME) addIssue(issues, where, rowNo, 'fullName', `Họ và tên dài ${formatCount(name.length)} ký tự (tối đa ${MAX_NAME}): ô này không phải họ tên một người.`);
   else {
     const keys = nameOf(name);
     v.full_name = keys.full;
@@ -151,6 +163,12 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   // The birth date from its own column, else from the "Nam" or "Nữ" column it is written under (which gives the sex).
   let birthField: PersonField = 'birthDate';
   let birth = cellAt(cells, at.birthDate);
+  // "Ngày" | "Tháng" | "Năm" in columns of their own: read as one date (a month without a day: the year).
+  if ((at.birthDay >= 0 || at.birthMonth >= 0) && cellText(birth) !== null) {
+    const day = cellText(cellAt(cells, at.birthDay));
+    const month = cellText(cellAt(cells, at.birthMonth));
+    if (month !== null) birth = day !== null ? `${day}/${month}/${cellText(birth)}` : `${month}/${cellText(birth)}`;
+  }
   let sexOfColumn: 'M' | 'F' | null = null;
   let sexColumnIs = 'ngày sinh';
   if (cellText(birth) === null) {
@@ -198,7 +216,7 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   const cccdCell = cellAt(cells, at.cccd);
   const cccdText = cellText(cccdCell);
   if (cccdText) {
-    const cccd = normaliseCccd(cccdText, typeof cccdCell === 'number');
+    const cccd = normaliseCccd(cccdText, ctx.untyped || typeof cccdCell === 'number');
     const year = birthYearOf(v.birth_date);
     const problem = cccdProblem(cccd, { birthYear: year, sex: v.sex });
     if (problem) addIssue(issues, where, rowNo, 'cccd', problem, cccd);
@@ -208,7 +226,7 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   const bhxhCell = cellAt(cells, at.bhxhCode);
   const bhxhText = cellText(bhxhCell);
   if (bhxhText) {
-    const code = normaliseBhxhCode(bhxhText, typeof bhxhCell === 'number');
+    const code = normaliseBhxhCode(bhxhText, ctx.untyped || typeof bhxhCell === 'number');
     const problem = bhxhCodeProblem(code);
     if (problem) addIssue(issues, where, rowNo, 'bhxhCode', problem, code);
     else v.bhxh_code = code;
@@ -235,7 +253,7 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   const phoneCell = cellAt(cells, at.phone);
   const phoneText = cellText(phoneCell);
   if (phoneText) {
-    const phone = normalisePhone(phoneText, typeof phoneCell === 'number');
+    const phone = normalisePhone(phoneText, ctx.untyped || typeof phoneCell === 'number');
     const problem = phoneProblem(phone);
     if (problem) addIssue(issues, where, rowNo, 'phone', problem, phone);
     else v.phone = phone;
@@ -251,7 +269,8 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   }
 
   const hamletText = cellText(cellAt(cells, at.hamlet));
-  if (hamletText) {
+  if (hamletText && hamletText.length > MAX_NAME) addIssue(issues, where, rowNo, 'hamlet', `${PERSON_FIELD_LABELS.hamlet} dài ${formatCount(hamletText.length)} ký tự (tối đa ${MAX_NAME}).`);
+  else if (hamletText) {
     const h = hamletOf(hamletText);
     v.hamlet = h.hamlet;
     v.hamlet_key = h.key;
@@ -309,6 +328,13 @@ export function validateRow(rowNo: number, cells: readonly StreamCell[], columns
   const noteText = cellText(cellAt(cells, at.note));
   if (noteText) v.note = toNfc(noteText).slice(0, 1000);
 
+  // A formula that failed (#N/A of a VLOOKUP, #REF! after a deleted sheet): said as such, not as a bad value.
+  for (const issue of issues) {
+    const typed = cellAt(cells, where.get(issue.field)?.index ?? -1);
+    if (typeof typed === 'string' && EXCEL_ERROR.test(typed)) {
+      issue.message = `${PERSON_FIELD_LABELS[issue.field]}: ô ${issue.cell} là lỗi công thức Excel ${typed.trim()}; hãy sửa công thức trong tệp (hoặc gõ giá trị) rồi nhập lại.`;
+    }
+  }
   return { values: v, issues };
 }
 

@@ -300,6 +300,7 @@ export function PersonImportModal() {
               <Typography.Text type="secondary">Lỗi theo cột: {p.errorsByField.map((e) => `${PERSON_FIELD_LABELS[e.field]} ${formatCount(e.count)}`).join(' · ')}</Typography.Text>
             ) : null}
           </div>
+          {p.notices?.map((n) => <Alert key={n} type="info" showIcon title={n} data-testid="people-import-notice" />)}
           {p.missingFields.length > 0 ? (
             <Alert type="error" showIcon title={`Chưa có cột cho: ${p.missingFields.map((f) => PERSON_FIELD_LABELS[f]).join(', ')}. Hãy chọn cột tương ứng bên dưới rồi đọc lại.`} />
           ) : p.counts.error > 0 ? (
