@@ -54,8 +54,6 @@ export class WalCheckpointer {
     worker.ref();
     worker.postMessage({ type: 'close' } satisfies CheckpointRequest);
     await this.exited;
-    for (const resolve of this.pending.values()) resolve();
-    this.pending.clear();
   }
 
   private start(): Worker {
@@ -68,13 +66,20 @@ export class WalCheckpointer {
       if (this.pending.size === 0) worker.unref();
       resolve?.();
     });
-    this.exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    // A worker that fails to start (or dies) must not hold anyone waiting; the app's own checkpoints go on.
-    worker.on('error', () => {
+    // A worker that fails to start, dies or ends must not hold anyone waiting; the app's own
+    // checkpoints go on, and the next request starts a new one.
+    const letGo = () => {
       for (const resolve of this.pending.values()) resolve();
       this.pending.clear();
       if (this.worker === worker) this.worker = null;
-    });
+    };
+    this.exited = new Promise<void>((resolve) =>
+      worker.once('exit', () => {
+        letGo();
+        resolve();
+      }),
+    );
+    worker.on('error', letGo);
     worker.unref();
     this.worker = worker;
     return worker;

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../electron/core/db/sqliteStore';
+import { WalCheckpointer } from '../../../electron/core/db/walCheckpointer';
 import { tempDataDir } from '../../helpers/fixtures';
 
 const ROWS = 60_000;
@@ -98,5 +99,22 @@ describe('WAL checkpoint after a large write', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, file], { cwd: root, encoding: 'utf8', timeout: 30_000 });
     expect({ status: r.status, out: r.stdout.trim() }).toEqual({ status: 0, out: 'đã đóng' });
     expect(rowsInBareFile(file)).toBe(1);
+  });
+
+  it('a checkpointer thread that dies lets its waiters go, and the next request starts a new one that works', async () => {
+    const file = join(tempDataDir(), 'e.sqlite');
+    store = SqliteStore.open(file);
+    store.script('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+    store.raw.pragma('wal_autocheckpoint = 0');
+    const checkpointer = new WalCheckpointer(file);
+    try {
+      await checkpointer.request();
+      await (checkpointer as unknown as { worker: import('node:worker_threads').Worker }).worker.terminate();
+      await bigWrite(store, 'transaction');
+      await checkpointer.request();
+      expect(rowsInBareFile(file)).toBe(ROWS);
+    } finally {
+      await checkpointer.close();
+    }
   });
 });
