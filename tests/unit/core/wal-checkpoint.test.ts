@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../electron/core/db/sqliteStore';
@@ -109,7 +110,7 @@ describe('WAL checkpoint after a large write', () => {
     const checkpointer = new WalCheckpointer(file);
     try {
       await checkpointer.request();
-      await (checkpointer as unknown as { worker: import('node:worker_threads').Worker }).worker.terminate();
+      await (checkpointer as unknown as { worker: Worker }).worker.terminate();
       await bigWrite(store, 'transaction');
       await checkpointer.request();
       expect(rowsInBareFile(file)).toBe(ROWS);
