@@ -14,28 +14,14 @@ import { describe, expect, it } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
 import { streamSheetRows } from '../../electron/core/excel/stream';
 import { tcvn3ToUnicode } from '../../electron/core/imports/legacyText';
-import type { PersonImportPreview, StagedRow } from '../../shared/contract';
-import { call, callError, expectVietnamese, openTestCore, storeOf } from '../helpers/core';
+import type { PersonImportPreview } from '../../shared/contract';
+import { call, callError, expectVietnamese, storeOf } from '../helpers/core';
 import { cli } from '../helpers/cli';
 import { rows, scalar } from '../helpers/dbHash';
 import { tempDataDir } from '../helpers/fixtures';
-import { cccdFor, seedPeopleWorld, writePeopleWorkbook } from '../helpers/peopleFiles';
+import { byCell, errorRows, peopleCore, preview } from '../helpers/personImport';
+import { cccdFor, writePeopleWorkbook } from '../helpers/peopleFiles';
 
-async function peopleCore(): Promise<AppCore> {
-  const core = await openTestCore({ dataDir: tempDataDir() });
-  await seedPeopleWorld(core);
-  return core;
-}
-
-function preview(core: AppCore, path: string, extra: Record<string, unknown> = {}): Promise<PersonImportPreview> {
-  return call(core, 'people:previewImport', { file: core.files.registerPath(path), ...extra });
-}
-
-async function errorRows(core: AppCore, batchId: number): Promise<StagedRow[]> {
-  return (await call(core, 'people:importRows', { batchId, status: 'error', limit: 500 })).items;
-}
-
-const byCell = (items: StagedRow[]): Record<string, string> => Object.fromEntries(items.flatMap((r) => r.issues.map((i) => [i.cell, i.message])));
 const countOf = async (core: AppCore, table: 'people' | 'person_import_rows') => Number(await scalar(storeOf(core), sql`SELECT COUNT(*) FROM ${sql.table(table)}`));
 
 interface Saved {
@@ -363,8 +349,7 @@ describe('people import, real files: several sheets', () => {
 
   it('the CLI says which sheet it read, in text and in --json', async () => {
     const dataDir = tempDataDir();
-    const core = await openTestCore({ dataDir });
-    await seedPeopleWorld(core);
+    const core = await peopleCore(dataDir);
     await core.close();
     const path = await writeExcel(join(tempDataDir(), 'ds-co-bia.xlsx'), [
       { name: 'Bìa', rows: [['DANH SÁCH VẬN ĐỘNG'], ['Năm 2026']] },

@@ -4,32 +4,17 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppCore } from '../../electron/core/app/appCore';
-import type { PersonImportPreview, StagedRow } from '../../shared/contract';
 import { call, callError, expectSafetyBackup, expectVietnamese, openTestCore, storeOf } from '../helpers/core';
 import { cli } from '../helpers/cli';
 import { rows, scalar } from '../helpers/dbHash';
 import { tempDataDir } from '../helpers/fixtures';
-import { cccdFor, seedGeneratedCommunes, seedPeopleWorld, writePeopleWorkbook } from '../helpers/peopleFiles';
+import { byCell, errorRows, peopleCore, preview } from '../helpers/personImport';
+import { cccdFor, seedGeneratedCommunes, writePeopleWorkbook } from '../helpers/peopleFiles';
 import { PEOPLE_FIRST_ROW, person, personCells, writePeopleXlsx } from '../bench/peopleFile';
-
-async function peopleCore(dataDir = tempDataDir()): Promise<AppCore> {
-  const core = await openTestCore({ dataDir });
-  await seedPeopleWorld(core);
-  return core;
-}
-
-function preview(core: AppCore, path: string, extra: Record<string, unknown> = {}): Promise<PersonImportPreview> {
-  return call(core, 'people:previewImport', { file: core.files.registerPath(path), ...extra });
-}
-
-async function errorRows(core: AppCore, batchId: number): Promise<StagedRow[]> {
-  return (await call(core, 'people:importRows', { batchId, status: 'error', limit: 500 })).items;
-}
 
 /** A COUNT(*) as a number on both engines (PostgreSQL returns bigint as text). */
 const countOf = async (store: Parameters<typeof scalar>[0], query: Parameters<typeof scalar>[1]) => Number(await scalar(store, query));
 
-const byCell = (items: StagedRow[]): Record<string, string> => Object.fromEntries(items.flatMap((r) => r.issues.map((i) => [i.cell, i.message])));
 
 /** The person tables as stored, for "exactly as before". */
 async function peopleSnapshot(core: AppCore): Promise<string> {
