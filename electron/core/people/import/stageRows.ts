@@ -7,11 +7,12 @@ import type { RowBatch, StreamCell } from '../../excel/stream/types';
 import { PeopleLookups, type PeopleLookupsData } from './lookups';
 import { pushStaged, validateRow, type FieldColumn, type ValidateContext } from './validateRow';
 
-/** Lines under a table that are not people: totals, the place-date line, signature titles and "(Ký, ghi rõ họ tên)". */
-const FOOTER = /^(nguoi lap|giam doc|pho giam doc|thu truong|ke toan|tong cong|tong so|cong|xac nhan|ngay \d+ thang|\d+ ngay|ky ten|\(ky|tm\.? |t\/m |chu tich|truong (ap|khom|thon|ban)|can bo|dai dien)|\bngay \d+ thang \d+ nam \d{4}\b/;
-/** The lines that open the signature block: below them only short rows (names of signers) follow. */
-const SIGNATURE = /^(nguoi lap|giam doc|pho giam doc|thu truong|ke toan|xac nhan|ky ten|tm\.? |t\/m |chu tich|truong (ap|khom|thon|ban)|dai dien)|\bngay \d+ thang \d+ nam \d{4}\b/;
-
+/** The lines that open the signature block (below them only short rows, the signers' names, follow), and the place-date line. */
+const SIGNATURE_OPENERS = ['nguoi lap', 'giam doc', 'pho giam doc', 'thu truong', 'ke toan', 'xac nhan', 'ky ten', 'tm\\.? ', 't\\/m ', 'chu tich', 'truong (ap|khom|thon|ban)', 'dai dien'];
+const PLACE_DATE = '\\bngay \\d+ thang \\d+ nam \\d{4}\\b';
+const SIGNATURE = new RegExp(`^(${SIGNATURE_OPENERS.join('|')})|${PLACE_DATE}`);
+/** Lines under a table that are not people: those, totals, "(Ký, ghi rõ họ tên)", a signer's title. */
+const FOOTER = new RegExp(`^(${[...SIGNATURE_OPENERS, 'tong cong', 'tong so', 'cong', 'ngay \\d+ thang', '\\d+ ngay', '\\(ky', 'can bo'].join('|')})|${PLACE_DATE}`);
 const TOTAL_LINE = /^\s*(tổng|cộng)(\s|:|$)/i;
 
 /** Cells a row fills. */
