@@ -4,8 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { AppCore } from '../../electron/core/app/appCore';
 import { detectFormat, zipDeclaredSize } from '../../electron/core/excel/detectFormat';
-import { readWorkbook } from '../../electron/core/excel/readWorkbook';
-import { parseUnitWorkbook, UnitSheetNotFound } from '../../electron/core/units/importParse';
+import { readUnitList } from '../../electron/core/units/importRead';
 import { call, callError, storeOf, expectVietnamese, importFile, openTestCore, previewFile } from '../helpers/core';
 import { hashDatabase } from '../helpers/dbHash';
 import { FIXTURE, fixturePath, tempDataDir } from '../helpers/fixtures';
@@ -276,15 +275,16 @@ describe('format detection (lower level)', () => {
     expect(zipDeclaredSize(bytes.subarray(0, bytes.length >> 1))).toBeNull();
   });
 
-  it('the district report is not taken for a unit list', () => {
-    const wb = readWorkbook(readFileSync(fixturePath(FIXTURE.districtReport)), FIXTURE.districtReport);
-    expect(wb.sheets.map((s) => s.name)).toEqual(['T9-2020']);
-    expect(() => parseUnitWorkbook(wb)).toThrow(UnitSheetNotFound);
+  it('the district report is not taken for a unit list', async () => {
+    const read = await readUnitList(fixturePath(FIXTURE.districtReport), FIXTURE.districtReport);
+    expect(read).toEqual({ found: false, sheets: ['T9-2020'], empty: false });
   });
 
-  it('parseUnitWorkbook reads the fixture rows with padded codes', () => {
-    const wb = readWorkbook(readFileSync(fixturePath(FIXTURE.unitsHongDan)), FIXTURE.unitsHongDan);
-    const parsed = parseUnitWorkbook(wb);
+  it('readUnitList streams the fixture rows with padded codes', async () => {
+    const read = await readUnitList(fixturePath(FIXTURE.unitsHongDan), FIXTURE.unitsHongDan);
+    if (!read.found) throw new Error('the unit list was not found');
+    const { parsed } = read;
+    expect(read.totalRows).toBeNull();
     expect(parsed.shape).toBe('list-3-level');
     expect(parsed.rowCount).toBe(9);
     expect(parsed.rows[0]).toMatchObject({
@@ -295,5 +295,30 @@ describe('format detection (lower level)', () => {
       communeName: 'Thị trấn Ngan Dừa',
       kind: 'Thị trấn',
     });
+  });
+
+  it('readUnitList finds a merge table under title lines on the second sheet, rows and cells by their Excel numbers', async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Hướng dẫn điền bảng'], ['Mỗi dòng một xã cũ']]), 'Hướng dẫn');
+    const merge = XLSX.utils.aoa_to_sheet([
+      ['BẢNG SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ'],
+      [],
+      ['(Kèm theo Nghị quyết của UBTVQH)'],
+      [],
+      ['STT', 'Mã xã cũ', 'Tên xã cũ', 'Mã xã mới', 'Tên xã mới', 'Ngày hiệu lực'],
+      [1, '31006', 'Thị trấn Ngan Dừa', '31007', 'Xã Hồng Dân', '01/07/2025'],
+      [],
+      [2, '310061', 'Xã Lộc Ninh', '31007', 'Xã Hồng Dân', '31/06/2025'],
+    ]);
+    XLSX.utils.book_append_sheet(wb, merge, 'Sắp xếp');
+    const path = join(tempDataDir('bhxh-units-merge-'), 'sap-xep.xlsx');
+    writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const read = await readUnitList(path, 'sap-xep.xlsx');
+    if (!read.found) throw new Error('the merge table was not found');
+    expect(read.parsed.shape).toBe('merges');
+    expect(read.parsed.sheet).toBe('Sắp xếp');
+    expect(read.parsed.rowCount).toBe(2);
+    expect(read.parsed.rows).toEqual([{ row: 6, oldCode: '31006', oldName: 'Thị trấn Ngan Dừa', newCode: '31007', newName: 'Xã Hồng Dân', effectiveDate: '2025-07-01', share: null }]);
+    expect(read.parsed.errors.map((e) => e.cell)).toEqual(['B8', 'F8']);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,6 @@ import type { AppCore } from '../../electron/core/app/appCore';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { ImportRepository } from '../../electron/core/imports/repository';
-import { readUnitListInWorker } from '../../electron/core/excel/readInWorker';
 import type { ImportPreview, ProgressEvent } from '../../shared/contract';
 import { call, callError, expectVietnamese, openTestCore, previewFile, storeOf, tickingClock, TEST_ENGINE } from '../helpers/core';
 import { hashDatabase, scalar } from '../helpers/dbHash';
@@ -292,7 +291,7 @@ describe(`a totals row that disagrees is kept with the batch (${TEST_ENGINE})`, 
   });
 });
 
-describe('unit lists are read in the worker with progress and cancel', () => {
+describe('unit lists are read streaming, with progress and cancel', () => {
   it('units:previewImport reports its stages under the caller’s operation id', async () => {
     const core = await openTestCore({ now: tickingClock() });
     const events: ProgressEvent[] = [];
@@ -331,16 +330,24 @@ describe('unit lists are read in the worker with progress and cancel', () => {
     expect(await hashDatabase(storeOf(core))).toBe(before);
   });
 
-  it('the worker runs under the heap cap: a starved worker refuses the file instead of taking the app down', async () => {
-    const bytes = readFileSync(fixturePath(FIXTURE.unitsHongDan));
-    const read = await readUnitListInWorker(bytes, FIXTURE.unitsHongDan);
-    expect(read.found && read.parsed.rows.length).toBe(9);
-    const big = XLSX.utils.book_new();
+  it('a unit list past the row limit is refused, counted to its end, naming the first row not read; nothing written', async () => {
+    const core = await openTestCore({ now: tickingClock() });
+    process.env.BHXH_MAX_SHEET_ROWS = '100';
+    const wb = XLSX.utils.book_new();
+    // A cover sheet first: the list is found on the second sheet, read streaming.
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Danh mục đơn vị hành chính tỉnh Bạc Liêu'], ['Gửi kèm công văn số 12/BHXH']]), 'Bìa');
     const rows: unknown[][] = [['Mã tỉnh', 'Tên tỉnh', 'Mã xã', 'Tên xã']];
-    for (let r = 0; r < 60_000; r++) rows.push(['95', 'Tỉnh Bạc Liêu', String(100000 + r), `Xã số ${r} ${'x'.repeat(40)}`]);
-    XLSX.utils.book_append_sheet(big, XLSX.utils.aoa_to_sheet(rows), 'DM');
-    const err = await readUnitListInWorker(XLSX.write(big, { type: 'buffer', bookType: 'xlsx' }) as Buffer, 'danh-muc-rat-lon.xlsx', { limits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4, stackSizeMb: 4 } }).catch((e: unknown) => e);
-    expect((err as { code?: string }).code).toBe('FILE_INVALID');
-    expect((err as Error).message).toContain('quá nhiều bộ nhớ');
+    for (let r = 0; r < 5000; r++) rows.push(['95', 'Tỉnh Bạc Liêu', String(40000 + r), `Xã số ${r}`]);
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'DM');
+    const path = join(tempDataDir('bhxh-units-limit-'), 'danh-muc-dai.xlsx');
+    writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const before = await hashDatabase(storeOf(core));
+    const err = await callError(core, 'units:previewImport', { file: core.files.registerPath(path) });
+    expect(err.code).toBe('FILE_INVALID');
+    expect(err.message).toContain('danh-muc-dai.xlsx');
+    expect(err.message).toContain('trang tính "DM" có 5.001 dòng, vượt giới hạn 100 dòng');
+    expect(err.message).toContain('từ dòng 101');
+    expectVietnamese(err.message);
+    expect(await hashDatabase(storeOf(core))).toBe(before);
   });
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/contract/result';
 import { checkBeforeParse, type ReadProgress, type WorkbookData } from './readWorkbook';
-import type { UnitListRead, WorkerReply, WorkerRequest } from './workerProtocol';
+import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 /**
  * Heap ceiling of one parse. The zip checks refuse declared bombs; this catches what slips past
@@ -41,25 +41,17 @@ export function cancelledError(fileName: string): AppError {
  * terminates the worker and rejects with CANCELLED.
  */
 export function readWorkbookInWorker(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<WorkbookData> {
-  return runWorker(bytes, fileName, 'workbook', options, (message) => (message.type === 'done' ? message.workbook : undefined));
+  return runWorker(bytes, fileName, options, (message) => (message.type === 'done' ? message.workbook : undefined));
 }
 
-/**
- * A unit list read in the worker, with the same checks, heap ceiling, progress and cancel as a
- * report: only the list's rows come back, never the workbook's strings.
- */
-export function readUnitListInWorker(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<UnitListRead> {
-  return runWorker(bytes, fileName, 'unitList', options, (message) => (message.type === 'unitList' ? message.read : undefined));
-}
-
-function runWorker<T>(bytes: Uint8Array, fileName: string, task: WorkerRequest['task'], options: ReadOptions, result: (message: WorkerReply) => T | undefined): Promise<T> {
+function runWorker<T>(bytes: Uint8Array, fileName: string, options: ReadOptions, result: (message: WorkerReply) => T | undefined): Promise<T> {
   const { signal, onProgress, limits = WORKER_LIMITS } = options;
   if (signal?.aborted) return Promise.reject(cancelledError(fileName));
   checkBeforeParse(bytes, fileName);
   // A private copy can be transferred; the caller's buffer may be a slice of Node's pool.
   const copy = new Uint8Array(bytes);
   const { file, execArgv } = workerEntry();
-  const request: WorkerRequest = { bytes: copy, fileName, task };
+  const request: WorkerRequest = { bytes: copy, fileName };
   const worker = new Worker(file, { workerData: request, transferList: [copy.buffer], execArgv, resourceLimits: limits, stdout: false, stderr: false });
   return new Promise<T>((resolve, reject) => {
     let settled = false;

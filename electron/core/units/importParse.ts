@@ -1,8 +1,8 @@
 import type { CellIssue, UnitImportShape } from '../../../shared/contract';
 import { parseViDate } from '../../../shared/format/vi';
 import { parseViCell } from '../../../shared/format/viNumber';
+import { columnLetterAt } from '../../../shared/format/cells';
 import { foldText, toNfc } from '../../../shared/text/fold';
-import { cellAddress, type SheetGrid, type WorkbookData } from '../excel/readWorkbook';
 import { normaliseCode } from './rules';
 
 type Field =
@@ -24,7 +24,14 @@ const HEADERS: Record<string, Field> = {
   'ty le': 'share', 'ty le chuyen': 'share',
 };
 
-const HEADER_SCAN_ROWS = 20;
+/** The header is looked for in a sheet's first rows (from its first filled row). */
+export const UNIT_HEADER_SCAN_ROWS = 20;
+
+/** A row as read (streaming reader): its Excel row number and cells from column A. */
+export interface UnitSheetRow {
+  rowNo: number;
+  cells: readonly unknown[];
+}
 
 export interface ListRow {
   row: number;
@@ -53,62 +60,62 @@ export type ParsedUnitSheet =
   | { shape: 'list-3-level' | 'list-2-level'; sheet: string; rows: ListRow[]; rowCount: number; errors: CellIssue[] }
   | { shape: 'merges'; sheet: string; rows: MergeRow[]; rowCount: number; errors: CellIssue[] };
 
-interface HeaderHit {
-  sheet: SheetGrid;
-  headerIndex: number;
+/** Where a sheet's unit table is: its header row and the columns of each field. */
+export interface UnitHeader {
+  sheet: string;
+  headerRow: number;
   columns: Partial<Record<Field, number>>;
   shape: UnitImportShape;
 }
 
-function findHeader(sheet: SheetGrid): HeaderHit | null {
-  for (let i = 0; i < Math.min(HEADER_SCAN_ROWS, sheet.rows.length); i++) {
+/** The header among a sheet's first rows (UNIT_HEADER_SCAN_ROWS of them), or null. */
+export function findUnitHeader(sheet: string, head: readonly UnitSheetRow[]): UnitHeader | null {
+  const first = head[0]?.rowNo ?? 1;
+  for (const { rowNo, cells } of head) {
+    if (rowNo >= first + UNIT_HEADER_SCAN_ROWS) break;
     const columns: Partial<Record<Field, number>> = {};
-    (sheet.rows[i] ?? []).forEach((value, j) => {
+    cells.forEach((value, j) => {
       if (typeof value !== 'string') return;
       const field = HEADERS[foldText(value)];
       if (field && columns[field] === undefined) columns[field] = j;
     });
-    if (columns.oldCode !== undefined && columns.newCode !== undefined) return { sheet, headerIndex: i, columns, shape: 'merges' };
+    if (columns.oldCode !== undefined && columns.newCode !== undefined) return { sheet, headerRow: rowNo, columns, shape: 'merges' };
     if (columns.provinceCode !== undefined && columns.communeCode !== undefined && columns.communeName !== undefined) {
-      return { sheet, headerIndex: i, columns, shape: columns.districtCode !== undefined ? 'list-3-level' : 'list-2-level' };
+      return { sheet, headerRow: rowNo, columns, shape: columns.districtCode !== undefined ? 'list-3-level' : 'list-2-level' };
     }
   }
   return null;
 }
 
-export class UnitSheetNotFound extends Error {}
-
-/** Finds the first sheet shaped like a unit list or a merge table and reads its rows. */
-export function parseUnitWorkbook(workbook: WorkbookData): ParsedUnitSheet {
-  const hit = workbook.sheets.map(findHeader).find((h): h is HeaderHit => h !== null);
-  if (!hit) throw new UnitSheetNotFound();
-  return hit.shape === 'merges' ? readMerges(hit) : readList(hit);
+/** The rows under a found header, read as a unit list or a merge table. */
+export function parseUnitRows(hit: UnitHeader, rows: readonly UnitSheetRow[]): ParsedUnitSheet {
+  const below = rows.filter((r) => r.rowNo > hit.headerRow);
+  return hit.shape === 'merges' ? readMerges(hit, below) : readList(hit, below);
 }
 
 function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  const s = toNfc(value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+  const s = toNfc(String(value));
   return s === '' ? null : s;
 }
 
-function isBlank(row: unknown[] | undefined): boolean {
+function isBlank(row: readonly unknown[] | undefined): boolean {
   return !row || row.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
 }
 
-function issue(hit: HeaderHit, rowIndex: number, field: Field | null, message: string): CellIssue {
+function issue(hit: UnitHeader, rowNo: number, field: Field | null, message: string): CellIssue {
   const col = field === null ? null : hit.columns[field] ?? null;
-  if (col === null) return { sheet: hit.sheet.name, row: cellAddress(hit.sheet, rowIndex, 0).row, column: null, cell: null, message };
-  const at = cellAddress(hit.sheet, rowIndex, col);
-  return { sheet: hit.sheet.name, row: at.row, column: at.column, cell: at.cell, message };
+  if (col === null) return { sheet: hit.sheet, row: rowNo, column: null, cell: null, message };
+  const column = columnLetterAt(col);
+  return { sheet: hit.sheet, row: rowNo, column, cell: `${column}${rowNo}`, message };
 }
 
-function readList(hit: HeaderHit): ParsedUnitSheet {
+function readList(hit: UnitHeader, source: readonly UnitSheetRow[]): ParsedUnitSheet {
   const rows: ListRow[] = [];
   const errors: CellIssue[] = [];
   const threeLevel = hit.shape === 'list-3-level';
   let rowCount = 0;
-  for (let i = hit.headerIndex + 1; i < hit.sheet.rows.length; i++) {
-    const raw = hit.sheet.rows[i];
+  for (const { rowNo: i, cells: raw } of source) {
     if (isBlank(raw)) continue;
     rowCount++;
     const get = (f: Field) => (hit.columns[f] === undefined ? null : raw![hit.columns[f]!]);
@@ -124,7 +131,7 @@ function readList(hit: HeaderHit): ParsedUnitSheet {
       return value ?? '';
     };
     const row: ListRow = {
-      row: cellAddress(hit.sheet, i, 0).row,
+      row: i,
       provinceCode: code('provinceCode', 'province', 'Mã tỉnh', 2),
       provinceName: hit.columns.provinceName === undefined ? '' : name('provinceName', 'tên tỉnh'),
       districtCode: threeLevel ? code('districtCode', 'district', 'Mã huyện', 3) : null,
@@ -133,23 +140,22 @@ function readList(hit: HeaderHit): ParsedUnitSheet {
       communeName: name('communeName', 'tên xã'),
       kind: text(get('kind')),
       codeColumns: {
-        province: cellAddress(hit.sheet, i, hit.columns.provinceCode!).column,
-        district: threeLevel ? cellAddress(hit.sheet, i, hit.columns.districtCode!).column : null,
-        commune: cellAddress(hit.sheet, i, hit.columns.communeCode!).column,
+        province: columnLetterAt(hit.columns.provinceCode!),
+        district: threeLevel ? columnLetterAt(hit.columns.districtCode!) : null,
+        commune: columnLetterAt(hit.columns.communeCode!),
       },
     };
     if (rowErrors.length) errors.push(...rowErrors);
     else rows.push(row);
   }
-  return { shape: hit.shape as 'list-3-level' | 'list-2-level', sheet: hit.sheet.name, rows, rowCount, errors };
+  return { shape: hit.shape as 'list-3-level' | 'list-2-level', sheet: hit.sheet, rows, rowCount, errors };
 }
 
-function readMerges(hit: HeaderHit): ParsedUnitSheet {
+function readMerges(hit: UnitHeader, source: readonly UnitSheetRow[]): ParsedUnitSheet {
   const rows: MergeRow[] = [];
   const errors: CellIssue[] = [];
   let rowCount = 0;
-  for (let i = hit.headerIndex + 1; i < hit.sheet.rows.length; i++) {
-    const raw = hit.sheet.rows[i];
+  for (const { rowNo: i, cells: raw } of source) {
     if (isBlank(raw)) continue;
     rowCount++;
     const get = (f: Field) => (hit.columns[f] === undefined ? null : raw![hit.columns[f]!]);
@@ -160,7 +166,8 @@ function readMerges(hit: HeaderHit): ParsedUnitSheet {
     if (!newCode) rowErrors.push(issue(hit, i, 'newCode', `Mã xã mới "${text(get('newCode')) ?? ''}" không hợp lệ: cần 5 chữ số.`));
     const dateCell = get('effectiveDate');
     const effectiveDate =
-      dateCell instanceof Date ? localIso(dateCell) : typeof dateCell === 'string' ? parseViDate(dateCell) : hit.columns.effectiveDate === undefined ? '2025-07-01' : null;
+      // A date cell arrives from the reader as YYYY-MM-DD, typed text as dd/mm/yyyy: parseViDate reads both.
+      typeof dateCell === 'string' ? parseViDate(dateCell) : hit.columns.effectiveDate === undefined ? '2025-07-01' : null;
     if (!effectiveDate) rowErrors.push(issue(hit, i, 'effectiveDate', `Ngày hiệu lực "${text(dateCell) ?? ''}" không hợp lệ: cần dạng dd/mm/yyyy.`));
     const shareCell = get('share');
     let share: number | null = null;
@@ -173,13 +180,7 @@ function readMerges(hit: HeaderHit): ParsedUnitSheet {
       }
     }
     if (rowErrors.length) errors.push(...rowErrors);
-    else rows.push({ row: cellAddress(hit.sheet, i, 0).row, oldCode: oldCode!, oldName: text(get('oldName')), newCode: newCode!, newName: text(get('newName')), effectiveDate: effectiveDate!, share });
+    else rows.push({ row: i, oldCode: oldCode!, oldName: text(get('oldName')), newCode: newCode!, newName: text(get('newName')), effectiveDate: effectiveDate!, share });
   }
-  return { shape: 'merges', sheet: hit.sheet.name, rows, rowCount, errors };
-}
-
-/** SheetJS gives dates at local midnight; read them back in local time, not UTC. */
-function localIso(date: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
+  return { shape: 'merges', sheet: hit.sheet, rows, rowCount, errors };
 }

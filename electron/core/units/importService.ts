@@ -3,13 +3,15 @@ import { formatCount } from '../../../shared/format/vi';
 import { toNfc, unitNameKey } from '../../../shared/text/fold';
 import { recordAudit } from '../audit/audit';
 import { isoNow, type CoreContext } from '../app/context';
-import { cancelledError, readUnitListInWorker } from '../excel/readInWorker';
+import { cancelledError } from '../excel/readInWorker';
 import { sheetRowLimit } from '../excel/readWorkbook';
 import type { ImportOperation } from '../imports/operations';
 import { runCommit, runPreview, type RunRequest } from '../imports/pipeline/runner';
 import { pageRows, stagedSession } from '../imports/pipeline/stage';
 import type { ImportKind, Located, RawRow, StageRow } from '../imports/pipeline/types';
 import type { ListRow, MergeRow, ParsedUnitSheet } from './importParse';
+import { readUnitList as readUnitSheets } from './importRead';
+import { MAX_FILE_BYTES } from '../files/fileStore';
 import { planUnitImport, unitsFingerprint, type PlanOp, type UnitImportPlan } from './importPlan';
 import { UnitRepository } from './repository';
 import { closeEmptiedParents } from './service';
@@ -42,11 +44,12 @@ export interface UnitPreviewRequest {
   planId?: string;
 }
 
-/** Reads the list in the workbook worker (bounded heap) and finds its table; nothing is written. */
+/** Reads the list streaming (in the reader's worker, bounded heap) and finds its table; nothing is written. */
 async function readUnitList(ctx: CoreContext, req: UnitPreviewRequest, op: ImportOperation): Promise<Located<UnitListMeta>> {
-  const { name, bytes } = ctx.files.read(req.file);
+  // A unit list is a few thousand rows: the workbook size limit, not a person list's.
+  const { name, path } = ctx.files.pathOf(req.file, MAX_FILE_BYTES);
   op.progress('Đang đọc tệp…', 0, 1);
-  const read = await readUnitListInWorker(bytes, name, { signal: op.signal, onProgress: (p) => op.progress(p.label, p.done, p.total + 1) });
+  const read = await readUnitSheets(path, name, { signal: op.signal, onProgress: (label, done, total) => op.progress(label, done, total + 1) });
   if (op.signal.aborted) throw cancelledError(name);
   if (!read.found) {
     const sheets = read.sheets.map((s) => `"${s}"`).join(', ');
@@ -87,7 +90,7 @@ function parsedOf(meta: UnitListMeta, rows: RawRow[]): ParsedUnitSheet {
 }
 
 /**
- * Unit lists and merge tables on the pipeline: read in the workbook worker, their rows staged
+ * Unit lists and merge tables on the pipeline: read streaming (importRead.ts), their rows staged
  * (status error where the plan found an issue on the row), the plan's figures on the session. The
  * commit plans again from the staged rows inside its transaction, on the same units revision as
  * the preview (else CONFLICT), so it writes exactly what was previewed.
