@@ -5,7 +5,9 @@ import { formatCount } from '../../../shared/format/vi';
 import { parseViCell } from '../../../shared/format/viNumber';
 import { foldText, unitNameKey } from '../../../shared/text/fold';
 import { localToday, type CoreContext } from '../app/context';
-import { cancelledError, readWorkbookInWorker } from '../excel/readInWorker';
+import { cancelledError } from '../excel/readInWorker';
+import { readWorkbookStreamed } from '../excel/stream/grid';
+import { MAX_FILE_BYTES } from '../files/fileStore';
 import { officeNamedInTitle } from '../offices/match';
 import { cellAddress, type SheetGrid } from '../excel/readWorkbook';
 import { defaultAsOf } from '../results/grid';
@@ -92,10 +94,10 @@ export function cellsFromJson(cells: unknown[] | undefined): unknown[] {
  * a report table), the legacy font converted, the data rows by Excel row number.
  */
 export async function readReport(ctx: CoreContext, req: PreviewRequest, op: ImportOperation): Promise<Located<ReportMeta>> {
-  const { name: fileName, bytes } = ctx.files.read(req.file);
+  const { name: fileName, path } = ctx.files.pathOf(req.file, MAX_FILE_BYTES);
   op.progress('Đang đọc tệp…', 0, 1);
-  const workbook = await readWorkbookInWorker(bytes, fileName, { signal: op.signal, onProgress: (p) => op.progress(p.label, p.done, p.total + 1) });
-  // The worker may finish just as a cancel arrives: the cancel still wins, before any lookup.
+  const workbook = await readWorkbookStreamed(path, fileName, { signal: op.signal, onProgress: (p) => op.progress(p.label, p.done, p.total + 1) });
+  // The read may finish just as a cancel arrives: the cancel still wins, before any lookup.
   if (op.signal.aborted) throw cancelledError(fileName);
   const sheetNames = workbook.sheets.map((s) => s.name);
   let sheet = req.sheet ? workbook.sheets.find((s) => s.name === req.sheet) : undefined;

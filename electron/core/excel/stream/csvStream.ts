@@ -199,10 +199,11 @@ export async function* csvRows(path: string, fileName: string, encoding: CsvEnco
   feed(decoder.decode(), true);
   options.onProgress?.({ stage: 'scan', readBytes, totalBytes });
   while (ready.length) {
-        if (options.signal?.aborted) throw cancelledError(fileName);
-        yield ready.shift()!;
-      }
+    if (options.signal?.aborted) throw cancelledError(fileName);
+    yield ready.shift()!;
+  }
   if (batch.rows.length) yield batch;
+  options.onSheetEnd?.({ merges: [] });
   const finished = parser as CsvParser | null;
   done({ inflateMs: 0, scanMs, rows: finished?.rows ?? 0, cells: finished?.cells ?? 0 });
 }

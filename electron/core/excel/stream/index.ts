@@ -81,6 +81,11 @@ export async function listSheets(path: string, fileName: string): Promise<SheetI
   return (await readLegacy(path, fileName)).sheets.map((sheet, index) => ({ name: sheet.name, index }));
 }
 
+/** Whether the file is one SheetJS reads whole (.xls, .ods, .xlsb, HTML/XML tables), by its bytes. */
+export async function isLegacyFormat(path: string, fileName: string): Promise<boolean> {
+  return (await sniff(path, fileName)).kind === 'legacy';
+}
+
 /** Whether the file is CSV/TSV text (cells carry no types), by its bytes. */
 export async function isPlainText(path: string, fileName: string): Promise<boolean> {
   return (await sniff(path, fileName)).kind === 'csv';

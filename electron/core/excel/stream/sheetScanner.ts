@@ -12,6 +12,8 @@ const MAX_COLUMNS = 16_384;
 const MAX_CARRY = 16 * 1024 * 1024;
 /** Bytes of the next chunk joined to a carried element: a few rows' worth. */
 const BRIDGE = 8192;
+/** Merged ranges kept of one sheet: a report has dozens; more is a hostile file, not a layout. */
+const MAX_MERGES = 10_000;
 
 // Cell types (the t attribute), as small ints for the hot path.
 const NUMBER = 0;
@@ -36,6 +38,8 @@ const COLON = 0x3a;
 export class SheetScanner {
   cells = 0;
   rows = 0;
+  /** `<mergeCell ref="A1:K1"/>` ranges (after `</sheetData>`), as written. */
+  readonly merges: string[] = [];
   private carry: Buffer | null = null;
   private row: StreamCell[] = [];
   private rowNumber = 0;
@@ -129,6 +133,10 @@ export class SheetScanner {
       const gt = buf.indexOf(GT, j);
       if (gt < 0) return lt;
       if (length === 9 && first === 0x73 && (closing || buf[gt - 1] === SLASH) && buf.toString('latin1', local, j) === 'sheetData') this.complete = true;
+      else if (length === 9 && first === 0x6d && !closing && this.merges.length < MAX_MERGES && buf.toString('latin1', local, j) === 'mergeCell') {
+        const ref = refAttribute(buf.toString('latin1', j, gt));
+        if (ref) this.merges.push(ref);
+      }
       if (length === 3 && first === 0x72 && buf[local + 1] === 0x6f && buf[local + 2] === 0x77) {
         if (closing) this.endRow();
         else {
@@ -311,6 +319,11 @@ function text(buf: Buffer, start: number, end: number, escaped: boolean): string
 }
 
 /** The r attribute of a `<row …>` tag, or 0 when it has none (position implicit). */
+/** The ref="A1:K1" of a mergeCell tag's attributes (ASCII). */
+function refAttribute(attributes: string): string | null {
+  return /\sref\s*=\s*["']([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)["']/.exec(attributes)?.[1]?.toUpperCase() ?? null;
+}
+
 function rowAttribute(buf: Buffer, from: number, to: number): number {
   for (let k = from; k < to - 2; k++) {
     if (buf[k] === 0x72 && buf[k - 1]! <= 0x20 && buf[k + 1] === 0x3d) {

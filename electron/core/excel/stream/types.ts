@@ -22,6 +22,8 @@ export interface SheetStreamOptions {
   onProgress?: (p: StreamProgress) => void;
   /** Rows per batch; default 5000. */
   batchRows?: number;
+  /** Called once the sheet is read to its end, with its merged ranges ("A1:K1"; none for CSV). */
+  onSheetEnd?: (end: { merges: string[] }) => void;
 }
 
 /** Transforms the streaming worker can run on its batches (streamWorker.ts), by name. */

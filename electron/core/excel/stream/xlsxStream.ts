@@ -171,9 +171,10 @@ export async function* xlsxRows(zip: ZipReader, options: SheetStreamOptions, don
   if (options.signal?.aborted) throw cancelledError(fileName);
   clock.run(() => scanner.finish());
   while (ready.length) {
-        if (options.signal?.aborted) throw cancelledError(fileName);
-        yield ready.shift()!;
-      }
+    if (options.signal?.aborted) throw cancelledError(fileName);
+    yield ready.shift()!;
+  }
   if (batch.rows.length) yield batch;
+  options.onSheetEnd?.({ merges: scanner.merges });
   done({ inflateMs: clock.inflateMs, scanMs: clock.scanMs, rows: scanner.rows, cells: scanner.cells });
 }

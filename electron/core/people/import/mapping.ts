@@ -1,18 +1,12 @@
 import { PERSON_FIELDS, type PersonField, type PersonListKind } from '../../../../shared/domain/people';
 import type { Store } from '../../db/store';
 import type { StoredColumn } from './batches';
-import { columnLetterAt } from '../../../../shared/format/cells';
+import { columnIndexOf, columnLetterAt } from '../../../../shared/format/cells';
 import { headerSignature, type DetectedColumn } from './headers';
 import type { FieldColumn } from './validateRow';
 
 /** import_mappings' source key of person lists: one remembered mapping per header signature. */
 export const MAPPING_SOURCE = 'people';
-
-function letterIndex(letter: string): number {
-  let n = 0;
-  for (const ch of letter) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 /**
  * The columns as they will be read: detected from the headers, then what was remembered for
@@ -26,7 +20,7 @@ export async function resolveMapping(store: Store, detected: DetectedColumn[], u
   const apply = (letter: string, field: PersonField | null, source: 'remembered' | 'user') => {
     let col = columns.find((c) => c.column === letter);
     if (!col) {
-      col = { column: letter, header: '', field: null, source: null, index: letterIndex(letter) };
+      col = { column: letter, header: '', field: null, source: null, index: columnIndexOf(letter) };
       columns.push(col);
     }
     if (field) for (const other of columns) if (other !== col && other.field === field) Object.assign(other, { field: null, source: null });
