@@ -10,7 +10,8 @@ import { recordAudits, type AuditRecord } from '../audit/audit';
 import { safetyBackup } from '../backups/backups';
 import { isoNow, localToday, type CoreContext } from '../app/context';
 import type { PlanStore } from '../app/planStore';
-import { readWorkbookInWorker } from '../excel/readInWorker';
+import { readWorkbookStreamed } from '../excel/stream/grid';
+import { MAX_FILE_BYTES } from '../files/fileStore';
 import type { WorkbookData } from '../excel/readWorkbook';
 import { cellText, codeOf, dataRows, findTable, HEADER_SCAN_ROWS, refuseTruncated, type Table } from '../network/importSheets';
 import { yesNo } from '../network/importValues';
@@ -74,8 +75,8 @@ function columnLetter(t: Table<ArrearsField>, j: number): string {
 }
 
 export async function previewArrearsImport(ctx: CoreContext, plans: PlanStore<StoredArrearsPlan>, req: { file: FileRef; period?: string; officeCode?: string }): Promise<ArrearsImportPreview> {
-  const { name, bytes } = ctx.files.read(req.file);
-  const workbook = await readWorkbookInWorker(bytes, name);
+  const { name, path } = ctx.files.pathOf(req.file, MAX_FILE_BYTES);
+  const workbook = await readWorkbookStreamed(path, name);
   const fingerprint = await arrearsFingerprint(ctx.store);
   const { stored, preview } = await planArrearsImport(ctx, workbook, req);
   const planId = plans.put({ ...stored, fileName: name, fingerprint });

@@ -6,7 +6,8 @@ import { recordAudits, type AuditRecord } from '../audit/audit';
 import { safetyBackup } from '../backups/backups';
 import { isoNow, localToday, type CoreContext } from '../app/context';
 import type { PlanStore } from '../app/planStore';
-import { readWorkbookInWorker } from '../excel/readInWorker';
+import { readWorkbookStreamed } from '../excel/stream/grid';
+import { MAX_FILE_BYTES } from '../files/fileStore';
 import type { WorkbookData } from '../excel/readWorkbook';
 import { AgentRepository } from '../network/agentRepository';
 import { agentsByNameKey, ImportLookups } from '../network/importLookups';
@@ -51,8 +52,8 @@ export function findCampaignTable(workbook: WorkbookData): Table<CampaignField> 
 }
 
 export async function previewCampaignImport(ctx: CoreContext, plans: PlanStore<StoredCampaignPlan>, file: FileRef): Promise<CampaignImportPreview> {
-  const { name, bytes } = ctx.files.read(file);
-  const workbook = await readWorkbookInWorker(bytes, name);
+  const { name, path } = ctx.files.pathOf(file, MAX_FILE_BYTES);
+  const workbook = await readWorkbookStreamed(path, name);
   const fingerprint = await campaignsFingerprint(ctx.store);
   const { stored, preview } = await planCampaignImport(ctx, workbook);
   const planId = plans.put({ ...stored, fileName: name, fingerprint });

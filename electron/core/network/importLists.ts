@@ -4,7 +4,8 @@ import { recordAudits, type AuditRecord } from '../audit/audit';
 import { safetyBackup } from '../backups/backups';
 import { isoNow, localToday, type CoreContext } from '../app/context';
 import type { PlanStore } from '../app/planStore';
-import { readWorkbookInWorker } from '../excel/readInWorker';
+import { readWorkbookStreamed } from '../excel/stream/grid';
+import { MAX_FILE_BYTES } from '../files/fileStore';
 import type { WorkbookData } from '../excel/readWorkbook';
 import { AgentRepository } from './agentRepository';
 import { finishBatch, openBatch, rowsById, type ListsUndo } from './batches';
@@ -46,8 +47,8 @@ export function detectSheet(sheet: WorkbookData['sheets'][number]): Hit | null {
 }
 
 export async function previewListsImport(ctx: CoreContext, plans: PlanStore<StoredListsPlan>, file: FileRef): Promise<NetworkImportPreview> {
-  const { name, bytes } = ctx.files.read(file);
-  const workbook = await readWorkbookInWorker(bytes, name);
+  const { name, path } = ctx.files.pathOf(file, MAX_FILE_BYTES);
+  const workbook = await readWorkbookStreamed(path, name);
   const fingerprint = await networkFingerprint(ctx.store);
   const { stored, preview } = await planListsImport(ctx, workbook);
   const planId = plans.put({ ...stored, fileName: name, fingerprint });

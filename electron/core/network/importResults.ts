@@ -12,7 +12,8 @@ import { isoNow, localToday, type CoreContext } from '../app/context';
 import type { PlanStore } from '../app/planStore';
 import { chunks } from '../db/batching';
 import type { Store } from '../db/store';
-import { readWorkbookInWorker } from '../excel/readInWorker';
+import { readWorkbookStreamed } from '../excel/stream/grid';
+import { MAX_FILE_BYTES } from '../files/fileStore';
 import type { WorkbookData } from '../excel/readWorkbook';
 import { periodFromTitle } from '../imports/reportPeriod';
 import { finishBatch, openBatch, type ResultsUndo } from './batches';
@@ -39,8 +40,8 @@ const SHAPE_HINT =
   'Cần dòng tiêu đề có cột nhận biết người ("Mã NV", "Số CCCD" hoặc "Họ tên" cùng "Thuộc ĐL") và ít nhất một cột số liệu ("BHXH TN tăng mới", "BHYT HGĐ tăng mới", "Tái tục", "Giảm", "Số tiền thu BHXH TN", "Số tiền thu BHYT HGĐ").';
 
 export async function previewResultsImport(ctx: CoreContext, plans: PlanStore<StoredResultsPlan>, file: FileRef, month: string | undefined): Promise<ResultsImportPreview> {
-  const { name, bytes } = ctx.files.read(file);
-  const workbook = await readWorkbookInWorker(bytes, name);
+  const { name, path } = ctx.files.pathOf(file, MAX_FILE_BYTES);
+  const workbook = await readWorkbookStreamed(path, name);
   const plan = await planResultsImport(ctx, workbook, month ?? null);
   const fingerprint = await resultsFingerprint(ctx.store, plan.month);
   const planId = plans.put({ fileName: name, month: plan.month, errors: plan.preview.errors, entries: plan.entries, fingerprint });

@@ -6,7 +6,8 @@ import { recordAudit } from '../audit/audit';
 import { safetyBackup } from '../backups/backups';
 import { isoNow, type CoreContext } from '../app/context';
 import type { PlanStore } from '../app/planStore';
-import { readWorkbookInWorker } from '../excel/readInWorker';
+import { readWorkbookStreamed } from '../excel/stream/grid';
+import { MAX_FILE_BYTES } from '../files/fileStore';
 import { cellAddress, type SheetGrid, type WorkbookData } from '../excel/readWorkbook';
 import { normaliseCode } from '../units/rules';
 import { UnitRepository } from '../units/repository';
@@ -115,8 +116,8 @@ const OFFICE_CODE = /^[0-9A-Za-z._-]{1,20}$/;
 
 /** Reads an offices workbook and works out every change, without writing anything. */
 export async function previewOfficeImport(ctx: CoreContext, plans: PlanStore<StoredOfficePlan>, file: FileRef, defaultFrom?: string | null): Promise<OfficeImportPreview> {
-  const { name, bytes } = ctx.files.read(file);
-  const workbook = await readWorkbookInWorker(bytes, name);
+  const { name, path } = ctx.files.pathOf(file, MAX_FILE_BYTES);
+  const workbook = await readWorkbookStreamed(path, name);
   const fingerprint = await new OfficeRepository(ctx.store).fingerprint();
   const plan = await planOfficeImport(ctx, workbook, defaultFrom ?? null);
   const planId = plans.put({ ...plan.stored, fileName: name, fingerprint });
