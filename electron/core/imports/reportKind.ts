@@ -22,10 +22,10 @@ export interface ReportPayload {
 const STATUSES: ImportRowStatus[] = ['ok', 'error', 'unmatched'];
 
 /**
- * District reports on the pipeline. Reading stays SheetJS in its worker (the report table needs
- * merged header cells and the font table for TCVN3/VNI, which the streaming reader does not give;
- * a report is bounded by the sheet row limit): what is found is staged, and every correction
- * (column roles, unit choices, period) is validated again from the staged rows.
+ * District reports on the pipeline. Read as grids by the streaming reader (excel/stream/grid.ts:
+ * merged header cells, the font table for TCVN3/VNI, rows past the sheet row limit counted):
+ * what is found is staged, and every correction (column roles, unit choices, period) is
+ * validated again from the staged rows.
  */
 export const reportKind: ImportKind<PreviewRequest, ReportMeta, ReportSummary, ReportPayload, ImportPreview, Omit<ImportCommitOutcome, 'backupFile'>> = {
   name: 'district-report',

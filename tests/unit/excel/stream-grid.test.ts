@@ -6,6 +6,7 @@ import { readWorkbook, type SheetGrid } from '../../../electron/core/excel/readW
 import { readWorkbookStreamed } from '../../../electron/core/excel/stream/grid';
 import { AppError } from '../../../shared/contract/result';
 import { fixturePath, tempDataDir } from '../../helpers/fixtures';
+import { handXlsx, sheetXml } from './zipWriter';
 
 /** A SheetJS grid moved to A1 (the streamed grids' origin), dates as the reader gives them. */
 function fromA1(sheet: SheetGrid): { cells: Map<string, unknown>; merges: string[] } {
@@ -73,5 +74,18 @@ describe('workbooks read as grids by the streaming reader', () => {
     const err = await readWorkbookStreamed(path, 'rong.xlsx').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).message).toBe('Tệp "rong.xlsx" có trang tính "Rộng" rộng 401 cột, vượt giới hạn 400 cột.');
+  });
+
+  it('a sheet with a stray cell far from its table is refused before its grid is built', async () => {
+    // Written by hand: SheetJS takes most of a minute to write this sparse sheet.
+    const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c><c r="B1" t="inlineStr"><is><t>Đơn vị</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row><row r="150000"><c r="JZ150000"><v>7</v></c></row>';
+    const path = join(tempDataDir('bhxh-grid-'), 'o-thua.xlsx');
+    writeFileSync(path, handXlsx({ sheets: [{ name: 'BC', xml: sheetXml(rows) }] }));
+    const err = await readWorkbookStreamed(path, 'o-thua.xlsx').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('FILE_INVALID');
+    expect((err as AppError).message).toBe(
+      'Tệp "o-thua.xlsx" có trang tính "BC" trải 150.000 dòng × 286 cột, quá lớn cho một bảng (tối đa 5.000.000 ô). Hãy xóa các ô thừa ở xa bảng (Ctrl+End cho biết ô cuối) hoặc chép bảng sang tệp mới rồi chọn lại.',
+    );
   });
 });

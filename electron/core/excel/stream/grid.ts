@@ -1,9 +1,17 @@
 import { columnIndexOf } from '../../../../shared/format/cells';
+import { formatCount } from '../../../../shared/format/vi';
 import { LIMITS, sheetRowLimit, type ReadProgress, type SheetGrid, type WorkbookData } from '../readWorkbook';
 import { invalidFile } from './errors';
 import { isLegacyFormat, listSheets, streamSheetRows, workbookFonts } from './index';
 import { readLegacy } from './otherFormats';
 import type { StreamCell } from './types';
+
+/**
+ * Cells a grid may hold (rows × widest row, blanks included): a province's report or agent list
+ * is thousands of rows by tens of columns; a sheet with a stray cell far down and far right would
+ * otherwise allocate hundreds of millions of empty slots on the core's thread.
+ */
+export const GRID_MAX_CELLS = 5_000_000;
 
 export interface GridReadOptions {
   signal?: AbortSignal;
@@ -54,6 +62,12 @@ async function sheetGrid(path: string, fileName: string, name: string, signal: A
   if (lastRow === 0) return { name, rows: [], firstRow: 0, firstCol: 0, merges: [] };
   // Every row as wide as the widest, blank rows included: rows[i] is Excel row i + 1, as SheetJS's dense grid was.
   const height = Math.min(lastRow, limit);
+  if (height * width > GRID_MAX_CELLS) {
+    throw invalidFile(fileName)(
+      `có trang tính "${name}" trải ${formatCount(height)} dòng × ${width} cột, quá lớn cho một bảng (tối đa ${formatCount(GRID_MAX_CELLS)} ô). Hãy xóa các ô thừa ở xa bảng (Ctrl+End cho biết ô cuối) hoặc chép bảng sang tệp mới rồi chọn lại.`,
+      { sheet: name, rows: height, columns: width },
+    );
+  }
   const rows: unknown[][] = Array.from({ length: height }, () => new Array<unknown>(width).fill(null));
   for (const { rowNo, cells } of kept) {
     const row = rows[rowNo - 1]!;
