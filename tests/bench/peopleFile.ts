@@ -276,3 +276,25 @@ export async function writePeopleCsv(path: string, rows: number): Promise<{ byte
   await once(out, 'finish');
   return { bytes: statSync(path).size };
 }
+
+/**
+ * Any one-sheet table as .xlsx, written streaming (inline strings, no shared-strings part): the
+ * big files tests need to watch a read in progress, in seconds rather than SheetJS's minutes.
+ */
+export async function writeRowsXlsx(path: string, sheet: string, header: string[], rows: number, row: (i: number) => (string | number)[]): Promise<void> {
+  const zip = new ZipStreamWriter(path);
+  const cell = (v: string | number, ref: string) => (typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`);
+  const line = (cells: (string | number)[], r: number) => `<row r="${r}">${cells.map((v, k) => cell(v, `${COLUMNS[k] ?? 'K'}${r}`)).join('')}</row>`;
+  await zip.text('[Content_Types].xml', `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
+  await zip.text('_rels/.rels', `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  await zip.text('xl/workbook.xml', `${XML_HEAD}<workbook ${NS} xmlns:r="${REL}"><sheets><sheet name="${escapeXml(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  await zip.text('xl/_rels/workbook.xml.rels', `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
+  await zip.entry('xl/worksheets/sheet1.xml', async (push) => {
+    const out = chunker(push, 'utf8');
+    await out.add(`${XML_HEAD}<worksheet ${NS}><sheetData>${line(header, 1)}`);
+    for (let i = 0; i < rows; i++) await out.add(line(row(i), i + 2));
+    await out.add('</sheetData></worksheet>');
+    await out.flush();
+  });
+  await zip.close();
+}

@@ -1,5 +1,5 @@
 import { sheetRowLimit } from '../excel/readWorkbook';
-import { listSheets, streamSheetRows } from '../excel/stream';
+import { listSheets, streamSheetRows, type StreamProgress } from '../excel/stream';
 import { findUnitHeader, parseUnitRows, UNIT_HEADER_SCAN_ROWS, type ParsedUnitSheet, type UnitHeader, type UnitSheetRow } from './importParse';
 
 /** A unit list as read: its rows, or why no sheet holds one. */
@@ -30,7 +30,9 @@ export async function readUnitList(path: string, fileName: string, options: Unit
     let hit: UnitHeader | null = null;
     let lastRow = 0;
     let scanned = false;
-    for await (const batch of streamSheetRows(path, fileName, { sheet, signal, batchRows: 2000 })) {
+    // The bar moves with the sheet's bytes read (a sheet past the row limit is read to its end).
+    const onRead = (p: StreamProgress) => p.stage === 'scan' && p.totalBytes > 0 && onProgress?.(`Đang phân tích trang tính ${k + 1}/${sheets.length}…`, k + p.readBytes / p.totalBytes, sheets.length);
+    for await (const batch of streamSheetRows(path, fileName, { sheet, signal, batchRows: 2000, onProgress: onRead })) {
       for (let i = 0; i < batch.rows.length; i++) {
         const row = { rowNo: batch.rowNumbers[i]!, cells: batch.rows[i]! };
         empty = false;

@@ -88,4 +88,19 @@ describe('workbooks read as grids by the streaming reader', () => {
       'Tệp "o-thua.xlsx" có trang tính "BC" trải 150.000 dòng × 286 cột, quá lớn cho một bảng (tối đa 5.000.000 ô). Hãy xóa các ô thừa ở xa bảng (Ctrl+End cho biết ô cuối) hoặc chép bảng sang tệp mới rồi chọn lại.',
     );
   });
+
+  it('grids are budgeted over the whole workbook: a second big sheet is refused, saying the budget is the file\'s', async () => {
+    // Each sheet spans 150.000 rows × 20 columns (3.000.000 cells) with two cells.
+    const sparse = '<row r="1"><c r="A1"><v>1</v></c></row><row r="150000"><c r="T150000"><v>2</v></c></row>';
+    const path = join(tempDataDir('bhxh-grid-'), 'hai-trang.xlsx');
+    writeFileSync(path, handXlsx({ sheets: [{ name: 'T1', xml: sheetXml(sparse) }, { name: 'T2', xml: sheetXml(sparse) }] }));
+    const err = await readWorkbookStreamed(path, 'hai-trang.xlsx').catch((e: unknown) => e);
+    expect((err as AppError).message).toContain('trang tính "T2" trải 150.000 dòng × 20 cột, quá lớn cho một bảng (cùng các trang trước, tối đa 5.000.000 ô cho cả tệp)');
+    // One such sheet alone is read.
+    const one = join(tempDataDir('bhxh-grid-'), 'mot-trang.xlsx');
+    writeFileSync(one, handXlsx({ sheets: [{ name: 'T1', xml: sheetXml(sparse) }] }));
+    const grid = (await readWorkbookStreamed(one, 'mot-trang.xlsx')).sheets[0]!;
+    expect(grid.rows).toHaveLength(150_000);
+    expect(grid.rows[149_999]![19]).toBe(2);
+  });
 });

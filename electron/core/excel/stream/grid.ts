@@ -4,12 +4,13 @@ import { LIMITS, sheetRowLimit, type ReadProgress, type SheetGrid, type Workbook
 import { invalidFile } from './errors';
 import { isLegacyFormat, listSheets, streamSheetRows, workbookFonts } from './index';
 import { readLegacy } from './otherFormats';
-import type { StreamCell } from './types';
+import type { StreamCell, StreamProgress } from './types';
 
 /**
- * Cells a grid may hold (rows × widest row, blanks included): a province's report or agent list
- * is thousands of rows by tens of columns; a sheet with a stray cell far down and far right would
- * otherwise allocate hundreds of millions of empty slots on the core's thread.
+ * Cells the grids of one workbook may hold (rows × widest row, blanks included): a province's
+ * report or agent list is thousands of rows by tens of columns; a sheet with a stray cell far down
+ * and far right, or a dozen sheets filled to the row limit, would otherwise hold hundreds of
+ * millions of slots on the core's thread.
  */
 export const GRID_MAX_CELLS = 5_000_000;
 
@@ -35,20 +36,25 @@ export async function readWorkbookStreamed(path: string, fileName: string, optio
   if (sheets.length === 0) throw invalid('không có trang tính nào.');
   if (sheets.length > LIMITS.maxSheets) throw invalid(`có ${sheets.length} trang tính, vượt giới hạn ${LIMITS.maxSheets}.`);
   const grids: SheetGrid[] = [];
+  let cellsLeft = GRID_MAX_CELLS;
   for (const [i, sheet] of sheets.entries()) {
     onProgress?.({ label: `Đang phân tích trang tính ${i + 1}/${sheets.length}…`, done: i, total: sheets.length });
-    grids.push(await sheetGrid(path, fileName, sheet.name, signal));
+    const label = `Đang phân tích trang tính ${i + 1}/${sheets.length}…`;
+    const onRead = (p: StreamProgress) => p.stage === 'scan' && p.totalBytes > 0 && onProgress?.({ label, done: i + p.readBytes / p.totalBytes, total: sheets.length });
+    const grid = await sheetGrid(path, fileName, sheet.name, signal, cellsLeft, onRead);
+    cellsLeft -= grid.rows.length * (grid.rows[0]?.length ?? 0);
+    grids.push(grid);
   }
   return { fileName, sheets: grids, fonts: await workbookFonts(path, fileName) };
 }
 
-async function sheetGrid(path: string, fileName: string, name: string, signal: AbortSignal | undefined): Promise<SheetGrid> {
+async function sheetGrid(path: string, fileName: string, name: string, signal: AbortSignal | undefined, cellsLeft: number, onRead: (p: StreamProgress) => void): Promise<SheetGrid> {
   const limit = sheetRowLimit();
   const kept: { rowNo: number; cells: StreamCell[] }[] = [];
   let merges: string[] = [];
   let lastRow = 0;
   let width = 0;
-  for await (const batch of streamSheetRows(path, fileName, { sheet: name, signal, batchRows: 1000, onSheetEnd: (end) => (merges = end.merges) })) {
+  for await (const batch of streamSheetRows(path, fileName, { sheet: name, signal, batchRows: 1000, onProgress: onRead, onSheetEnd: (end) => (merges = end.merges) })) {
     for (let i = 0; i < batch.rows.length; i++) {
       const rowNo = batch.rowNumbers[i]!;
       lastRow = Math.max(lastRow, rowNo);
@@ -62,9 +68,10 @@ async function sheetGrid(path: string, fileName: string, name: string, signal: A
   if (lastRow === 0) return { name, rows: [], firstRow: 0, firstCol: 0, merges: [] };
   // Every row as wide as the widest, blank rows included: rows[i] is Excel row i + 1, as SheetJS's dense grid was.
   const height = Math.min(lastRow, limit);
-  if (height * width > GRID_MAX_CELLS) {
+  if (height * width > cellsLeft) {
+    const before = cellsLeft < GRID_MAX_CELLS ? ` (cùng các trang trước, tối đa ${formatCount(GRID_MAX_CELLS)} ô cho cả tệp)` : ` (tối đa ${formatCount(GRID_MAX_CELLS)} ô)`;
     throw invalidFile(fileName)(
-      `có trang tính "${name}" trải ${formatCount(height)} dòng × ${width} cột, quá lớn cho một bảng (tối đa ${formatCount(GRID_MAX_CELLS)} ô). Hãy xóa các ô thừa ở xa bảng (Ctrl+End cho biết ô cuối) hoặc chép bảng sang tệp mới rồi chọn lại.`,
+      `có trang tính "${name}" trải ${formatCount(height)} dòng × ${width} cột, quá lớn cho một bảng${before}. Hãy xóa các ô thừa ở xa bảng (Ctrl+End cho biết ô cuối) hoặc chép bảng sang tệp mới rồi chọn lại.`,
       { sheet: name, rows: height, columns: width },
     );
   }
