@@ -24,14 +24,15 @@ export async function readUnitList(path: string, fileName: string, options: Unit
   const limit = sheetRowLimit();
   let empty = true;
   for (const [k, sheet] of sheets.entries()) {
-    onProgress?.(`Đang phân tích trang tính ${k + 1}/${sheets.length}…`, k, sheets.length);
+    const label = `Đang phân tích trang tính ${k + 1}/${sheets.length}…`;
+    onProgress?.(label, k, sheets.length);
     const head: UnitSheetRow[] = [];
     const rows: UnitSheetRow[] = [];
     let hit: UnitHeader | null = null;
     let lastRow = 0;
     let scanned = false;
     // The bar moves with the sheet's bytes read (a sheet past the row limit is read to its end).
-    const onRead = (p: StreamProgress) => p.stage === 'scan' && p.totalBytes > 0 && onProgress?.(`Đang phân tích trang tính ${k + 1}/${sheets.length}…`, k + p.readBytes / p.totalBytes, sheets.length);
+    const onRead = (p: StreamProgress) => p.stage === 'scan' && p.totalBytes > 0 && onProgress?.(label, k + p.readBytes / p.totalBytes, sheets.length);
     for await (const batch of streamSheetRows(path, fileName, { sheet, signal, batchRows: 2000, onProgress: onRead })) {
       for (let i = 0; i < batch.rows.length; i++) {
         const row = { rowNo: batch.rowNumbers[i]!, cells: batch.rows[i]! };

@@ -38,8 +38,8 @@ export async function readWorkbookStreamed(path: string, fileName: string, optio
   const grids: SheetGrid[] = [];
   let cellsLeft = GRID_MAX_CELLS;
   for (const [i, sheet] of sheets.entries()) {
-    onProgress?.({ label: `Đang phân tích trang tính ${i + 1}/${sheets.length}…`, done: i, total: sheets.length });
     const label = `Đang phân tích trang tính ${i + 1}/${sheets.length}…`;
+    onProgress?.({ label, done: i, total: sheets.length });
     const onRead = (p: StreamProgress) => p.stage === 'scan' && p.totalBytes > 0 && onProgress?.({ label, done: i + p.readBytes / p.totalBytes, total: sheets.length });
     const grid = await sheetGrid(path, fileName, sheet.name, signal, cellsLeft, onRead);
     cellsLeft -= grid.rows.length * (grid.rows[0]?.length ?? 0);
