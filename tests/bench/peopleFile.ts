@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { crc32, createDeflateRaw } from 'node:zlib';
+import { columnLetterAt } from '../../shared/format/cells';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Hoàng', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Thạch', 'Lâm', 'Trương', 'Tô'];
 const MIDDLE = [
@@ -284,7 +285,7 @@ export async function writePeopleCsv(path: string, rows: number): Promise<{ byte
 export async function writeRowsXlsx(path: string, sheet: string, header: string[], rows: number, row: (i: number) => (string | number)[]): Promise<void> {
   const zip = new ZipStreamWriter(path);
   const cell = (v: string | number, ref: string) => (typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`);
-  const line = (cells: (string | number)[], r: number) => `<row r="${r}">${cells.map((v, k) => cell(v, `${COLUMNS[k] ?? 'K'}${r}`)).join('')}</row>`;
+  const line = (cells: (string | number)[], r: number) => `<row r="${r}">${cells.map((v, k) => cell(v, `${columnLetterAt(k)}${r}`)).join('')}</row>`;
   await zip.text('[Content_Types].xml', `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
   await zip.text('_rels/.rels', `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
   await zip.text('xl/workbook.xml', `${XML_HEAD}<workbook ${NS} xmlns:r="${REL}"><sheets><sheet name="${escapeXml(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>`);

@@ -11,7 +11,6 @@ import { safetyBackup } from '../backups/backups';
 import { isoNow, localToday, type CoreContext } from '../app/context';
 import type { PlanStore } from '../app/planStore';
 import { readWorkbookStreamed } from '../excel/stream/grid';
-import { MAX_FILE_BYTES } from '../files/fileStore';
 import type { WorkbookData } from '../excel/readWorkbook';
 import { cellText, codeOf, dataRows, findTable, HEADER_SCAN_ROWS, refuseTruncated, type Table } from '../network/importSheets';
 import { yesNo } from '../network/importValues';
@@ -75,7 +74,7 @@ function columnLetter(t: Table<ArrearsField>, j: number): string {
 }
 
 export async function previewArrearsImport(ctx: CoreContext, plans: PlanStore<StoredArrearsPlan>, req: { file: FileRef; period?: string; officeCode?: string }): Promise<ArrearsImportPreview> {
-  const { name, path } = ctx.files.pathOf(req.file, MAX_FILE_BYTES);
+  const { name, path } = ctx.files.workbookPath(req.file);
   const workbook = await readWorkbookStreamed(path, name);
   const fingerprint = await arrearsFingerprint(ctx.store);
   const { stored, preview } = await planArrearsImport(ctx, workbook, req);

@@ -7,7 +7,6 @@ import { safetyBackup } from '../backups/backups';
 import { isoNow, localToday, type CoreContext } from '../app/context';
 import type { PlanStore } from '../app/planStore';
 import { readWorkbookStreamed } from '../excel/stream/grid';
-import { MAX_FILE_BYTES } from '../files/fileStore';
 import type { WorkbookData } from '../excel/readWorkbook';
 import { AgentRepository } from '../network/agentRepository';
 import { agentsByNameKey, ImportLookups } from '../network/importLookups';
@@ -52,7 +51,7 @@ export function findCampaignTable(workbook: WorkbookData): Table<CampaignField> 
 }
 
 export async function previewCampaignImport(ctx: CoreContext, plans: PlanStore<StoredCampaignPlan>, file: FileRef): Promise<CampaignImportPreview> {
-  const { name, path } = ctx.files.pathOf(file, MAX_FILE_BYTES);
+  const { name, path } = ctx.files.workbookPath(file);
   const workbook = await readWorkbookStreamed(path, name);
   const fingerprint = await campaignsFingerprint(ctx.store);
   const { stored, preview } = await planCampaignImport(ctx, workbook);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError, type FileRef } from '../../../shared/contract';
@@ -52,13 +52,9 @@ export class FileStore {
     return this.add({ name, path, temporary: true }, statSync(path).size);
   }
 
-  read(ref: Pick<FileRef, 'token'>): { name: string; bytes: Buffer } {
-    const entry = this.entries.get(ref.token);
-    if (!entry) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp đã chọn; hãy chọn lại tệp.');
-    entry.usedAt = Date.now();
-    const size = statSync(entry.path).size;
-    if (size > MAX_FILE_BYTES) throw new AppError('FILE_TOO_LARGE', tooLargeMessage(entry.name, size));
-    return { name: entry.name, bytes: readFileSync(entry.path) };
+  /** A picked workbook (a report, a unit or agent list…): its path and name, refused above the workbook limit. */
+  workbookPath(ref: Pick<FileRef, 'token'>): { name: string; path: string; size: number } {
+    return this.pathOf(ref, MAX_FILE_BYTES);
   }
 
   /** The file's path and name, for readers that stream it (never loaded whole); refused above `maxBytes`. */

@@ -7,7 +7,6 @@ import { foldText, unitNameKey } from '../../../shared/text/fold';
 import { localToday, type CoreContext } from '../app/context';
 import { cancelledError } from '../excel/readInWorker';
 import { readWorkbookStreamed } from '../excel/stream/grid';
-import { MAX_FILE_BYTES } from '../files/fileStore';
 import { officeNamedInTitle } from '../offices/match';
 import { cellAddress, type SheetGrid } from '../excel/readWorkbook';
 import { defaultAsOf } from '../results/grid';
@@ -94,7 +93,7 @@ export function cellsFromJson(cells: unknown[] | undefined): unknown[] {
  * a report table), the legacy font converted, the data rows by Excel row number.
  */
 export async function readReport(ctx: CoreContext, req: PreviewRequest, op: ImportOperation): Promise<Located<ReportMeta>> {
-  const { name: fileName, path } = ctx.files.pathOf(req.file, MAX_FILE_BYTES);
+  const { name: fileName, path } = ctx.files.workbookPath(req.file);
   op.progress('Đang đọc tệp…', 0, 1);
   const workbook = await readWorkbookStreamed(path, fileName, { signal: op.signal, onProgress: (p) => op.progress(p.label, p.done, p.total + 1) });
   // The read may finish just as a cancel arrives: the cancel still wins, before any lookup.

@@ -5,7 +5,6 @@ import { safetyBackup } from '../backups/backups';
 import { isoNow, localToday, type CoreContext } from '../app/context';
 import type { PlanStore } from '../app/planStore';
 import { readWorkbookStreamed } from '../excel/stream/grid';
-import { MAX_FILE_BYTES } from '../files/fileStore';
 import type { WorkbookData } from '../excel/readWorkbook';
 import { AgentRepository } from './agentRepository';
 import { finishBatch, openBatch, rowsById, type ListsUndo } from './batches';
@@ -47,7 +46,7 @@ export function detectSheet(sheet: WorkbookData['sheets'][number]): Hit | null {
 }
 
 export async function previewListsImport(ctx: CoreContext, plans: PlanStore<StoredListsPlan>, file: FileRef): Promise<NetworkImportPreview> {
-  const { name, path } = ctx.files.pathOf(file, MAX_FILE_BYTES);
+  const { name, path } = ctx.files.workbookPath(file);
   const workbook = await readWorkbookStreamed(path, name);
   const fingerprint = await networkFingerprint(ctx.store);
   const { stored, preview } = await planListsImport(ctx, workbook);

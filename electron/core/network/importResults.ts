@@ -13,7 +13,6 @@ import type { PlanStore } from '../app/planStore';
 import { chunks } from '../db/batching';
 import type { Store } from '../db/store';
 import { readWorkbookStreamed } from '../excel/stream/grid';
-import { MAX_FILE_BYTES } from '../files/fileStore';
 import type { WorkbookData } from '../excel/readWorkbook';
 import { periodFromTitle } from '../imports/reportPeriod';
 import { finishBatch, openBatch, type ResultsUndo } from './batches';
@@ -40,7 +39,7 @@ const SHAPE_HINT =
   'Cần dòng tiêu đề có cột nhận biết người ("Mã NV", "Số CCCD" hoặc "Họ tên" cùng "Thuộc ĐL") và ít nhất một cột số liệu ("BHXH TN tăng mới", "BHYT HGĐ tăng mới", "Tái tục", "Giảm", "Số tiền thu BHXH TN", "Số tiền thu BHYT HGĐ").';
 
 export async function previewResultsImport(ctx: CoreContext, plans: PlanStore<StoredResultsPlan>, file: FileRef, month: string | undefined): Promise<ResultsImportPreview> {
-  const { name, path } = ctx.files.pathOf(file, MAX_FILE_BYTES);
+  const { name, path } = ctx.files.workbookPath(file);
   const workbook = await readWorkbookStreamed(path, name);
   const plan = await planResultsImport(ctx, workbook, month ?? null);
   const fingerprint = await resultsFingerprint(ctx.store, plan.month);

@@ -7,7 +7,6 @@ import { safetyBackup } from '../backups/backups';
 import { isoNow, type CoreContext } from '../app/context';
 import type { PlanStore } from '../app/planStore';
 import { readWorkbookStreamed } from '../excel/stream/grid';
-import { MAX_FILE_BYTES } from '../files/fileStore';
 import { cellAddress, type SheetGrid, type WorkbookData } from '../excel/readWorkbook';
 import { normaliseCode } from '../units/rules';
 import { UnitRepository } from '../units/repository';
@@ -116,7 +115,7 @@ const OFFICE_CODE = /^[0-9A-Za-z._-]{1,20}$/;
 
 /** Reads an offices workbook and works out every change, without writing anything. */
 export async function previewOfficeImport(ctx: CoreContext, plans: PlanStore<StoredOfficePlan>, file: FileRef, defaultFrom?: string | null): Promise<OfficeImportPreview> {
-  const { name, path } = ctx.files.pathOf(file, MAX_FILE_BYTES);
+  const { name, path } = ctx.files.workbookPath(file);
   const workbook = await readWorkbookStreamed(path, name);
   const fingerprint = await new OfficeRepository(ctx.store).fingerprint();
   const plan = await planOfficeImport(ctx, workbook, defaultFrom ?? null);

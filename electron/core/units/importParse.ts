@@ -3,6 +3,7 @@ import { parseViDate } from '../../../shared/format/vi';
 import { parseViCell } from '../../../shared/format/viNumber';
 import { columnLetterAt } from '../../../shared/format/cells';
 import { foldText, toNfc } from '../../../shared/text/fold';
+import type { RawRow } from '../imports/pipeline/types';
 import { normaliseCode } from './rules';
 
 type Field =
@@ -27,11 +28,6 @@ const HEADERS: Record<string, Field> = {
 /** The header is looked for in a sheet's first rows (from its first filled row). */
 export const UNIT_HEADER_SCAN_ROWS = 20;
 
-/** A row as read (streaming reader): its Excel row number and cells from column A. */
-export interface UnitSheetRow {
-  rowNo: number;
-  cells: readonly unknown[];
-}
 
 export interface ListRow {
   row: number;
@@ -69,7 +65,7 @@ export interface UnitHeader {
 }
 
 /** The header among a sheet's first rows (UNIT_HEADER_SCAN_ROWS of them), or null. */
-export function findUnitHeader(sheet: string, head: readonly UnitSheetRow[]): UnitHeader | null {
+export function findUnitHeader(sheet: string, head: readonly RawRow[]): UnitHeader | null {
   const first = head[0]?.rowNo ?? 1;
   for (const { rowNo, cells } of head) {
     if (rowNo >= first + UNIT_HEADER_SCAN_ROWS) break;
@@ -88,7 +84,7 @@ export function findUnitHeader(sheet: string, head: readonly UnitSheetRow[]): Un
 }
 
 /** The rows under a found header, read as a unit list or a merge table. */
-export function parseUnitRows(hit: UnitHeader, rows: readonly UnitSheetRow[]): ParsedUnitSheet {
+export function parseUnitRows(hit: UnitHeader, rows: readonly RawRow[]): ParsedUnitSheet {
   const below = rows.filter((r) => r.rowNo > hit.headerRow);
   return hit.shape === 'merges' ? readMerges(hit, below) : readList(hit, below);
 }
@@ -110,7 +106,7 @@ function issue(hit: UnitHeader, rowNo: number, field: Field | null, message: str
   return { sheet: hit.sheet, row: rowNo, column, cell: `${column}${rowNo}`, message };
 }
 
-function readList(hit: UnitHeader, source: readonly UnitSheetRow[]): ParsedUnitSheet {
+function readList(hit: UnitHeader, source: readonly RawRow[]): ParsedUnitSheet {
   const rows: ListRow[] = [];
   const errors: CellIssue[] = [];
   const threeLevel = hit.shape === 'list-3-level';
@@ -151,7 +147,7 @@ function readList(hit: UnitHeader, source: readonly UnitSheetRow[]): ParsedUnitS
   return { shape: hit.shape as 'list-3-level' | 'list-2-level', sheet: hit.sheet, rows, rowCount, errors };
 }
 
-function readMerges(hit: UnitHeader, source: readonly UnitSheetRow[]): ParsedUnitSheet {
+function readMerges(hit: UnitHeader, source: readonly RawRow[]): ParsedUnitSheet {
   const rows: MergeRow[] = [];
   const errors: CellIssue[] = [];
   let rowCount = 0;

@@ -1,6 +1,7 @@
 import { sheetRowLimit } from '../excel/readWorkbook';
 import { listSheets, streamSheetRows, type StreamProgress } from '../excel/stream';
-import { findUnitHeader, parseUnitRows, UNIT_HEADER_SCAN_ROWS, type ParsedUnitSheet, type UnitHeader, type UnitSheetRow } from './importParse';
+import { findUnitHeader, parseUnitRows, UNIT_HEADER_SCAN_ROWS, type ParsedUnitSheet, type UnitHeader } from './importParse';
+import type { RawRow } from '../imports/pipeline/types';
 
 /** A unit list as read: its rows, or why no sheet holds one. */
 export type UnitListRead =
@@ -26,8 +27,8 @@ export async function readUnitList(path: string, fileName: string, options: Unit
   for (const [k, sheet] of sheets.entries()) {
     const label = `Đang phân tích trang tính ${k + 1}/${sheets.length}…`;
     onProgress?.(label, k, sheets.length);
-    const head: UnitSheetRow[] = [];
-    const rows: UnitSheetRow[] = [];
+    const head: RawRow[] = [];
+    const rows: RawRow[] = [];
     let hit: UnitHeader | null = null;
     let lastRow = 0;
     let scanned = false;

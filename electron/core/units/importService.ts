@@ -11,7 +11,6 @@ import { pageRows, stagedSession } from '../imports/pipeline/stage';
 import type { ImportKind, Located, RawRow, StageRow } from '../imports/pipeline/types';
 import type { ListRow, MergeRow, ParsedUnitSheet } from './importParse';
 import { readUnitList as readUnitSheets } from './importRead';
-import { MAX_FILE_BYTES } from '../files/fileStore';
 import { planUnitImport, unitsFingerprint, type PlanOp, type UnitImportPlan } from './importPlan';
 import { UnitRepository } from './repository';
 import { closeEmptiedParents } from './service';
@@ -44,10 +43,9 @@ export interface UnitPreviewRequest {
   planId?: string;
 }
 
-/** Reads the list streaming (in the reader's worker, bounded heap) and finds its table; nothing is written. */
+/** Reads the list streaming (importRead.ts: bounded memory, the event loop let go between batches) and finds its table; nothing is written. */
 async function readUnitList(ctx: CoreContext, req: UnitPreviewRequest, op: ImportOperation): Promise<Located<UnitListMeta>> {
-  // A unit list is a few thousand rows: the workbook size limit, not a person list's.
-  const { name, path } = ctx.files.pathOf(req.file, MAX_FILE_BYTES);
+  const { name, path } = ctx.files.workbookPath(req.file);
   op.progress('Đang đọc tệp…', 0, 1);
   const read = await readUnitSheets(path, name, { signal: op.signal, onProgress: (label, done, total) => op.progress(label, done, total + 1) });
   if (op.signal.aborted) throw cancelledError(name);
