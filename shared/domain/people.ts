@@ -111,8 +111,9 @@ export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
  * with the given name first ("hoa dang thi"), so typing the start of either finds them: staff
  * look people up by the name they are called by as often as by the full name.
  */
-export function personNameKeys(fullName: string): { nameKey: string; givenKey: string } {
-  const nameKey = foldText(fullName);
+export function personNameKeys(fullName: string, foldWord?: (word: string) => string): { nameKey: string; givenKey: string } {
+  // Folded word by word (an import passes a remembered fold: a million names, a few thousand words) or whole: the same key.
+  const nameKey = foldWord ? fullName.split(/\s+/).map(foldWord).filter(Boolean).join(' ') : foldText(fullName);
   const words = nameKey.split(' ').filter(Boolean);
   const givenKey = words.length > 1 ? [words[words.length - 1], ...words.slice(0, -1)].join(' ') : nameKey;
   return { nameKey, givenKey };

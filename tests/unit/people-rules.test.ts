@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cccdParts, cccdProblem, maskCccd, maskPhone, normaliseCccd, normalisePhone, phoneProblem } from '../../shared/calc/cccd';
 import { bhxhCodeOfCard, bhxhCodeProblem, bhytCardProblem, maskBhxhCode, maskBhytCard, normaliseBhxhCode, normaliseBhytCard } from '../../shared/calc/personIds';
+import { foldText } from '../../shared/text/fold';
 import { paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf } from '../../shared/domain/people';
 import { nextDigits, nextKey } from '../../electron/core/people/repository';
 import { planAssignment } from '../../electron/core/people/assign';
@@ -99,6 +100,13 @@ describe('people vocabulary', () => {
     expect(personNameKeys('Đặng Thị Hòa')).toEqual({ nameKey: 'dang thi hoa', givenKey: 'hoa dang thi' });
     expect(personNameKeys('Lê Thị Hoà')).toEqual({ nameKey: 'le thi hoa', givenKey: 'hoa le thi' });
     expect(personNameKeys('Út')).toEqual({ nameKey: 'ut', givenKey: 'ut' });
+  });
+
+  it('name keys folded word by word (the import) equal the whole name folded', () => {
+    const byWord = (w: string) => foldText(w);
+    for (const name of ['Đặng Thị Hòa', 'Nguyễn Văn-Anh', '(Hoà) Lê', 'Lê - Thị  Hoa', 'Trần  Thị\u00a0Út', 'O\u0301 Văn', '...', 'Lâm 2']) {
+      expect(personNameKeys(name, byWord), name).toEqual(personNameKeys(name));
+    }
   });
 });
 

@@ -6,10 +6,18 @@ import type { Store } from '../../db/store';
 const STAFF_INSERT_TRIGGER = 'person_staff_insert';
 
 /**
+ * Indexes a big commit writes in order, so they stay: (list_id, status) takes the new rows at its
+ * end (one list, a few statuses, ids rising: 0,2 s live against 0,4 s rebuilt), and the partial
+ * index on staff_id takes none of them (an import never writes people.staff_id; rebuilt it still
+ * scans the whole table, 0,17 s).
+ */
+const KEPT_LIVE = new Set(['people_list_status', 'people_staff_key']);
+
+/**
  * A commit as big as the people table itself goes in faster without the table's secondary
- * indexes (nine of them, written at random for every row): they are dropped and built again,
+ * indexes (written at random for every row): they are dropped and built again,
  * sorted, after the INSERT … SELECT, inside the same transaction, as the stores' bulk loads do
- * (on PostgreSQL its foreign keys too). Unique indexes stay. Returns the statements that put them back.
+ * (on PostgreSQL its foreign keys too). Unique indexes stay, and those written in order (KEPT_LIVE). Returns the statements that put them back.
  */
 export async function setPeopleIndexesAside(store: Store, incoming: number): Promise<string[]> {
   if (incoming < BIG_LOAD_ROWS) return [];
@@ -28,8 +36,9 @@ export async function setPeopleIndexesAside(store: Store, incoming: number): Pro
              WHERE i.schemaname = current_schema() AND i.tablename = 'people' AND i.indexdef NOT LIKE 'CREATE UNIQUE%'
                AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)`.execute(store.db)
         ).rows;
-  for (const index of indexes) await sql`DROP INDEX ${sql.id(index.name)}`.execute(store.db);
-  const restore = indexes.map((i) => i.definition);
+  const aside = indexes.filter((i) => !KEPT_LIVE.has(i.name));
+  for (const index of aside) await sql`DROP INDEX ${sql.id(index.name)}`.execute(store.db);
+  const restore = aside.map((i) => i.definition);
   // The import writes a person's staff to person_staff itself and never people.staff_id, so the
   // trigger that copies it there can only cost: evaluated for every row, ~0,6–0,9 s a million rows.
   if (store.engine === 'sqlite') {

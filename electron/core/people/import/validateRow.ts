@@ -5,7 +5,7 @@ import { bhxhCodeOfCard, bhxhCodeProblem, bhytCardProblem, maskBhxhCode, maskBhy
 import { formatCount } from '../../../../shared/format/vi';
 import { hamletKeyOf, PERSON_FIELD_LABELS, PERSON_FIELDS, paymentModeOf, personNameKeys, personProductOf, personStatusOf, sexOf, type PersonField } from '../../../../shared/domain/people';
 import { birthYearOf, parseBirthDate, parseDueMonth } from '../../../../shared/domain/personValues';
-import { toNfc } from '../../../../shared/text/fold';
+import { foldText, toNfc } from '../../../../shared/text/fold';
 import type { PersonColumns } from '../../db/schemaPeople';
 import type { StreamCell } from '../../excel/stream';
 import type { PeopleLookups } from './lookups';
@@ -68,9 +68,11 @@ function memo<A extends string | number, R>(fn: (a: A) => R, limit = 200_000): (
   };
 }
 
+/** A name not seen yet is folded word by word: a province's million names are made of a few thousand words. */
+const foldWord = memo(foldText, 100_000);
 const nameOf = memo((name: string) => {
   const full = toNfc(name);
-  return { full, ...personNameKeys(full) };
+  return { full, ...personNameKeys(full, foldWord) };
 });
 const hamletOf = memo((text: string) => {
   const hamlet = toNfc(text);
