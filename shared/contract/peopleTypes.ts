@@ -154,7 +154,10 @@ export interface PersonImportTimings {
   /** In the reader's worker (beside the main thread): inflating the file, scanning its XML. */
   inflateMs?: number;
   scanMs?: number;
-  /** Of commitMs: the safety backup, writing the rows, building the list's indexes (a big load). */
+  /**
+   * Of commitMs: the safety backup, writing the rows, building the list's indexes (a big load).
+   * A big load's backup is copied beside the writing: backupMs is then what the commit still waited for it.
+   */
   backupMs?: number;
   insertMs?: number;
   indexMs?: number;

@@ -80,7 +80,7 @@ function report(f: EngineFigures, rows: number): void {
   console.log(`    read, waiting       ${s(f.readMs).padStart(10)}   (main thread waiting on the reader's worker)`);
   console.log(`      in the worker:    inflate ${s(f.inflateMs)}, scan ${s(f.scanMs)}, validate ${s(f.validateMs)} (beside the main thread)`);
   console.log(`    stage + duplicates  ${s(f.stageMs).padStart(10)}   (insert into the stage; of which duplicate checks ${s(f.duplicatesMs)})`);
-  console.log(`    commit              ${s(f.commitMs).padStart(10)}   (backup ${s(f.backupMs)}, insert ${s(f.insertMs)}, index build ${s(f.indexMs)}, the rest: transaction end, audit)`);
+  console.log(`    commit              ${s(f.commitMs).padStart(10)}   (waiting for the backup copied beside it ${s(f.backupMs)}, insert ${s(f.insertMs)}, index build ${s(f.indexMs)}, the rest: transaction end, audit)`);
   if (f.engine === 'sqlite') console.log(`    then, off the core's thread: the log folded into the database file in ${s(f.checkpointAfterMs)} (counted in the peak memory, not the end to end)`);
   console.log(`  floor (${f.engine === 'sqlite' ? 'sqlite3 .import' : 'psql \\copy'})  ${s(f.floorMs).padStart(10)}   → ${ratio.toFixed(1)}× the floor (aim ≤ 3×, minimum ≤ 5×)`);
   console.log(`  peak RSS              ${`${f.peakRssMb} MB`.padStart(10)}   (minimum ≤ 600 MB; ${f.baseRssMb} MB with the core open before the import)`);

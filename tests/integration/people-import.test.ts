@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -417,7 +418,8 @@ describe('people import: mapping, CLI, size', () => {
   });
 
   it('a generated list of 100,000 rows goes through preview and commit with the right counts', async () => {
-    const core = await openTestCore();
+    const dataDir = tempDataDir();
+    const core = await openTestCore({ dataDir });
     const rowsInFile = 100_000;
     await seedGeneratedCommunes(core, Array.from({ length: 5000 }, (_, i) => personCells(person(i))[7] as string));
     const path = join(tempDataDir(), 'danh-sach-100k.xlsx');
@@ -430,9 +432,33 @@ describe('people import: mapping, CLI, size', () => {
     expect(page.items).toHaveLength(50);
     expect(page.items[0]!.rowNo).toBe(PEOPLE_FIRST_ROW + 50_000);
     expect(page.total).toBe(rowsInFile);
+    if (storeOf(core).engine === 'sqlite') {
+      // A big list's backup is copied beside the writing; one that cannot be written undoes the import.
+      const backups = join(dataDir, 'backups');
+      rmSync(backups, { recursive: true, force: true });
+      symlinkSync('/proc/self', backups);
+      const failed = await callError(core, 'people:commitImport', { batchId: p.batchId });
+      expect(failed.code).toBe('BACKUP_FAILED');
+      expectVietnamese(failed.message);
+      expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM people`)).toBe(0);
+      expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM person_lists`)).toBe(0);
+      rmSync(backups);
+    }
     const outcome = await call(core, 'people:commitImport', { batchId: p.batchId });
     expect(outcome).toMatchObject({ read: rowsInFile, imported: rowsInFile, rejected: 0 });
     expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM people`)).toBe(rowsInFile);
+    expectSafetyBackup(outcome.backupFile, /pre-import/);
+    if (outcome.backupFile) {
+      // Taken while the rows went in, it holds the database as it was before them.
+      const copy = new Database(join(dataDir, 'backups', outcome.backupFile), { readonly: true });
+      try {
+        expect(copy.prepare('SELECT COUNT(*) AS n FROM people').get()).toEqual({ n: 0 });
+        expect(copy.prepare('SELECT COUNT(*) AS n FROM person_lists').get()).toEqual({ n: 0 });
+        expect(copy.prepare(`SELECT status FROM person_import_batches WHERE id = ?`).get(p.batchId)).toEqual({ status: 'staged' });
+      } finally {
+        copy.close();
+      }
+    }
     // What the big load set aside is back: the nine indexes and the staff trigger (enabled).
     const store = storeOf(core);
     const indexes =

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError, type BackupInfo } from '../../../shared/contract';
 import type { CoreContext } from '../app/context';
@@ -66,21 +66,25 @@ export function removePartialBackups(dataDir: string): void {
 
 /**
  * A consistent copy of the live database through SQLite's online backup API, written under
- * a temporary name, flushed, then renamed: a backup that is listed is always complete.
+ * a temporary name, flushed, then renamed: a backup that is listed is always complete. `aside`:
+ * copied on the database's side connection while the caller goes on writing (the copy holds
+ * what was committed; the caller waits for it before it commits).
  */
-export async function createBackup(store: SqliteStore, dataDir: string, reason: BackupReason, now: Date): Promise<BackupInfo> {
+export async function createBackup(store: SqliteStore, dataDir: string, reason: BackupReason, now: Date, options: { aside?: boolean } = {}): Promise<BackupInfo> {
   const dir = backupsDir(dataDir);
   mkdirSync(dir, { recursive: true });
-  let fileName = `bhxh-desk-${stamp(now)}-${reason}.sqlite`;
-  for (let n = 2; existsSync(join(dir, fileName)); n++) fileName = `bhxh-desk-${stamp(now)}-${n}-${reason}.sqlite`;
-  const partial = join(dir, fileName + PARTIAL);
+  const { fileName, partial } = reserveName(dir, stamp(now), reason);
   try {
-    await store.backupTo(partial);
+    await (options.aside ? store.backupAside(partial) : store.backupTo(partial));
     fsyncFile(partial);
     renameSync(partial, join(dir, fileName));
   } catch (error) {
-    rmSync(partial, { force: true });
-    throw new AppError('BACKUP_FAILED', `Không tạo được bản sao lưu trong "${dir}" (${(error as NodeJS.ErrnoException).code ?? 'lỗi ghi tệp'}). Hãy kiểm tra chỗ trống trên ổ đĩa.`);
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Left for removePartialBackups at the next start.
+    }
+    throw backupFailed(dir, error);
   }
   rotateBackups(dataDir, reason);
   const info = listBackups(dataDir).find((b) => b.fileName === fileName);
@@ -88,13 +92,34 @@ export async function createBackup(store: SqliteStore, dataDir: string, reason: 
   return info;
 }
 
+function backupFailed(dir: string, error: unknown): AppError {
+  return new AppError('BACKUP_FAILED', `Không tạo được bản sao lưu trong "${dir}" (${(error as NodeJS.ErrnoException).code ?? 'lỗi ghi tệp'}). Hãy kiểm tra chỗ trống trên ổ đĩa.`);
+}
+
+/** A name no backup has, its temporary file created at once (two backups in one second, one of them aside, never share it). */
+function reserveName(dir: string, at: string, reason: BackupReason): { fileName: string; partial: string } {
+  for (let n = 1; ; n++) {
+    const fileName = n === 1 ? `bhxh-desk-${at}-${reason}.sqlite` : `bhxh-desk-${at}-${n}-${reason}.sqlite`;
+    const partial = join(dir, fileName + PARTIAL);
+    if (existsSync(join(dir, fileName))) continue;
+    try {
+      closeSync(openSync(partial, 'wx'));
+      return { fileName, partial };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw backupFailed(dir, error);
+      }
+    }
+  }
+}
+
 /**
  * The copy taken before a change that replaces data (an import, the demo, a restore). On
  * PostgreSQL the server's administrator backs up, so there is none: null.
  */
-export async function safetyBackup(ctx: CoreContext, reason: BackupReason): Promise<string | null> {
+export async function safetyBackup(ctx: CoreContext, reason: BackupReason, options: { aside?: boolean } = {}): Promise<string | null> {
   if (!(ctx.store instanceof SqliteStore)) return null;
-  return (await createBackup(ctx.store, ctx.dataDir, reason, ctx.now())).fileName;
+  return (await createBackup(ctx.store, ctx.dataDir, reason, ctx.now(), options)).fileName;
 }
 
 export function rotateBackups(dataDir: string, reason: BackupReason): void {

@@ -102,6 +102,12 @@ export class SqliteStore extends Store {
     await this.raw.backup(file);
   }
 
+  /** The same copy taken on the side connection's thread while this one goes on (see WalCheckpointer.backup). */
+  async backupAside(file: string): Promise<void> {
+    this.checkpointer ??= new WalCheckpointer(this.file);
+    await this.checkpointer.backup(file);
+  }
+
   /** Folds the WAL into the main file, so the file alone is the whole database. */
   checkpoint(): void {
     this.raw.pragma('wal_checkpoint(TRUNCATE)');

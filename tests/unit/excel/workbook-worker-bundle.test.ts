@@ -65,4 +65,35 @@ describe('workbook worker bundle', () => {
     expect(reply).toMatchObject({ type: 'done', id: 1 });
     if (reply.type === 'done') expect(reply.checkpointed).toBe(reply.log);
   });
+
+  it('the same thread backs the database up while another connection writes: the copy holds what was committed', async () => {
+    const file = join(outDir, 'aside.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (x TEXT)');
+    db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) INSERT INTO t SELECT printf('dòng %d', i) FROM n");
+    const worker = new Worker(join(outDir, 'checkpointWorker.cjs'), { workerData: { file } });
+    const ask = (message: object) =>
+      new Promise<CheckpointReply>((done, fail) => {
+        worker.once('message', done);
+        worker.once('error', fail);
+        worker.postMessage(message);
+      });
+    // A big write under way, not committed: a million rows' worth of pages in the log, spilled.
+    db.exec('BEGIN');
+    db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) INSERT INTO t SELECT printf('chưa ghi %d', i) FROM n");
+    const copy = join(outDir, 'aside-copy.sqlite');
+    const done = await ask({ type: 'backup', id: 1, file: copy });
+    const failed = await ask({ type: 'backup', id: 2, file: join(outDir, 'no-such-folder', 'x.sqlite') });
+    db.exec('COMMIT');
+    worker.postMessage({ type: 'close' });
+    await new Promise((r) => worker.once('exit', r));
+    expect(done).toMatchObject({ type: 'done', id: 1 });
+    expect(failed).toMatchObject({ type: 'failed', id: 2 });
+    const backup = new Database(copy, { readonly: true });
+    expect(backup.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 3000 });
+    backup.close();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 203000 });
+    db.close();
+  });
 });

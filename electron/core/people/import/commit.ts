@@ -56,14 +56,24 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
       const list = await store.db.selectFrom('person_lists').select('id').where('id', '=', batch.list_id).executeTakeFirst();
       if (!list) throw new AppError('CONFLICT', `Danh sách "${batch.list_name}" đã bị xóa kể từ lúc xem trước; hãy xem trước lại.`);
     }
-    op.progress('Đang sao lưu trước khi ghi…', 0, 1);
+    const total = counts.ok + counts.duplicate + counts.update;
+    // A big list's backup is copied on the database's side thread while this one writes (the
+    // copy holds only what was committed before), and the transaction ends only once it is
+    // written: still a backup before the import, without making the import wait for it.
+    const aside = total >= BIG_LOAD_ROWS;
     const backupStart = performance.now();
-    const backupFile = await safetyBackup(ctx, 'pre-import');
+    let backupFile: string | null = null;
+    let backupMs = 0;
+    const backupAside = aside ? safetyBackup(ctx, 'pre-import', { aside: true }) : null;
+    backupAside?.catch(() => undefined);
+    if (!backupAside) {
+      op.progress('Đang sao lưu trước khi ghi…', 0, 1);
+      backupFile = await safetyBackup(ctx, 'pre-import');
+      backupMs = Math.round(performance.now() - backupStart);
+    }
     const started = performance.now();
-    const backupMs = Math.round(started - backupStart);
     let insertMs = 0;
     let indexMs = 0;
-    const total = counts.ok + counts.duplicate + counts.update;
     const bounds = await store.db
       .selectFrom('person_import_rows')
       .select([(eb) => eb.fn.min('row_no').as('lo'), (eb) => eb.fn.max('row_no').as('hi')])
@@ -182,6 +192,13 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
         .set({ status: 'committed', list_id: listId, imported: counts.ok + counts.duplicate, updated: counts.update, committed_at: now })
         .where('id', '=', batchId)
         .execute();
+      if (backupAside) {
+        const waitStart = performance.now();
+        op.progress('Đang hoàn tất bản sao lưu trước khi ghi…', total, total);
+        // A backup that failed undoes the import with it (BACKUP_FAILED): nothing written without one.
+        backupFile = await backupAside;
+        backupMs = Math.round(performance.now() - waitStart);
+      }
       return listId;
     }));
     const commitMs = Math.round(performance.now() - started);
