@@ -202,7 +202,7 @@ describe(`migration 19 (${TEST_ENGINE})`, () => {
     const store = await openTestStore();
     await migrate(store, { migrations: MIGRATIONS.slice(0, 18) });
     expect(await schemaVersion(store)).toBe(18);
-    await migrate(store);
+    await migrate(store, { migrations: MIGRATIONS.slice(0, 19) });
     expect(await schemaVersion(store)).toBe(19);
     await store.db.insertInto('import_sessions').values({ id: 'phien-thu-1', kind: 'district-report', file_name: 'a.xlsx', status: 'staged', actor: 'kiem-thu', created_at: '2026-11-22T00:00:00.000Z' }).execute();
     await store.db.insertInto('import_stage_rows').values({ session_id: 'phien-thu-1', row_no: 10, status: 'ok', payload: '{}', issues: null, raw: '[]' }).execute();

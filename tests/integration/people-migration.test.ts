@@ -129,3 +129,39 @@ describe('migration 18 on person lists of version 15', () => {
     expect((await call(core, 'people:search', { listId: lists[0], unassigned: true, limit: 500 })).total).toBe(people.filter((p) => p.list_id === lists[0] && p.staff !== 'NV01' && p.staff !== 'NV02').length);
   });
 });
+
+describe('migration 20 on person lists of version 19', () => {
+  it('compares identifiers as bytes on PostgreSQL, keeps every value, and the duplicate checks still join people to the stage', async () => {
+    const store = await openTestStore(tempDataDir());
+    await migrate(store, { migrations: MIGRATIONS.filter((m) => m.version <= 19) });
+    const db = untyped(store);
+    const list = await db
+      .insertInto('person_lists')
+      .values({ name: 'Danh sách A', name_key: 'danh sach a', kind: 'PROSPECT', created_by: 'kiem-thu', created_at: NOW, updated_at: NOW })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ids = { cccd: '095185000001', bhxh_code: '9512345678', bhyt_card: 'GD4959512345678', phone: '0919123456' };
+    await db.insertInto('people').values({ list_id: list.id, full_name: 'Đặng Thị Hòa', name_key: 'dang thi hoa', given_key: 'hoa dang thi', ...ids, status: 'NEW', created_at: NOW, updated_at: NOW }).execute();
+    await db.insertInto('person_import_rows').values({ batch_id: 7, row_no: 5, status: 'ok', full_name: 'Đặng Thị Hòa', ...ids }).execute();
+    await migrate(store);
+    const collations =
+      TEST_ENGINE === 'postgres'
+        ? (
+            await sql<{ t: string; c: string; collation: string | null }>`
+              SELECT table_name AS t, column_name AS c, collation_name AS collation FROM information_schema.columns
+               WHERE table_schema = current_schema() AND table_name IN ('people', 'person_import_rows') AND column_name IN ('cccd', 'bhxh_code', 'bhyt_card', 'phone')
+               ORDER BY table_name, column_name`.execute(store.db)
+          ).rows.map((r) => `${r.t}.${r.c}:${r.collation}`)
+        : [];
+    if (TEST_ENGINE === 'postgres') {
+      expect(collations).toEqual(['people', 'person_import_rows'].flatMap((t) => ['bhxh_code', 'bhyt_card', 'cccd', 'phone'].map((c) => `${t}.${c}:C`)));
+    }
+    expect(await db.selectFrom('people').select(['cccd', 'bhxh_code', 'bhyt_card', 'phone']).execute()).toEqual([ids]);
+    const joined = await sql<{ n: number }>`
+      SELECT COUNT(*) AS n FROM person_import_rows s JOIN people p ON p.cccd = s.cccd AND p.bhxh_code = s.bhxh_code AND p.phone = s.phone AND p.bhyt_card = s.bhyt_card`.execute(store.db);
+    expect(Number(joined.rows[0]!.n)).toBe(1);
+    // A prefix range over bytes, as the search asks it.
+    const prefix = await db.selectFrom('people').select('id').where('phone', '>=', '0919').where('phone', '<', '0920').execute();
+    expect(prefix).toHaveLength(1);
+  });
+});

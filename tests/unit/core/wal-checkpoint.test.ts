@@ -11,7 +11,8 @@ import { SqliteStore } from '../../../electron/core/db/sqliteStore';
 import { WalCheckpointer } from '../../../electron/core/db/walCheckpointer';
 import { tempDataDir } from '../../helpers/fixtures';
 
-const ROWS = 60_000;
+/** Enough rows to pass SQLite's automatic checkpoint (1,000 pages of 8 KB) in one write. */
+const ROWS = 150_000;
 let store: SqliteStore | null = null;
 
 afterEach(async () => {

@@ -17,10 +17,11 @@ import m016 from './016-arrears';
 import m017 from './017-contribution-rules';
 import m018 from './018-people-speed';
 import m019 from './019-import-pipeline';
+import m020 from './020-identifier-bytes';
 import type { Migration } from './step';
 
 /** Every schema step in order. Add a file and a line here; never edit a shipped step. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019, m020];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
