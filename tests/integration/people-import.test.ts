@@ -461,11 +461,11 @@ describe('people import: mapping, CLI, size', () => {
     }
     // What the big load set aside is back: the nine indexes and the staff trigger (enabled).
     const store = storeOf(core);
-    const indexes =
+    const indexesSql =
       store.engine === 'sqlite'
-        ? await countOf(store, sql`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people' AND sql IS NOT NULL`)
-        : await countOf(store, sql`SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'people' AND indexname <> 'people_pkey'`);
-    expect(indexes).toBe(9);
+        ? sql`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people' AND sql IS NOT NULL`
+        : sql`SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'people' AND indexname <> 'people_pkey'`;
+    expect(await countOf(store, indexesSql)).toBe(9);
     const trigger =
       store.engine === 'sqlite'
         ? await countOf(store, sql`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'person_staff_insert'`)
@@ -473,5 +473,16 @@ describe('people import: mapping, CLI, size', () => {
     expect(trigger).toBe(1);
     // The stage lets go of the rows now on the list, just after the answer.
     await vi.waitFor(async () => expect(await countOf(storeOf(core), sql`SELECT COUNT(*) FROM person_import_rows`)).toBe(0), { timeout: 20_000, interval: 100 });
+    // Undone, the batch takes its people (and the list it created) away; the indexes and triggers set aside for it are back.
+    const undone = await call(core, 'people:undoBatch', { batchId: p.batchId });
+    expect(undone.status).toBe('undone');
+    expect(await countOf(store, sql`SELECT COUNT(*) FROM people`)).toBe(0);
+    expect(await countOf(store, sql`SELECT COUNT(*) FROM person_lists`)).toBe(0);
+    expect(await countOf(store, indexesSql)).toBe(9);
+    const staffTriggers =
+      store.engine === 'sqlite'
+        ? await countOf(store, sql`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('person_staff_insert', 'person_staff_delete')`)
+        : await countOf(store, sql`SELECT COUNT(DISTINCT tgname) FROM pg_trigger WHERE tgname IN ('person_staff_insert', 'person_staff_delete')`);
+    expect(staffTriggers).toBe(2);
   }, 120_000);
 });

@@ -444,5 +444,28 @@ describe('people: 100,000 generated rows', () => {
     const shared = await scalar(store, sql`SELECT COUNT(*) FROM (SELECT p.unit_code, p.hamlet_key FROM people p JOIN person_staff ps ON ps.person_id = p.id GROUP BY p.unit_code, p.hamlet_key HAVING COUNT(DISTINCT ps.staff_id) > 1) x`);
     expect(Number(shared)).toBeLessThanOrEqual(3);
     expect((await call(core, 'people:search', { staffCode: 'NV02', limit: 1 })).total).toBe(33_334);
+
+    // Deleting most of the table sets the indexes (and on SQLite the staff trigger) aside and puts them back.
+    const small = await createList(store, 'Danh sách nhỏ');
+    const [kept] = await addPeople(store, small, [{ ...HOA, staff: 'NV01' }]);
+    const outcome = await call(core, 'people:deleteList', { listId: list, confirmName: 'Danh sách lớn' });
+    expect(outcome.deletedRows).toBe(100_001);
+    expect(Number(await scalar(store, sql`SELECT COUNT(*) FROM people`))).toBe(1);
+    expect(Number(await scalar(store, sql`SELECT COUNT(*) FROM person_staff`))).toBe(1);
+    const indexes =
+      TEST_ENGINE === 'sqlite'
+        ? sql`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people' AND sql IS NOT NULL`
+        : sql`SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'people' AND indexname <> 'people_pkey'`;
+    expect(Number(await scalar(store, indexes))).toBe(9);
+    const triggers =
+      TEST_ENGINE === 'sqlite'
+        ? sql`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('person_staff_insert', 'person_staff_delete', 'person_staff_status')`
+        : sql`SELECT COUNT(DISTINCT tgname) FROM pg_trigger WHERE tgname IN ('person_staff_insert', 'person_staff_delete', 'person_staff_status')`;
+    expect(Number(await scalar(store, triggers))).toBe(3);
+    expect((await call(core, 'people:search', { query: 'dang thi hoa' })).items.map((p) => p.id)).toEqual([kept]);
+    expect((await call(core, 'people:search', { staffCode: 'NV01', limit: 5 })).items.map((p) => p.id)).toEqual([kept]);
+    // The trigger is back: a person deleted now takes their person_staff row along.
+    await store.db.deleteFrom('people').where('id', '=', kept!).execute();
+    expect(Number(await scalar(store, sql`SELECT COUNT(*) FROM person_staff`))).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { AppError, type ParsedRequestOf } from '../../../shared/contract';
+import { putPeopleIndexesBack, setPeopleIndexesAsideForDelete } from './bigWrites';
 import type { DeleteListOutcome, PersonListSummary } from '../../../shared/contract/peopleTypes';
 import { PERSON_LIST_KIND_SHORT, type PersonListKind } from '../../../shared/domain/people';
 import { formatCount, formatDate } from '../../../shared/format/vi';
@@ -102,7 +103,9 @@ export async function deletePersonList(ctx: CoreContext, req: ParsedRequestOf<'p
   let size = { rows: 0, contacts: 0 };
   await ctx.store.transaction(async () => {
     size = await repo.listSize(list.id);
+    const aside = await setPeopleIndexesAsideForDelete(ctx.store, size.rows);
     await repo.deleteList(list.id);
+    await putPeopleIndexesBack(ctx.store, aside);
     await recordAudit(
       ctx.store, ctx.actor,
       {

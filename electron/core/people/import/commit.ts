@@ -12,7 +12,7 @@ import { headerSignature } from './headers';
 import { missingFields, rememberMapping } from './mapping';
 import { jsonObjectOf } from './sqlJson';
 import { BIG_LOAD_ROWS } from '../../db/batching';
-import { putPeopleIndexesBack, setPeopleIndexesAside } from './bigLoad';
+import { putPeopleIndexesBack, setPeopleIndexesAside } from '../bigWrites';
 
 /** The person columns an update replaces, saved in `previous` first so undo can put them back. */
 export const PREVIOUS_COLUMNS = [

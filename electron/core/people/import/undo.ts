@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/audit';
 import { loadBatch, toBatch } from './batches';
 import { INTEGER_COLUMNS, PREVIOUS_COLUMNS } from './commit';
 import { jsonField } from './sqlJson';
+import { putPeopleIndexesBack, setPeopleIndexesAsideForDelete } from '../bigWrites';
 
 /**
  * Undoes a committed batch: deletes the people it added and puts back what its updates
@@ -39,8 +40,12 @@ export async function undoPeopleBatch(ctx: CoreContext, batchId: number): Promis
   }
   await store.transaction(async () => {
     const now = isoNow(ctx);
+    // The people it added go, with their person_staff rows (deleted first: a big batch's delete sets the trigger aside).
+    await sql`DELETE FROM person_staff WHERE person_id IN (SELECT id FROM people WHERE batch_id = ${batchId})`.execute(store.db);
+    const aside = await setPeopleIndexesAsideForDelete(store, Number(batch.imported));
     const removed = await store.db.deleteFrom('people').where('batch_id', '=', batchId).executeTakeFirst();
-    // The people it added go (and their person_staff rows, by trigger); the staff of those it updated is put back in person_staff (migration 18).
+    await putPeopleIndexesBack(store, aside);
+    // The staff of those it updated is put back in person_staff (migration 18).
     const sets = sql.join(PREVIOUS_COLUMNS.filter((c) => c !== 'staff_id').map((c) => sql`${sql.ref(c)} = ${jsonField(store, 's.previous', c, INTEGER_COLUMNS.has(c) ? 'integer' : 'text')}`));
     await sql`UPDATE people SET ${sets} FROM person_import_rows s WHERE s.batch_id = ${batchId} AND s.status = 'update' AND s.previous IS NOT NULL AND people.id = s.person_id`.execute(store.db);
     await sql`DELETE FROM person_staff WHERE person_id IN (SELECT person_id FROM person_import_rows WHERE batch_id = ${batchId} AND status = 'update' AND previous IS NOT NULL)`.execute(store.db);
