@@ -144,17 +144,14 @@ describe('migration 20 on person lists of version 19', () => {
     await db.insertInto('people').values({ list_id: list.id, full_name: 'Đặng Thị Hòa', name_key: 'dang thi hoa', given_key: 'hoa dang thi', ...ids, status: 'NEW', created_at: NOW, updated_at: NOW }).execute();
     await db.insertInto('person_import_rows').values({ batch_id: 7, row_no: 5, status: 'ok', full_name: 'Đặng Thị Hòa', ...ids }).execute();
     await migrate(store);
-    const collations =
-      TEST_ENGINE === 'postgres'
-        ? (
-            await sql<{ t: string; c: string; collation: string | null }>`
-              SELECT table_name AS t, column_name AS c, collation_name AS collation FROM information_schema.columns
-               WHERE table_schema = current_schema() AND table_name IN ('people', 'person_import_rows') AND column_name IN ('cccd', 'bhxh_code', 'bhyt_card', 'phone')
-               ORDER BY table_name, column_name`.execute(store.db)
-          ).rows.map((r) => `${r.t}.${r.c}:${r.collation}`)
-        : [];
     if (TEST_ENGINE === 'postgres') {
-      expect(collations).toEqual(['people', 'person_import_rows'].flatMap((t) => ['bhxh_code', 'bhyt_card', 'cccd', 'phone'].map((c) => `${t}.${c}:C`)));
+      const collations = await sql<{ t: string; c: string; collation: string | null }>`
+        SELECT table_name AS t, column_name AS c, collation_name AS collation FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name IN ('people', 'person_import_rows') AND column_name IN ('cccd', 'bhxh_code', 'bhyt_card', 'phone')
+         ORDER BY table_name, column_name`.execute(store.db);
+      expect(collations.rows.map((r) => `${r.t}.${r.c}:${r.collation}`)).toEqual(
+        ['people', 'person_import_rows'].flatMap((t) => ['bhxh_code', 'bhyt_card', 'cccd', 'phone'].map((c) => `${t}.${c}:C`)),
+      );
     }
     expect(await db.selectFrom('people').select(['cccd', 'bhxh_code', 'bhyt_card', 'phone']).execute()).toEqual([ids]);
     const joined = await sql<{ n: number }>`

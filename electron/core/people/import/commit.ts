@@ -60,12 +60,12 @@ export async function commitPeopleImport(ctx: CoreContext, batchId: number, oper
     // A big list's backup is copied on the database's side thread while this one writes (the
     // copy holds only what was committed before), and the transaction ends only once it is
     // written: still a backup before the import, without making the import wait for it.
-    const backupStart = performance.now();
     let backupFile: string | null = null;
     let backupMs = 0;
     const backupAside = total >= BIG_LOAD_ROWS ? safetyBackup(ctx, 'pre-import', { aside: true }) : null;
     backupAside?.catch(() => undefined);
     if (!backupAside) {
+      const backupStart = performance.now();
       op.progress('Đang sao lưu trước khi ghi…', 0, 1);
       backupFile = await safetyBackup(ctx, 'pre-import');
       backupMs = Math.round(performance.now() - backupStart);
